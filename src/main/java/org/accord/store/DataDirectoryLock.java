@@ -1,0 +1,76 @@
+package org.accord.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The exclusive claim of one process on a data directory, held through an OS file lock on {@code
+ * accord.lock}. The lock is released when the process ends, however it ends, so a crash never leaves
+ * a stale lock behind; the file only records the holder's pid for the error message.
+ *
+ * <p>Not thread-safe; one instance per process and directory.
+ */
+public final class DataDirectoryLock implements AutoCloseable {
+  private static final String LOCK_FILE = "accord.lock";
+
+  private final FileChannel channel;
+  private final FileLock lock;
+
+  private DataDirectoryLock(FileChannel channel, FileLock lock) {
+    this.channel = channel;
+    this.lock = lock;
+  }
+
+  /**
+   * Claims the directory, creating it if needed.
+   *
+   * @throws IllegalStateException if another process holds it; the message names that process
+   */
+  public static DataDirectoryLock acquire(Path dataDir) {
+    Path file = dataDir.resolve(LOCK_FILE);
+    try {
+      Files.createDirectories(dataDir);
+      FileChannel channel =
+          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+        channel.close();
+        throw new IllegalStateException(
+            "data directory "
+                + dataDir.toAbsolutePath().normalize()
+                + " is in use by another Accord process"
+                + (holder.isEmpty() ? "" : " (pid " + holder + ")")
+                + "; stop it first, or point --data at another directory");
+      }
+      channel.truncate(0);
+      channel.write(java.nio.ByteBuffer.wrap(
+          Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+      channel.force(false);
+      return new DataDirectoryLock(channel, lock);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot lock data directory " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      lock.release();
+      channel.close();
+    } catch (IOException e) {
+      // The OS drops the lock with the channel anyway; nothing more to do.
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package org.accord.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The SQL store: embedded SQLite by default, PostgreSQL by URL, migrated by Flyway on open.
+ *
+ * <p>DDL lives in one Flyway folder per dialect ({@code db/migration/sqlite}, {@code
+ * db/migration/postgresql}); every DML statement in the repositories is portable between the two, as
+ * {@code ARCHITECTURE.md} lists. SQLite runs in WAL mode with {@code synchronous=FULL}, so that a
+ * committed transaction survives a power cut, and with a busy timeout so that concurrent writers wait
+ * rather than fail.
+ *
+ * <p>Thread-safe: the connection pool and {@link Jdbi} may be shared. {@link #close()} closes the pool.
+ */
+public final class Database implements AutoCloseable {
+
+  /** The two SQL engines Accord supports. */
+  public enum Dialect {
+    SQLITE,
+    POSTGRESQL;
+
+    static Dialect of(String jdbcUrl) {
+      String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("jdbc:sqlite:")) {
+        return SQLITE;
+      }
+      if (lower.startsWith("jdbc:postgresql:")) {
+        return POSTGRESQL;
+      }
+      throw new IllegalArgumentException(
+          "unsupported database URL '" + redact(jdbcUrl) + "': use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
+    }
+
+    String migrationFolder() {
+      return "classpath:db/migration/" + name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private final HikariDataSource dataSource;
+  private final Dialect dialect;
+  private final Jdbi jdbi;
+
+  private Database(HikariDataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.jdbi = Jdbi.create(dataSource);
+  }
+
+  /** Opens (creating if needed) the embedded SQLite database {@code accord.db} in a data directory. */
+  public static Database openEmbedded(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
+    }
+    return open("jdbc:sqlite:" + dataDir.resolve("accord.db").toAbsolutePath());
+  }
+
+  /**
+   * Opens a database by JDBC URL and migrates it to the newest schema. A PostgreSQL URL may carry
+   * {@code user} and {@code password} parameters; otherwise {@code ACCORD_DB_USER} and {@code
+   * ACCORD_DB_PASSWORD} are used when set.
+   *
+   * @throws IllegalArgumentException if the URL names an unsupported engine
+   * @throws IllegalStateException if the database cannot be reached or migrated; the message says why
+   */
+  public static Database open(String jdbcUrl) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    Dialect dialect = Dialect.of(jdbcUrl);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setPoolName("accord-" + dialect.name().toLowerCase(Locale.ROOT));
+    if (dialect == Dialect.SQLITE) {
+      // One writer at a time is SQLite's model; a few readers may run beside it in WAL mode.
+      config.setMaximumPoolSize(4);
+      config.addDataSourceProperty("journal_mode", "WAL");
+      config.addDataSourceProperty("synchronous", "FULL");
+      config.addDataSourceProperty("foreign_keys", "true");
+      config.addDataSourceProperty("busy_timeout", "60000");
+    } else {
+      config.setMaximumPoolSize(8);
+      String user = System.getenv("ACCORD_DB_USER");
+      String password = System.getenv("ACCORD_DB_PASSWORD");
+      if (user != null && !jdbcUrl.contains("user=")) {
+        config.setUsername(user);
+      }
+      if (password != null && !jdbcUrl.contains("password=")) {
+        config.setPassword(password);
+      }
+    }
+    config.setInitializationFailTimeout(10_000);
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot open database " + redact(jdbcUrl) + ": " + rootMessage(e), e);
+    }
+    try {
+      migrate(dataSource, dialect);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+    return new Database(dataSource, dialect);
+  }
+
+  private static void migrate(DataSource dataSource, Dialect dialect) {
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations(dialect.migrationFolder())
+          .loggers("slf4j")
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new IllegalStateException("cannot migrate the database schema: " + e.getMessage(), e);
+    }
+  }
+
+  /** JDBI over the pool. */
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  /** The engine behind this store. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** The pooled data source, for code that needs plain JDBC (bulk loads, benchmarks). */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  /** A JDBC URL with any password parameter hidden, safe to print. */
+  static String redact(String jdbcUrl) {
+    return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+}

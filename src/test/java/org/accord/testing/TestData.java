@@ -1,0 +1,41 @@
+package org.accord.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The one way tests reach the shared conformance suites in {@code ../shared/testdata}. The location is
+ * {@code ACCORD_TESTDATA} when set, else the build's default beside the checkout. When the folder is
+ * missing, the calling test is skipped with a message that says so; CI always has it.
+ */
+public final class TestData {
+  private TestData() {}
+
+  /** The test-data root, or a skipped test when it is absent. */
+  public static Path root() {
+    Path root = locate();
+    assumeTrue(
+        root != null && Files.isDirectory(root),
+        "shared test data not found (set ACCORD_TESTDATA or put ../shared/testdata beside the checkout); skipping");
+    return root;
+  }
+
+  /** A path inside the test-data root, such as {@code resolve("purl/tests")}; skips when absent. */
+  public static Path resolve(String relative) {
+    Path path = root().resolve(relative);
+    assumeTrue(Files.exists(path), "test data " + path + " not found; skipping");
+    return path;
+  }
+
+  private static Path locate() {
+    for (String candidate :
+        new String[] {System.getenv("ACCORD_TESTDATA"), System.getenv("ACCORD_TESTDATA_DEFAULT"), "../shared/testdata"}) {
+      if (candidate != null && !candidate.isBlank() && Files.isDirectory(Path.of(candidate))) {
+        return Path.of(candidate).toAbsolutePath().normalize();
+      }
+    }
+    return null;
+  }
+}
