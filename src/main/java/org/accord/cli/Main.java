@@ -29,7 +29,16 @@ import picocli.CommandLine.ScopeType;
       "",
       "Data lives in --data (SQLite, default ./accord-data) or in PostgreSQL when ACCORD_DB_URL is set."
     },
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      IngestCommand.class,
+      WhereUsedCommand.class,
+      TokenCommand.class,
+      ServeCommand.class,
+      DemoCommand.class,
+      GenerateCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Callable<Integer> {
 
   /** Exit code for success. */

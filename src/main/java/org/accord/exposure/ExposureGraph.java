@@ -81,7 +81,7 @@ public final class ExposureGraph {
   private final BitSet products = new BitSet();
   private final IdIndex nodeById;
   private long[] componentIds;
-  private final Map<String, PackageVersions> packages = new HashMap<>();
+  private final TreeMap<String, PackageVersions> packages = new TreeMap<>();
 
   // Reverse adjacency: CSR base plus delta buffer (guarded by lock).
   private int baseNodeCount;
@@ -293,6 +293,53 @@ public final class ExposureGraph {
       return result;
     } finally {
       lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Packages whose key starts with {@code prefix}, in key order, each with its versions in order; at
+   * most {@code limit} packages. A prefix that contains {@code @} names one package exactly and a
+   * prefix of its versions, so {@code pkg:npm/lodash@4.} lists the 4.x versions of lodash.
+   */
+  public List<PackageSummary> packagesByPrefix(String prefix, int limit) {
+    Objects.requireNonNull(prefix, "prefix");
+    int at = prefix.indexOf('@');
+    String keyPrefix = at < 0 ? prefix : prefix.substring(0, at);
+    String versionPrefix = at < 0 ? "" : prefix.substring(at + 1);
+    lock.readLock().lock();
+    try {
+      List<PackageSummary> result = new ArrayList<>();
+      Map<String, PackageVersions> candidates =
+          at < 0
+              ? packages.subMap(keyPrefix, true, keyPrefix + Character.MAX_VALUE, false)
+              : packages.containsKey(keyPrefix) ? Map.of(keyPrefix, packages.get(keyPrefix)) : Map.of();
+      for (Map.Entry<String, PackageVersions> entry : candidates.entrySet()) {
+        if (result.size() == limit) {
+          break;
+        }
+        List<String> versionList = new ArrayList<>();
+        for (int node : entry.getValue().sortedNodes(this)) {
+          if (versions[node].startsWith(versionPrefix)) {
+            versionList.add(versions[node]);
+          }
+        }
+        result.add(new PackageSummary(entry.getKey(), versionList));
+      }
+      return result;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * A package and its known versions, in its ecosystem's order.
+   *
+   * @param packageKey the PURL without version
+   * @param versions the versions, oldest first
+   */
+  public record PackageSummary(String packageKey, List<String> versions) {
+    public PackageSummary {
+      versions = List.copyOf(versions);
     }
   }
 
