@@ -115,7 +115,11 @@ public enum Ecosystem {
     String full = name.strip();
     int colon = full.indexOf(':');
     String base = colon < 0 ? full : full.substring(0, colon);
-    if (base.equals("Root") && colon >= 0) {
+    if (base.equals("Root")) {
+      if (colon < 0) {
+        throw new InvalidInputException(
+            "OSV ecosystem 'Root' is not supported without its base ecosystem, as in 'Root:Alpine:3.18'");
+      }
       try {
         return fromOsvName(full.substring(colon + 1));
       } catch (InvalidInputException e) {
@@ -136,7 +140,7 @@ public enum Ecosystem {
       return ecosystem;
     }
     for (String unsupported : UNSUPPORTED_OSV_NAMES) {
-      if (unsupported.equalsIgnoreCase(base) || (unsupported.equals("Root") && base.equals("Root"))) {
+      if (unsupported.equalsIgnoreCase(base)) {
         throw new InvalidInputException(
             "OSV ecosystem '" + name + "' is not supported: Accord has no version scheme for "
                 + unsupported + " (supported: " + String.join(", ", supportedOsvNames()) + ")");

@@ -4,11 +4,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * SemVer 2.0.0 versions [1] in four dialects: {@code semver} (strict), {@code cargo} (strict, as Cargo's
- * semver crate [2]), {@code npm} (node-semver also accepts a leading {@code v} or {@code =} [3]) and
- * {@code golang} (Go module versions carry a {@code v} that OSV records omit, and Go accepts the
- * shorthands {@code v1} and {@code v1.2} for {@code v1.0.0} and {@code v1.2.0} [4]; a pseudo-version such
- * as {@code v0.0.0-20191109021931-daa7c04131f5} is a pre-release and sorts as one). Hand-written, see
+ * SemVer 2.0.0 versions [1] in four dialects: {@code semver} (strict), {@code cargo} (Cargo's semver
+ * crate [2]), {@code npm} (node-semver also accepts a leading {@code v} or {@code =} [3]) and {@code
+ * golang} (Go module versions carry a {@code v} that OSV records omit, and Go accepts the shorthands
+ * {@code v1} and {@code v1.2} for {@code v1.0.0} and {@code v1.2.0} [4]; a pseudo-version such as {@code
+ * v0.0.0-20191109021931-daa7c04131f5} is a pre-release and sorts as one). The cargo and npm dialects
+ * accept the same shorthands, because GitHub's advisory data uses them ({@code introduced: "0.1"} for a
+ * crate); only the {@code semver} dialect is strict. Hand-written, see
  * ADR 0010: semver4j 6.0.0 compares alphanumeric identifiers by their embedded numbers ({@code alpha9 <
  * alpha10}) and misorders Go pseudo-versions, where SemVer requires ASCII order. Stateless and
  * thread-safe.
@@ -28,7 +30,7 @@ import java.util.regex.Pattern;
  */
 final class SemverScheme implements VersionScheme {
   static final SemverScheme SEMVER = new SemverScheme("semver", Dialect.STRICT);
-  static final SemverScheme CARGO = new SemverScheme("cargo", Dialect.STRICT);
+  static final SemverScheme CARGO = new SemverScheme("cargo", Dialect.CARGO);
   static final SemverScheme NPM = new SemverScheme("npm", Dialect.NPM);
   static final SemverScheme GOLANG = new SemverScheme("golang", Dialect.GO);
 
@@ -42,6 +44,7 @@ final class SemverScheme implements VersionScheme {
   enum Dialect {
     STRICT,
     NPM,
+    CARGO,
     GO
   }
 
@@ -71,12 +74,14 @@ final class SemverScheme implements VersionScheme {
         if (plain.startsWith("v")) {
           plain = plain.substring(1);
         }
+        plain = expandShorthand(plain);
       }
+      case CARGO -> plain = expandShorthand(plain);
       case GO -> {
         if (plain.startsWith("v")) {
           plain = plain.substring(1);
         }
-        plain = expandGoShorthand(plain);
+        plain = expandShorthand(plain);
       }
     }
     Matcher m = PATTERN.matcher(plain);
@@ -97,8 +102,11 @@ final class SemverScheme implements VersionScheme {
     return new SemverVersion(version, this, m.group(1), m.group(2), m.group(3), pre);
   }
 
-  /** Go accepts {@code v1} and {@code v1.2} as {@code v1.0.0} and {@code v1.2.0}, with nothing after. */
-  private static String expandGoShorthand(String version) {
+  /**
+   * Reads {@code 1} and {@code 1.2}, with nothing after, as {@code 1.0.0} and {@code 1.2.0}: Go's
+   * shorthand, and what GitHub's advisory data writes for npm and crates.io ({@code introduced: 0.1}).
+   */
+  private static String expandShorthand(String version) {
     int dots = 0;
     for (int i = 0; i < version.length(); i++) {
       char c = version.charAt(i);

@@ -81,7 +81,9 @@ class VersionSchemeTest {
     }
     assertInvalid("semver", "01.0.0", "1.0", "1.0.0-", "1.0.0-01", "v1.0.0", "1.0.0.0", "1.0.0-alpha..1");
     assertOrdered("semver", "99999999999999999999.0.0", "100000000000000000000.0.0");
-    assertInvalid("cargo", "v1.0.0", "1.0");
+    assertInvalid("cargo", "v1.0.0", "1.0.0.0", "1.0-beta");
+    assertSame("cargo", "0.1", "0.1.0");
+    assertSame("npm", "1", "1.0.0", "v1.0");
     assertSame("npm", "1.2.3", "v1.2.3", "=1.2.3");
     assertSame("golang", "v1.2", "1.2.0", "v1.2.0", "1.2");
     assertSame("golang", "v2.0.0+incompatible", "2.0.0");
