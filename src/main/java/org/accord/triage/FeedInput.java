@@ -29,7 +29,7 @@ final class FeedInput {
   private static final int MAX_JSON_DEPTH = 32;
   private static final int MAX_STRING = 1 << 20;
 
-  /** A JSON mapper with depth and string limits and strict duplicate-key detection. */
+  /** A JSON mapper with depth and string limits and strict duplicate-key detection, for streaming reads. */
   static final ObjectMapper JSON =
       new ObjectMapper(
               JsonFactory.builder()
@@ -37,8 +37,19 @@ final class FeedInput {
                       StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).maxStringLength(MAX_STRING).build())
                   .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                   .build())
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .configure(JsonParser.Feature.AUTO_CLOSE_SOURCE, false);
+
+  /** As {@link #JSON}, and a whole-document read refuses content after the value. */
+  static final ObjectMapper JSON_DOCUMENT = JSON.copy().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** Where a JSON error is, for an error location: its line and column when Jackson knows them. */
+  static String where(com.fasterxml.jackson.core.JsonProcessingException e) {
+    com.fasterxml.jackson.core.JsonLocation location = e.getLocation();
+    if (location == null || location.getLineNr() < 1) {
+      return "JSON document";
+    }
+    return "line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
 
   /** Wraps a stream so that reading more than {@code limit} bytes fails with a clear message. */
   static InputStream bounded(InputStream in, long limit, String what) {

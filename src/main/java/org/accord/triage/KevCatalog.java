@@ -111,11 +111,11 @@ public final class KevCatalog {
     Objects.requireNonNull(in, "in");
     JsonNode root;
     try {
-      root = FeedInput.JSON.readTree(FeedInput.bounded(in, MAX_BYTES, "KEV catalog"));
+      root = FeedInput.JSON_DOCUMENT.readTree(FeedInput.bounded(in, MAX_BYTES, "KEV catalog"));
     } catch (JsonProcessingException e) {
       throw new InvalidInputException(
           "the KEV catalog is not valid JSON: " + e.getOriginalMessage(),
-          "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(),
+          FeedInput.where(e),
           e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

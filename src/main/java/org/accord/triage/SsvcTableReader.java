@@ -78,7 +78,7 @@ final class SsvcTableReader {
     } catch (JsonProcessingException e) {
       throw new InvalidInputException(
           "not valid JSON: " + e.getOriginalMessage(),
-          origin + " line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(),
+          origin + " " + FeedInput.where(e),
           e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -234,6 +234,11 @@ final class SsvcTableReader {
         throw new InvalidInputException("a value must be a string (its id) or an object with an id", valueAt);
       }
       requireNormalId(value.id(), valueAt);
+      for (SsvcTable.Value earlier : values) {
+        if (earlier.id().equals(value.id())) {
+          throw new InvalidInputException("value id '" + value.id() + "' is used twice", valueAt);
+        }
+      }
       for (String spelling : new String[] {value.id(), SsvcTable.normalize(value.key()), SsvcTable.normalize(value.name())}) {
         if (spelling.isEmpty()) {
           continue;
