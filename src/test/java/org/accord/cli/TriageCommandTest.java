@@ -194,7 +194,7 @@ class TriageCommandTest {
     for (int t = 0; t < ids.size(); t++) {
       String id = ids.get(t);
       int start = help.out().indexOf("  " + id + " ");
-      int end = t + 1 < ids.size() ? help.out().indexOf("  " + ids.get(t + 1) + " ") : help.out().indexOf("A custom table");
+      int end = t + 1 < ids.size() ? help.out().indexOf("  " + ids.get(t + 1) + " ") : help.out().indexOf("A custom table (--table-file)");
       assertThat(start).as(id).isPositive();
       String section = help.out().substring(start, end);
       for (SsvcTable.DecisionPoint point : SsvcTable.builtin(id).decisionPoints()) {
