@@ -39,7 +39,9 @@ final class Cvss4Calculator {
    * have in common. We mirror the reference operation by operation, and round the exact decimal
    * expansion of (value + 1e-6) half-up.
    *
-   * Cost: at most 45 candidate "max vectors" per score, each a few array lookups. About a microsecond.
+   * Cost: the max-vector parts are pre-parsed into level arrays and the MacroVector table into a
+   * base-4-indexed array, so scoring is at most 45 candidates x 14 subtractions plus a handful of
+   * lookups; parsing dominates. CvssBenchmark measures about 2-5 microseconds per vector, parse included.
    *
    * [1] FIRST, Common Vulnerability Scoring System v4.0: Specification Document, rev. 1.2 (2024).
    * [2] FIRST CVSS SIG, cvss-v4-calculator (github.com/FIRSTdotorg/cvss-v4-calculator), cvss_score.js.
@@ -47,6 +49,8 @@ final class Cvss4Calculator {
    */
 
   private static final Map<String, Double> MACROVECTOR_SCORES = loadMacroVectorScores();
+  /** MACROVECTOR_SCORES indexed by the EQ digits in base 4 (so that "one below the last class" fits); NaN if absent. */
+  private static final double[] SCORE_BY_INDEX = indexScores(MACROVECTOR_SCORES);
 
   // Severity levels within a MacroVector (distance from the most severe value), as in [2] and [3].
   private static final Map<String, Double> AV_LEVELS = levels("N", 0.0, "A", 0.1, "L", 0.2, "P", 0.3);
@@ -196,18 +200,23 @@ final class Cvss4Calculator {
 
     // Find the first max vector the vector is not more severe than, in [3]'s nested-loop order; if
     // none qualifies, the last one tried is used, as in [3].
-    double[] distance = new double[DISTANCE_METRICS.size()];
+    double[] current = new double[DISTANCE_METRICS.size()];
+    for (int i = 0; i < current.length; i++) {
+      String metric = DISTANCE_METRICS.get(i);
+      current[i] = levelsOf(metric).get(effective(v, metric));
+    }
+    double[] distance = new double[current.length];
     search:
-    for (String eq1Max : EQ1_MAX.get(eq[0])) {
-      for (String eq2Max : EQ2_MAX.get(eq[1])) {
-        for (String eq3Eq6Max : EQ3_EQ6_MAX.get(eq[2]).get(eq[5])) {
-          for (String eq4Max : EQ4_MAX.get(eq[3])) {
-            Map<String, String> max = parseMax(eq1Max + "/" + eq2Max + "/" + eq3Eq6Max + "/" + eq4Max);
+    for (double[] eq1Max : EQ1_MAX_LEVELS.get(eq[0])) {
+      for (double[] eq2Max : EQ2_MAX_LEVELS.get(eq[1])) {
+        for (double[] eq3Eq6Max : EQ3_EQ6_MAX_LEVELS.get(eq[2]).get(eq[5])) {
+          for (double[] eq4Max : EQ4_MAX_LEVELS.get(eq[3])) {
             boolean anyNegative = false;
-            for (int i = 0; i < DISTANCE_METRICS.size(); i++) {
-              String metric = DISTANCE_METRICS.get(i);
-              Map<String, Double> levels = levelsOf(metric);
-              distance[i] = levels.get(effective(v, metric)) - levels.get(max.get(metric));
+            for (int i = 0; i < current.length; i++) {
+              // Each metric's max level comes from the one EQ part that fixes it (NaN in the others).
+              double max = !Double.isNaN(eq1Max[i]) ? eq1Max[i] : !Double.isNaN(eq2Max[i]) ? eq2Max[i]
+                  : !Double.isNaN(eq3Eq6Max[i]) ? eq3Eq6Max[i] : eq4Max[i];
+              distance[i] = current[i] - max;
               if (distance[i] < 0) {
                 anyNegative = true;
               }
@@ -280,8 +289,21 @@ final class Cvss4Calculator {
   }
 
   private static double lookup(int eq1, int eq2, int eq3, int eq4, int eq5, int eq6) {
-    Double score = MACROVECTOR_SCORES.get("" + eq1 + eq2 + eq3 + eq4 + eq5 + eq6);
-    return score == null ? Double.NaN : score;
+    return SCORE_BY_INDEX[((((eq1 * 4 + eq2) * 4 + eq3) * 4 + eq4) * 4 + eq5) * 4 + eq6];
+  }
+
+  private static double[] indexScores(Map<String, Double> scores) {
+    double[] byIndex = new double[4096];
+    java.util.Arrays.fill(byIndex, Double.NaN);
+    scores.forEach(
+        (macroVector, score) -> {
+          int index = 0;
+          for (int i = 0; i < 6; i++) {
+            index = index * 4 + (macroVector.charAt(i) - '0');
+          }
+          byIndex[index] = score;
+        });
+    return byIndex;
   }
 
   private static Map<String, Double> levelsOf(String metric) {
@@ -298,19 +320,30 @@ final class Cvss4Calculator {
     };
   }
 
-  private static final Map<String, Map<String, String>> PARSED_MAX = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final List<List<double[]>> EQ1_MAX_LEVELS = maxLevels(EQ1_MAX);
+  private static final List<List<double[]>> EQ2_MAX_LEVELS = maxLevels(EQ2_MAX);
+  private static final List<List<List<double[]>>> EQ3_EQ6_MAX_LEVELS =
+      EQ3_EQ6_MAX.stream().map(Cvss4Calculator::maxLevels).toList();
+  private static final List<List<double[]>> EQ4_MAX_LEVELS = maxLevels(EQ4_MAX);
 
-  private static Map<String, String> parseMax(String composed) {
-    return PARSED_MAX.computeIfAbsent(
-        composed,
-        key -> {
-          Map<String, String> metrics = new HashMap<>();
-          for (String part : key.split("/")) {
-            int colon = part.indexOf(':');
-            metrics.put(part.substring(0, colon), part.substring(colon + 1));
-          }
-          return Map.copyOf(metrics);
-        });
+  /** Each max-vector part as levels per DISTANCE_METRICS position; NaN for metrics the part does not fix. */
+  private static List<List<double[]>> maxLevels(List<List<String>> classes) {
+    List<List<double[]>> out = new java.util.ArrayList<>();
+    for (List<String> parts : classes) {
+      List<double[]> levels = new java.util.ArrayList<>();
+      for (String part : parts) {
+        double[] row = new double[DISTANCE_METRICS.size()];
+        java.util.Arrays.fill(row, Double.NaN);
+        for (String metricValue : part.split("/")) {
+          int colon = metricValue.indexOf(':');
+          String metric = metricValue.substring(0, colon);
+          row[DISTANCE_METRICS.indexOf(metric)] = levelsOf(metric).get(metricValue.substring(colon + 1));
+        }
+        levels.add(row);
+      }
+      out.add(levels);
+    }
+    return out;
   }
 
   private static Map<String, Double> levels(Object... pairs) {
