@@ -112,7 +112,7 @@ final class TriageCommand implements Callable<Integer> {
 
     /** Reads the feeds and derives Exploitation. */
     Exploitation.Assessment assess() {
-      Evidence evidence = Evidence.of(cve.strip());
+      Evidence evidence = Evidence.of(cve.strip().toUpperCase(java.util.Locale.ROOT));
       if (kev != null) {
         evidence = evidence.withKev(read(kev, KevCatalog::read));
       }
@@ -135,7 +135,10 @@ final class TriageCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
     } catch (InvalidInputException e) {
-      throw new InvalidInputException(e.getMessage(), e.location().isEmpty() ? file.toString() : file + " " + e.location(), e);
+      String location =
+          e.location().startsWith(file.toString()) ? e.location()
+              : e.location().isEmpty() ? file.toString() : file + " " + e.location();
+      throw new InvalidInputException(e.getMessage(), location, e);
     }
   }
 

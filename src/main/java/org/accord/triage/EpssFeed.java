@@ -118,6 +118,8 @@ public final class EpssFeed {
         scores.put(cve, new Score(cve, epss, percentile));
       }
       return new EpssFeed(provenance, scores);
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new InvalidInputException("the EPSS feed is not valid gzip: " + e.getMessage(), "EPSS feed", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

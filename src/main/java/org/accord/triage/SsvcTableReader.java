@@ -29,6 +29,11 @@ final class SsvcTableReader {
    * unambiguous, so that id, key and name lookups never collide); rows (arity, known values); and
    * completeness: the rows are indexed by their mixed-radix combination number, which finds both
    * duplicated and missing combinations in one array of size prod(|values|), capped at one million.
+   * The same combination number is SsvcTable's lookup index, so a decision is one array read.
+   *
+   * [1] CERT/CC, SSVC decision table schema 2.0.0 (data/schema/v2/DecisionTable_2_0_0.schema.json): the
+   *     tables we ship are its "mapping" lists, one row per combination.
+   * [2] docs/adr/0031-ssvc-table-format.md: the format and its rules.
    */
 
   static final String FORMAT = "accord-ssvc-table/1";

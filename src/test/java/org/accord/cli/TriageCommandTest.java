@@ -133,7 +133,7 @@ class TriageCommandTest {
   void ssvcAndExploitationReadEpssFromFile() throws IOException {
     Path epss = dir.resolve("epss.csv");
     Files.writeString(epss, "#model_version:v2025.03.14,score_date:2025-08-25T12:55:00Z\ncve,epss,percentile\nCVE-2025-12345,0.3,0.97\n");
-    Result result = run("triage", "exploitation", "--cve", "CVE-2025-12345", "--epss", epss.toString(), "--json");
+    Result result = run("triage", "exploitation", "--cve", "cve-2025-12345", "--epss", epss.toString(), "--json");
     assertThat(result.code()).as(result.err()).isZero();
     assertThat(result.json().get("exploitation").asText()).isEqualTo("public-poc");
     assertThat(result.json().get("evidence").get(0).get("version").asText()).isEqualTo("v2025.03.14");
@@ -170,7 +170,7 @@ class TriageCommandTest {
     Files.writeString(file, cautious.replace("[\"none\", \"open\", \"no\", \"low\", \"out-of-cycle\"]", "[\"none\", \"open\", \"no\", \"low\", \"later\"]"));
     Result bad = run("triage", "ssvc", "--table-file", file.toString(), "--exploitation", "none");
     assertThat(bad.code()).isEqualTo(Main.USER_ERROR);
-    assertThat(bad.err()).contains(file + " $.rows[").contains("'later' is not a value of priority");
+    assertThat(bad.err()).startsWith("accord: " + file + " $.rows[").contains("'later' is not a value of priority");
   }
 
   @Test

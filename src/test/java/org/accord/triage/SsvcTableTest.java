@@ -259,6 +259,14 @@ class SsvcTableTest {
             });
   }
 
+  @Test
+  void refusesHugeDocumentsBeforeParsing() {
+    String huge = CUSTOM.replace("\"rows\"", " ".repeat(5 << 20) + "\"rows\"");
+    assertThatThrownBy(() -> load(huge))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("larger than 4 MiB");
+  }
+
   /** Property: a random complete table, rows shuffled, decides every combination as its row says. */
   @Test
   void randomTablesDecideAsTheirRowsSay() {
