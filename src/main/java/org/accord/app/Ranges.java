@@ -9,10 +9,10 @@ import org.accord.identity.Ecosystem;
 import org.accord.identity.VersionRange;
 
 /**
- * Parses the range a user types: a {@code vers:} specifier, or the interval notation people write in
- * issues and advisories, {@code [2.0,2.3.4)}, {@code (,1.5]}, {@code [1.0,2.0),[3.0,)} or {@code
- * [1.2]}. Interval notation is rewritten to vers constraints in the package's own scheme, so both
- * forms are evaluated by the same code.
+ * Parses the range a user types: a {@code vers:} specifier, the ecosystem's own notation (npm {@code
+ * ^2.0.0}, PyPI {@code >=2.0,<2.3.4}, Maven {@code [2.0,2.3.4)}), or the interval notation people write
+ * in issues for any ecosystem, {@code [2.0,2.3.4)}, {@code (,1.5]}, {@code [1.0,2.0),[3.0,)} or {@code
+ * [1.2]}, which is rewritten to vers constraints in the package's own scheme.
  */
 final class Ranges {
   private static final Pattern INTERVAL = Pattern.compile("\\s*([\\[(])\\s*([^,\\[\\]()]*?)\\s*(?:(,)\\s*([^,\\[\\]()]*?)\\s*)?([\\])])\\s*(,|$)");
@@ -20,19 +20,35 @@ final class Ranges {
   private Ranges() {}
 
   static VersionRange parse(Ecosystem ecosystem, String text) {
+    String scheme = ecosystem.scheme().name();
     if (text.startsWith("vers:")) {
-      String scheme = text.substring(5, Math.max(5, text.indexOf('/')));
-      if (!scheme.equals(ecosystem.versScheme())) {
+      int slash = text.indexOf('/');
+      String named = slash < 0 ? "" : text.substring(5, slash);
+      if (!named.equals(scheme) && !named.equals("all") && !named.equals("none")) {
         throw new InvalidInputException(
-            "range scheme '" + scheme + "' does not match the package's scheme '" + ecosystem.versScheme() + "'", "range");
+            "range scheme '" + named + "' does not match the package's scheme '" + scheme + "'", "range");
       }
-      return VersionRange.parseVers(text);
+      return withLocation(() -> VersionRange.parseVersLenient(text));
     }
-    if (text.startsWith("[") || text.startsWith("(")) {
-      return VersionRange.parseVers("vers:" + ecosystem.versScheme() + "/" + String.join("|", intervals(text)));
+    try {
+      return VersionRange.fromNative(scheme, text);
+    } catch (InvalidInputException nativeFailed) {
+      if (text.startsWith("[") || text.startsWith("(")) {
+        return withLocation(() -> VersionRange.parseVersLenient("vers:" + scheme + "/" + String.join("|", intervals(text))));
+      }
+      throw new InvalidInputException(
+          "unrecognised range '" + text + "' (" + nativeFailed.getMessage() + "): use vers:" + scheme
+              + "/>=2.0|<2.3.4, an interval such as [2.0,2.3.4), or the ecosystem's own notation",
+          "range");
     }
-    throw new InvalidInputException(
-        "unrecognised range '" + text + "': use vers:" + ecosystem.versScheme() + "/>=2.0|<2.3.4 or [2.0,2.3.4)", "range");
+  }
+
+  private static VersionRange withLocation(java.util.function.Supplier<VersionRange> parse) {
+    try {
+      return parse.get();
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(e.getMessage(), "range", e);
+    }
   }
 
   private static List<String> intervals(String text) {
