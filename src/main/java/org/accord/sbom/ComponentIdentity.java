@@ -28,42 +28,101 @@ final class ComponentIdentity {
         if (!purl.hasVersion() && !isBlank(version)) {
           purl = purl.withVersion(version.strip());
         }
-        // No canonical() here: packageurl-java validates the same rules when parsing as when
-        // building, so a parsed PURL always rebuilds (ComponentIdentityTest checks this over the
-        // purl-spec suite and the SBOM corpus), and skipping it saves a third of the PURL cost.
+        // A PURL of plain ASCII without escapes always rebuilds to itself (ComponentIdentityTest
+        // proves it over the purl-spec suite), so only the others pay for the round trip.
+        if (needsRoundTripCheck(purlText) && !roundTrips(purl)) {
+          warnings.note(
+              Warnings.Kind.INVALID_PURL,
+              label(name, version, ref) + " (" + Warnings.quote(purlText)
+                  + ": does not survive canonicalisation; packageurl-java 1.5.0 mis-encodes non-ASCII and control characters)");
+          return genericOrWarn(group, name, version, ref, warnings);
+        }
         if (!purl.hasVersion()) {
           warnings.note(Warnings.Kind.NO_VERSION, label(name, version, ref));
         }
         return purl;
       } catch (InvalidInputException e) {
-        String reason = reasonOf(e.getMessage());
         warnings.note(
             Warnings.Kind.INVALID_PURL,
-            label(name, version, ref) + " (" + Warnings.quote(purlText) + ": " + reason + ")");
+            label(name, version, ref) + " (" + Warnings.quote(purlText) + ": " + reasonOf(e.getMessage()) + ")");
       }
     } else {
       warnings.note(Warnings.Kind.NO_PURL, label(name, version, ref));
     }
+    return genericOrWarn(group, name, version, ref, warnings);
+  }
+
+  private static Purl genericOrWarn(String group, String name, String version, String ref, Warnings warnings) {
     if (isBlank(version)) {
       warnings.note(Warnings.Kind.NO_VERSION, label(name, version, ref));
     }
     return generic(group, isBlank(name) ? ref : name, version);
   }
 
-  /** A generic PURL; falls back to {@link Purl#generic} without namespace if the group is unusable. */
+  /**
+   * A generic PURL whose canonical text parses back to it. packageurl-java 1.5.0 (the newest on
+   * Maven Central) percent-encodes non-ASCII characters with sign-extended bytes ({@code é} becomes
+   * {@code %FFFFFFC3%FFFFFFA9}) and control characters without zero padding ({@code %9}), fixed
+   * upstream in package-url/packageurl-java#160. So when the plain identity does not round-trip,
+   * control characters become spaces and non-ASCII characters are spelled as the text of their UTF-8
+   * escapes ({@code café} becomes the name {@code caf%C3%A9}): deterministic, and distinct names stay
+   * distinct.
+   */
   static Purl generic(String group, String name, String version) {
+    Purl plain = build(group, name, version);
+    if (roundTrips(plain)) {
+      return plain;
+    }
+    Purl escaped = build(escape(group), escape(name), escape(version));
+    return roundTrips(escaped) ? escaped : Purl.generic("unnamed", "");
+  }
+
+  private static Purl build(String group, String name, String version) {
     Purl generic = Purl.generic(name, version);
-    if (!isBlank(group)) {
-      Purl withGroup =
-          new Purl("generic", group.strip(), generic.name(), generic.version(), null, "");
-      try {
-        withGroup.canonical();
-        return withGroup;
-      } catch (IllegalStateException e) {
-        return generic;
+    if (isBlank(group)) {
+      return generic;
+    }
+    return new Purl("generic", group.strip(), generic.name(), generic.version(), null, "");
+  }
+
+  static boolean roundTrips(Purl purl) {
+    try {
+      return Purl.parse(purl.canonical()).equals(purl);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean needsRoundTripCheck(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '%' || c < 0x20 || c > 0x7e) {
+        return true;
       }
     }
-    return generic;
+    return false;
+  }
+
+  private static String escape(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    text.codePoints()
+        .forEach(
+            cp -> {
+              if (cp < 0x20 || cp == 0x7f) {
+                out.append(' ');
+              } else if (cp > 0x7e) {
+                for (byte b : new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                  out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                      .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+                }
+              } else {
+                out.appendCodePoint(cp);
+              }
+            });
+    return out.toString().strip();
   }
 
   /** How warnings name a component: {@code 'name@version'}, or its ref when it has no name. */
