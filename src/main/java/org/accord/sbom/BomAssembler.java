@@ -80,7 +80,8 @@ final class BomAssembler {
 
   /**
    * Fills a reserved slot. A ref declared before is a duplicate: it is counted in a warning, the slot
-   * stays empty and the first declaration stands.
+   * stays empty and the first declaration stands (so {@code purl} may be null for a ref that {@link
+   * #isDefined} already).
    *
    * @return the component's ref (edges from the reader use it)
    */

@@ -149,7 +149,10 @@ final class CycloneDxJson {
       throw Json.error(path.toString(), start, "component has neither a name nor a purl");
     }
     String finalRef = ref == null ? path.toString() : ref;
-    Purl identity = ComponentIdentity.resolve(purl, group, name, version, finalRef, warnings);
+    Purl identity =
+        assembler.isDefined(finalRef)
+            ? null // a repeated ref: define() merges it and counts it
+            : ComponentIdentity.resolve(purl, group, name, version, finalRef, warnings);
     String supplierName = firstNonBlank(supplier, manufacturer, publisher);
     String defined = assembler.define(slot, finalRef, identity, strip(name), supplierName);
     for (String child : children) {

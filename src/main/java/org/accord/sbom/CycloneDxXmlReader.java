@@ -247,7 +247,10 @@ final class CycloneDxXmlReader {
       throw new InvalidInputException("component has neither a name nor a purl", where);
     }
     String finalRef = ref == null ? path : ref;
-    Purl identity = ComponentIdentity.resolve(purl, group, name, version, finalRef, warnings);
+    Purl identity =
+        assembler.isDefined(finalRef)
+            ? null // a repeated ref: define() merges it and counts it
+            : ComponentIdentity.resolve(purl, group, name, version, finalRef, warnings);
     String supplierName = !isBlank(supplier) ? supplier : !isBlank(manufacturer) ? manufacturer : publisher;
     String defined =
         assembler.define(

@@ -235,6 +235,18 @@ public final class InventoryReader {
             .build();
     List<DeploymentRow> rows = new ArrayList<>();
     try (JsonParser parser = factory.createParser(in)) {
+      try {
+        readJson(parser, rows, errors);
+      } catch (StreamConstraintsException e) {
+        throw new InvalidInputException(
+            "JSON nested too deep: more than " + limits.maxJsonDepth() + " levels", BomReader.at(parser.currentLocation()));
+      }
+    }
+    return rows;
+  }
+
+  private static void readJson(JsonParser parser, List<DeploymentRow> rows, Errors errors) throws IOException {
+    {
       JsonToken first = parser.nextToken();
       String arrayPath;
       if (first == JsonToken.START_OBJECT) {
@@ -271,7 +283,6 @@ public final class InventoryReader {
             BomReader.at(parser.currentTokenLocation()));
       }
     }
-    return rows;
   }
 
   private static void jsonRows(JsonParser parser, String arrayPath, List<DeploymentRow> rows, Errors errors)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.InputStream;
 import org.accord.InvalidInputException;
@@ -62,6 +63,12 @@ final class JsonBomReader {
                 StreamReadConstraints.builder().maxNestingDepth(limits.maxJsonDepth()).build())
             .build();
     try (JsonParser parser = factory.createParser(in)) {
+      return read(parser);
+    }
+  }
+
+  private Bom read(JsonParser parser) throws IOException {
+    try {
       JsonToken first = parser.nextToken();
       if (first == JsonToken.START_ARRAY) {
         throw JsonFingerprint.notAnSbom(
@@ -102,6 +109,10 @@ final class JsonBomReader {
             Json.location("$", parser.currentTokenLocation()));
       }
       return finish(cyclone, spdx);
+    } catch (StreamConstraintsException e) {
+      throw new InvalidInputException(
+          "JSON nested too deep: more than " + limits.maxJsonDepth() + " levels of objects and arrays",
+          BomReader.at(parser.currentLocation()));
     }
   }
 

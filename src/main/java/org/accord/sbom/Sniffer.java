@@ -89,6 +89,9 @@ final class Sniffer {
       throw JsonFingerprint.notAnSbom("binary data (" + SpecVersions.SUPPORTED + ")");
     }
     String text = new String(head, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
     if (TAG_VALUE_VERSION.matcher(text).find()) {
       return Kind.TAG_VALUE;
     }

@@ -116,7 +116,8 @@ final class SpdxJson {
           "package " + Warnings.quote(ref) + " has neither a name nor a purl"
               + (misnamed ? " (it has \"packageName\", which SPDX JSON does not define; the member is \"name\")" : ""));
     }
-    Purl identity = ComponentIdentity.resolve(purl, null, packageName, version, ref, warnings);
+    Purl identity =
+        assembler.isDefined(ref) ? null : ComponentIdentity.resolve(purl, null, packageName, version, ref, warnings);
     assembler.define(
         slot, ref, identity, packageName == null ? "" : packageName.strip(), SpdxRelationships.supplierName(supplier));
   }

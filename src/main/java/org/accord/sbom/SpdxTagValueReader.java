@@ -203,7 +203,10 @@ final class SpdxTagValueReader {
     if (isBlank(packageName) && isBlank(packagePurl)) {
       throw new InvalidInputException("package " + Warnings.quote(packageId) + " has neither a name nor a purl", where);
     }
-    Purl identity = ComponentIdentity.resolve(packagePurl, null, packageName, packageVersion, packageId, warnings);
+    Purl identity =
+        assembler.isDefined(packageId)
+            ? null
+            : ComponentIdentity.resolve(packagePurl, null, packageName, packageVersion, packageId, warnings);
     assembler.define(
         assembler.reserve(), packageId, identity, packageName, SpdxRelationships.supplierName(packageSupplier));
     packageName = null;

@@ -19,7 +19,7 @@ final class Warnings {
     NO_PURL("component has no PURL and got a generic identity", "components have no PURL and got a generic identity"),
     INVALID_PURL("component has an invalid PURL and got a generic identity", "components have an invalid PURL and got a generic identity"),
     NO_VERSION("component has no version", "components have no version"),
-    DUPLICATE_REF("ref is declared twice; the first declaration was kept", "refs are declared more than once; the first declaration of each was kept"),
+    DUPLICATE_REF("repeated declaration of a ref was merged into the first", "repeated declarations of refs were merged into the first declaration of each"),
     DANGLING_REF("edge names a ref the document does not define and was dropped", "edges name refs the document does not define and were dropped"),
     EXTERNAL_REF("relationship points into another SPDX document and was not followed", "relationships point into other SPDX documents and were not followed"),
     UNREACHED("component is reached by no dependency edge and was attached under the root (edge marked inferred)", "components are reached by no dependency edge and were attached under the root (edges marked inferred)"),
