@@ -1,8 +1,14 @@
 package org.accord.sbom;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import org.accord.InvalidInputException;
 
-/** The fixed sector vocabulary of deployment inventories. */
+/**
+ * The sector a deployment serves, from a fixed vocabulary (close to the sectors of the EU NIS2
+ * directive's annexes, coarsened). Used to aggregate exposure by sector and country.
+ */
 public enum Sector {
   ENERGY,
   WATER,
@@ -15,23 +21,34 @@ public enum Sector {
   MANUFACTURING,
   OTHER;
 
-  /** The label used in files and output, such as {@code digital-identity}. */
+  private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
+  /** The label used in files and APIs, such as {@code digital-identity}. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return label;
   }
 
   /**
-   * Parses a label, case-insensitively.
+   * Parses a label; case, surrounding spaces and the choice of {@code -}, {@code _} or a space as
+   * separator do not matter ({@code "Digital Identity"} is {@link #DIGITAL_IDENTITY}).
    *
-   * @throws IllegalArgumentException naming the allowed labels if it is unknown
+   * @throws InvalidInputException if the text names no sector; the message lists the vocabulary
    */
-  public static Sector parse(String label) {
-    String clean = label == null ? "" : label.strip().toLowerCase(Locale.ROOT);
-    for (Sector sector : values()) {
-      if (sector.label().equals(clean)) {
-        return sector;
+  public static Sector parse(String text) {
+    if (text != null) {
+      String normalized = text.strip().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
+      for (Sector sector : values()) {
+        if (sector.label.equals(normalized)) {
+          return sector;
+        }
       }
     }
-    throw new IllegalArgumentException("unknown sector '" + label + "'");
+    throw new InvalidInputException(
+        Warnings.quote(String.valueOf(text)) + " is not a sector; use one of " + vocabulary());
+  }
+
+  /** The labels, comma-separated, for messages. */
+  static String vocabulary() {
+    return Arrays.stream(values()).map(Sector::label).collect(Collectors.joining(", "));
   }
 }
