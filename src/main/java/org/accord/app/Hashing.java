@@ -19,9 +19,14 @@ final class Hashing {
     }
   }
 
-  /** The stream to read the document from. */
+  /** The stream to read the document from; closing it does not close the digest, so {@link #finish} can drain. */
   InputStream stream() {
-    return stream;
+    return new java.io.FilterInputStream(stream) {
+      @Override
+      public void close() {
+        // The reader may close its input; the rest of the bytes still belong to the hash.
+      }
+    };
   }
 
   /** Reads whatever the parser left unread and returns the hex SHA-256 of all bytes. */

@@ -37,6 +37,15 @@ public final class Deployments {
 
   /** Stores an inventory's rows, already validated by the reader. */
   public static Stored store(
+      Handle handle, List<DeploymentRow> rows, String sha256, String format, long uploaderOrgId, long now) {
+    try {
+      return storeChecked(handle, rows, sha256, format, uploaderOrgId, now);
+    } catch (SQLException e) {
+      throw new StoreException("cannot store inventory: " + e.getMessage(), e);
+    }
+  }
+
+  private static Stored storeChecked(
       Handle handle, List<DeploymentRow> rows, String sha256, String format, long uploaderOrgId, long now)
       throws SQLException {
     Optional<Long> existing =

@@ -68,7 +68,16 @@ public final class SbomDocuments {
    *
    * @param sha256 hex SHA-256 of the document's bytes
    */
-  public static Stored store(Handle handle, Bom bom, String sha256, long uploaderOrgId, long now) throws SQLException {
+  public static Stored store(Handle handle, Bom bom, String sha256, long uploaderOrgId, long now) {
+    try {
+      return storeChecked(handle, bom, sha256, uploaderOrgId, now);
+    } catch (SQLException e) {
+      throw new StoreException("cannot store SBOM document: " + e.getMessage(), e);
+    }
+  }
+
+  private static Stored storeChecked(Handle handle, Bom bom, String sha256, long uploaderOrgId, long now)
+      throws SQLException {
     Optional<DocumentInfo> existing = findBySha256(handle, sha256);
     if (existing.isPresent()) {
       DocumentInfo info = existing.get();
