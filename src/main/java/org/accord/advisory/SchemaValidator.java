@@ -1,6 +1,7 @@
 package org.accord.advisory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.AbsoluteIri;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
@@ -9,6 +10,10 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import com.networknt.schema.resource.InputStreamSource;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -92,6 +97,15 @@ public final class SchemaValidator {
     return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
 
+  /** Reads {@code file:} IRIs (schemas mapped to a folder on disk); declines every other scheme. */
+  private static InputStreamSource fileResource(AbsoluteIri iri) {
+    if (!"file".equals(iri.getScheme())) {
+      return null;
+    }
+    Path path = Path.of(URI.create(iri.toString()));
+    return Files.isRegularFile(path) ? () -> Files.newInputStream(path) : null;
+  }
+
   /** Collects the schema's IRI mappings and options. Not thread-safe. */
   public static final class Builder {
     private final String schemaIri;
@@ -142,7 +156,9 @@ public final class SchemaValidator {
                       .schemaLoader(
                           loader ->
                               loader
+                                  // Only classpath: (built in) and file: (below) are ever read.
                                   .fetchRemoteResources(false)
+                                  .resourceLoaders(loaders -> loaders.add(SchemaValidator::fileResource))
                                   .schemaIdResolvers(resolvers -> prefixes.forEach(resolvers::mapPrefix))));
       try {
         Schema schema = registry.getSchema(SchemaLocation.of(schemaIri));
