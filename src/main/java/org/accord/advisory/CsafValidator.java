@@ -2,6 +2,7 @@ package org.accord.advisory;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -52,7 +53,6 @@ public final class CsafValidator {
                   .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                   .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
                   .build())
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private CsafValidator() {}
@@ -111,10 +111,14 @@ public final class CsafValidator {
    */
   public static JsonNode parse(InputStream in) {
     Objects.requireNonNull(in, "in");
-    try {
-      JsonNode node = MAPPER.readTree(in);
+    try (JsonParser parser = MAPPER.createParser(in)) {
+      JsonNode node = MAPPER.readTree(parser);
       if (node == null || node.isMissingNode()) {
         throw new InvalidInputException("empty document: expected a JSON object", "line 1, column 1");
+      }
+      if (parser.nextToken() != null) {
+        throw new InvalidInputException(
+            "malformed JSON: more content after the document", where(parser.currentTokenLocation()));
       }
       return node;
     } catch (JsonProcessingException e) {
