@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,12 @@ public final class CsafValidator {
   public static final long MAX_DOCUMENT_BYTES = 64L << 20;
   /** The deepest nesting of arrays and objects {@link #validate(InputStream)} accepts. */
   public static final int MAX_NESTING_DEPTH = 256;
+
+  /**
+   * Orders test ids as CSAF numbers them: {@code schema} first, then {@code 6.1.1}, {@code 6.1.2}, …,
+   * {@code 6.1.9} before {@code 6.1.10}, {@code 6.1.27.11} before {@code 6.1.28}.
+   */
+  public static final Comparator<String> TEST_ORDER = MandatoryTests.ORDER;
 
   private static final Pattern CVSS_PATH =
       Pattern.compile("^\\$\\.vulnerabilities\\[\\d+]\\.scores\\[\\d+]\\.cvss_v[23](?:$|[.\\[]).*");
