@@ -18,7 +18,7 @@ public record CsafValidation(List<CsafFinding> findings) {
     findings = List.copyOf(findings);
   }
 
-  /** Whether the document passed the schema and every mandatory test. */
+  /** Whether the document passed the schema and every mandatory test, that is, nothing was found. */
   public boolean valid() {
     return findings.isEmpty();
   }

@@ -78,7 +78,11 @@ public final class CsafValidator {
 
   /**
    * Validates a parsed document. Any JSON value is accepted; one that is not a CSAF document simply
-   * fails the schema.
+   * fails the schema. The size and depth limits of {@link #validate(InputStream)} are the caller's
+   * business here.
+   *
+   * @param document the document; not null
+   * @return the findings, empty when the document is valid
    */
   public static CsafValidation validate(JsonNode document) {
     Objects.requireNonNull(document, "document");

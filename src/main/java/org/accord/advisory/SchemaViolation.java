@@ -3,7 +3,8 @@ package org.accord.advisory;
 import java.util.Objects;
 
 /**
- * One way a JSON document breaks a JSON Schema, as {@link SchemaValidator} reports it.
+ * One way a JSON document breaks a JSON Schema, as {@link SchemaValidator} reports it. Immutable and
+ * thread-safe.
  *
  * @param path where in the instance, as a JSONPath such as {@code $.document.tracking.version}; never
  *     null ({@code $} for the whole document)

@@ -96,7 +96,7 @@ final class AdvisoryValidateCommand extends AccordCommand {
       CsafValidation validation = CsafValidator.validate(in);
       List<FindingJson> findings = new ArrayList<>();
       for (CsafFinding finding : validation.findings()) {
-        findings.add(new FindingJson(finding.testId(), finding.path(), finding.message()));
+        findings.add(new FindingJson(finding.testId(), finding.jsonPath(), finding.message()));
       }
       return new FileReport(name, validation.valid(), null, findings);
     } catch (InvalidInputException e) {
