@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       IngestCommand.class,
       WhereUsedCommand.class,
+      AdvisoryCommand.class,
       TriageCommand.class,
       TokenCommand.class,
       ServeCommand.class,
