@@ -100,7 +100,7 @@ public final class SyntheticWorld {
 
     /** The LibraCore demo world: ~40 vendors, 300 products, 5,000 deployments, 12 countries, 8 sectors. */
     public static Spec demo() {
-      return new Spec(3_000, 12_000, 5_000, 20261122L, 40, 300, 160, 12, 8, true);
+      return new Spec(3_000, 7_000, 5_000, 20261122L, 40, 300, 160, 12, 8, true);
     }
   }
 
@@ -217,7 +217,11 @@ public final class SyntheticWorld {
     return sites;
   }
 
-  /** Library versions reachable from a product, the product's own SBOM contents, in BFS order. */
+  /**
+   * Library versions reachable from a product by dependencies, in BFS order: the components its SBOM
+   * lists. A fork's origin is not among them unless something depends on it; the SBOM names it as the
+   * fork's pedigree ancestor instead.
+   */
   public int[] closureOf(Product product) {
     boolean[] seen = new boolean[versionCount()];
     int[] queue = new int[versionCount()];
@@ -236,11 +240,6 @@ public final class SyntheticWorld {
           seen[next] = true;
           queue[tail++] = next;
         }
-      }
-      int origin = forkOf[version];
-      if (origin >= 0 && !seen[origin]) {
-        seen[origin] = true;
-        queue[tail++] = origin;
       }
     }
     return Arrays.copyOf(queue, tail);
@@ -319,7 +318,7 @@ public final class SyntheticWorld {
         jitter[i] = random.nextDouble();
       }
       if (spec.libraCore()) {
-        jitter[0] = -1; // LibraCore is the most popular foundational library of its ecosystem
+        jitter[0] = 0.05; // LibraCore is among the most popular foundational libraries of its ecosystem
       }
       Arrays.sort(order, (a, b) -> {
         int byLayer = Integer.compare(packages.get(a).layer(), packages.get(b).layer());
