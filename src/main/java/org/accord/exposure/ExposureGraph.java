@@ -50,8 +50,8 @@ public final class ExposureGraph {
    * A modification counter detects the (impossible while it holds the read lock, but cheap to check)
    * case of a change slipping in between.
    *
-   * Deployments hang off the component node they run (RUNS edges), kept as records, since there are
-   * at most hundreds of thousands of them.
+   * Deployments hang off the component node they run (RUNS edges), in a DeploymentIndex: a bit per
+   * node says whether anything runs there, so the search tests one bit per reached node.
    *
    * Each package keeps its version nodes; they are sorted by the ecosystem's version order on first
    * use (VersionOrder), so a range selects from a short, ordered list.
@@ -94,9 +94,7 @@ public final class ExposureGraph {
   private boolean compactionScheduled;
 
   // Deployments (guarded by lock).
-  private final List<Deployment> deploymentList = new ArrayList<>();
-  private final IdIndex deploymentById = new IdIndex(1024);
-  private final Map<Integer, IntList> deploymentsByNode = new HashMap<>();
+  private final DeploymentIndex deployments = new DeploymentIndex();
 
   private ExposureGraph(VersionOrder versionOrder, int expectedNodes, boolean backgroundCompaction) {
     this.versionOrder = Objects.requireNonNull(versionOrder, "versionOrder");
@@ -348,7 +346,7 @@ public final class ExposureGraph {
     lock.readLock().lock();
     try {
       return new Stats(
-          nodeCount, products.cardinality(), edgeCount(), deploymentList.size(), packages.size(), deltaSize());
+          nodeCount, products.cardinality(), edgeCount(), deployments.size(), packages.size(), deltaSize());
     } finally {
       lock.readLock().unlock();
     }
@@ -429,12 +427,12 @@ public final class ExposureGraph {
     return deltaParents.get(child);
   }
 
-  IntList deploymentsOf(int node) {
-    return deploymentsByNode.get(node);
+  DeploymentIndex deployments() {
+    return deployments;
   }
 
-  Deployment deployment(int index) {
-    return deploymentList.get(index);
+  boolean hasDelta() {
+    return !deltaParents.isEmpty();
   }
 
   // ---- mutation (caller holds the write lock, or is the builder before publication) ----
@@ -496,20 +494,8 @@ public final class ExposureGraph {
 
   private void putDeployment(Deployment deployment) {
     int node = requireNode(deployment.productComponentId());
-    int existing = deploymentById.get(deployment.id());
-    if (existing >= 0) {
-      Deployment old = deploymentList.get(existing);
-      if (old.productComponentId() != deployment.productComponentId()) {
-        deploymentsByNode.get(requireNode(old.productComponentId())).removeValue(existing);
-        deploymentsByNode.computeIfAbsent(node, n -> new IntList()).add(existing);
-      }
-      deploymentList.set(existing, deployment);
-      return;
-    }
-    int index = deploymentList.size();
-    deploymentList.add(deployment);
-    deploymentById.put(deployment.id(), index);
-    deploymentsByNode.computeIfAbsent(node, n -> new IntList()).add(index);
+    long previous = deployments.previousProduct(deployment.id());
+    deployments.put(deployment, node, previous == 0 ? -1 : requireNode(previous));
   }
 
   private void installBase(CsrBuilder.Csr csr) {
@@ -586,26 +572,4 @@ public final class ExposureGraph {
     }
   }
 
-  /** Groups aggregate counts; used by ReverseSearch. */
-  static final class AggregateCounter {
-    private final Map<String, int[]> counts = new TreeMap<>();
-    private final Map<String, Set<String>> operators = new HashMap<>();
-
-    void add(Deployment deployment) {
-      String key = deployment.sector() + '\u0000' + deployment.country();
-      counts.computeIfAbsent(key, k -> new int[1])[0]++;
-      operators.computeIfAbsent(key, k -> new HashSet<>()).add(deployment.operator());
-    }
-
-    List<WhereUsed.AggregateCell> cells() {
-      List<WhereUsed.AggregateCell> cells = new ArrayList<>(counts.size());
-      for (Map.Entry<String, int[]> entry : counts.entrySet()) {
-        String[] parts = entry.getKey().split("\u0000", 2);
-        cells.add(
-            new WhereUsed.AggregateCell(
-                parts[0], parts[1], entry.getValue()[0], operators.get(entry.getKey()).size()));
-      }
-      return cells;
-    }
-  }
 }

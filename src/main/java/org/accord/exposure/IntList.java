@@ -22,6 +22,19 @@ final class IntList {
     values[size++] = value;
   }
 
+  void set(int index, int value) {
+    if (index >= size) {
+      throw new IndexOutOfBoundsException(index);
+    }
+    values[index] = value;
+  }
+
+  void insert(int index, int value) {
+    add(value);
+    System.arraycopy(values, index, values, index + 1, size - 1 - index);
+    values[index] = value;
+  }
+
   int get(int index) {
     return values[index];
   }

@@ -80,6 +80,7 @@ final class ReverseSearch {
     int[] offsets = graph.baseOffsets();
     int[] parents = graph.baseParents();
     boolean tombstones = graph.hasTombstones();
+    boolean hasDelta = graph.hasDelta();
     while (head < tail) {
       int node = queue[head++];
       if (node < baseNodes) {
@@ -92,7 +93,7 @@ final class ReverseSearch {
           }
         }
       }
-      IntList delta = graph.deltaParentsOf(node);
+      IntList delta = hasDelta ? graph.deltaParentsOf(node) : null;
       if (delta != null) {
         for (int i = 0; i < delta.size(); i++) {
           int next = delta.get(i);
@@ -105,45 +106,43 @@ final class ReverseSearch {
       }
     }
 
-    // The queue holds every reached node in order of distance, so hits come out shortest first.
-    List<WhereUsed.ProductHit> products = new ArrayList<>();
-    List<WhereUsed.DeploymentHit> deployments = new ArrayList<>();
-    ExposureGraph.AggregateCounter aggregates = new ExposureGraph.AggregateCounter();
+    // Hits are reached nodes that are product roots or run somewhere. The queue is in order of
+    // distance, so sorting hits by (path length, PURL) only reorders within a distance.
+    DeploymentIndex running = graph.deployments();
+    List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < tail; i++) {
       int node = queue[i];
-      boolean product = graph.isProduct(node);
-      IntList running = graph.deploymentsOf(node);
-      if (!product && running == null) {
-        continue;
+      if (graph.isProduct(node) || running.isDeployed(node)) {
+        hits.add(new Hit(node, graph.purl(node), pathFrom(graph, parent, node)));
       }
-      List<String> path = pathFrom(graph, parent, node);
-      if (product) {
-        products.add(new WhereUsed.ProductHit(graph.purl(node), path));
+    }
+    hits.sort(Comparator.comparingInt((Hit hit) -> hit.path().size()).thenComparing(Hit::purl));
+
+    List<WhereUsed.ProductHit> products = new ArrayList<>();
+    List<WhereUsed.DeploymentHit> deployments = new ArrayList<>();
+    DeploymentIndex.Counter aggregates = running.new Counter();
+    for (Hit hit : hits) {
+      if (graph.isProduct(hit.node())) {
+        products.add(new WhereUsed.ProductHit(hit.purl(), hit.path()));
       }
-      if (running != null) {
-        for (int d = 0; d < running.size(); d++) {
-          Deployment deployment = graph.deployment(running.get(d));
-          aggregates.add(deployment);
+      IntList onNode = running.of(hit.node());
+      if (onNode != null) {
+        for (int d = 0; d < onNode.size(); d++) {
+          int index = onNode.get(d);
+          Deployment deployment = running.get(index);
+          aggregates.add(index);
           deployments.add(
               new WhereUsed.DeploymentHit(
-                  deployment.operator(),
-                  deployment.site(),
-                  deployment.sector(),
-                  deployment.country(),
-                  deployment.criticality(),
-                  graph.purl(node),
-                  path));
+                  deployment.operator(), deployment.site(), deployment.sector(), deployment.country(),
+                  deployment.criticality(), hit.purl(), hit.path()));
         }
       }
     }
-    products.sort(Comparator.comparingInt((WhereUsed.ProductHit hit) -> hit.path().size()).thenComparing(WhereUsed.ProductHit::purl));
-    deployments.sort(
-        Comparator.comparingInt((WhereUsed.DeploymentHit hit) -> hit.path().size())
-            .thenComparing(WhereUsed.DeploymentHit::operator)
-            .thenComparing(WhereUsed.DeploymentHit::site)
-            .thenComparing(WhereUsed.DeploymentHit::product));
     return new WhereUsed(packageKey, matched, products, deployments, aggregates.cells());
   }
+
+  /** A reached product or deployed node with its path. */
+  private record Hit(int node, String purl, List<String> path) {}
 
   private static List<String> pathFrom(ExposureGraph graph, int[] parent, int node) {
     List<String> path = new ArrayList<>(8);

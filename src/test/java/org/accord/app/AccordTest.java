@@ -1,0 +1,153 @@
+package org.accord.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.accord.InvalidInputException;
+import org.accord.sbom.ReadLimits;
+import org.accord.testing.Documents;
+import org.accord.testing.TestData;
+import org.accord.testing.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class AccordTest {
+  @TempDir Path dir;
+
+  static final List<String> TABLES =
+      List.of("organizations", "components", "products", "sbom_documents", "edges", "inventory_documents", "deployments");
+
+  Accord open(String engine) {
+    String url = engine.equals("postgresql") ? TestDatabases.freshPostgresUrl() : null;
+    return Accord.open(new Accord.Config(dir, url, ReadLimits.defaults().withMaxBytes(64 * 1024)));
+  }
+
+  static InputStream text(String text) {
+    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static Map<String, Long> counts(Accord accord) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String table : TABLES) {
+      counts.put(table, accord.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one()));
+    }
+    return counts;
+  }
+
+  /** Each refused input names its problem, and leaves the store and the graph exactly as they were. */
+  @ParameterizedTest
+  @MethodSource("org.accord.testing.TestDatabases#engines")
+  void refusedInputChangesNothing(String engine) {
+    try (Accord accord = open(engine)) {
+      accord.ingestSbom(text(Documents.cycloneDx("scada", "2.1.0")), "Acme");
+      accord.ingestInventory(text(Documents.inventory("scada")), "sites.csv", "GridCo");
+      Map<String, Long> before = counts(accord);
+      var graphBefore = accord.graph().stats();
+
+      Map<String, String> sboms = new LinkedHashMap<>();
+      sboms.put("malformed JSON", "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"components\": [");
+      sboms.put("malformed XML", "<?xml version=\"1.0\"?><bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\"><components>");
+      sboms.put("XXE", """
+          <?xml version="1.0"?>
+          <!DOCTYPE bom [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+          <bom xmlns="http://cyclonedx.org/schema/bom/1.6"><metadata><component type="application"><name>&xxe;</name></component></metadata></bom>
+          """);
+      sboms.put("billion laughs", """
+          <?xml version="1.0"?>
+          <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
+          <bom xmlns="http://cyclonedx.org/schema/bom/1.6"><metadata><component type="application"><name>&lol2;</name></component></metadata></bom>
+          """);
+      sboms.put("unknown spec version", Documents.cycloneDx("other", "1.0").replace("\"specVersion\": \"1.6\"", "\"specVersion\": \"9.9\""));
+      sboms.put("over the size limit", Documents.cycloneDx("big", "1.0").replace("\"version\": 1,", "\"version\": 1, \"padding\": \"" + "x".repeat(70 * 1024) + "\","));
+      for (Map.Entry<String, String> bad : sboms.entrySet()) {
+        assertThatThrownBy(() -> accord.ingestSbom(text(bad.getValue()), "Acme"))
+            .as(bad.getKey())
+            .isInstanceOf(InvalidInputException.class)
+            .satisfies(e -> assertThat(((InvalidInputException) e).describe()).isNotBlank());
+      }
+      assertThatThrownBy(() -> accord.ingestInventory(text(Documents.inventory("scada").replace(",DE,", ",XX,")), "sites.csv", "GridCo"))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("country")
+          .hasMessageContaining("XX")
+          .hasMessageContaining("line 2");
+      assertThatThrownBy(() -> accord.ingestInventory(text(Documents.inventory("scada").replace(",water,", ",mining,")), "sites.csv", "GridCo"))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("sector")
+          .hasMessageContaining("mining")
+          .hasMessageContaining("line 4");
+      assertThatThrownBy(() -> accord.exposure().whereUsed("pkg:maven/", null, Viewer.local(false)))
+          .isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> accord.exposure().whereUsed("pkg:maven/org.libra/libracore", "[2.0,banana", Viewer.local(false)))
+          .isInstanceOf(InvalidInputException.class)
+          .satisfies(e -> assertThat(((InvalidInputException) e).location()).isEqualTo("range"));
+
+      assertThat(counts(accord)).isEqualTo(before);
+      assertThat(accord.graph().stats()).isEqualTo(graphBefore);
+    }
+  }
+
+  @Test
+  void anInvalidPurlInsideAnSbomIsAWarningAndAGenericIdentity() {
+    try (Accord accord = open("sqlite")) {
+      String sbom = Documents.cycloneDx("scada", "2.1.0").replace("pkg:npm/util@3.1.0", "pkg:npm/util@@3.1.0:broken");
+      IngestResults.Sbom result = accord.ingestSbom(text(sbom), "Acme");
+      assertThat(result.warnings()).anySatisfy(warning -> assertThat(warning).contains("util"));
+      assertThat(accord.exposure().packages("pkg:generic/", 10))
+          .anySatisfy(pkg -> assertThat(pkg.packageKey()).contains("util"));
+    }
+  }
+
+  @Test
+  void reingestingIsANoOpAndANewSbomReplacesTheProductVersionsEdges() {
+    try (Accord accord = open("sqlite")) {
+      IngestResults.Sbom first = accord.ingestSbom(text(Documents.cycloneDx("scada", "2.1.0")), "Acme");
+      IngestResults.Sbom again = accord.ingestSbom(text(Documents.cycloneDx("scada", "2.1.0")), "Acme");
+      assertThat(again.duplicate()).isTrue();
+      assertThat(again.documentId()).isEqualTo(first.documentId());
+      assertThat(accord.exposure().whereUsed("pkg:maven/org.libra/libracore@2.1.0", null, Viewer.local(false)).products()).hasSize(1);
+
+      IngestResults.Sbom fixed = accord.ingestSbom(text(Documents.cycloneDx("scada", "2.4.0")), "Acme");
+      assertThat(fixed.replacedDocumentId()).isEqualTo(first.documentId());
+      assertThat(accord.exposure().whereUsed("pkg:maven/org.libra/libracore@2.1.0", null, Viewer.local(false)).products()).isEmpty();
+      assertThat(accord.exposure().whereUsed("pkg:maven/org.libra/libracore@2.4.0", null, Viewer.local(false)).products()).hasSize(1);
+    }
+    // The graph rebuilt from the store at the next start agrees.
+    try (Accord reopened = open("sqlite")) {
+      assertThat(reopened.exposure().whereUsed("pkg:maven/org.libra/libracore@2.1.0", null, Viewer.local(false)).products()).isEmpty();
+      assertThat(reopened.exposure().whereUsed("pkg:maven/org.libra/libracore", "[2.0,3.0)", Viewer.local(false)).products()).hasSize(1);
+    }
+  }
+
+  /** Real product SBOMs from the conformance data go through ingest and answer where-used with paths. */
+  @Test
+  void realSbomsIngestAndAnswer() throws Exception {
+    Path keycloak = TestData.resolve("cyclonedx/bom-examples/SBOM/keycloak-10.0.2/bom.json");
+    Path dropwizard = TestData.resolve("cyclonedx/bom-examples/SBOM/dropwizard-1.3.15/bom.xml");
+    Path spdx = TestData.resolve("spdx/spdx-spec/examples/SPDXTagExample-v2.3.spdx");
+    try (Accord accord = Accord.open(new Accord.Config(dir, null))) {
+      for (Path file : List.of(keycloak, dropwizard, spdx)) {
+        try (InputStream in = Files.newInputStream(file)) {
+          IngestResults.Sbom result = accord.ingestSbom(in, "Examples");
+          assertThat(result.components()).as(file.toString()).isPositive();
+        }
+      }
+      WhereUsedView view =
+          accord.exposure().whereUsed("pkg:maven/com.fasterxml.jackson.core/jackson-databind", "[2.10,2.11)", Viewer.local(false));
+      assertThat(view.matched()).anySatisfy(purl -> assertThat(purl).contains("jackson-databind@2.10.1"));
+      assertThat(view.products()).anySatisfy(hit -> {
+        assertThat(hit.purl()).startsWith("pkg:maven/org.keycloak/keycloak-parent@10.0.2");
+        assertThat(hit.path().get(hit.path().size() - 1)).contains("jackson-databind@2.10.1");
+      });
+    }
+  }
+}
