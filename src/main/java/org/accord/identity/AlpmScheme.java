@@ -1,5 +1,7 @@
 package org.accord.identity;
 
+import java.util.regex.Pattern;
+
 /**
  * Arch Linux package versions, {@code [epoch:]version[-release]}, ordered by pacman's {@code
  * alpm_pkg_vercmp} (lib/libalpm/version.c), whose string comparison is a modified {@code rpmvercmp} [1].
@@ -24,8 +26,8 @@ final class AlpmScheme implements VersionScheme {
   static final AlpmScheme INSTANCE = new AlpmScheme();
 
   /** makepkg's rules: numeric epoch, pkgver starting with a letter or digit, numeric pkgrel. */
-  private static final java.util.regex.Pattern PATTERN =
-      java.util.regex.Pattern.compile("(?:[0-9]+:)?[A-Za-z0-9][A-Za-z0-9._+~]*(?:-[0-9]+(?:\\.[0-9]+)?)?");
+  private static final Pattern PATTERN =
+      Pattern.compile("(?:[0-9]+:)?[A-Za-z0-9][A-Za-z0-9._+~]*(?:-[0-9]+(?:\\.[0-9]+)?)?");
 
   private AlpmScheme() {}
 
