@@ -34,6 +34,7 @@ import picocli.CommandLine.ScopeType;
       WhereUsedCommand.class,
       AdvisoryCommand.class,
       TriageCommand.class,
+      VersionCommand.class,
       TokenCommand.class,
       ServeCommand.class,
       DemoCommand.class,

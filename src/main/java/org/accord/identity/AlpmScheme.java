@@ -1,20 +1,33 @@
 package org.accord.identity;
 
+import java.util.regex.Pattern;
+
 /**
  * Arch Linux package versions, {@code [epoch:]version[-release]}, ordered by pacman's {@code
  * alpm_pkg_vercmp} (lib/libalpm/version.c), whose string comparison is a modified {@code rpmvercmp} [1].
  * Hand-written. Stateless and thread-safe.
  *
+ * <p>Accepted: {@code [epoch:]pkgver[-pkgrel]} as makepkg allows them, a numeric epoch, a pkgver of
+ * letters, digits and {@code . _ + ~} that starts with a letter or digit, and a numeric pkgrel (with an
+ * optional {@code .N} sub-release).
+ *
  * <p>Epochs (0 when absent) and versions compare with the string comparison; releases compare only when
  * both versions have one ({@code 1.5 == 1.5-1}). The comparison differs from RPM's: no {@code ~} or
  * {@code ^} operators; if the separators before two segments differ in length the shorter wins; and at
  * the end a leftover letter segment loses ({@code 1.5b < 1.5}) while a leftover separated segment wins
- * ({@code 1.5 < 1.5.a}).
+ * ({@code 1.5 < 1.5.a}). Because a missing release matches any release, equality is not transitive
+ * ({@code 1.5 == 1.5-1} and {@code 1.5 == 1.5-2}, yet {@code 1.5-1 < 1.5-2}); that is pacman's behaviour
+ * and the vers suite's, and Accord keeps it. Sorting a mix of versions with and without a release may
+ * therefore depend on input order.
  *
  * <p>[1] https://gitlab.archlinux.org/pacman/pacman/-/blob/master/lib/libalpm/version.c
  */
 final class AlpmScheme implements VersionScheme {
   static final AlpmScheme INSTANCE = new AlpmScheme();
+
+  /** makepkg's rules: numeric epoch, pkgver starting with a letter or digit, numeric pkgrel. */
+  private static final Pattern PATTERN =
+      Pattern.compile("(?:[0-9]+:)?[A-Za-z0-9][A-Za-z0-9._+~]*(?:-[0-9]+(?:\\.[0-9]+)?)?");
 
   private AlpmScheme() {}
 
@@ -26,10 +39,9 @@ final class AlpmScheme implements VersionScheme {
   @Override
   public Version parse(String text) {
     String version = Schemes.prepare(this, text);
-    for (int i = 0; i < version.length(); i++) {
-      if (Character.isWhitespace(version.charAt(i)) || Character.isISOControl(version.charAt(i))) {
-        throw Schemes.invalid(this, text, "whitespace or control character inside the version");
-      }
+    if (!PATTERN.matcher(version).matches()) {
+      throw Schemes.invalid(
+          this, text, "not an Arch version ([epoch:]pkgver[-pkgrel], pkgver of letters, digits and . _ + ~)");
     }
     int s = 0;
     while (s < version.length() && Digits.isDigit(version.charAt(s))) {

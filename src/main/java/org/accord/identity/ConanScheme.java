@@ -1,5 +1,7 @@
 package org.accord.identity;
 
+import java.util.Arrays;
+
 /**
  * Conan 2 package versions, as {@code conans.model.version.Version} parses and orders them [1].
  * Hand-written. Stateless and thread-safe.
@@ -60,7 +62,7 @@ final class ConanScheme implements VersionScheme {
     while (length > 0 && items[length - 1] instanceof Number n && n.digits().isEmpty()) {
       length--;
     }
-    return java.util.Arrays.copyOf(items, length);
+    return Arrays.copyOf(items, length);
   }
 
   /** A numeric item; {@code text} is how Python prints it (the digits, or 0). */

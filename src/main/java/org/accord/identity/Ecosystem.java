@@ -18,7 +18,8 @@ import org.accord.InvalidInputException;
  * distributions (Wolfi, Chainguard, MinimOS, Alpaquita, BellSoft Hardened Containers) apk versions; Red
  * Hat and the RPM-based distributions (AlmaLinux, Rocky Linux, SUSE, openSUSE, Photon OS, Mageia,
  * openEuler, Azure Linux) rpm versions; {@code Root:<ecosystem>[:release]} the named base ecosystem. The
- * other ecosystems in the list are reported as unsupported.
+ * other ecosystems in the list are reported as unsupported. Enum constants are immutable and
+ * thread-safe; no method returns null.
  *
  * <p>[1] https://ossf.github.io/osv-schema/#affectedpackage-field (ecosystems.json)
  */

@@ -1,5 +1,8 @@
 package org.accord.identity;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,13 +47,13 @@ final class GentooScheme implements VersionScheme {
     String[] numbers = m.group(1).split("\\.");
     char letter = m.group(2).isEmpty() ? 0 : m.group(2).charAt(0);
     Matcher suffixes = SUFFIX.matcher(m.group(3));
-    java.util.List<int[]> ranks = new java.util.ArrayList<>();
-    java.util.List<String> suffixNumbers = new java.util.ArrayList<>();
+    List<Integer> ranks = new ArrayList<>();
+    List<String> suffixNumbers = new ArrayList<>();
     while (suffixes.find()) {
-      ranks.add(new int[] {java.util.Arrays.asList(SUFFIX_ORDER).indexOf(suffixes.group(1))});
+      ranks.add(Arrays.asList(SUFFIX_ORDER).indexOf(suffixes.group(1)));
       suffixNumbers.add(Digits.strip(suffixes.group(2)));
     }
-    int[] suffixRanks = ranks.stream().mapToInt(r -> r[0]).toArray();
+    int[] suffixRanks = ranks.stream().mapToInt(Integer::intValue).toArray();
     String revision = m.group(4) == null ? "" : Digits.strip(m.group(4));
     return new GentooVersion(version, numbers, letter, suffixRanks, suffixNumbers.toArray(new String[0]), revision);
   }

@@ -2,8 +2,8 @@ package org.accord.identity;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.accord.InvalidInputException;
@@ -52,6 +52,7 @@ import org.accord.identity.Constraint.Op;
 final class NativeRanges {
   private static final Pattern OPERATOR_SPACE = Pattern.compile("(>=|<=|>|<|==|=|~>|~|\\^|!=)\\s+");
   private static final Pattern HYPHEN = Pattern.compile("^(\\S+)\\s+-\\s+(\\S+)$");
+  private static final Pattern GEM_SEGMENT = Pattern.compile("[0-9]+|[a-zA-Z]+");
 
   private NativeRanges() {}
 
@@ -374,7 +375,7 @@ final class NativeRanges {
               if (star == 0) {
                 terms.add(term("*", ""));
               } else {
-                String[] prefix = java.util.Arrays.copyOf(parts, star);
+                String[] prefix = Arrays.copyOf(parts, star);
                 terms.add(term(">=", String.join(".", prefix)));
                 terms.add(term("<", bumpDotted(prefix, star - 1)));
               }
@@ -482,7 +483,7 @@ final class NativeRanges {
   private static String gemBump(String version) {
     List<String> segments = new ArrayList<>();
     for (String part : version.replace("-", ".pre.").split("\\.")) {
-      Matcher m = Pattern.compile("[0-9]+|[a-zA-Z]+").matcher(part);
+      Matcher m = GEM_SEGMENT.matcher(part);
       while (m.find()) {
         segments.add(m.group());
       }
@@ -677,9 +678,5 @@ final class NativeRanges {
       terms.add(term(op, version));
     }
     return terms;
-  }
-
-  static String lower(String text) {
-    return text.toLowerCase(Locale.ROOT);
   }
 }

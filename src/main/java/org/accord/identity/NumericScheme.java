@@ -1,5 +1,7 @@
 package org.accord.identity;
 
+import java.util.Arrays;
+
 /**
  * Versions that are dot-separated non-negative integers, in two vers types: {@code intdot}, the vers
  * specification's general type, whose interpretation "stops at the first character that is not a digit
@@ -53,7 +55,7 @@ final class NumericScheme implements VersionScheme {
     while (length > 1 && numbers[length - 1].isEmpty()) {
       length--;
     }
-    return new NumericVersion(version, this, java.util.Arrays.copyOf(numbers, length));
+    return new NumericVersion(version, this, Arrays.copyOf(numbers, length));
   }
 
   /** The numbers of a parsed version, without leading zeros ("" is zero). */

@@ -6,7 +6,7 @@ import java.util.Objects;
  * One event of an OSV {@code affected[].ranges[].events} timeline [1]: the version where a vulnerability
  * was introduced, fixed, last seen ({@code last_affected}), or an upper {@code limit}. The version is the
  * OSV string as written: {@code "0"} in an introduced event means "before every version", a limit
- * containing {@code *} means infinity.
+ * containing {@code *} means infinity. Immutable and thread-safe.
  *
  * <p>[1] https://ossf.github.io/osv-schema/#affectedrangesevents-fields
  *

@@ -2,6 +2,7 @@ package org.accord.identity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.accord.InvalidInputException;
 import org.accord.identity.OsvEvent.Kind;
 
@@ -87,7 +88,7 @@ final class OsvRange extends AbstractRange {
       return scheme.parse(event.version());
     } catch (InvalidInputException e) {
       throw new InvalidInputException(
-          e.getMessage() + " (in OSV event " + event.kind().name().toLowerCase(java.util.Locale.ROOT) + ")",
+          e.getMessage() + " (in OSV event " + event.kind().name().toLowerCase(Locale.ROOT) + ")",
           "OSV events " + describe(events),
           e);
     }
@@ -99,7 +100,7 @@ final class OsvRange extends AbstractRange {
       if (out.length() > 1) {
         out.append(", ");
       }
-      out.append(event.kind().name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(event.version());
+      out.append(event.kind().name().toLowerCase(Locale.ROOT)).append(' ').append(event.version());
     }
     return out.append(']').toString();
   }

@@ -53,7 +53,13 @@ final class Schemes {
     return List.copyOf(BY_NAME.keySet());
   }
 
-  /** The text without surrounding whitespace; refuses null and empty text. */
+  /**
+   * The longest version accepted. Real versions are far shorter; the cap bounds the work any parser
+   * (several use regular expressions) does on hostile input.
+   */
+  static final int MAX_LENGTH = 256;
+
+  /** The text without surrounding whitespace; refuses null, empty and overlong text. */
   static String prepare(VersionScheme scheme, String text) {
     if (text == null) {
       throw new InvalidInputException("missing " + scheme.name() + " version");
@@ -61,6 +67,11 @@ final class Schemes {
     String version = text.strip();
     if (version.isEmpty()) {
       throw invalid(scheme, text, "empty version");
+    }
+    if (version.length() > MAX_LENGTH) {
+      throw new InvalidInputException(
+          "invalid " + scheme.name() + " version '" + version.substring(0, 40) + "...': longer than "
+              + MAX_LENGTH + " characters");
     }
     return version;
   }

@@ -200,6 +200,13 @@ final class Vers {
       if (encoded.equals("*") || (constraint.equals("*"))) {
         throw new InvalidInputException("invalid VERS: '*' must be the only constraint", where);
       }
+      for (int i = 0; i < encoded.length(); i++) {
+        char c = encoded.charAt(i);
+        if ("><=!*|".indexOf(c) >= 0) {
+          throw new InvalidInputException(
+              "invalid VERS: '" + c + "' in the version of '" + constraint + "' must be percent-encoded", where);
+        }
+      }
       String version = decode(encoded, where);
       if (!encode(version).equals(encoded)) {
         if (type.equals("datetime") && encoded.contains("%3")) {

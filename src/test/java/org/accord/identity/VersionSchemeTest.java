@@ -170,6 +170,27 @@ class VersionSchemeTest {
   }
 
   @Test
+  void hostileInputIsRefusedQuickly() {
+    String digits = "1".repeat(5000) + "!";
+    for (String scheme : VersionScheme.names()) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> VersionScheme.forName(scheme).parse(digits))
+          .as(scheme)
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("longer than");
+      assertThat(System.nanoTime() - start).as(scheme).isLessThan(1_000_000_000L);
+    }
+    String borderline = "1." + "0".repeat(250) + "-";
+    for (String scheme : VersionScheme.names()) {
+      try {
+        VersionScheme.forName(scheme).parse(borderline);
+      } catch (InvalidInputException expected) {
+        // refusing is fine; hanging is not
+      }
+    }
+  }
+
+  @Test
   void versionsOfDifferentSchemesDoNotCompare() {
     Version npm = VersionScheme.forName("npm").parse("1.0.0");
     Version cargo = VersionScheme.forName("cargo").parse("1.0.0");
