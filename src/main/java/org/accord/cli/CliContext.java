@@ -1,6 +1,7 @@
 package org.accord.cli;
 
 import org.accord.app.Accord;
+import org.accord.sbom.ReadLimits;
 
 /** The resources one command-line run opens on first use and closes at exit. Not thread-safe. */
 final class CliContext implements AutoCloseable {
@@ -14,9 +15,22 @@ final class CliContext implements AutoCloseable {
   /** The instance on the chosen data directory and database, opened on first call. */
   Accord accord() {
     if (accord == null) {
-      accord = Accord.open(new Accord.Config(main.dataDir(), main.dbUrl()));
+      accord = Accord.open(new Accord.Config(main.dataDir(), main.dbUrl(), limits()));
     }
     return accord;
+  }
+
+  /** Document limits, with {@code ACCORD_MAX_DOCUMENT_BYTES} (such as {@code 512m}) when set. */
+  static ReadLimits limits() {
+    String max = System.getenv("ACCORD_MAX_DOCUMENT_BYTES");
+    if (max == null || max.isBlank()) {
+      return ReadLimits.defaults();
+    }
+    try {
+      return ReadLimits.defaults().withMaxBytes(ReadLimits.parseSize(max));
+    } catch (RuntimeException e) {
+      throw new UserException("ACCORD_MAX_DOCUMENT_BYTES: " + e.getMessage());
+    }
   }
 
   @Override

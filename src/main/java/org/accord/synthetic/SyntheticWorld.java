@@ -355,7 +355,8 @@ public final class SyntheticWorld {
         }
         Candidates pool = byEcosystem.get(indexOf(pkg.ecosystem()));
         int start = written;
-        for (int d = 0; d < degree; d++) {
+        // Popular targets are drawn again and again; retry duplicates so the degree is met.
+        for (int attempt = 0; written - start < degree && attempt < degree * 4; attempt++) {
           boolean back = random.nextDouble() < BACK_EDGE_RATE;
           int targetPackage = back ? pool.any(random) : pool.below(pkg.layer(), random);
           if (targetPackage < 0) {
