@@ -32,9 +32,14 @@ public record Viewer(String organization, boolean coordinator, boolean shared, i
     return new Viewer("", true, shared, DEFAULT_K);
   }
 
+  /** Whether this viewer may see every operator's deployments. */
+  boolean seesAllDeployments() {
+    return coordinator && !shared;
+  }
+
   /** Whether this viewer may see the deployments of {@code operator}. */
   boolean seesDeploymentsOf(String operator) {
-    return (coordinator && !shared) || organization.equals(operator);
+    return seesAllDeployments() || organization.equals(operator);
   }
 
   /** Whether aggregate cells must be suppressed below k. */

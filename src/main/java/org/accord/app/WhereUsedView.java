@@ -29,10 +29,15 @@ public record WhereUsedView(
     int hiddenDeployments) {
 
   static WhereUsedView of(WhereUsed result, String range, Viewer viewer) {
-    List<WhereUsed.DeploymentHit> visible = new ArrayList<>();
-    for (WhereUsed.DeploymentHit hit : result.deployments()) {
-      if (viewer.seesDeploymentsOf(hit.operator())) {
-        visible.add(hit);
+    List<WhereUsed.DeploymentHit> visible;
+    if (viewer.seesAllDeployments()) {
+      visible = result.deployments();
+    } else {
+      visible = new ArrayList<>();
+      for (WhereUsed.DeploymentHit hit : result.deployments()) {
+        if (viewer.seesDeploymentsOf(hit.operator())) {
+          visible.add(hit);
+        }
       }
     }
     List<Map<String, Object>> cells = new ArrayList<>();

@@ -1,7 +1,6 @@
 package org.accord.exposure;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,9 +13,10 @@ import java.util.Map;
  *
  * <p>A BitSet marks the nodes that run anywhere, so the search pays one bit test per reached node
  * and a map lookup only for nodes that are deployed. Each node's deployments are kept sorted by
- * operator and site, so answers need no per-query sort of deployments. Sector, country and operator
- * are interned to small ints; counting distinct operators per cell then sorts one {@code long[]} of
- * (cell, operator) pairs instead of building a set per cell. Not thread-safe: the graph guards it.
+ * operator and site, so answers need no per-query sort of deployments. Each (sector, country) cell
+ * and each (cell, operator) pair is interned to a dense int when a deployment is added, so counting
+ * an answer's deployments and distinct operators per cell is two array increments and one bit test
+ * per deployment: O(hits), no hashing, no sorting. Not thread-safe: the graph guards it.
  */
 final class DeploymentIndex {
   private final List<Deployment> deployments = new ArrayList<>();
@@ -24,10 +24,9 @@ final class DeploymentIndex {
   private final Map<Integer, IntList> byNode = new HashMap<>();
   private final BitSet deployed = new BitSet();
   private final IntList cellOf = new IntList();
-  private final IntList operatorOf = new IntList();
-  private final Dictionary sectors = new Dictionary();
-  private final Dictionary countries = new Dictionary();
-  private final Dictionary operators = new Dictionary();
+  private final IntList pairOf = new IntList();
+  private final Dictionary cells = new Dictionary();
+  private final Dictionary pairs = new Dictionary();
 
   private static final Comparator<Deployment> BY_OPERATOR_AND_SITE =
       Comparator.comparing(Deployment::operator).thenComparing(Deployment::site).thenComparingLong(Deployment::id);
@@ -51,21 +50,22 @@ final class DeploymentIndex {
 
   /** Adds or updates a deployment that runs on {@code node}. */
   void put(Deployment deployment, int node, int previousNode) {
-    int cell = cell(sectors.id(deployment.sector()), countries.id(deployment.country()));
-    int operator = operators.id(deployment.operator());
+    String cellKey = deployment.sector() + '\u0000' + deployment.country();
+    int cell = cells.id(cellKey);
+    int pair = pairs.id(cell + "\u0000" + deployment.operator());
     int existing = byId.get(deployment.id());
     if (existing >= 0) {
       remove(previousNode, existing);
       deployments.set(existing, deployment);
       cellOf.set(existing, cell);
-      operatorOf.set(existing, operator);
+      pairOf.set(existing, pair);
       insertSorted(node, existing);
       return;
     }
     int index = deployments.size();
     deployments.add(deployment);
     cellOf.add(cell);
-    operatorOf.add(operator);
+    pairOf.add(pair);
     byId.put(deployment.id(), index);
     insertSorted(node, index);
   }
@@ -98,43 +98,32 @@ final class DeploymentIndex {
     deployed.set(node);
   }
 
-  private static int cell(int sector, int country) {
-    return sector << 16 | country;
-  }
-
   /** Counts deployments and distinct operators per sector and country for one answer. */
   final class Counter {
-    private long[] pairs = new long[16];
-    private int size;
+    private final int[] deploymentsPerCell = new int[cells.size()];
+    private final int[] operatorsPerCell = new int[cells.size()];
+    private final BitSet seenPairs = new BitSet(pairs.size());
 
     void add(int deploymentIndex) {
-      if (size == pairs.length) {
-        pairs = Arrays.copyOf(pairs, size * 2);
+      int cell = cellOf.get(deploymentIndex);
+      deploymentsPerCell[cell]++;
+      int pair = pairOf.get(deploymentIndex);
+      if (!seenPairs.get(pair)) {
+        seenPairs.set(pair);
+        operatorsPerCell[cell]++;
       }
-      pairs[size++] = (long) cellOf.get(deploymentIndex) << 32 | operatorOf.get(deploymentIndex);
     }
 
     List<WhereUsed.AggregateCell> cells() {
-      Arrays.sort(pairs, 0, size);
-      List<WhereUsed.AggregateCell> cells = new ArrayList<>();
-      int i = 0;
-      while (i < size) {
-        int cell = (int) (pairs[i] >>> 32);
-        int count = 0;
-        int distinct = 0;
-        long previous = -1;
-        while (i < size && (int) (pairs[i] >>> 32) == cell) {
-          count++;
-          if (pairs[i] != previous) {
-            distinct++;
-            previous = pairs[i];
-          }
-          i++;
+      List<WhereUsed.AggregateCell> result = new ArrayList<>();
+      for (int cell = 0; cell < deploymentsPerCell.length; cell++) {
+        if (deploymentsPerCell[cell] > 0) {
+          String[] key = cells.name(cell).split("\u0000", 2);
+          result.add(new WhereUsed.AggregateCell(key[0], key[1], deploymentsPerCell[cell], operatorsPerCell[cell]));
         }
-        cells.add(new WhereUsed.AggregateCell(sectors.name(cell >>> 16), countries.name(cell & 0xffff), count, distinct));
       }
-      cells.sort(Comparator.comparing(WhereUsed.AggregateCell::sector).thenComparing(WhereUsed.AggregateCell::country));
-      return cells;
+      result.sort(Comparator.comparing(WhereUsed.AggregateCell::sector).thenComparing(WhereUsed.AggregateCell::country));
+      return result;
     }
   }
 
@@ -155,6 +144,10 @@ final class DeploymentIndex {
 
     String name(int id) {
       return names.get(id);
+    }
+
+    int size() {
+      return names.size();
     }
   }
 }

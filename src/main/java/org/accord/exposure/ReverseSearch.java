@@ -15,38 +15,35 @@ import java.util.List;
  * gives each product the shortest path to any matched version, in one pass, instead of one search per
  * version.
  *
- * <p>No allocation proportional to the graph happens per query: the visited set, parent pointers and
- * queue are per-thread arrays reused across queries. A node counts as visited when its stamp equals
- * the current query's epoch, so "clearing" the set is incrementing an int [2]; only when the epoch
- * wraps is the array zeroed. Allocation per query is O(hits + path lengths).
+ * <p>No allocation or work proportional to the graph happens per query: the visited set, parent
+ * pointers and queue are per-thread arrays reused across queries. The visited set is one bit per node
+ * (128 KiB per million nodes), because the test "seen this parent?" runs once per traversed edge at a
+ * random node, and a bitset that fits the per-core L2 cache answers it several times faster than a
+ * 4 MiB array of epoch stamps [2]. Instead of an epoch, the bits set by a query are cleared after it by
+ * walking its queue, which holds exactly the visited nodes: O(visited), the same order as the search.
+ * Allocation per query is O(hits + path lengths).
  *
  * <p>[1] Cormen et al. "Introduction to Algorithms", 3rd ed., §22.2 Breadth-first search, Lemma 22.3.
- * <br>[2] Briggs, P., Torczon, L. "An efficient representation for sparse sets", ACM LOPLAS 2(1-4),
- * 1993 (constant-time clear by generation stamping).
+ * <br>[2] Beamer, S., Asanović, K., Patterson, D. "Direction-Optimizing Breadth-First Search", SC 2012,
+ * §5 (bitmap visited sets for cache locality); measured here with {@code accord bench where-used}.
  */
 final class ReverseSearch {
   private ReverseSearch() {}
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-  /** Per-thread search state, grown to the graph's node count on demand. */
+  /** Per-thread search state, grown to the graph's node count on demand; all bits clear between queries. */
   private static final class Scratch {
-    int[] stamp = new int[0];
+    long[] visited = new long[0];
     int[] parent = new int[0];
     int[] queue = new int[0];
-    int epoch;
 
     void ensure(int nodes) {
-      if (stamp.length < nodes) {
-        int capacity = Math.max(nodes, stamp.length + (stamp.length >> 1));
-        stamp = new int[capacity];
+      if (queue.length < nodes) {
+        int capacity = Math.max(nodes, queue.length + (queue.length >> 1));
+        visited = new long[(capacity + 63) >>> 6];
         parent = new int[capacity];
         queue = new int[capacity];
-        epoch = 0;
-      }
-      if (++epoch == 0) {
-        Arrays.fill(stamp, 0);
-        epoch = 1;
       }
     }
   }
@@ -62,16 +59,15 @@ final class ReverseSearch {
     }
     Scratch scratch = SCRATCH.get();
     scratch.ensure(graph.nodeCount());
-    int[] stamp = scratch.stamp;
+    long[] visited = scratch.visited;
     int[] parent = scratch.parent;
     int[] queue = scratch.queue;
-    int epoch = scratch.epoch;
 
     int head = 0;
     int tail = 0;
     for (int source : sources) {
-      if (stamp[source] != epoch) {
-        stamp[source] = epoch;
+      if ((visited[source >>> 6] & (1L << source)) == 0) {
+        visited[source >>> 6] |= 1L << source;
         parent[source] = -1;
         queue[tail++] = source;
       }
@@ -81,31 +77,42 @@ final class ReverseSearch {
     int[] parents = graph.baseParents();
     boolean tombstones = graph.hasTombstones();
     boolean hasDelta = graph.hasDelta();
-    while (head < tail) {
-      int node = queue[head++];
-      if (node < baseNodes) {
-        for (int i = offsets[node], end = offsets[node + 1]; i < end; i++) {
-          int next = parents[i];
-          if (stamp[next] != epoch && (!tombstones || !graph.isRemovedBase(next, node))) {
-            stamp[next] = epoch;
-            parent[next] = node;
-            queue[tail++] = next;
+    try {
+      while (head < tail) {
+        int node = queue[head++];
+        if (node < baseNodes) {
+          for (int i = offsets[node], end = offsets[node + 1]; i < end; i++) {
+            int next = parents[i];
+            long bit = 1L << next;
+            if ((visited[next >>> 6] & bit) == 0 && (!tombstones || !graph.isRemovedBase(next, node))) {
+              visited[next >>> 6] |= bit;
+              parent[next] = node;
+              queue[tail++] = next;
+            }
+          }
+        }
+        IntList delta = hasDelta ? graph.deltaParentsOf(node) : null;
+        if (delta != null) {
+          for (int i = 0; i < delta.size(); i++) {
+            int next = delta.get(i);
+            if ((visited[next >>> 6] & (1L << next)) == 0) {
+              visited[next >>> 6] |= 1L << next;
+              parent[next] = node;
+              queue[tail++] = next;
+            }
           }
         }
       }
-      IntList delta = hasDelta ? graph.deltaParentsOf(node) : null;
-      if (delta != null) {
-        for (int i = 0; i < delta.size(); i++) {
-          int next = delta.get(i);
-          if (stamp[next] != epoch) {
-            stamp[next] = epoch;
-            parent[next] = node;
-            queue[tail++] = next;
-          }
-        }
+      return collect(graph, packageKey, matched, queue, tail, parent);
+    } finally {
+      for (int i = 0; i < tail; i++) {
+        visited[queue[i] >>> 6] = 0; // clears the whole word: every node in it was visited or is clear
       }
     }
+  }
 
+  private static WhereUsed collect(
+      ExposureGraph graph, String packageKey, List<String> matched, int[] queue, int tail, int[] parent) {
     // Hits are reached nodes that are product roots or run somewhere. The queue is in order of
     // distance, so sorting hits by (path length, PURL) only reorders within a distance.
     DeploymentIndex running = graph.deployments();
