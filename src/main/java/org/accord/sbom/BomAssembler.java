@@ -33,14 +33,16 @@ final class BomAssembler {
    *  2. picks the root: the CycloneDX metadata component, or the single SPDX DESCRIBES target; with
    *     several targets, or none, it synthesizes a generic root (above the targets) and warns;
    *  3. sorts and de-duplicates the edges and lays them out as a CSR adjacency (offsets/targets);
-   *  4. marks everything reachable from the root (BFS), then attaches the unreached components under
-   *     the root on edges marked inferred: first those with no incoming edge at all, in document
-   *     order, each followed by a BFS so that what they reach is not attached again; then one member
-   *     of each remaining unreached cycle. This attaches the fewest components directly, so an SPDX
-   *     document without DESCRIBES keeps its A -> B structure instead of flattening B under the root;
-   *  5. finds the cycles of the final graph with Tarjan's strongly-connected-components algorithm
-   *     [1], iteratively (an explicit stack, so a 300,000-long chain cannot overflow the thread
-   *     stack), and reports each cyclic component (size > 1, or a self-loop) in one warning.
+   *  4. finds the strongly connected components of the asserted graph with Tarjan's algorithm [1],
+   *     iteratively (an explicit stack, so a 300,000-long chain cannot overflow the thread stack),
+   *     and reports each cyclic one (size > 1, or a self-loop) in one aggregated warning;
+   *  5. attaches what the root does not reach: a component is unreached exactly when its strongly
+   *     connected component is a source of the condensation (no edge enters it from another one)
+   *     other than the root's, or is reached only from such sources. So one member of each source
+   *     component (the first in document order) hangs under the root on an inferred edge, and
+   *     everything else follows through asserted edges. That is the fewest inferred edges possible,
+   *     and an SPDX document without DESCRIBES keeps its A -> B structure instead of flattening B
+   *     under the root.
    * Everything is linear in components plus edges, apart from the O(E log E) sort.
    *
    * [1] R. E. Tarjan, "Depth-first search and linear graph algorithms", SIAM J. Comput. 1(2), 1972.
@@ -158,10 +160,9 @@ final class BomAssembler {
 
     dependsOnCount = sortUnique(dependsOn, dependsOnCount);
     forkOfCount = sortUnique(forkOf, forkOfCount);
-    int[][] csr = adjacency(n, null, 0);
-    int[] inferred = attachUnreached(root, n, csr[0], csr[1]);
-    int[][] full = adjacency(n, inferred, root);
-    reportCycles(n, full[0], full[1]);
+    int[][] csr = adjacency(n);
+    int[] sccOf = stronglyConnected(n, csr[0], csr[1]);
+    int[] inferred = attachSources(root, n, sccOf, csr[0], csr[1]);
 
     BomComponent rootComponent = slots.get(root);
     if (rootComponent.supplier().isEmpty() && !documentSupplier.isEmpty()) {
@@ -300,20 +301,14 @@ final class BomAssembler {
     return unique;
   }
 
-  /**
-   * CSR adjacency over both relations plus, when given, extra edges from {@code extraFrom}: returns
-   * {offsets (n + 1), targets}.
-   */
-  private int[][] adjacency(int n, int[] extraTargets, int extraFrom) {
+  /** CSR adjacency over both relations: returns {offsets (n + 1), targets}. */
+  private int[][] adjacency(int n) {
     int[] offsets = new int[n + 1];
     for (int i = 0; i < dependsOnCount; i++) {
       offsets[(int) (dependsOn[i] >>> 32) + 1]++;
     }
     for (int i = 0; i < forkOfCount; i++) {
       offsets[(int) (forkOf[i] >>> 32) + 1]++;
-    }
-    if (extraTargets != null) {
-      offsets[extraFrom + 1] += extraTargets.length;
     }
     for (int i = 0; i < n; i++) {
       offsets[i + 1] += offsets[i];
@@ -326,63 +321,50 @@ final class BomAssembler {
     for (int i = 0; i < forkOfCount; i++) {
       targets[fill[(int) (forkOf[i] >>> 32)]++] = (int) forkOf[i];
     }
-    if (extraTargets != null) {
-      for (int target : extraTargets) {
-        targets[fill[extraFrom]++] = target;
-      }
-    }
     return new int[][] {offsets, targets};
   }
 
-  /** Returns the components attached under the root, in the order they were attached. */
-  private int[] attachUnreached(int root, int n, int[] offsets, int[] targets) {
-    boolean[] visited = new boolean[n];
-    int[] queue = new int[n];
-    markFrom(root, visited, queue, offsets, targets);
-    int[] inDegree = new int[n];
-    for (int target : targets) {
-      inDegree[target]++;
+  /**
+   * Picks, in document order, one member of each source strongly connected component other than the
+   * root's; returns them in the order they were attached.
+   */
+  private int[] attachSources(int root, int n, int[] component, int[] offsets, int[] targets) {
+    int components = 0;
+    for (int c : component) {
+      components = Math.max(components, c + 1);
     }
+    boolean[] entered = new boolean[components];
+    for (int node = 0; node < n; node++) {
+      for (int e = offsets[node]; e < offsets[node + 1]; e++) {
+        if (component[targets[e]] != component[node]) {
+          entered[component[targets[e]]] = true;
+        }
+      }
+    }
+    entered[component[root]] = true;
     int[] attached = new int[16];
     int count = 0;
-    for (int pass = 0; pass < 2; pass++) {
-      for (int i = 0; i < n; i++) {
-        if (visited[i] || slots.get(i) == null || (pass == 0 && inDegree[i] > 0)) {
-          continue;
-        }
-        if (count == attached.length) {
-          attached = Arrays.copyOf(attached, count * 2);
-        }
-        attached[count++] = i;
-        warnings.note(Warnings.Kind.UNREACHED, Warnings.quote(slots.get(i).ref()));
-        markFrom(i, visited, queue, offsets, targets);
+    for (int node = 0; node < n; node++) {
+      if (slots.get(node) == null || entered[component[node]]) {
+        continue;
       }
+      entered[component[node]] = true;
+      if (count == attached.length) {
+        attached = Arrays.copyOf(attached, count * 2);
+      }
+      attached[count++] = node;
+      warnings.note(Warnings.Kind.UNREACHED, Warnings.quote(slots.get(node).ref()));
     }
     return Arrays.copyOf(attached, count);
   }
 
-  private static void markFrom(int start, boolean[] visited, int[] queue, int[] offsets, int[] targets) {
-    if (visited[start]) {
-      return;
-    }
-    int head = 0;
-    int tail = 0;
-    visited[start] = true;
-    queue[tail++] = start;
-    while (head < tail) {
-      int node = queue[head++];
-      for (int e = offsets[node]; e < offsets[node + 1]; e++) {
-        int next = targets[e];
-        if (!visited[next]) {
-          visited[next] = true;
-          queue[tail++] = next;
-        }
-      }
-    }
-  }
-
-  /** Tarjan's SCC, iterative; notes each cyclic strongly connected component as one CYCLE warning. */
-  private void reportCycles(int n, int[] offsets, int[] targets) {
+  /**
+   * Tarjan's SCC, iterative: returns each node's component number and notes each cyclic component in
+   * the CYCLE warning.
+   */
+  private int[] stronglyConnected(int n, int[] offsets, int[] targets) {
+    int[] component = new int[n];
+    int components = 0;
     int[] index = new int[n];
     Arrays.fill(index, UNKNOWN);
     int[] low = new int[n];
@@ -393,7 +375,7 @@ final class BomAssembler {
     int[] callEdge = new int[n];
     int counter = 0;
     for (int start = 0; start < n; start++) {
-      if (index[start] != UNKNOWN || offsets[start] == offsets[start + 1]) {
+      if (index[start] != UNKNOWN) {
         continue;
       }
       callNode[0] = start;
@@ -432,8 +414,9 @@ final class BomAssembler {
           do {
             w = stack[--stackSize];
             onStack[w] = false;
+            component[w] = components;
             size++;
-            if (members.size() < CYCLE_MEMBERS_SHOWN) {
+            if (members.size() < CYCLE_MEMBERS_SHOWN && slots.get(w) != null) {
               members.add(slots.get(w).ref());
             }
           } while (w != v);
@@ -445,9 +428,11 @@ final class BomAssembler {
                     + (size > members.size() ? ", … " + size + " components" : "")
                     + "]");
           }
+          components++;
         }
       }
     }
+    return component;
   }
 
   private static boolean hasSelfLoop(int v, int[] offsets, int[] targets) {
