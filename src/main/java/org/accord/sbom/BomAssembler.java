@@ -49,10 +49,12 @@ final class BomAssembler {
    */
 
   private static final int UNKNOWN = -1;
+  /** Below this many components, identities are resolved on the calling thread. */
+  private static final int PARALLEL_THRESHOLD = 4096;
   private static final int CYCLE_MEMBERS_SHOWN = 4;
 
   private final Warnings warnings;
-  private final ArrayList<BomComponent> slots = new ArrayList<>();
+  private final ArrayList<Slot> slots = new ArrayList<>();
   private final HashMap<String, Integer> indexByRef = new HashMap<>();
   private final Set<String> ignoredRefs = new HashSet<>();
   private final LinkedHashSet<String> rootCandidates = new LinkedHashSet<>();
@@ -81,20 +83,88 @@ final class BomAssembler {
   }
 
   /**
-   * Fills a reserved slot. A ref declared before is a duplicate: it is counted in a warning, the slot
-   * stays empty and the first declaration stands (so {@code purl} may be null for a ref that {@link
-   * #isDefined} already).
+   * Fills a reserved slot with what the document declares; the identity is resolved in {@link #build}.
+   * A ref declared before is a repeat: it is counted in a warning, the slot stays empty and the first
+   * declaration stands.
    *
    * @return the component's ref (edges from the reader use it)
    */
-  String define(int slot, String ref, Purl purl, String name, String supplier) {
-    Integer existing = indexByRef.putIfAbsent(ref, slot);
-    if (existing != null) {
+  String declare(
+      int slot, String ref, String purlText, String group, String name, String version, String supplier) {
+    if (indexByRef.putIfAbsent(ref, slot) != null) {
       warnings.note(Warnings.Kind.DUPLICATE_REF, Warnings.quote(ref));
       return ref;
     }
-    slots.set(slot, new BomComponent(ref, purl, name, supplier));
+    slots.set(slot, new Slot(ref, purlText, group, name, version, supplier));
     return ref;
+  }
+
+  /** As {@link #declare}, for a component whose identity is already known (a synthesized root). */
+  String define(int slot, String ref, Purl purl, String name, String supplier) {
+    if (indexByRef.putIfAbsent(ref, slot) != null) {
+      warnings.note(Warnings.Kind.DUPLICATE_REF, Warnings.quote(ref));
+      return ref;
+    }
+    Slot filled = new Slot(ref, null, null, name, null, supplier);
+    filled.purl = purl;
+    slots.set(slot, filled);
+    return ref;
+  }
+
+  /** A component as declared, until build() has resolved its identity. */
+  private static final class Slot {
+    final String ref;
+    String purlText;
+    String group;
+    String name;
+    String version;
+    String supplier;
+    Purl purl;
+
+    Slot(String ref, String purlText, String group, String name, String version, String supplier) {
+      this.ref = ref;
+      this.purlText = purlText;
+      this.group = group;
+      this.name = name;
+      this.version = version;
+      this.supplier = supplier;
+    }
+
+    BomComponent component() {
+      return new BomComponent(ref, purl, name == null ? "" : name.strip(), supplier == null ? "" : supplier.strip());
+    }
+  }
+
+  /**
+   * Resolves every declared identity. PURL parsing is most of a reader's CPU time and each one is
+   * independent, so large documents parse them in parallel; the warnings are then noted in document
+   * order, so the result does not depend on scheduling.
+   */
+  private void resolveIdentities() {
+    int n = slots.size();
+    ComponentIdentity.Resolution[] resolutions = new ComponentIdentity.Resolution[n];
+    java.util.function.IntConsumer resolve =
+        i -> {
+          Slot slot = slots.get(i);
+          if (slot != null && slot.purl == null) {
+            resolutions[i] = ComponentIdentity.resolve(slot.purlText, slot.group, slot.name, slot.version, slot.ref);
+          }
+        };
+    if (n >= PARALLEL_THRESHOLD) {
+      java.util.stream.IntStream.range(0, n).parallel().forEach(resolve);
+    } else {
+      java.util.stream.IntStream.range(0, n).forEach(resolve);
+    }
+    for (int i = 0; i < n; i++) {
+      if (resolutions[i] != null) {
+        Slot slot = slots.get(i);
+        resolutions[i].noteOn(warnings);
+        slot.purl = resolutions[i].purl();
+        slot.purlText = null;
+        slot.group = null;
+        slot.version = null;
+      }
+    }
   }
 
   /** Whether a component with this ref has been defined. */
@@ -155,6 +225,7 @@ final class BomAssembler {
       String syntheticRootRef,
       String syntheticRootName) {
     resolvePending();
+    resolveIdentities();
     int root = chooseRoot(syntheticRootRef, syntheticRootName);
     int n = slots.size();
 
@@ -164,16 +235,16 @@ final class BomAssembler {
     int[] sccOf = stronglyConnected(n, csr[0], csr[1]);
     int[] inferred = attachSources(root, n, sccOf, csr[0], csr[1]);
 
-    BomComponent rootComponent = slots.get(root);
+    BomComponent rootComponent = slots.get(root).component();
     if (rootComponent.supplier().isEmpty() && !documentSupplier.isEmpty()) {
       rootComponent =
           new BomComponent(rootComponent.ref(), rootComponent.purl(), rootComponent.name(), documentSupplier);
     }
     List<BomComponent> components = new ArrayList<>(indexByRef.size());
     for (int i = 0; i < n; i++) {
-      BomComponent component = slots.get(i);
-      if (component != null && i != root) {
-        components.add(component);
+      Slot slot = slots.get(i);
+      if (slot != null && i != root) {
+        components.add(slot.component());
       }
     }
     List<BomEdge> edges = new ArrayList<>(dependsOnCount + forkOfCount + inferred.length);
@@ -185,14 +256,14 @@ final class BomAssembler {
     }
     String rootRefFinal = rootComponent.ref();
     for (int child : inferred) {
-      edges.add(new BomEdge(rootRefFinal, slots.get(child).ref(), Relation.DEPENDS_ON, true));
+      edges.add(new BomEdge(rootRefFinal, slots.get(child).ref, Relation.DEPENDS_ON, true));
     }
     return new Bom(format, specVersion, documentName, rootComponent, components, edges, warnings.render());
   }
 
   private BomEdge edge(long packed, Relation relation, boolean inferred) {
     return new BomEdge(
-        slots.get((int) (packed >>> 32)).ref(), slots.get((int) packed).ref(), relation, inferred);
+        slots.get((int) (packed >>> 32)).ref, slots.get((int) packed).ref, relation, inferred);
   }
 
   private void push(int parent, int child, Relation relation) {
@@ -273,7 +344,7 @@ final class BomAssembler {
       for (int index : described) {
         push(slot, index, Relation.DEPENDS_ON);
         if (names.size() < Warnings.EXAMPLES) {
-          names.add(Warnings.quote(slots.get(index).ref()));
+          names.add(Warnings.quote(slots.get(index).ref));
         }
       }
       warnings.add(
@@ -353,7 +424,7 @@ final class BomAssembler {
         attached = Arrays.copyOf(attached, count * 2);
       }
       attached[count++] = node;
-      warnings.note(Warnings.Kind.UNREACHED, Warnings.quote(slots.get(node).ref()));
+      warnings.note(Warnings.Kind.UNREACHED, Warnings.quote(slots.get(node).ref));
     }
     return Arrays.copyOf(attached, count);
   }
@@ -417,7 +488,7 @@ final class BomAssembler {
             component[w] = components;
             size++;
             if (members.size() < CYCLE_MEMBERS_SHOWN && slots.get(w) != null) {
-              members.add(slots.get(w).ref());
+              members.add(slots.get(w).ref);
             }
           } while (w != v);
           if (size > 1 || hasSelfLoop(v, offsets, targets)) {

@@ -12,7 +12,8 @@ final class ComponentIdentity {
 
   /**
    * The component's identity: its declared PURL canonicalised (with the declared version filled in
-   * when the PURL has none), else a generic PURL built from group, name and version.
+   * when the PURL has none), else a generic PURL built from group, name and version; the warnings it
+   * deserves are noted on {@code warnings}.
    *
    * @param purlText the declared PURL, or null
    * @param group the CycloneDX group, or null
@@ -22,6 +23,28 @@ final class ComponentIdentity {
    */
   static Purl resolve(
       String purlText, String group, String name, String version, String ref, Warnings warnings) {
+    Resolution resolution = resolve(purlText, group, name, version, ref);
+    resolution.noteOn(warnings);
+    return resolution.purl();
+  }
+
+  /**
+   * The outcome of resolving one identity: the PURL and up to two warnings. Computing it touches no
+   * shared state, so {@link BomAssembler} resolves many in parallel and notes the warnings afterwards
+   * in document order.
+   */
+  record Resolution(Purl purl, Warnings.Kind kind, String example, boolean noVersion, String label) {
+    void noteOn(Warnings warnings) {
+      if (kind != null) {
+        warnings.note(kind, example);
+      }
+      if (noVersion) {
+        warnings.note(Warnings.Kind.NO_VERSION, label);
+      }
+    }
+  }
+
+  static Resolution resolve(String purlText, String group, String name, String version, String ref) {
     if (purlText != null && !purlText.isBlank()) {
       try {
         Purl purl = Purl.parse(purlText);
@@ -31,32 +54,28 @@ final class ComponentIdentity {
         // A PURL of plain ASCII without escapes always rebuilds to itself (ComponentIdentityTest
         // proves it over the purl-spec suite), so only the others pay for the round trip.
         if (needsRoundTripCheck(purlText) && !roundTrips(purl)) {
-          warnings.note(
-              Warnings.Kind.INVALID_PURL,
-              label(name, version, ref) + " (" + Warnings.quote(purlText)
+          String label = label(name, version, ref);
+          return genericFor(
+              group, name, version, ref, Warnings.Kind.INVALID_PURL,
+              label + " (" + Warnings.quote(purlText)
                   + ": does not survive canonicalisation; packageurl-java 1.5.0 mis-encodes non-ASCII and control characters)");
-          return genericOrWarn(group, name, version, ref, warnings);
         }
-        if (!purl.hasVersion()) {
-          warnings.note(Warnings.Kind.NO_VERSION, label(name, version, ref));
-        }
-        return purl;
+        return purl.hasVersion()
+            ? new Resolution(purl, null, null, false, null)
+            : new Resolution(purl, null, null, true, label(name, version, ref));
       } catch (InvalidInputException e) {
-        warnings.note(
-            Warnings.Kind.INVALID_PURL,
+        return genericFor(
+            group, name, version, ref, Warnings.Kind.INVALID_PURL,
             label(name, version, ref) + " (" + Warnings.quote(purlText) + ": " + reasonOf(e.getMessage()) + ")");
       }
-    } else {
-      warnings.note(Warnings.Kind.NO_PURL, label(name, version, ref));
     }
-    return genericOrWarn(group, name, version, ref, warnings);
+    return genericFor(group, name, version, ref, Warnings.Kind.NO_PURL, label(name, version, ref));
   }
 
-  private static Purl genericOrWarn(String group, String name, String version, String ref, Warnings warnings) {
-    if (isBlank(version)) {
-      warnings.note(Warnings.Kind.NO_VERSION, label(name, version, ref));
-    }
-    return generic(group, isBlank(name) ? ref : name, version);
+  private static Resolution genericFor(
+      String group, String name, String version, String ref, Warnings.Kind kind, String example) {
+    Purl generic = generic(group, isBlank(name) ? ref : name, version);
+    return new Resolution(generic, kind, example, isBlank(version), isBlank(version) ? label(name, version, ref) : null);
   }
 
   /**
