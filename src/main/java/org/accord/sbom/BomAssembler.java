@@ -22,11 +22,13 @@ final class BomAssembler {
    * Readers stream, so a ref may be used before it is declared (CycloneDX "dependencies" may precede
    * "components"; SPDX relationships may precede packages). Components therefore get a slot in
    * document order when the reader starts them (reserve) and are filled in when it ends them
-   * (define); edges whose two refs are already known are stored at once as int pairs packed into a
+   * (declare); edges whose two refs are already known are stored at once as int pairs packed into a
    * long (parent << 32 | child), the rest wait in a pending list that build() resolves. Storing
    * edges as packed longs keeps a million edges at 8 MB and makes de-duplication a sort.
    *
    * build() then:
+   *  0. resolves every component's identity (PURL parsing, most of the CPU time of a read), in
+   *     parallel for large documents, noting the warnings afterwards in document order;
    *  1. resolves pending edges; a ref that names a non-component element the reader chose to ignore
    *     (an SPDX file, a CycloneDX service) drops the edge silently, a ref into another SPDX document
    *     (DocumentRef-…) and a ref that names nothing are dropped with an aggregated warning;
@@ -70,10 +72,6 @@ final class BomAssembler {
 
   BomAssembler(Warnings warnings) {
     this.warnings = warnings;
-  }
-
-  Warnings warnings() {
-    return warnings;
   }
 
   /** Reserves the next slot in document order for a component the reader has started. */
@@ -165,16 +163,6 @@ final class BomAssembler {
         slot.version = null;
       }
     }
-  }
-
-  /** Whether a component with this ref has been defined. */
-  boolean isDefined(String ref) {
-    return indexByRef.containsKey(ref);
-  }
-
-  /** How many distinct components have been defined so far, the root included. */
-  int definedCount() {
-    return indexByRef.size();
   }
 
   /** Records an edge from the dependent (or fork) to the dependency (or ancestor). */

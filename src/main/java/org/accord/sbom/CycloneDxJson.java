@@ -308,8 +308,4 @@ final class CycloneDxJson {
     }
     return "";
   }
-
-  private static String strip(String text) {
-    return text == null ? "" : text.strip();
-  }
 }
