@@ -81,9 +81,7 @@ public final class BomReader {
         case TAG_VALUE -> new SpdxTagValueReader(documentName).read(buffered);
       };
     } catch (StreamConstraintsException e) {
-      throw new InvalidInputException(
-          "JSON nested too deep: more than " + limits.maxJsonDepth() + " levels of objects and arrays",
-          at(e.getLocation()));
+      throw Json.limitExceeded(e, null, limits.maxJsonDepth());
     } catch (JsonProcessingException e) {
       LimitedInputStream.SizeLimitExceeded exceeded = LimitedInputStream.find(e);
       if (exceeded != null) {

@@ -106,8 +106,7 @@ public final class InventoryReader {
     try {
       rows = isJson(buffered, fileNameOrNull) ? readJson(buffered, limits, errors) : readCsv(buffered, errors);
     } catch (StreamConstraintsException e) {
-      throw new InvalidInputException(
-          "JSON nested too deep: more than " + limits.maxJsonDepth() + " levels", BomReader.at(e.getLocation()));
+      throw Json.limitExceeded(e, null, limits.maxJsonDepth());
     } catch (JsonProcessingException e) {
       LimitedInputStream.SizeLimitExceeded exceeded = LimitedInputStream.find(e);
       if (exceeded != null) {
@@ -238,8 +237,7 @@ public final class InventoryReader {
       try {
         readJson(parser, rows, errors);
       } catch (StreamConstraintsException e) {
-        throw new InvalidInputException(
-            "JSON nested too deep: more than " + limits.maxJsonDepth() + " levels", BomReader.at(parser.currentLocation()));
+        throw Json.limitExceeded(e, parser, limits.maxJsonDepth());
       }
     }
     return rows;

@@ -110,9 +110,7 @@ final class JsonBomReader {
       }
       return finish(cyclone, spdx);
     } catch (StreamConstraintsException e) {
-      throw new InvalidInputException(
-          "JSON nested too deep: more than " + limits.maxJsonDepth() + " levels of objects and arrays",
-          BomReader.at(parser.currentLocation()));
+      throw Json.limitExceeded(e, parser, limits.maxJsonDepth());
     }
   }
 

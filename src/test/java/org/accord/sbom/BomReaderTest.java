@@ -537,6 +537,21 @@ class BomReaderTest {
   }
 
   @Test
+  void aHugeStringIsSkippedWhereItIsNotReadAndRefusedWhereItIs() {
+    String huge = "x".repeat(21_000_000);
+    String skipped =
+        "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"components\": [{\"type\": \"library\", \"name\": \"a\", \"description\": \""
+            + huge + "\"}]}";
+    assertThat(read(skipped).components()).hasSize(1);
+    String read =
+        "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"components\": [{\"type\": \"library\", \"name\": \""
+            + huge + "\"}]}";
+    InvalidInputException e = refusal(read);
+    assertThat(e.getMessage()).startsWith("JSON exceeds a parser limit: String value length");
+    assertThat(e.location()).startsWith("line 1");
+  }
+
+  @Test
   void xmlNestedTooDeepIsRefusedWithItsLine() {
     String deep =
         "<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\">\n<components><component type=\"library\"><name>x</name>"
