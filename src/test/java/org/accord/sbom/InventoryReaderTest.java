@@ -116,6 +116,19 @@ class InventoryReaderTest {
   }
 
   @Test
+  void aDeploymentListedTwiceIsAnError() {
+    String csv =
+        """
+        operator,site,sector,country,criticality,product
+        Nordgrid AS,Grid Control,energy,NO,essential,pkg:maven/org.acme/scada@4.2.1
+        Nordgrid AS,Grid Control,energy,NO,important,pkg:maven/org.acme/scada@4.2.1
+        Nordgrid AS,Grid Control,energy,NO,essential,pkg:maven/org.acme/scada@4.2.2
+        """;
+    InvalidInputException e = refusal(csv, "x.csv");
+    assertThat(e.getMessage()).contains("line 3: repeats the deployment of line 2").doesNotContain("line 4");
+  }
+
+  @Test
   void atMostTwentyErrorsAreListedWithTheTotal() {
     StringBuilder csv = new StringBuilder("operator,site,sector,country,criticality,product\n");
     for (int i = 0; i < 50; i++) {
