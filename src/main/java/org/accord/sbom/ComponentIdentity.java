@@ -88,20 +88,42 @@ final class ComponentIdentity {
    * distinct.
    */
   static Purl generic(String group, String name, String version) {
-    Purl plain = build(group, name, version);
-    if (roundTrips(plain)) {
+    String namespace = namespaceOf(group);
+    Purl plain = build(namespace, name, version);
+    if ((isPrintableAscii(namespace) && isPrintableAscii(name) && isPrintableAscii(version)) || roundTrips(plain)) {
       return plain;
     }
-    Purl escaped = build(escape(group), escape(name), escape(version));
-    return roundTrips(escaped) ? escaped : Purl.generic("unnamed", "");
+    Purl escaped = build(escape(namespace), escape(name), escape(version));
+    if (roundTrips(escaped)) {
+      return escaped;
+    }
+    Purl withoutGroup = build(null, escape(name), escape(version));
+    return roundTrips(withoutGroup) ? withoutGroup : Purl.generic("unnamed", "");
   }
 
-  private static Purl build(String group, String name, String version) {
-    Purl generic = Purl.generic(name, version);
+  /**
+   * A CycloneDX group as a PURL namespace: its {@code /}-separated segments without the empty ones
+   * (which the PURL form cannot carry), or null when nothing is left.
+   */
+  private static String namespaceOf(String group) {
     if (isBlank(group)) {
+      return null;
+    }
+    StringBuilder namespace = new StringBuilder();
+    for (String segment : group.strip().split("/")) {
+      if (!segment.isBlank()) {
+        namespace.append(namespace.length() == 0 ? "" : "/").append(segment.strip());
+      }
+    }
+    return namespace.length() == 0 ? null : namespace.toString();
+  }
+
+  private static Purl build(String namespace, String name, String version) {
+    Purl generic = Purl.generic(name, version);
+    if (isBlank(namespace)) {
       return generic;
     }
-    return new Purl("generic", group.strip(), generic.name(), generic.version(), null, "");
+    return new Purl("generic", namespace, generic.name(), generic.version(), null, "");
   }
 
   static boolean roundTrips(Purl purl) {
@@ -112,14 +134,44 @@ final class ComponentIdentity {
     }
   }
 
+  /**
+   * Whether a PURL text could hit packageurl-java 1.5.0's encoding bugs: a raw character outside
+   * printable ASCII, or a percent-escape of one (escapes of printable ASCII, such as {@code %2F} and
+   * {@code %40}, which most real PURLs carry, are safe).
+   */
   private static boolean needsRoundTripCheck(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '%' || c < 0x20 || c > 0x7e) {
+      if (c < 0x20 || c > 0x7e) {
         return true;
+      }
+      if (c == '%') {
+        int value = i + 2 < text.length() ? hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)) : -1;
+        if (value < 0x20 || value > 0x7e) {
+          return true;
+        }
       }
     }
     return false;
+  }
+
+  private static int hex(char c) {
+    int digit = Character.digit(c, 16);
+    return digit < 0 ? -1000 : digit;
+  }
+
+  /** Null, or every character printable ASCII (which packageurl-java 1.5.0 encodes correctly). */
+  private static boolean isPrintableAscii(String text) {
+    if (text == null) {
+      return true;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String escape(String text) {
