@@ -43,7 +43,9 @@ import org.accord.InvalidInputException;
  * missing root (a generic one is synthesized from the document name), pedigree descendants and
  * variants (not read).
  *
- * <p>Stateless and thread-safe; each call reads one document. The stream is read but not closed.
+ * <p>Stateless and thread-safe; each call reads one document on the calling thread, except that the
+ * PURLs of a document with more than 4,096 components are parsed on the common {@link
+ * java.util.concurrent.ForkJoinPool}. The stream is read but not closed.
  */
 public final class BomReader {
   private BomReader() {}
