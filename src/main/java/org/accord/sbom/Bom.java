@@ -8,10 +8,13 @@ import java.util.Objects;
  * lists and the edges between them.
  *
  * <p>Invariants the readers guarantee: component refs are unique (duplicates are merged with a
- * warning); every edge names refs that exist (dangling edges are dropped with a warning); the root is
- * not among {@link #components()}; every component is reachable from the root, because a listed
- * component that no edge reaches hangs directly under the root on an edge marked {@code inferred}.
- * Cycles are kept (they are legal) and reported as a warning.
+ * warning); every edge names refs that exist (dangling edges are dropped with a warning); no edge
+ * appears twice; the root is not among {@link #components()}; every component is reachable from the
+ * root, because a listed component that no edge reaches hangs directly under the root on an edge
+ * marked {@code inferred} (for a group of components that reach each other but that nothing else
+ * reaches, its first member in document order); inferred edges always start at the root. Cycles are
+ * kept (they are legal) and reported as a warning. Warnings are aggregated: one per kind of problem,
+ * with a count and the first few refs or names.
  *
  * <p>Immutable and thread-safe.
  *

@@ -22,35 +22,41 @@ final class BomAssembler {
    * Readers stream, so a ref may be used before it is declared (CycloneDX "dependencies" may precede
    * "components"; SPDX relationships may precede packages). Components therefore get a slot in
    * document order when the reader starts them (reserve) and are filled in when it ends them
-   * (define); edges whose two refs are already known are stored at once as int pairs packed into a
+   * (declare); edges whose two refs are already known are stored at once as int pairs packed into a
    * long (parent << 32 | child), the rest wait in a pending list that build() resolves. Storing
    * edges as packed longs keeps a million edges at 8 MB and makes de-duplication a sort.
    *
    * build() then:
+   *  0. resolves every component's identity (PURL parsing, most of the CPU time of a read), in
+   *     parallel for large documents, noting the warnings afterwards in document order;
    *  1. resolves pending edges; a ref that names a non-component element the reader chose to ignore
    *     (an SPDX file, a CycloneDX service) drops the edge silently, a ref into another SPDX document
    *     (DocumentRef-…) and a ref that names nothing are dropped with an aggregated warning;
    *  2. picks the root: the CycloneDX metadata component, or the single SPDX DESCRIBES target; with
    *     several targets, or none, it synthesizes a generic root (above the targets) and warns;
    *  3. sorts and de-duplicates the edges and lays them out as a CSR adjacency (offsets/targets);
-   *  4. marks everything reachable from the root (BFS), then attaches the unreached components under
-   *     the root on edges marked inferred: first those with no incoming edge at all, in document
-   *     order, each followed by a BFS so that what they reach is not attached again; then one member
-   *     of each remaining unreached cycle. This attaches the fewest components directly, so an SPDX
-   *     document without DESCRIBES keeps its A -> B structure instead of flattening B under the root;
-   *  5. finds the cycles of the final graph with Tarjan's strongly-connected-components algorithm
-   *     [1], iteratively (an explicit stack, so a 300,000-long chain cannot overflow the thread
-   *     stack), and reports each cyclic component (size > 1, or a self-loop) in one warning.
+   *  4. finds the strongly connected components of the asserted graph with Tarjan's algorithm [1],
+   *     iteratively (an explicit stack, so a 300,000-long chain cannot overflow the thread stack),
+   *     and reports each cyclic one (size > 1, or a self-loop) in one aggregated warning;
+   *  5. attaches what the root does not reach: a component is unreached exactly when its strongly
+   *     connected component is a source of the condensation (no edge enters it from another one)
+   *     other than the root's, or is reached only from such sources. So one member of each source
+   *     component (the first in document order) hangs under the root on an inferred edge, and
+   *     everything else follows through asserted edges. That is the fewest inferred edges possible,
+   *     and an SPDX document without DESCRIBES keeps its A -> B structure instead of flattening B
+   *     under the root.
    * Everything is linear in components plus edges, apart from the O(E log E) sort.
    *
    * [1] R. E. Tarjan, "Depth-first search and linear graph algorithms", SIAM J. Comput. 1(2), 1972.
    */
 
   private static final int UNKNOWN = -1;
+  /** Below this many components, identities are resolved on the calling thread. */
+  private static final int PARALLEL_THRESHOLD = 4096;
   private static final int CYCLE_MEMBERS_SHOWN = 4;
 
   private final Warnings warnings;
-  private final ArrayList<BomComponent> slots = new ArrayList<>();
+  private final ArrayList<Slot> slots = new ArrayList<>();
   private final HashMap<String, Integer> indexByRef = new HashMap<>();
   private final Set<String> ignoredRefs = new HashSet<>();
   private final LinkedHashSet<String> rootCandidates = new LinkedHashSet<>();
@@ -68,10 +74,6 @@ final class BomAssembler {
     this.warnings = warnings;
   }
 
-  Warnings warnings() {
-    return warnings;
-  }
-
   /** Reserves the next slot in document order for a component the reader has started. */
   int reserve() {
     slots.add(null);
@@ -79,30 +81,88 @@ final class BomAssembler {
   }
 
   /**
-   * Fills a reserved slot. A ref declared before is a duplicate: it is counted in a warning, the slot
-   * stays empty and the first declaration stands (so {@code purl} may be null for a ref that {@link
-   * #isDefined} already).
+   * Fills a reserved slot with what the document declares; the identity is resolved in {@link #build}.
+   * A ref declared before is a repeat: it is counted in a warning, the slot stays empty and the first
+   * declaration stands.
    *
    * @return the component's ref (edges from the reader use it)
    */
-  String define(int slot, String ref, Purl purl, String name, String supplier) {
-    Integer existing = indexByRef.putIfAbsent(ref, slot);
-    if (existing != null) {
+  String declare(
+      int slot, String ref, String purlText, String group, String name, String version, String supplier) {
+    if (indexByRef.putIfAbsent(ref, slot) != null) {
       warnings.note(Warnings.Kind.DUPLICATE_REF, Warnings.quote(ref));
       return ref;
     }
-    slots.set(slot, new BomComponent(ref, purl, name, supplier));
+    slots.set(slot, new Slot(ref, purlText, group, name, version, supplier));
     return ref;
   }
 
-  /** Whether a component with this ref has been defined. */
-  boolean isDefined(String ref) {
-    return indexByRef.containsKey(ref);
+  /** As {@link #declare}, for a component whose identity is already known (a synthesized root). */
+  String define(int slot, String ref, Purl purl, String name, String supplier) {
+    if (indexByRef.putIfAbsent(ref, slot) != null) {
+      warnings.note(Warnings.Kind.DUPLICATE_REF, Warnings.quote(ref));
+      return ref;
+    }
+    Slot filled = new Slot(ref, null, null, name, null, supplier);
+    filled.purl = purl;
+    slots.set(slot, filled);
+    return ref;
   }
 
-  /** How many distinct components have been defined so far, the root included. */
-  int definedCount() {
-    return indexByRef.size();
+  /** A component as declared, until build() has resolved its identity. */
+  private static final class Slot {
+    final String ref;
+    String purlText;
+    String group;
+    String name;
+    String version;
+    String supplier;
+    Purl purl;
+
+    Slot(String ref, String purlText, String group, String name, String version, String supplier) {
+      this.ref = ref;
+      this.purlText = purlText;
+      this.group = group;
+      this.name = name;
+      this.version = version;
+      this.supplier = supplier;
+    }
+
+    BomComponent component() {
+      return new BomComponent(ref, purl, name == null ? "" : name.strip(), supplier == null ? "" : supplier.strip());
+    }
+  }
+
+  /**
+   * Resolves every declared identity. PURL parsing is most of a reader's CPU time and each one is
+   * independent, so large documents parse them in parallel; the warnings are then noted in document
+   * order, so the result does not depend on scheduling.
+   */
+  private void resolveIdentities() {
+    int n = slots.size();
+    ComponentIdentity.Resolution[] resolutions = new ComponentIdentity.Resolution[n];
+    java.util.function.IntConsumer resolve =
+        i -> {
+          Slot slot = slots.get(i);
+          if (slot != null && slot.purl == null) {
+            resolutions[i] = ComponentIdentity.resolve(slot.purlText, slot.group, slot.name, slot.version, slot.ref);
+          }
+        };
+    if (n >= PARALLEL_THRESHOLD) {
+      java.util.stream.IntStream.range(0, n).parallel().forEach(resolve);
+    } else {
+      java.util.stream.IntStream.range(0, n).forEach(resolve);
+    }
+    for (int i = 0; i < n; i++) {
+      if (resolutions[i] != null) {
+        Slot slot = slots.get(i);
+        resolutions[i].noteOn(warnings);
+        slot.purl = resolutions[i].purl();
+        slot.purlText = null;
+        slot.group = null;
+        slot.version = null;
+      }
+    }
   }
 
   /** Records an edge from the dependent (or fork) to the dependency (or ancestor). */
@@ -153,26 +213,26 @@ final class BomAssembler {
       String syntheticRootRef,
       String syntheticRootName) {
     resolvePending();
+    resolveIdentities();
     int root = chooseRoot(syntheticRootRef, syntheticRootName);
     int n = slots.size();
 
     dependsOnCount = sortUnique(dependsOn, dependsOnCount);
     forkOfCount = sortUnique(forkOf, forkOfCount);
-    int[][] csr = adjacency(n, null, 0);
-    int[] inferred = attachUnreached(root, n, csr[0], csr[1]);
-    int[][] full = adjacency(n, inferred, root);
-    reportCycles(n, full[0], full[1]);
+    int[][] csr = adjacency(n);
+    int[] sccOf = stronglyConnected(n, csr[0], csr[1]);
+    int[] inferred = attachSources(root, n, sccOf, csr[0], csr[1]);
 
-    BomComponent rootComponent = slots.get(root);
+    BomComponent rootComponent = slots.get(root).component();
     if (rootComponent.supplier().isEmpty() && !documentSupplier.isEmpty()) {
       rootComponent =
           new BomComponent(rootComponent.ref(), rootComponent.purl(), rootComponent.name(), documentSupplier);
     }
     List<BomComponent> components = new ArrayList<>(indexByRef.size());
     for (int i = 0; i < n; i++) {
-      BomComponent component = slots.get(i);
-      if (component != null && i != root) {
-        components.add(component);
+      Slot slot = slots.get(i);
+      if (slot != null && i != root) {
+        components.add(slot.component());
       }
     }
     List<BomEdge> edges = new ArrayList<>(dependsOnCount + forkOfCount + inferred.length);
@@ -184,14 +244,14 @@ final class BomAssembler {
     }
     String rootRefFinal = rootComponent.ref();
     for (int child : inferred) {
-      edges.add(new BomEdge(rootRefFinal, slots.get(child).ref(), Relation.DEPENDS_ON, true));
+      edges.add(new BomEdge(rootRefFinal, slots.get(child).ref, Relation.DEPENDS_ON, true));
     }
     return new Bom(format, specVersion, documentName, rootComponent, components, edges, warnings.render());
   }
 
   private BomEdge edge(long packed, Relation relation, boolean inferred) {
     return new BomEdge(
-        slots.get((int) (packed >>> 32)).ref(), slots.get((int) packed).ref(), relation, inferred);
+        slots.get((int) (packed >>> 32)).ref, slots.get((int) packed).ref, relation, inferred);
   }
 
   private void push(int parent, int child, Relation relation) {
@@ -272,7 +332,7 @@ final class BomAssembler {
       for (int index : described) {
         push(slot, index, Relation.DEPENDS_ON);
         if (names.size() < Warnings.EXAMPLES) {
-          names.add(Warnings.quote(slots.get(index).ref()));
+          names.add(Warnings.quote(slots.get(index).ref));
         }
       }
       warnings.add(
@@ -300,20 +360,14 @@ final class BomAssembler {
     return unique;
   }
 
-  /**
-   * CSR adjacency over both relations plus, when given, extra edges from {@code extraFrom}: returns
-   * {offsets (n + 1), targets}.
-   */
-  private int[][] adjacency(int n, int[] extraTargets, int extraFrom) {
+  /** CSR adjacency over both relations: returns {offsets (n + 1), targets}. */
+  private int[][] adjacency(int n) {
     int[] offsets = new int[n + 1];
     for (int i = 0; i < dependsOnCount; i++) {
       offsets[(int) (dependsOn[i] >>> 32) + 1]++;
     }
     for (int i = 0; i < forkOfCount; i++) {
       offsets[(int) (forkOf[i] >>> 32) + 1]++;
-    }
-    if (extraTargets != null) {
-      offsets[extraFrom + 1] += extraTargets.length;
     }
     for (int i = 0; i < n; i++) {
       offsets[i + 1] += offsets[i];
@@ -326,63 +380,50 @@ final class BomAssembler {
     for (int i = 0; i < forkOfCount; i++) {
       targets[fill[(int) (forkOf[i] >>> 32)]++] = (int) forkOf[i];
     }
-    if (extraTargets != null) {
-      for (int target : extraTargets) {
-        targets[fill[extraFrom]++] = target;
-      }
-    }
     return new int[][] {offsets, targets};
   }
 
-  /** Returns the components attached under the root, in the order they were attached. */
-  private int[] attachUnreached(int root, int n, int[] offsets, int[] targets) {
-    boolean[] visited = new boolean[n];
-    int[] queue = new int[n];
-    markFrom(root, visited, queue, offsets, targets);
-    int[] inDegree = new int[n];
-    for (int target : targets) {
-      inDegree[target]++;
+  /**
+   * Picks, in document order, one member of each source strongly connected component other than the
+   * root's; returns them in the order they were attached.
+   */
+  private int[] attachSources(int root, int n, int[] component, int[] offsets, int[] targets) {
+    int components = 0;
+    for (int c : component) {
+      components = Math.max(components, c + 1);
     }
+    boolean[] entered = new boolean[components];
+    for (int node = 0; node < n; node++) {
+      for (int e = offsets[node]; e < offsets[node + 1]; e++) {
+        if (component[targets[e]] != component[node]) {
+          entered[component[targets[e]]] = true;
+        }
+      }
+    }
+    entered[component[root]] = true;
     int[] attached = new int[16];
     int count = 0;
-    for (int pass = 0; pass < 2; pass++) {
-      for (int i = 0; i < n; i++) {
-        if (visited[i] || slots.get(i) == null || (pass == 0 && inDegree[i] > 0)) {
-          continue;
-        }
-        if (count == attached.length) {
-          attached = Arrays.copyOf(attached, count * 2);
-        }
-        attached[count++] = i;
-        warnings.note(Warnings.Kind.UNREACHED, Warnings.quote(slots.get(i).ref()));
-        markFrom(i, visited, queue, offsets, targets);
+    for (int node = 0; node < n; node++) {
+      if (slots.get(node) == null || entered[component[node]]) {
+        continue;
       }
+      entered[component[node]] = true;
+      if (count == attached.length) {
+        attached = Arrays.copyOf(attached, count * 2);
+      }
+      attached[count++] = node;
+      warnings.note(Warnings.Kind.UNREACHED, Warnings.quote(slots.get(node).ref));
     }
     return Arrays.copyOf(attached, count);
   }
 
-  private static void markFrom(int start, boolean[] visited, int[] queue, int[] offsets, int[] targets) {
-    if (visited[start]) {
-      return;
-    }
-    int head = 0;
-    int tail = 0;
-    visited[start] = true;
-    queue[tail++] = start;
-    while (head < tail) {
-      int node = queue[head++];
-      for (int e = offsets[node]; e < offsets[node + 1]; e++) {
-        int next = targets[e];
-        if (!visited[next]) {
-          visited[next] = true;
-          queue[tail++] = next;
-        }
-      }
-    }
-  }
-
-  /** Tarjan's SCC, iterative; notes each cyclic strongly connected component as one CYCLE warning. */
-  private void reportCycles(int n, int[] offsets, int[] targets) {
+  /**
+   * Tarjan's SCC, iterative: returns each node's component number and notes each cyclic component in
+   * the CYCLE warning.
+   */
+  private int[] stronglyConnected(int n, int[] offsets, int[] targets) {
+    int[] component = new int[n];
+    int components = 0;
     int[] index = new int[n];
     Arrays.fill(index, UNKNOWN);
     int[] low = new int[n];
@@ -393,7 +434,7 @@ final class BomAssembler {
     int[] callEdge = new int[n];
     int counter = 0;
     for (int start = 0; start < n; start++) {
-      if (index[start] != UNKNOWN || offsets[start] == offsets[start + 1]) {
+      if (index[start] != UNKNOWN) {
         continue;
       }
       callNode[0] = start;
@@ -432,9 +473,10 @@ final class BomAssembler {
           do {
             w = stack[--stackSize];
             onStack[w] = false;
+            component[w] = components;
             size++;
-            if (members.size() < CYCLE_MEMBERS_SHOWN) {
-              members.add(slots.get(w).ref());
+            if (members.size() < CYCLE_MEMBERS_SHOWN && slots.get(w) != null) {
+              members.add(slots.get(w).ref);
             }
           } while (w != v);
           if (size > 1 || hasSelfLoop(v, offsets, targets)) {
@@ -445,9 +487,11 @@ final class BomAssembler {
                     + (size > members.size() ? ", … " + size + " components" : "")
                     + "]");
           }
+          components++;
         }
       }
     }
+    return component;
   }
 
   private static boolean hasSelfLoop(int v, int[] offsets, int[] targets) {

@@ -43,7 +43,9 @@ import org.accord.InvalidInputException;
  * missing root (a generic one is synthesized from the document name), pedigree descendants and
  * variants (not read).
  *
- * <p>Stateless and thread-safe; each call reads one document. The stream is read but not closed.
+ * <p>Stateless and thread-safe; each call reads one document on the calling thread, except that the
+ * PURLs of a document with more than 4,096 components are parsed on the common {@link
+ * java.util.concurrent.ForkJoinPool}. The stream is read but not closed.
  */
 public final class BomReader {
   private BomReader() {}
@@ -81,9 +83,7 @@ public final class BomReader {
         case TAG_VALUE -> new SpdxTagValueReader(documentName).read(buffered);
       };
     } catch (StreamConstraintsException e) {
-      throw new InvalidInputException(
-          "JSON nested too deep: more than " + limits.maxJsonDepth() + " levels of objects and arrays",
-          at(e.getLocation()));
+      throw Json.limitExceeded(e, null, limits.maxJsonDepth());
     } catch (JsonProcessingException e) {
       LimitedInputStream.SizeLimitExceeded exceeded = LimitedInputStream.find(e);
       if (exceeded != null) {

@@ -12,7 +12,8 @@ final class ComponentIdentity {
 
   /**
    * The component's identity: its declared PURL canonicalised (with the declared version filled in
-   * when the PURL has none), else a generic PURL built from group, name and version.
+   * when the PURL has none), else a generic PURL built from group, name and version; the warnings it
+   * deserves are noted on {@code warnings}.
    *
    * @param purlText the declared PURL, or null
    * @param group the CycloneDX group, or null
@@ -22,6 +23,28 @@ final class ComponentIdentity {
    */
   static Purl resolve(
       String purlText, String group, String name, String version, String ref, Warnings warnings) {
+    Resolution resolution = resolve(purlText, group, name, version, ref);
+    resolution.noteOn(warnings);
+    return resolution.purl();
+  }
+
+  /**
+   * The outcome of resolving one identity: the PURL and up to two warnings. Computing it touches no
+   * shared state, so {@link BomAssembler} resolves many in parallel and notes the warnings afterwards
+   * in document order.
+   */
+  record Resolution(Purl purl, Warnings.Kind kind, String example, boolean noVersion, String label) {
+    void noteOn(Warnings warnings) {
+      if (kind != null) {
+        warnings.note(kind, example);
+      }
+      if (noVersion) {
+        warnings.note(Warnings.Kind.NO_VERSION, label);
+      }
+    }
+  }
+
+  static Resolution resolve(String purlText, String group, String name, String version, String ref) {
     if (purlText != null && !purlText.isBlank()) {
       try {
         Purl purl = Purl.parse(purlText);
@@ -31,32 +54,28 @@ final class ComponentIdentity {
         // A PURL of plain ASCII without escapes always rebuilds to itself (ComponentIdentityTest
         // proves it over the purl-spec suite), so only the others pay for the round trip.
         if (needsRoundTripCheck(purlText) && !roundTrips(purl)) {
-          warnings.note(
-              Warnings.Kind.INVALID_PURL,
-              label(name, version, ref) + " (" + Warnings.quote(purlText)
+          String label = label(name, version, ref);
+          return genericFor(
+              group, name, version, ref, Warnings.Kind.INVALID_PURL,
+              label + " (" + Warnings.quote(purlText)
                   + ": does not survive canonicalisation; packageurl-java 1.5.0 mis-encodes non-ASCII and control characters)");
-          return genericOrWarn(group, name, version, ref, warnings);
         }
-        if (!purl.hasVersion()) {
-          warnings.note(Warnings.Kind.NO_VERSION, label(name, version, ref));
-        }
-        return purl;
+        return purl.hasVersion()
+            ? new Resolution(purl, null, null, false, null)
+            : new Resolution(purl, null, null, true, label(name, version, ref));
       } catch (InvalidInputException e) {
-        warnings.note(
-            Warnings.Kind.INVALID_PURL,
+        return genericFor(
+            group, name, version, ref, Warnings.Kind.INVALID_PURL,
             label(name, version, ref) + " (" + Warnings.quote(purlText) + ": " + reasonOf(e.getMessage()) + ")");
       }
-    } else {
-      warnings.note(Warnings.Kind.NO_PURL, label(name, version, ref));
     }
-    return genericOrWarn(group, name, version, ref, warnings);
+    return genericFor(group, name, version, ref, Warnings.Kind.NO_PURL, label(name, version, ref));
   }
 
-  private static Purl genericOrWarn(String group, String name, String version, String ref, Warnings warnings) {
-    if (isBlank(version)) {
-      warnings.note(Warnings.Kind.NO_VERSION, label(name, version, ref));
-    }
-    return generic(group, isBlank(name) ? ref : name, version);
+  private static Resolution genericFor(
+      String group, String name, String version, String ref, Warnings.Kind kind, String example) {
+    Purl generic = generic(group, isBlank(name) ? ref : name, version);
+    return new Resolution(generic, kind, example, isBlank(version), isBlank(version) ? label(name, version, ref) : null);
   }
 
   /**
@@ -69,20 +88,42 @@ final class ComponentIdentity {
    * distinct.
    */
   static Purl generic(String group, String name, String version) {
-    Purl plain = build(group, name, version);
-    if (roundTrips(plain)) {
+    String namespace = namespaceOf(group);
+    Purl plain = build(namespace, name, version);
+    if ((isPrintableAscii(namespace) && isPrintableAscii(name) && isPrintableAscii(version)) || roundTrips(plain)) {
       return plain;
     }
-    Purl escaped = build(escape(group), escape(name), escape(version));
-    return roundTrips(escaped) ? escaped : Purl.generic("unnamed", "");
+    Purl escaped = build(escape(namespace), escape(name), escape(version));
+    if (roundTrips(escaped)) {
+      return escaped;
+    }
+    Purl withoutGroup = build(null, escape(name), escape(version));
+    return roundTrips(withoutGroup) ? withoutGroup : Purl.generic("unnamed", "");
   }
 
-  private static Purl build(String group, String name, String version) {
-    Purl generic = Purl.generic(name, version);
+  /**
+   * A CycloneDX group as a PURL namespace: its {@code /}-separated segments without the empty ones
+   * (which the PURL form cannot carry), or null when nothing is left.
+   */
+  private static String namespaceOf(String group) {
     if (isBlank(group)) {
+      return null;
+    }
+    StringBuilder namespace = new StringBuilder();
+    for (String segment : group.strip().split("/")) {
+      if (!segment.isBlank()) {
+        namespace.append(namespace.length() == 0 ? "" : "/").append(segment.strip());
+      }
+    }
+    return namespace.length() == 0 ? null : namespace.toString();
+  }
+
+  private static Purl build(String namespace, String name, String version) {
+    Purl generic = Purl.generic(name, version);
+    if (isBlank(namespace)) {
       return generic;
     }
-    return new Purl("generic", group.strip(), generic.name(), generic.version(), null, "");
+    return new Purl("generic", namespace, generic.name(), generic.version(), null, "");
   }
 
   static boolean roundTrips(Purl purl) {
@@ -93,14 +134,44 @@ final class ComponentIdentity {
     }
   }
 
+  /**
+   * Whether a PURL text could hit packageurl-java 1.5.0's encoding bugs: a raw character outside
+   * printable ASCII, or a percent-escape of one (escapes of printable ASCII, such as {@code %2F} and
+   * {@code %40}, which most real PURLs carry, are safe).
+   */
   private static boolean needsRoundTripCheck(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '%' || c < 0x20 || c > 0x7e) {
+      if (c < 0x20 || c > 0x7e) {
         return true;
+      }
+      if (c == '%') {
+        int value = i + 2 < text.length() ? hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)) : -1;
+        if (value < 0x20 || value > 0x7e) {
+          return true;
+        }
       }
     }
     return false;
+  }
+
+  private static int hex(char c) {
+    int digit = Character.digit(c, 16);
+    return digit < 0 ? -1000 : digit;
+  }
+
+  /** Null, or every character printable ASCII (which packageurl-java 1.5.0 encodes correctly). */
+  private static boolean isPrintableAscii(String text) {
+    if (text == null) {
+      return true;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String escape(String text) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.accord.identity.Purl;
 import org.accord.sbom.BomEdge.Relation;
 
 /**
@@ -149,12 +148,8 @@ final class CycloneDxJson {
       throw Json.error(path.toString(), start, "component has neither a name nor a purl");
     }
     String finalRef = ref == null ? path.toString() : ref;
-    Purl identity =
-        assembler.isDefined(finalRef)
-            ? null // a repeated ref: define() merges it and counts it
-            : ComponentIdentity.resolve(purl, group, name, version, finalRef, warnings);
     String supplierName = firstNonBlank(supplier, manufacturer, publisher);
-    String defined = assembler.define(slot, finalRef, identity, strip(name), supplierName);
+    String defined = assembler.declare(slot, finalRef, purl, group, name, version, supplierName);
     for (String child : children) {
       assembler.addEdge(defined, child, Relation.DEPENDS_ON);
     }
@@ -312,9 +307,5 @@ final class CycloneDxJson {
       }
     }
     return "";
-  }
-
-  private static String strip(String text) {
-    return text == null ? "" : text.strip();
   }
 }

@@ -12,7 +12,6 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.accord.InvalidInputException;
-import org.accord.identity.Purl;
 import org.accord.sbom.BomEdge.Relation;
 
 /**
@@ -247,14 +246,8 @@ final class CycloneDxXmlReader {
       throw new InvalidInputException("component has neither a name nor a purl", where);
     }
     String finalRef = ref == null ? path : ref;
-    Purl identity =
-        assembler.isDefined(finalRef)
-            ? null // a repeated ref: define() merges it and counts it
-            : ComponentIdentity.resolve(purl, group, name, version, finalRef, warnings);
     String supplierName = !isBlank(supplier) ? supplier : !isBlank(manufacturer) ? manufacturer : publisher;
-    String defined =
-        assembler.define(
-            slot, finalRef, identity, name == null ? "" : name.strip(), supplierName == null ? "" : supplierName.strip());
+    String defined = assembler.declare(slot, finalRef, purl, group, name, version, supplierName);
     for (String child : children) {
       assembler.addEdge(defined, child, Relation.DEPENDS_ON);
     }

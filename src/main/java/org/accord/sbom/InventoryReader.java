@@ -41,7 +41,8 @@ import org.accord.identity.Purl;
  *
  * <p>Field rules: operator and site are non-empty; sector is one of {@link Sector}'s labels;
  * country is an ISO 3166-1 alpha-2 code known to {@link Locale#getISOCountries()} (case ignored);
- * criticality is one of {@link Criticality}'s labels; product is a PURL with a version.
+ * criticality is one of {@link Criticality}'s labels; product is a PURL with a version. One row per
+ * deployment: a second row with the same operator, site and product version is an error.
  *
  * <p>The whole file is validated before anything is returned: a file with any error is refused as a
  * whole with one {@link InvalidInputException} listing up to {@value #MAX_ERRORS_SHOWN} errors, each
@@ -106,8 +107,7 @@ public final class InventoryReader {
     try {
       rows = isJson(buffered, fileNameOrNull) ? readJson(buffered, limits, errors) : readCsv(buffered, errors);
     } catch (StreamConstraintsException e) {
-      throw new InvalidInputException(
-          "JSON nested too deep: more than " + limits.maxJsonDepth() + " levels", BomReader.at(e.getLocation()));
+      throw Json.limitExceeded(e, null, limits.maxJsonDepth());
     } catch (JsonProcessingException e) {
       LimitedInputStream.SizeLimitExceeded exceeded = LimitedInputStream.find(e);
       if (exceeded != null) {
@@ -120,11 +120,29 @@ public final class InventoryReader {
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the inventory: " + e.getMessage(), e);
     }
+    rejectRepeats(rows, errors);
     errors.throwIfAny();
     if (rows.isEmpty()) {
       throw new InvalidInputException("the inventory has no deployment rows");
     }
     return List.copyOf(rows);
+  }
+
+  /**
+   * One row per deployment: a second row for the same operator, site and product version is an error
+   * naming the first, since counting it twice would skew every aggregate.
+   */
+  private static void rejectRepeats(List<DeploymentRow> rows, Errors errors) {
+    Map<String, Integer> firstLine = new java.util.HashMap<>();
+    for (DeploymentRow row : rows) {
+      String key = row.operator() + "\u0000" + row.site() + "\u0000" + row.product().canonical();
+      Integer first = firstLine.putIfAbsent(key, row.line());
+      if (first != null) {
+        errors.add(
+            "line " + row.line(),
+            "repeats the deployment of line " + first + " (same operator, site and product); one row per deployment");
+      }
+    }
   }
 
   private static boolean isJson(BufferedInputStream in, String fileName) throws IOException {
@@ -238,8 +256,7 @@ public final class InventoryReader {
       try {
         readJson(parser, rows, errors);
       } catch (StreamConstraintsException e) {
-        throw new InvalidInputException(
-            "JSON nested too deep: more than " + limits.maxJsonDepth() + " levels", BomReader.at(parser.currentLocation()));
+        throw Json.limitExceeded(e, parser, limits.maxJsonDepth());
       }
     }
     return rows;

@@ -110,6 +110,22 @@ final class Json {
     return true;
   }
 
+  /**
+   * The refusal for a Jackson parser limit: nesting deeper than {@code maxDepth} (the limit a hostile
+   * document is most likely to hit), or another {@code StreamReadConstraints} limit, such as a string
+   * value longer than Jackson's 20 million characters.
+   */
+  static InvalidInputException limitExceeded(
+      com.fasterxml.jackson.core.exc.StreamConstraintsException e, JsonParser parser, int maxDepth) {
+    String where = parser == null ? BomReader.at(e.getLocation()) : BomReader.at(parser.currentLocation());
+    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (message.contains("nesting depth")) {
+      return new InvalidInputException(
+          "JSON nested too deep: more than " + maxDepth + " levels of objects and arrays", where);
+    }
+    return new InvalidInputException("JSON exceeds a parser limit: " + message, where);
+  }
+
   static String describe(JsonToken token) {
     if (token == null) {
       return "the end of the input";

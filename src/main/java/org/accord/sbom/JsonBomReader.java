@@ -81,27 +81,7 @@ final class JsonBomReader {
       }
       CycloneDxJson cyclone = new CycloneDxJson(parser, warnings);
       SpdxJson spdx = new SpdxJson(parser, warnings);
-      JsonStreamContext top = parser.getParsingContext();
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        fingerprint.name(name);
-        parser.nextToken();
-        try {
-          member(name, "$." + name, parser, cyclone, spdx);
-        } catch (InvalidInputException problem) {
-          if (cycloneDxConfirmed || spdxConfirmed) {
-            throw deferred != null ? deferred : problem;
-          }
-          if (deferred == null) {
-            deferred = problem;
-          }
-          while (parser.getParsingContext() != top) {
-            if (parser.nextToken() == null) {
-              break;
-            }
-          }
-        }
-      }
+      members(parser, "$.", cyclone, spdx);
       JsonToken after = parser.nextToken();
       if (after != null) {
         throw new InvalidInputException(
@@ -110,14 +90,51 @@ final class JsonBomReader {
       }
       return finish(cyclone, spdx);
     } catch (StreamConstraintsException e) {
-      throw new InvalidInputException(
-          "JSON nested too deep: more than " + limits.maxJsonDepth() + " levels of objects and arrays",
-          BomReader.at(parser.currentLocation()));
+      throw Json.limitExceeded(e, parser, limits.maxJsonDepth());
+    }
+  }
+
+  /**
+   * Reads the members of the object the parser is on (the document, or a wrapper around it), each with
+   * the deferral described above.
+   */
+  private void members(JsonParser parser, String prefix, CycloneDxJson cyclone, SpdxJson spdx) throws IOException {
+    JsonStreamContext top = parser.getParsingContext();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      if (prefix.equals("$.")) {
+        fingerprint.name(name);
+      }
+      parser.nextToken();
+      try {
+        member(name, prefix + name, parser, cyclone, spdx);
+      } catch (InvalidInputException problem) {
+        if (cycloneDxConfirmed || spdxConfirmed) {
+          throw deferred != null ? deferred : problem;
+        }
+        if (deferred == null) {
+          deferred = problem;
+        }
+        while (parser.getParsingContext() != top) {
+          if (parser.nextToken() == null) {
+            break;
+          }
+        }
+      }
     }
   }
 
   private void member(String name, String path, JsonParser parser, CycloneDxJson cyclone, SpdxJson spdx)
       throws IOException {
+    boolean topLevel = path.equals("$." + name);
+    if (topLevel && parser.currentToken() == JsonToken.START_OBJECT
+        && (name.equals("sbom") || (name.equals("predicate") && fingerprint.predicateIsAnSbom()))) {
+      // GitHub's SBOM export wraps an SPDX document in {"sbom": …}; an in-toto SBOM attestation
+      // carries it as its predicate. The wrapped document is read as if it stood alone.
+      warnings.add("the SBOM was read from inside " + Warnings.quote(path) + " of its wrapper");
+      members(parser, path + ".", cyclone, spdx);
+      return;
+    }
     switch (name) {
       case "bomFormat" -> {
         JsonLocation at = parser.currentTokenLocation();

@@ -23,6 +23,7 @@ final class JsonFingerprint {
   private static final Set<String> TELLING =
       Set.of("@context", "_type", "type", "predicateType", "predicate_type", "payloadType", "$schema", "$id");
 
+
   private final Set<String> names = new LinkedHashSet<>();
   private final Map<String, String> values = new HashMap<>();
   private boolean csafDocument;
@@ -64,6 +65,12 @@ final class JsonFingerprint {
     parser.skipChildren();
   }
 
+  /** Whether an in-toto statement seen so far declares an SPDX or CycloneDX predicate. */
+  boolean predicateIsAnSbom() {
+    String predicate = value("predicateType") + value("predicate_type");
+    return predicate.contains("spdx") || predicate.contains("cyclonedx");
+  }
+
   private boolean has(String name) {
     return names.contains(name);
   }
@@ -91,7 +98,21 @@ final class JsonFingerprint {
     String statementType = value("_type") + value("type");
     if (statementType.contains("in-toto.io/statement") || has("predicateType") || has("predicate_type")) {
       String predicate = values.getOrDefault("predicateType", values.getOrDefault("predicate_type", "?"));
+      if (predicateIsAnSbom()) {
+        return notAnSbom(
+            "an in-toto attestation whose SBOM predicate comes before its predicateType (" + predicate
+                + "); extract the predicate and ingest that");
+      }
       return notAnSbom("looks like an in-toto attestation (predicate " + predicate + ")");
+    }
+    if (has("artifacts") && (has("artifactRelationships") || has("descriptor"))) {
+      return notAnSbom("looks like Syft's own JSON format; export CycloneDX or SPDX instead (syft -o cyclonedx-json)");
+    }
+    if (has("matches") && has("descriptor")) {
+      return notAnSbom("looks like a Grype vulnerability report");
+    }
+    if (has("SchemaVersion") && has("Results")) {
+      return notAnSbom("looks like a Trivy report; export CycloneDX or SPDX instead (trivy --format cyclonedx)");
     }
     if (has("scorecard") && has("checks")) {
       return notAnSbom("looks like an OpenSSF Scorecard result");

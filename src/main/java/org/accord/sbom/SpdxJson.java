@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Locale;
-import org.accord.identity.Purl;
 
 /**
  * Reads the SPDX 2.x members of a JSON document, one top-level member at a time, as {@link
@@ -116,10 +115,7 @@ final class SpdxJson {
           "package " + Warnings.quote(ref) + " has neither a name nor a purl"
               + (misnamed ? " (it has \"packageName\", which SPDX JSON does not define; the member is \"name\")" : ""));
     }
-    Purl identity =
-        assembler.isDefined(ref) ? null : ComponentIdentity.resolve(purl, null, packageName, version, ref, warnings);
-    assembler.define(
-        slot, ref, identity, packageName == null ? "" : packageName.strip(), SpdxRelationships.supplierName(supplier));
+    assembler.declare(slot, ref, purl, null, packageName, version, SpdxRelationships.supplierName(supplier));
   }
 
   /** The first {@code PACKAGE-MANAGER purl} external ref, or null. */

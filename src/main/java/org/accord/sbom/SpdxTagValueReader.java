@@ -10,7 +10,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.accord.InvalidInputException;
-import org.accord.identity.Purl;
 
 /**
  * Reads an SPDX 2.x tag-value document line by line. Not thread-safe; one per document.
@@ -203,12 +202,9 @@ final class SpdxTagValueReader {
     if (isBlank(packageName) && isBlank(packagePurl)) {
       throw new InvalidInputException("package " + Warnings.quote(packageId) + " has neither a name nor a purl", where);
     }
-    Purl identity =
-        assembler.isDefined(packageId)
-            ? null
-            : ComponentIdentity.resolve(packagePurl, null, packageName, packageVersion, packageId, warnings);
-    assembler.define(
-        assembler.reserve(), packageId, identity, packageName, SpdxRelationships.supplierName(packageSupplier));
+    assembler.declare(
+        assembler.reserve(), packageId, packagePurl, null, packageName, packageVersion,
+        SpdxRelationships.supplierName(packageSupplier));
     packageName = null;
     packageId = null;
     packageVersion = null;

@@ -57,12 +57,6 @@ final class Warnings {
     singles.add(message);
   }
 
-  /** How many occurrences of a kind were noted. */
-  long count(Kind kind) {
-    Tally tally = tallies.get(kind);
-    return tally == null ? 0 : tally.count;
-  }
-
   /** The warnings: the single ones first, then one line per kind, in the order of {@link Kind}. */
   List<String> render() {
     List<String> out = new ArrayList<>(singles);

@@ -384,6 +384,25 @@ class BomReaderTest {
         .anySatisfy(w -> assertThat(w).startsWith("1 edge names a ref the document does not define").contains("SPDXRef-ghost"));
   }
 
+  @Test
+  void anSbomInsideGitHubsExportWrapperOrAnInTotoStatementIsRead() {
+    Bom plain = read(SPDX_JSON);
+    Bom github = read("{\"sbom\": " + SPDX_JSON + "}");
+    assertThat(github.components()).isEqualTo(plain.components());
+    assertThat(edges(github)).isEqualTo(edges(plain));
+    assertThat(github.warnings()).contains("the SBOM was read from inside '$.sbom' of its wrapper");
+    Bom attested =
+        read("{\"_type\": \"https://in-toto.io/Statement/v0.1\", \"predicateType\": \"https://spdx.dev/Document\","
+            + " \"subject\": [{\"name\": \"app\"}], \"predicate\": " + SPDX_JSON + "}");
+    assertThat(attested.components()).isEqualTo(plain.components());
+    String provenance =
+        "{\"_type\": \"https://in-toto.io/Statement/v0.1\", \"predicateType\": \"https://slsa.dev/provenance/v0.2\","
+            + " \"predicate\": {\"builder\": {\"id\": \"x\"}}}";
+    assertThat(refusal(provenance).getMessage()).isEqualTo("not an SBOM: looks like an in-toto attestation (predicate https://slsa.dev/provenance/v0.2)");
+    String syft = "{\"artifacts\": [], \"artifactRelationships\": [], \"source\": {}, \"descriptor\": {\"name\": \"syft\"}}";
+    assertThat(refusal(syft).getMessage()).startsWith("not an SBOM: looks like Syft's own JSON format");
+  }
+
   // ---- wild-input tolerance: one aggregated warning per kind ----
 
   @Test
@@ -534,6 +553,21 @@ class BomReaderTest {
     assertThat(e.getMessage()).isEqualTo("JSON nested too deep: more than 64 levels of objects and arrays");
     assertThat(e.location()).startsWith("line 2");
     assertThat(read(deep, ReadLimits.defaults().withMaxDepth(200)).components()).hasSize(1);
+  }
+
+  @Test
+  void aHugeStringIsSkippedWhereItIsNotReadAndRefusedWhereItIs() {
+    String huge = "x".repeat(21_000_000);
+    String skipped =
+        "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"components\": [{\"type\": \"library\", \"name\": \"a\", \"description\": \""
+            + huge + "\"}]}";
+    assertThat(read(skipped).components()).hasSize(1);
+    String read =
+        "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"components\": [{\"type\": \"library\", \"name\": \""
+            + huge + "\"}]}";
+    InvalidInputException e = refusal(read);
+    assertThat(e.getMessage()).startsWith("JSON exceeds a parser limit: String value length");
+    assertThat(e.location()).startsWith("line 1");
   }
 
   @Test

@@ -59,12 +59,24 @@ class ComponentIdentityTest {
       String group = random.nextInt(3) == 0 ? null : word(random, alphabet);
       String name = random.nextInt(10) == 0 ? "" : word(random, alphabet);
       String version = random.nextInt(4) == 0 ? null : word(random, alphabet);
-      Purl purl = ComponentIdentity.generic(group, name.isBlank() ? "ref-" + i : name, version);
+      String effectiveName = name.isBlank() ? "ref-" + i : name;
+      Purl purl = ComponentIdentity.generic(group, effectiveName, version);
       String canonical = purl.canonical();
-      assertThat(Purl.parse(canonical))
-          .as("seed %d, case %d: group %s, name %s, version %s", seed, i, group, name, version)
-          .isEqualTo(purl);
+      String context = String.format("seed %d, case %d: group %s, name %s, version %s", seed, i, group, name, version);
+      assertThat(Purl.parse(canonical)).as(context).isEqualTo(purl);
+      assertThat(purl.name()).as(context).isNotEqualTo("unnamed");
+      if (isPrintable(effectiveName) && !effectiveName.isBlank()) {
+        assertThat(purl.name()).as(context).isEqualTo(effectiveName.strip());
+      }
+      if (group != null && isPrintable(group) && !group.replace("/", "").isBlank() && isPrintable(effectiveName)
+          && (version == null || isPrintable(version))) {
+        assertThat(purl.namespace()).as(context).isNotEmpty();
+      }
     }
+  }
+
+  private static boolean isPrintable(String text) {
+    return text.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
   }
 
   private static String word(Random random, String alphabet) {
