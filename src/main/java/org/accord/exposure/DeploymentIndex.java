@@ -102,14 +102,17 @@ final class DeploymentIndex {
   final class Counter {
     private final int[] deploymentsPerCell = new int[cells.size()];
     private final int[] operatorsPerCell = new int[cells.size()];
-    private final BitSet seenPairs = new BitSet(pairs.size());
+    private final long[] seenPairs = new long[(pairs.size() + 63) >>> 6];
+    private final int[] cellOfDeployment = cellOf.raw();
+    private final int[] pairOfDeployment = pairOf.raw();
 
     void add(int deploymentIndex) {
-      int cell = cellOf.get(deploymentIndex);
+      int cell = cellOfDeployment[deploymentIndex];
       deploymentsPerCell[cell]++;
-      int pair = pairOf.get(deploymentIndex);
-      if (!seenPairs.get(pair)) {
-        seenPairs.set(pair);
+      int pair = pairOfDeployment[deploymentIndex];
+      long bit = 1L << pair;
+      if ((seenPairs[pair >>> 6] & bit) == 0) {
+        seenPairs[pair >>> 6] |= bit;
         operatorsPerCell[cell]++;
       }
     }

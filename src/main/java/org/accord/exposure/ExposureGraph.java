@@ -84,10 +84,15 @@ public final class ExposureGraph {
   private final TreeMap<String, PackageVersions> packages = new TreeMap<>();
 
   // Reverse adjacency: CSR base plus delta buffer (guarded by lock).
+  private CsrBuilder.Csr base;
   private int baseNodeCount;
   private int[] baseOffsets;
   private int[] baseParents;
   private final Map<Integer, IntList> deltaParents = new HashMap<>();
+  private final Map<Integer, IntList> deltaChildren = new HashMap<>();
+  private BitSet relevant = new BitSet();
+  private int[] relevantEnds = new int[0];
+  private final Map<Integer, IntList> lateParents = new HashMap<>();
   private final Set<Long> deltaEdges = new HashSet<>();
   private final Set<Long> removedBase = new HashSet<>();
   private long modifications;
@@ -104,8 +109,7 @@ public final class ExposureGraph {
     packageOf = new PackageVersions[capacity];
     componentIds = new long[capacity];
     nodeById = new IdIndex(capacity);
-    baseOffsets = new int[1];
-    baseParents = new int[0];
+    installBase(new CsrBuilder.Csr(0, new int[1], new int[0], new int[1], new int[0]));
     compactor =
         backgroundCompaction
             ? Executors.newSingleThreadExecutor(
@@ -200,6 +204,8 @@ public final class ExposureGraph {
       for (Deployment deployment : deployments) {
         graph.putDeployment(deployment);
       }
+      graph.relevant = Relevance.compute(graph, graph.base, false);
+      graph.relevantEnds = CsrBuilder.partition(graph.base, graph.relevant);
       return graph;
     }
   }
@@ -232,6 +238,7 @@ public final class ExposureGraph {
       for (Deployment deployment : change.deployments()) {
         putDeployment(deployment);
       }
+      markRelevant(change);
       modifications++;
       if (!compactionScheduled && deltaSize() > Math.max(MIN_DELTA_BEFORE_COMPACTION, baseParents.length / 16)) {
         compactionScheduled = true;
@@ -367,11 +374,15 @@ public final class ExposureGraph {
   /** Folds the delta buffer into fresh CSR arrays. Queries run on meanwhile; writers wait. */
   public void compact() {
     CsrBuilder.Csr fresh;
+    BitSet freshRelevant;
+    int[] freshEnds;
     long seen;
     lock.readLock().lock();
     try {
       seen = modifications;
       fresh = CsrBuilder.merge(this);
+      freshRelevant = Relevance.compute(this, fresh, false);
+      freshEnds = CsrBuilder.partition(fresh, freshRelevant);
     } finally {
       lock.readLock().unlock();
     }
@@ -379,7 +390,11 @@ public final class ExposureGraph {
     try {
       if (modifications == seen) {
         installBase(fresh);
+        relevant = freshRelevant;
+        relevantEnds = freshEnds;
+        lateParents.clear();
         deltaParents.clear();
+        deltaChildren.clear();
         deltaEdges.clear();
         removedBase.clear();
       }
@@ -397,6 +412,10 @@ public final class ExposureGraph {
 
   String purl(int node) {
     return purls[node];
+  }
+
+  long componentId(int node) {
+    return componentIds[node];
   }
 
   boolean isProduct(int node) {
@@ -425,6 +444,29 @@ public final class ExposureGraph {
 
   IntList deltaParentsOf(int child) {
     return deltaParents.get(child);
+  }
+
+  IntList deltaChildrenOf(int parent) {
+    return deltaChildren.get(parent);
+  }
+
+  /** Whether some product root or deployed node reaches this node; see {@link Relevance}. */
+  BitSet relevant() {
+    return relevant;
+  }
+
+  /** Where each base segment's relevant run ends; see {@link CsrBuilder#partition}. */
+  int[] relevantEnds() {
+    return relevantEnds;
+  }
+
+  boolean hasLateParents() {
+    return !lateParents.isEmpty();
+  }
+
+  /** Base parents of {@code child} that became relevant after the segments were partitioned. */
+  IntList lateParentsOf(int child) {
+    return lateParents.get(child);
   }
 
   DeploymentIndex deployments() {
@@ -469,6 +511,7 @@ public final class ExposureGraph {
       removedBase.remove(key);
     } else if (deltaEdges.add(key)) {
       deltaParents.computeIfAbsent(child, c -> new IntList()).add(parent);
+      deltaChildren.computeIfAbsent(parent, p -> new IntList()).add(child);
     }
   }
 
@@ -480,6 +523,11 @@ public final class ExposureGraph {
       if (list.size() == 0) {
         deltaParents.remove(child);
       }
+      IntList forward = deltaChildren.get(parent);
+      forward.removeValue(child);
+      if (forward.size() == 0) {
+        deltaChildren.remove(parent);
+      }
     } else if (inBase(parent, child)) {
       removedBase.add(key);
     }
@@ -489,7 +537,10 @@ public final class ExposureGraph {
     if (child >= baseNodeCount) {
       return false;
     }
-    return Arrays.binarySearch(baseParents, baseOffsets[child], baseOffsets[child + 1], parent) >= 0;
+    // Each segment is two sorted runs: relevant parents, then the rest (see CsrBuilder.partition).
+    int split = relevantEnds[child];
+    return Arrays.binarySearch(baseParents, baseOffsets[child], split, parent) >= 0
+        || Arrays.binarySearch(baseParents, split, baseOffsets[child + 1], parent) >= 0;
   }
 
   private void putDeployment(Deployment deployment) {
@@ -498,7 +549,41 @@ public final class ExposureGraph {
     deployments.put(deployment, node, previous == 0 ? -1 : requireNode(previous));
   }
 
+  /**
+   * Extends the relevance marking with what a change added: its products and deployed nodes, and the
+   * children of added edges whose parent is relevant, with everything they reach.
+   */
+  private void markRelevant(GraphChange change) {
+    IntList seeds = new IntList();
+    for (long productId : change.products()) {
+      seeds.add(requireNode(productId));
+    }
+    for (Deployment deployment : change.deployments()) {
+      seeds.add(requireNode(deployment.productComponentId()));
+    }
+    for (GraphChange.Edge edge : change.addedEdges()) {
+      if (relevant.get(requireNode(edge.parentId()))) {
+        seeds.add(requireNode(edge.childId()));
+      }
+    }
+    IntList marked = Relevance.extend(this, base, true, relevant, seeds);
+    // A newly relevant node sits in the irrelevant run of its children's base segments, which the
+    // search does not scan; list it as a late parent of each of them until the next compaction.
+    int[] childOffsets = base.childOffsets();
+    int[] children = base.children();
+    for (int i = 0; i < marked.size(); i++) {
+      int node = marked.get(i);
+      if (node < baseNodeCount) {
+        for (int j = childOffsets[node]; j < childOffsets[node + 1]; j++) {
+          lateParents.computeIfAbsent(children[j], c -> new IntList()).add(node);
+        }
+      }
+    }
+  }
+
   private void installBase(CsrBuilder.Csr csr) {
+    base = csr;
+    relevantEnds = java.util.Arrays.copyOfRange(csr.offsets(), 1, csr.nodeCount() + 1); // until partitioned
     baseNodeCount = csr.nodeCount();
     baseOffsets = csr.offsets();
     baseParents = csr.parents();

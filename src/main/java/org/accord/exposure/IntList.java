@@ -35,6 +35,11 @@ final class IntList {
     values[index] = value;
   }
 
+  /** The backing array; entries at and beyond {@link #size()} are garbage. For hot loops only. */
+  int[] raw() {
+    return values;
+  }
+
   int get(int index) {
     return values[index];
   }

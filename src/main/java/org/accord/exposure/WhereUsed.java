@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * The answer to "where does this package, in this range, run?".
  *
- * <p>Immutable. Lists are ordered: {@code matched} by version; products by path length, then PURL;
- * deployments by their product's path length and PURL, then operator and site; aggregates by sector
- * and country.
+ * <p>Immutable. Lists are ordered: {@code matched} by version; products by path length, then
+ * catalogue order (the order components were first ingested); deployments in their product's order,
+ * then by operator and site; aggregates by sector and country.
  *
  * @param packageKey the package asked about
  * @param matched the matched package-version PURLs
