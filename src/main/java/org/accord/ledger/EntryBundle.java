@@ -61,6 +61,15 @@ public final class EntryBundle {
     return entries;
   }
 
+  /** As {@link #decode}, naming the bundle's path in the failure. */
+  static List<byte[]> decodeOrFail(byte[] bundle, String path) throws VerificationException {
+    try {
+      return decode(bundle);
+    } catch (VerificationException e) {
+      throw new VerificationException(e.getMessage(), path);
+    }
+  }
+
   /**
    * @throws IllegalArgumentException if {@code entry} is too large for a bundle
    */
