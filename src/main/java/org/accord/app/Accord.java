@@ -29,6 +29,7 @@ public final class Accord implements AutoCloseable {
   private final Config config;
   private final DataDirectoryLock lock;
   private final Database database;
+  private LedgerService ledger;
 
   private Accord(Config config, DataDirectoryLock lock, Database database) {
     this.config = config;
@@ -62,9 +63,22 @@ public final class Accord implements AutoCloseable {
     return database;
   }
 
+  /** The transparency log, started on first use (signing key in the data directory). */
+  public synchronized LedgerService ledger() {
+    if (ledger == null) {
+      ledger = LedgerService.start(database, config.dataDir(), LedgerService.Options.fromEnvironment());
+    }
+    return ledger;
+  }
+
   @Override
   public void close() {
     try {
+      synchronized (this) {
+        if (ledger != null) {
+          ledger.close();
+        }
+      }
       database.close();
     } finally {
       lock.close();
