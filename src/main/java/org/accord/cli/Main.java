@@ -29,7 +29,7 @@ import picocli.CommandLine.ScopeType;
       "",
       "Data lives in --data (SQLite, default ./accord-data) or in PostgreSQL when ACCORD_DB_URL is set."
     },
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, LogCommand.class, VerifyCommand.class})
 public final class Main implements Callable<Integer> {
 
   /** Exit code for success. */
