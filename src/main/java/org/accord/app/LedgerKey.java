@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.accord.ledger.NoteSigner;
 
@@ -40,6 +41,25 @@ final class LedgerKey {
       return NoteSigner.parse(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException("cannot read or create the log key " + file + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("the log key " + file + " is not valid: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The key in {@code dataDir}, if there is one.
+   *
+   * @throws IllegalStateException if the file cannot be read or does not hold a key
+   */
+  static Optional<NoteSigner> load(Path dataDir) {
+    Path file = dataDir.resolve(FILE);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(NoteSigner.parse(Files.readString(file, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the log key " + file + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("the log key " + file + " is not valid: " + e.getMessage(), e);
     }

@@ -136,6 +136,7 @@ public final class LedgerService implements TileSource, AutoCloseable {
   private final Options options;
   private final SecureRandom random = new SecureRandom();
   private final TiledNodes nodes;
+  private final StoredLog tiles;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Map<String, Hash> headCache = new LinkedHashMap<>(1024, 0.75f, true) {
     private static final long serialVersionUID = 1L;
@@ -158,6 +159,7 @@ public final class LedgerService implements TileSource, AutoCloseable {
     this.signer = signer;
     this.options = options;
     this.nodes = new TiledNodes(store, TILE_CACHE);
+    this.tiles = new StoredLog(store, this::checkpoint, this::size);
     recover();
     this.writer = new Thread(this::writeLoop, "accord-ledger-writer");
     this.publisher = new Thread(this::publishLoop, "accord-ledger-publisher");
@@ -500,28 +502,36 @@ public final class LedgerService implements TileSource, AutoCloseable {
   }
 
   /**
-   * A resource of the tlog-tiles layout: {@code checkpoint}, a hash tile or an entry bundle; empty if
-   * the log does not have it.
+   * A resource of the tlog-tiles layout: {@code checkpoint} (the published one), a hash tile or an
+   * entry bundle; empty if the log does not have it.
    *
    * @throws IllegalArgumentException if the path is not a canonical tile path
    */
   @Override
   public Optional<byte[]> fetch(String path) {
-    if (path.equals("checkpoint")) {
-      return Optional.of(checkpoint().getBytes(StandardCharsets.UTF_8));
-    }
-    TileId id = TileId.parse(path);
-    long size = size();
-    if (id.isEntries()) {
-      long first = id.index() * TileId.FULL_WIDTH;
-      if (first + id.width() > size) {
-        return Optional.empty();
-      }
-      return Optional.of(EntryBundle.encode(store.entries(first, id.width())));
-    }
-    return store.tile(id.level(), id.index())
-        .filter(hashes -> hashes.length >= id.width() * Hash.SIZE)
-        .map(hashes -> hashes.length == id.width() * Hash.SIZE ? hashes : java.util.Arrays.copyOf(hashes, id.width() * Hash.SIZE));
+    return tiles.fetch(path);
+  }
+
+  /**
+   * The log stored in a database, read as it is without starting a service or checking it: for
+   * auditing a data directory whose log may be damaged. Its checkpoint is the newest published one.
+   *
+   * @throws IllegalStateException if the database holds no log
+   */
+  public static TileSource stored(Database database) {
+    LedgerStore store = new LedgerStore(database);
+    LedgerStore.StoredCheckpoint checkpoint = store.latestPublished().or(store::latest)
+        .orElseThrow(() -> new IllegalStateException("this database holds no transparency log yet"));
+    return new StoredLog(store, checkpoint::note, checkpoint::size);
+  }
+
+  /**
+   * The verifier key of the log whose signing key is in {@code dataDir}, if there is one.
+   *
+   * @throws IllegalStateException if the key file exists but is not valid
+   */
+  public static Optional<NoteVerifier> storedKey(Path dataDir) {
+    return LedgerKey.load(dataDir).map(NoteSigner::verifier);
   }
 
   /** The entry at {@code index}, if the log has it. */

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
       LogCommand.AppendCommand.class,
       LogCommand.KeyCommand.class,
       LogCommand.CheckpointCommand.class,
-      LogCommand.ReceiptCommand.class
+      LogCommand.ReceiptCommand.class,
+      LogCommand.ProofCommand.class
     })
 final class LogCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -300,6 +301,55 @@ final class LogCommand implements Runnable {
       Receipt receipt = context().accord().ledger().receipt(index, reveal)
           .orElseThrow(() -> new NotFoundException("the log has no entry " + index));
       out().print(tlogProof ? receipt.tlogProof().format() : receipt.toJson() + "\n");
+      return Main.OK;
+    }
+  }
+
+  @Command(
+      name = "proof",
+      description = {
+        "Print a proof as JSON, the same as the HTTP API serves it:",
+        "with --index, the inclusion proof of that entry; with --from, the consistency proof between two sizes.",
+        "--size / --to default to the published checkpoint's size."
+      },
+      footer = {"", "Examples:", "  accord log proof --index 42", "  accord log proof --from 100 --to 250 > proof.json"})
+  static final class ProofCommand extends AccordCommand {
+    @Option(names = "--index", paramLabel = "N", description = "Entry index, for an inclusion proof.")
+    Long index;
+
+    @Option(names = "--size", paramLabel = "N", description = "Tree size of the inclusion proof.")
+    Long size;
+
+    @Option(names = "--from", paramLabel = "N", description = "Older tree size, for a consistency proof.")
+    Long from;
+
+    @Option(names = "--to", paramLabel = "N", description = "Newer tree size of the consistency proof.")
+    Long to;
+
+    @Override
+    protected int execute() throws VerificationException {
+      if ((index == null) == (from == null)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "give either --index or --from");
+      }
+      LedgerService ledger = context().accord().ledger();
+      long published = Verifier.readCheckpoint(ledger.checkpoint()).size();
+      Map<String, Object> result = new LinkedHashMap<>();
+      try {
+        if (index != null) {
+          long treeSize = size == null ? Math.max(published, index + 1) : size;
+          result.put("index", index);
+          result.put("size", treeSize);
+          result.put("proof", ledger.inclusionProof(index, treeSize).stream().map(h -> h.base64()).toList());
+        } else {
+          long newer = to == null ? published : to;
+          result.put("from", from);
+          result.put("to", newer);
+          result.put("proof", ledger.consistencyProof(from, newer).stream().map(h -> h.base64()).toList());
+        }
+      } catch (IllegalArgumentException e) {
+        throw new UserException(e.getMessage());
+      }
+      printJson(result);
       return Main.OK;
     }
   }

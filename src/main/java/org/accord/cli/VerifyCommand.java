@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.accord.app.Accord;
+import org.accord.app.LedgerService;
 import org.accord.ledger.Checkpoint;
 import org.accord.ledger.Hash;
 import org.accord.ledger.LogReport;
@@ -266,8 +268,7 @@ final class VerifyCommand implements Runnable {
     @Override
     protected int execute() throws Exception {
       if (source == null) {
-        return verify(context().accord().ledger(), Optional.ofNullable(key).map(VerifyBase::key)
-            .orElse(context().accord().ledger().verifierKey()));
+        return verifyStored(context().accord(), root().dataDir());
       }
       if (source.startsWith("http://") || source.startsWith("https://")) {
         return verify(TileSources.http(source), requireKey());
@@ -277,12 +278,20 @@ final class VerifyCommand implements Runnable {
         return verify(TileSources.directory(dir), requireKey());
       }
       if (Files.isRegularFile(dir.resolve("accord.db")) || Files.isRegularFile(dir.resolve("ledger.key"))) {
-        try (org.accord.app.Accord accord = org.accord.app.Accord.open(new org.accord.app.Accord.Config(dir, root().dbUrl()))) {
-          NoteVerifier verifier = key == null ? accord.ledger().verifierKey() : key(key);
-          return verify(accord.ledger(), verifier);
+        try (Accord accord = Accord.open(new Accord.Config(dir, root().dbUrl()))) {
+          return verifyStored(accord, dir);
         }
       }
       throw new UserException("'" + source + "' is not a URL, a tlog-tiles directory (with a checkpoint file) or an Accord data directory");
+    }
+
+    /** The log in a data directory's store, read as stored (a damaged log is reported, not refused). */
+    private int verifyStored(Accord accord, Path dataDir) {
+      NoteVerifier verifier = key != null
+          ? key(key)
+          : LedgerService.storedKey(dataDir).orElseThrow(() -> new UserException(
+              "no log key in " + dataDir + "; pass the log's verifier key with --key"));
+      return verify(LedgerService.stored(accord.database()), verifier);
     }
 
     private NoteVerifier requireKey() {
