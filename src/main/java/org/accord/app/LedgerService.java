@@ -59,7 +59,6 @@ public final class LedgerService implements TileSource, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LedgerService.class);
   private static final int TILE_CACHE = 2048;
   private static final int HEAD_CACHE = 100_000;
-  private static final Hash PLACEHOLDER = MerkleLog.EMPTY_ROOT;
 
   /**
    * How the log runs.
@@ -234,7 +233,9 @@ public final class LedgerService implements TileSource, AutoCloseable {
    * Queues one append. The future completes with the receipt after the commit, or exceptionally with
    * an {@link IllegalStateException} if the store failed.
    *
-   * @throws IllegalArgumentException if the event is too large for a log entry
+   * An event too large for a log entry (65,535 bytes) fails its future with {@link
+   * IllegalArgumentException}, and only its own.
+   *
    * @throws IllegalStateException if the service is closed
    */
   public CompletableFuture<Receipt> submit(Append append) {
@@ -246,7 +247,7 @@ public final class LedgerService implements TileSource, AutoCloseable {
     List<CompletableFuture<Receipt>> futures = new ArrayList<>(appends.size());
     List<Pending> pending = new ArrayList<>(appends.size());
     for (Append append : appends) {
-      EntryBundle.checkSize(append.event().encode(Optional.of(PLACEHOLDER)));
+      Objects.requireNonNull(append, "append");
       CompletableFuture<Receipt> future = new CompletableFuture<>();
       futures.add(future);
       pending.add(new Pending(append, future));
@@ -335,11 +336,17 @@ public final class LedgerService implements TileSource, AutoCloseable {
     if (!unknown.isEmpty()) {
       heads.putAll(store.heads(unknown));
     }
-    long first = tree.size();
+    List<Pending> accepted = new ArrayList<>(batch.size());
     List<LedgerStore.Entry> entries = new ArrayList<>(batch.size());
+    List<byte[]> entryBytes = new ArrayList<>(batch.size());
     for (Pending pending : batch) {
       LedgerEvent event = pending.append().event();
       byte[] bytes = event.encode(Optional.ofNullable(heads.get(event.subject())));
+      if (bytes.length > EntryBundle.MAX_ENTRY_SIZE) {
+        pending.receipt().completeExceptionally(new IllegalArgumentException(
+            "the event is " + bytes.length + " bytes as a log entry; an entry holds at most " + EntryBundle.MAX_ENTRY_SIZE));
+        continue;
+      }
       Hash eventHash = Hash.sha256(bytes);
       byte[] entry = bytes;
       Optional<Receipt.Reveal> secret = Optional.empty();
@@ -351,7 +358,12 @@ public final class LedgerService implements TileSource, AutoCloseable {
       long index = tree.size();
       tree.append(MerkleLog.leafHash(entry));
       entries.add(new LedgerStore.Entry(index, entry, event.subject(), eventHash, secret));
+      entryBytes.add(entry);
+      accepted.add(pending);
       heads.put(event.subject(), eventHash);
+    }
+    if (accepted.isEmpty()) {
+      return;
     }
     List<HashTile> tiles = tree.drainTiles();
     long size = tree.size();
@@ -367,17 +379,16 @@ public final class LedgerService implements TileSource, AutoCloseable {
     }
     latest = new Head(size, root, note);
     Prover prover = MerkleLog.prover(size, nodes);
-    for (int i = 0; i < batch.size(); i++) {
+    for (int i = 0; i < accepted.size(); i++) {
       LedgerStore.Entry entry = entries.get(i);
-      long index = first + i;
       Receipt receipt;
       try {
-        receipt = new Receipt(index, entry.data(), prover.inclusion(index), note, entry.secret());
+        receipt = new Receipt(entry.index(), entryBytes.get(i), prover.inclusion(entry.index()), note, entry.secret());
       } catch (RuntimeException e) {
-        batch.get(i).receipt().completeExceptionally(e);
+        accepted.get(i).receipt().completeExceptionally(e);
         continue;
       }
-      batch.get(i).receipt().complete(receipt);
+      accepted.get(i).receipt().complete(receipt);
     }
   }
 

@@ -53,7 +53,7 @@ public final class CanonicalJson {
 
   /** The canonical form of a value, as a string. */
   public static String string(Object value) {
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(256);
     write(value, out, "$");
     return out.toString();
   }
