@@ -1,55 +1,99 @@
 package org.accord.app;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.accord.InvalidInputException;
+import org.accord.exposure.ExposureGraph;
+import org.accord.sbom.Bom;
+import org.accord.sbom.BomReader;
+import org.accord.sbom.DeploymentRow;
+import org.accord.sbom.InventoryReader;
+import org.accord.sbom.ReadLimits;
 import org.accord.store.DataDirectoryLock;
 import org.accord.store.Database;
+import org.accord.store.Deployments;
+import org.accord.store.GraphStore;
+import org.accord.store.Organizations;
+import org.accord.store.SbomDocuments;
+import org.accord.store.Tokens;
 
 /**
- * One running Accord instance: the claimed data directory, the SQL store and the services built on
- * them. The command line and the web server both work through this class, so that an ingest means the
- * same thing whichever edge it came through.
+ * One running Accord instance: the claimed data directory, the SQL store, the exposure graph built
+ * from it, and the operations both edges offer. The command line and the web server both work
+ * through this class, so an ingest means the same thing whichever edge it came through.
+ *
+ * <p>Ingests are serialised: each document is one transaction, and the graph applies each committed
+ * change in commit order. Queries run concurrently with each other and with ingests.
  *
  * <p>Thread-safe once opened. {@link #close()} releases the store and the data-directory lock.
  */
 public final class Accord implements AutoCloseable {
 
   /**
-   * Where an instance keeps its state.
+   * Where an instance keeps its state and what it accepts.
    *
    * @param dataDir the data directory: lock file, signing keys, and the embedded database
    * @param dbUrl a PostgreSQL JDBC URL, or null for SQLite in {@code dataDir}
+   * @param limits size and depth limits for uploaded documents
    */
-  public record Config(Path dataDir, String dbUrl) {
+  public record Config(Path dataDir, String dbUrl, ReadLimits limits) {
     public Config {
       Objects.requireNonNull(dataDir, "dataDir");
+      Objects.requireNonNull(limits, "limits");
+    }
+
+    public Config(Path dataDir, String dbUrl) {
+      this(dataDir, dbUrl, ReadLimits.defaults());
     }
   }
 
   private final Config config;
   private final DataDirectoryLock lock;
   private final Database database;
+  private final Clock clock;
+  private final ExposureGraph graph;
+  private final Exposure exposure;
+  private final Object ingestLock = new Object();
   private LedgerService ledger;
 
-  private Accord(Config config, DataDirectoryLock lock, Database database) {
+  private Accord(Config config, DataDirectoryLock lock, Database database, Clock clock) {
     this.config = config;
     this.lock = lock;
     this.database = database;
+    this.clock = clock;
+    ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
+    GraphStore.load(database, builder);
+    this.graph = builder.build();
+    this.exposure = new Exposure(graph);
   }
 
   /**
-   * Claims the data directory and opens the store.
+   * Claims the data directory, opens the store and builds the exposure graph from it.
    *
    * @throws IllegalStateException if another process holds the directory or the database cannot be
    *     opened; the message says which
    */
   public static Accord open(Config config) {
+    return open(config, Clock.systemUTC());
+  }
+
+  /** As {@link #open(Config)}, with the clock that stamps ingests; for tests. */
+  public static Accord open(Config config, Clock clock) {
     DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir());
+    Database database = null;
     try {
-      Database database =
-          config.dbUrl() == null ? Database.openEmbedded(config.dataDir()) : Database.open(config.dbUrl());
-      return new Accord(config, lock, database);
+      database = config.dbUrl() == null ? Database.openEmbedded(config.dataDir()) : Database.open(config.dbUrl());
+      return new Accord(config, lock, database, clock);
     } catch (RuntimeException e) {
+      if (database != null) {
+        database.close();
+      }
       lock.close();
       throw e;
     }
@@ -71,6 +115,92 @@ public final class Accord implements AutoCloseable {
     return ledger;
   }
 
+  /** The exposure queries: where-used, packages, versions. */
+  public Exposure exposure() {
+    return exposure;
+  }
+
+  /** The exposure graph itself, for benchmarks and status. */
+  public ExposureGraph graph() {
+    return graph;
+  }
+
+  /**
+   * Ingests one SBOM document: reads it, stores it in one transaction, and updates the graph.
+   *
+   * @param document the document's bytes; read fully, not closed
+   * @param uploader the uploading organization's name (created as a vendor if new)
+   * @throws InvalidInputException if the document is refused; nothing is stored then
+   */
+  public IngestResults.Sbom ingestSbom(InputStream document, String uploader) {
+    Hashing hashing = new Hashing(document);
+    Bom bom = BomReader.read(hashing.stream(), config.limits());
+    String sha256 = finish(hashing);
+    synchronized (ingestLock) {
+      long now = clock.millis();
+      SbomDocuments.Stored stored =
+          database.jdbi().inTransaction(handle -> {
+            long org = Organizations.ensure(handle, uploader, "vendor", now);
+            return SbomDocuments.store(handle, bom, sha256, org, now);
+          });
+      graph.apply(stored.change());
+      return new IngestResults.Sbom(
+          stored.documentId(), stored.duplicate(), stored.productPurl(), bom.format().label(), bom.specVersion(),
+          stored.components(), stored.edges(), stored.warnings(), stored.replaced(), sha256);
+    }
+  }
+
+  /**
+   * Ingests one deployment inventory (CSV or JSON).
+   *
+   * @param document the inventory's bytes; read fully, not closed
+   * @param fileName the file name, which helps tell CSV from JSON; may be null
+   * @param uploader the uploading organization's name
+   * @throws InvalidInputException if any row is refused (naming line and field); nothing is stored then
+   */
+  public IngestResults.Inventory ingestInventory(InputStream document, String fileName, String uploader) {
+    Hashing hashing = new Hashing(document);
+    List<DeploymentRow> rows = InventoryReader.read(hashing.stream(), fileName, config.limits());
+    String sha256 = finish(hashing);
+    String format = fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? "json" : "csv";
+    synchronized (ingestLock) {
+      long now = clock.millis();
+      Deployments.Stored stored =
+          database.jdbi().inTransaction(handle -> {
+            long org = Organizations.ensure(handle, uploader, "operator", now);
+            return Deployments.store(handle, rows, sha256, format, org, now);
+          });
+      graph.apply(stored.change());
+      return new IngestResults.Inventory(stored.inventoryId(), stored.duplicate(), stored.rows(), stored.operators(), sha256);
+    }
+  }
+
+  /**
+   * Creates an API token for an organization, creating the organization if needed.
+   *
+   * @param organization the organization's name
+   * @param kind its kind when it is created (see {@link Organizations#KINDS})
+   * @param coordinator whether the token carries the instance coordinator role
+   * @return the secret token; only its hash is stored
+   */
+  public String createToken(String organization, String kind, boolean coordinator, String label) {
+    long now = clock.millis();
+    return database.jdbi().inTransaction(handle -> {
+      long org = Organizations.ensure(handle, organization, kind, now);
+      return Tokens.create(handle, org, coordinator ? "coordinator" : "member", label, now);
+    });
+  }
+
+  /** The principal behind a token, or empty when the token is unknown. */
+  public Optional<Tokens.Principal> authenticate(String token) {
+    return database.jdbi().withHandle(handle -> Tokens.authenticate(handle, token));
+  }
+
+  /** The current time of this instance's clock, in epoch milliseconds. */
+  public long now() {
+    return clock.millis();
+  }
+
   @Override
   public void close() {
     try {
@@ -82,6 +212,14 @@ public final class Accord implements AutoCloseable {
       database.close();
     } finally {
       lock.close();
+    }
+  }
+
+  private static String finish(Hashing hashing) {
+    try {
+      return hashing.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the document: " + e.getMessage(), e);
     }
   }
 }

@@ -29,7 +29,20 @@ import picocli.CommandLine.ScopeType;
       "",
       "Data lives in --data (SQLite, default ./accord-data) or in PostgreSQL when ACCORD_DB_URL is set."
     },
-    subcommands = {CommandLine.HelpCommand.class, LogCommand.class, VerifyCommand.class})
+    subcommands = {
+      IngestCommand.class,
+      WhereUsedCommand.class,
+      AdvisoryCommand.class,
+      TriageCommand.class,
+      TokenCommand.class,
+      ServeCommand.class,
+      DemoCommand.class,
+      GenerateCommand.class,
+      BenchCommand.class,
+      LogCommand.class,
+      VerifyCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Callable<Integer> {
 
   /** Exit code for success. */

@@ -2,6 +2,7 @@ package org.accord.identity;
 
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -10,14 +11,16 @@ import org.accord.InvalidInputException;
 
 /**
  * A package URL in canonical form, as the <a href="https://github.com/package-url/purl-spec">purl
- * specification</a> defines it, parsed and normalised by packageurl-java.
+ * specification</a> (ECMA-427) defines it. packageurl-java splits, decodes and validates; Accord adds the
+ * spec's canonical percent-encoding and the type rules packageurl-java 1.5.0 lacks (see {@link PurlTypes}).
  *
  * <p>Two PURLs that name the same package version have equal {@link #canonical()} strings, so the
  * canonical string is the key of the global component catalogue. {@link #packageKey()} drops the
  * version, qualifiers and subpath: it names the package whose versions a range selects from.
  *
  * <p>Instances are immutable and thread-safe. No component is null: absent parts are empty strings and
- * an empty qualifier map.
+ * an empty qualifier map. The canonical constructor stores what it is given; {@link #parse} and {@link
+ * #of} are the validating, normalising factories.
  *
  * @param type the package type, lower case, such as {@code maven}
  * @param namespace the namespace, possibly empty
@@ -42,12 +45,16 @@ public record Purl(
     subpath = subpath == null ? "" : subpath;
     qualifiers =
         qualifiers == null
-            ? java.util.Collections.emptySortedMap()
-            : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(qualifiers));
+            ? Collections.emptySortedMap()
+            : Collections.unmodifiableSortedMap(new TreeMap<>(qualifiers));
   }
 
   /**
-   * Parses and canonicalises a PURL.
+   * Parses and canonicalises a PURL. Following the spec's parsing rules, the scheme, type and qualifier
+   * keys are case-insensitive, empty qualifier values are dropped and the subpath loses empty, {@code .}
+   * and {@code ..} segments; an unencoded {@code @} that opens a namespace segment (an npm scope, as in
+   * {@code pkg:npm/@babel/core}) is read as part of the namespace, not as the version separator.
+   * Thread-safe.
    *
    * @throws InvalidInputException if the text is not a valid package URL; the message says why
    */
@@ -55,18 +62,91 @@ public record Purl(
     Objects.requireNonNull(text, "text");
     PackageURL parsed;
     try {
-      parsed = new PackageURL(text.strip());
+      parsed = new PackageURL(encodeScopeAt(text.strip()));
     } catch (MalformedPackageURLException | RuntimeException e) {
       throw new InvalidInputException("invalid package URL '" + text + "': " + e.getMessage());
     }
-    Map<String, String> qualifiers = parsed.getQualifiers();
-    return new Purl(
-        parsed.getType(),
-        parsed.getNamespace(),
-        parsed.getName(),
-        parsed.getVersion(),
-        qualifiers == null ? null : new TreeMap<>(qualifiers),
-        parsed.getSubpath());
+    return fromLibrary(parsed, text);
+  }
+
+  /**
+   * Builds a PURL from decoded components, validating and normalising them as {@link #parse} does.
+   * Null stands for an absent component.
+   *
+   * @throws InvalidInputException if the components do not form a valid package URL
+   */
+  public static Purl of(
+      String type, String namespace, String name, String version, Map<String, String> qualifiers, String subpath) {
+    String what = "package URL components type=" + type + " namespace=" + namespace + " name=" + name;
+    if (type != null && PurlTypes.nameMayHoldSlash(type) && name != null && name.contains("/")) {
+      // The library refuses a slash in a name; these types keep the repository path there.
+      String extra = name.substring(0, name.lastIndexOf('/'));
+      namespace = namespace == null || namespace.isEmpty() ? extra : namespace + "/" + extra;
+      name = name.substring(name.lastIndexOf('/') + 1);
+    }
+    PackageURL built;
+    try {
+      built =
+          new PackageURL(
+              type, namespace, name, version, qualifiers == null ? null : new TreeMap<>(qualifiers), subpath);
+    } catch (MalformedPackageURLException | RuntimeException e) {
+      throw new InvalidInputException("invalid " + what + ": " + e.getMessage());
+    }
+    return fromLibrary(built, what);
+  }
+
+  private static Purl fromLibrary(PackageURL purl, String what) {
+    Map<String, String> libraryQualifiers = purl.getQualifiers();
+    TreeMap<String, String> qualifiers = new TreeMap<>();
+    if (libraryQualifiers != null) {
+      libraryQualifiers.forEach(
+          (key, value) -> {
+            if (value != null && !value.isEmpty()) {
+              qualifiers.put(key, value);
+            }
+          });
+    }
+    Purl raw =
+        new Purl(
+            purl.getType(),
+            purl.getNamespace(),
+            purl.getName(),
+            purl.getVersion(),
+            qualifiers,
+            purl.getSubpath());
+    return PurlTypes.normalise(raw, what);
+  }
+
+  /**
+   * Percent-encodes an {@code @} that starts a namespace segment (one followed by another segment)
+   * before the version separator is searched, so {@code pkg:npm/@scope/name} keeps its scope while
+   * {@code pkg:cran/@1.0} still has an empty name. Only the part before {@code ?} and {@code #} is
+   * touched.
+   */
+  private static String encodeScopeAt(String text) {
+    int end = text.length();
+    int hash = text.indexOf('#');
+    if (hash >= 0) {
+      end = hash;
+    }
+    int question = text.indexOf('?');
+    if (question >= 0 && question < end) {
+      end = question;
+    }
+    int colon = text.indexOf(':');
+    StringBuilder out = null;
+    for (int i = Math.max(colon, 0); i < end; i++) {
+      if (text.charAt(i) == '@' && i > 0 && text.charAt(i - 1) == '/' && text.indexOf('/', i) >= 0
+          && text.indexOf('/', i) < end) {
+        if (out == null) {
+          out = new StringBuilder(text.length() + 8).append(text, 0, i);
+        }
+        out.append("%40");
+      } else if (out != null) {
+        out.append(text.charAt(i));
+      }
+    }
+    return out == null ? text : out.append(text, end, text.length()).toString();
   }
 
   /** Builds the generic identity Accord gives a component that has no PURL of its own. */
@@ -85,19 +165,55 @@ public record Purl(
     return !version.isEmpty();
   }
 
-  /** The canonical string form, as packageurl-java prints it. */
+  /**
+   * The canonical string form: lower-case scheme and type, each namespace, name and subpath segment
+   * percent-encoded except for the characters the spec leaves bare (ASCII letters and digits, {@code
+   * . - _ ~} and {@code :}), qualifiers sorted by key with empty values dropped.
+   */
   public String canonical() {
-    try {
-      return new PackageURL(
-              type,
-              namespace.isEmpty() ? null : namespace,
-              name,
-              version.isEmpty() ? null : version,
-              qualifiers.isEmpty() ? null : new TreeMap<>(qualifiers),
-              subpath.isEmpty() ? null : subpath)
-          .canonicalize();
-    } catch (MalformedPackageURLException e) {
-      throw new IllegalStateException("a parsed PURL no longer builds: " + e.getMessage(), e);
+    StringBuilder out = new StringBuilder(64).append("pkg:").append(type).append('/');
+    if (!namespace.isEmpty()) {
+      appendSegments(out, namespace);
+      out.append('/');
+    }
+    if (PurlTypes.nameMayHoldSlash(type)) {
+      appendSegments(out, name);
+    } else {
+      PurlEncoding.encode(out, name);
+    }
+    if (!version.isEmpty()) {
+      PurlEncoding.encode(out.append('@'), version);
+    }
+    char separator = '?';
+    for (Map.Entry<String, String> qualifier : qualifiers.entrySet()) {
+      if (qualifier.getValue().isEmpty()) {
+        continue;
+      }
+      out.append(separator).append(qualifier.getKey()).append('=');
+      PurlEncoding.encode(out, qualifier.getValue());
+      separator = '&';
+    }
+    if (!subpath.isEmpty()) {
+      out.append('#');
+      appendSegments(out, subpath);
+    }
+    return out.toString();
+  }
+
+  private static void appendSegments(StringBuilder out, String path) {
+    int start = 0;
+    boolean first = true;
+    while (start <= path.length()) {
+      int slash = path.indexOf('/', start);
+      int end = slash < 0 ? path.length() : slash;
+      if (end > start) {
+        if (!first) {
+          out.append('/');
+        }
+        PurlEncoding.encode(out, path.substring(start, end));
+        first = false;
+      }
+      start = end + 1;
     }
   }
 

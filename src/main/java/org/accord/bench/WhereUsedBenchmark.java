@@ -1,0 +1,234 @@
+package org.accord.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.accord.app.Accord;
+import org.accord.app.Viewer;
+import org.accord.app.WhereUsedView;
+import org.accord.exposure.ComponentNode;
+import org.accord.exposure.WhereUsed;
+import org.accord.store.BulkLoad;
+import org.accord.store.Database;
+import org.accord.store.GraphStore;
+import org.accord.synthetic.SyntheticWorld;
+
+/**
+ * {@code accord bench where-used}: the graph index against the recursive-CTE answer on the same store.
+ *
+ * <p>Steps: generate a world, bulk-load it into a fresh store (SQLite in a temporary directory, or a
+ * fresh schema of the PostgreSQL database in {@code ACCORD_BENCH_PG_URL}), open Accord on it (which
+ * builds the graph from the store: build time and retained heap are measured), run random ranges
+ * biased to popular packages through the full query path, then answer a sample of the same ranges
+ * with SQL (candidate versions by package, range check in Java, recursive CTE for reachability) and
+ * check that both give the same products and deployments.
+ */
+public final class WhereUsedBenchmark {
+  private static final int WARMUP = 200;
+
+  private WhereUsedBenchmark() {}
+
+  /**
+   * What to run.
+   *
+   * @param versions library versions
+   * @param edges dependency edges
+   * @param deployments deployments
+   * @param seed random seed for the world and the ranges
+   * @param queries timed where-used queries
+   * @param sqlSample how many of those ranges the SQL baseline also answers
+   * @param pgUrl a PostgreSQL URL for the store, or null for SQLite
+   */
+  public record Options(int versions, long edges, int deployments, long seed, int queries, int sqlSample, String pgUrl) {}
+
+  /** The figures. Times in milliseconds, heap in MiB. */
+  public record Result(
+      String store, int versions, long edges, int deployments, int products, double generateS, double loadS,
+      double buildS, double heapMb, int queries, double p50Ms, double p99Ms, double meanMs, int avgProducts,
+      int sqlSample, double sqlMeanMs, double sqlP50Ms, double graphSampleMeanMs, boolean identical, double speedup) {}
+
+  /** Runs the benchmark; progress lines go to {@code log}. */
+  public static Result run(Options options, Consumer<String> log) throws IOException {
+    long started = System.nanoTime();
+    SyntheticWorld world =
+        SyntheticWorld.generate(SyntheticWorld.Spec.scaled(options.versions(), options.edges(), options.deployments(), options.seed()));
+    double generateS = seconds(started);
+    log.accept(String.format(Locale.ROOT, "generated %,d versions, %,d edges, %,d products, %,d deployments in %.1f s",
+        world.versionCount(), world.edgeCount(), world.products().size(), world.sites().size(), generateS));
+
+    Path dir = Files.createTempDirectory("accord-bench-");
+    String schema = null;
+    String dbUrl = null;
+    if (options.pgUrl() != null) {
+      schema = "accord_bench_" + Long.toHexString(System.nanoTime());
+      createSchema(options.pgUrl(), schema);
+      dbUrl = options.pgUrl() + (options.pgUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+    try {
+      started = System.nanoTime();
+      try (Database database = dbUrl == null ? Database.openEmbedded(dir) : Database.open(dbUrl)) {
+        BulkLoad.load(database, world, System.currentTimeMillis());
+      }
+      double loadS = seconds(started);
+      log.accept(String.format(Locale.ROOT, "loaded the store (%s) in %.1f s", dbUrl == null ? "SQLite" : "PostgreSQL", loadS));
+
+      double heapBefore = HeapSampler.retainedMiB();
+      started = System.nanoTime();
+      try (Accord accord = Accord.open(new Accord.Config(dir, dbUrl))) {
+        double buildS = seconds(started);
+        double heapMb = HeapSampler.retainedMiB() - heapBefore;
+        log.accept(String.format(Locale.ROOT, "built the graph index in %.1f s, %.0f MiB of heap", buildS, heapMb));
+        return measure(options, world, accord, dbUrl == null ? "sqlite" : "postgresql", generateS, loadS, buildS, heapMb, log);
+      }
+    } finally {
+      if (schema != null) {
+        dropSchema(options.pgUrl(), schema);
+      }
+      deleteTree(dir);
+    }
+  }
+
+  private static Result measure(
+      Options options, SyntheticWorld world, Accord accord, String store, double generateS, double loadS, double buildS,
+      double heapMb, Consumer<String> log) {
+    SplittableRandom random = new SplittableRandom(options.seed() ^ 0x5DEECE66DL);
+    List<String[]> ranges = new ArrayList<>();
+    while (ranges.size() < options.queries() + WARMUP) {
+      String[] range = randomRange(world, accord, random);
+      if (range != null) {
+        ranges.add(range);
+      }
+    }
+    Viewer viewer = Viewer.local(false);
+    for (int i = 0; i < WARMUP; i++) {
+      accord.exposure().whereUsed(ranges.get(i)[0], ranges.get(i)[1], viewer);
+    }
+    List<String[]> timed = ranges.subList(WARMUP, ranges.size());
+    long[] nanos = new long[timed.size()];
+    long products = 0;
+    for (int i = 0; i < timed.size(); i++) {
+      long t0 = System.nanoTime();
+      WhereUsedView view = accord.exposure().whereUsed(timed.get(i)[0], timed.get(i)[1], viewer);
+      nanos[i] = System.nanoTime() - t0;
+      products += view.products().size();
+    }
+    Percentiles graph = new Percentiles(nanos);
+    log.accept(String.format(Locale.ROOT, "where-used over %d ranges: p50 %.2f ms, p99 %.2f ms, %,d products per answer on average",
+        timed.size(), graph.millis(50), graph.millis(99), products / timed.size()));
+
+    int sample = Math.min(options.sqlSample(), timed.size());
+    long[] sqlNanos = new long[sample];
+    long[] graphNanos = new long[sample];
+    boolean identical = true;
+    for (int i = 0; i < sample; i++) {
+      String purl = timed.get(i)[0];
+      String range = timed.get(i)[1];
+      long t0 = System.nanoTime();
+      WhereUsedView view = accord.exposure().whereUsed(purl, range, viewer);
+      graphNanos[i] = System.nanoTime() - t0;
+
+      t0 = System.nanoTime();
+      Set<String> matchedVersions = new HashSet<>();
+      for (String matched : view.matched()) {
+        matchedVersions.add(matched);
+      }
+      // The SQL tool's way: candidates by package in SQL, the range check in Java, reachability by CTE.
+      List<Long> ids = new ArrayList<>();
+      java.util.function.Predicate<String> inRange = accord.exposure().select(purl, range).filter();
+      for (ComponentNode candidate : GraphStore.versionsOf(accord.database(), view.packageKey())) {
+        if (inRange.test(candidate.version())) {
+          ids.add(candidate.id());
+        }
+      }
+      GraphStore.SqlAnswer sql = GraphStore.whereUsedBySql(accord.database(), ids);
+      sqlNanos[i] = System.nanoTime() - t0;
+
+      Set<String> graphProducts = new HashSet<>();
+      for (WhereUsed.ProductHit hit : view.products()) {
+        graphProducts.add(hit.purl());
+      }
+      Set<String> graphDeployments = new HashSet<>();
+      for (WhereUsed.DeploymentHit hit : view.deployments()) {
+        graphDeployments.add(hit.operator() + "|" + hit.site() + "|" + hit.product());
+      }
+      if (!graphProducts.equals(sql.productPurls()) || !graphDeployments.equals(sql.deployments()) || ids.size() != matchedVersions.size()) {
+        identical = false;
+        log.accept("MISMATCH for " + purl + " " + range + ": graph " + graphProducts.size() + " products / "
+            + graphDeployments.size() + " deployments, SQL " + sql.productPurls().size() + " / " + sql.deployments().size());
+      }
+    }
+    Percentiles sqlTimes = new Percentiles(sqlNanos);
+    Percentiles graphSample = new Percentiles(graphNanos);
+    double speedup = sqlTimes.meanMillis() / graphSample.meanMillis();
+    log.accept(String.format(Locale.ROOT, "SQL recursive CTE over %d of the ranges: mean %.1f ms, p50 %.1f ms; graph on the same: mean %.2f ms; answers %s",
+        sample, sqlTimes.meanMillis(), sqlTimes.millis(50), graphSample.meanMillis(), identical ? "identical" : "DIFFER"));
+    return new Result(
+        store, world.versionCount(), world.edgeCount(), world.sites().size(), world.products().size(), generateS, loadS,
+        buildS, heapMb, timed.size(), graph.millis(50), graph.millis(99), graph.meanMillis(), (int) (products / timed.size()),
+        sample, sqlTimes.meanMillis(), sqlTimes.millis(50), graphSample.meanMillis(), identical, speedup);
+  }
+
+  /**
+   * A random range over a popular package: the package is the target of a random dependency edge,
+   * so it is chosen in proportion to its fan-in; the range is a random interval of its versions.
+   */
+  private static String[] randomRange(SyntheticWorld world, Accord accord, SplittableRandom random) {
+    int version = random.nextInt(world.versionCount());
+    int[] deps = world.dependenciesOf(version);
+    int target = deps.length == 0 ? version : deps[random.nextInt(deps.length)];
+    String key = world.packageOf(target).key();
+    List<String> versions = accord.graph().versionsOf(org.accord.identity.Purl.parse(key).packageKey());
+    if (versions.isEmpty()) {
+      return null;
+    }
+    int from = random.nextInt(versions.size());
+    int to = from + 1 + random.nextInt(versions.size() - from);
+    String range = "[" + versions.get(from) + "," + (to < versions.size() ? versions.get(to) + ")" : "]");
+    return new String[] {key, range};
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private static void createSchema(String url, String schema) {
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create a bench schema in ACCORD_BENCH_PG_URL: " + e.getMessage(), e);
+    }
+  }
+
+  private static void dropSchema(String url, String schema) {
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA " + schema + " CASCADE");
+    } catch (SQLException e) {
+      // best effort: the schema name is printed nowhere else, so say so
+      System.err.println("warning: could not drop bench schema " + schema + ": " + e.getMessage());
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

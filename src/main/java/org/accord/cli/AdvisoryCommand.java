@@ -1,0 +1,24 @@
+package org.accord.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code accord advisory} command group: work with security advisories (CSAF, OSV). Each
+ * subcommand is its own class; add new ones to {@code subcommands} below.
+ */
+@Command(
+    name = "advisory",
+    description = {"Work with security advisories (CSAF 2.0, OSV)."},
+    subcommands = {AdvisoryValidateCommand.class})
+final class AdvisoryCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand; see 'accord advisory --help'");
+  }
+}

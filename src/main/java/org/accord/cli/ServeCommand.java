@@ -1,0 +1,53 @@
+package org.accord.cli;
+
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.accord.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code accord serve}: the API and pages on the data directory, until interrupted. */
+@Command(
+    name = "serve",
+    description = {
+      "Serve the API (/api/v1), the OpenAPI document (/api/openapi.json) and the explorer (/).",
+      "The data directory belongs to this process while it runs; a second process on it fails clearly."
+    })
+class ServeCommand extends AccordCommand {
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
+  String host;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Port to bind (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Override
+  protected int execute() throws InterruptedException {
+    try (WebServer server = WebServer.start(context().accord(), host, port)) {
+      announce(server, null);
+      awaitShutdown();
+    }
+    return Main.OK;
+  }
+
+  /** Prints where the server listens (and a token, if given), as text or JSON. */
+  void announce(WebServer server, String token) {
+    String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/";
+    if (json) {
+      printJson(token == null ? Map.of("url", url) : Map.of("url", url, "token", token));
+    } else {
+      out().println("Accord is serving " + url);
+      if (token != null) {
+        out().println("Token (coordinator): " + token);
+        out().println("Try: curl -H 'Authorization: Bearer " + token + "' '" + url + "api/v1/where-used?purl=pkg:maven/org.libra/libracore&range=%5B2.0,2.3.4)'");
+      }
+      out().println("Press Ctrl-C to stop.");
+    }
+    out().flush();
+  }
+
+  static void awaitShutdown() throws InterruptedException {
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "accord-shutdown"));
+    stop.await();
+  }
+}

@@ -1,0 +1,611 @@
+package org.accord.exposure;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+
+/**
+ * The in-memory exposure index: package versions, products and deployments, with reverse dependency
+ * adjacency, answering where-used queries in milliseconds.
+ *
+ * <p>The store is the source of truth; this is a derived index. Build it from the store with {@link
+ * #builder}, then keep it current with {@link #apply} after each committed ingest.
+ *
+ * <p>Thread-safe. Any number of queries run at once; {@link #apply} waits for running queries and
+ * blocks new ones only while it copies in the change, which is proportional to the change, not the
+ * graph. Compaction of the change buffer runs on a background thread and blocks queries only for the
+ * final swap of array references.
+ */
+public final class ExposureGraph {
+  /*
+   * Layout and why.
+   *
+   * Nodes are dense ints 0..n-1, one per catalogue component; the store id maps to the node through
+   * an open-addressing IdIndex. Per node we keep the canonical PURL, its version and the package it
+   * belongs to; a BitSet marks product roots.
+   *
+   * The reverse adjacency (child -> the parents that depend on it) is Compressed Sparse Row [1]: for
+   * node c, its parents are baseParents[baseOffsets[c] .. baseOffsets[c+1]). Two int arrays, 4 bytes
+   * an edge, read sequentially during a breadth-first search, which is what makes a reverse walk over
+   * ten million edges fit a 20 ms budget. Each segment is sorted and deduplicated at build time, so
+   * the same edge asserted by a hundred SBOMs is traversed once, and membership is a binary search.
+   *
+   * CSR cannot grow in place, so ingests land in a delta buffer: extra parents per child
+   * (deltaParents), and tombstones for base edges that no live document asserts any more
+   * (removedBase). Queries read base and delta together. When the delta grows past a fraction of the
+   * base it is folded into fresh arrays on a background thread (compact): the compactor holds the
+   * read lock, so queries continue while writers wait, then swaps the arrays under the write lock.
+   * A modification counter detects the (impossible while it holds the read lock, but cheap to check)
+   * case of a change slipping in between.
+   *
+   * Deployments hang off the component node they run (RUNS edges), kept as records, since there are
+   * at most hundreds of thousands of them.
+   *
+   * Each package keeps its version nodes; they are sorted by the ecosystem's version order on first
+   * use (VersionOrder), so a range selects from a short, ordered list.
+   *
+   * [1] Saad, Y. "Iterative Methods for Sparse Linear Systems", 2nd ed., SIAM 2003, §3.4 (CSR format).
+   */
+
+  /** Orders the versions of one package type; see {@link #builder}. */
+  @FunctionalInterface
+  public interface VersionOrder {
+    /** Compares two versions of a package of {@code purlType}, as its ecosystem orders them. */
+    int compare(String purlType, String a, String b);
+  }
+
+  private static final int INITIAL_NODES = 1024;
+  private static final int MIN_DELTA_BEFORE_COMPACTION = 1 << 16;
+
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final VersionOrder versionOrder;
+  private final ExecutorService compactor;
+
+  // Node table (guarded by lock).
+  private int nodeCount;
+  private String[] purls;
+  private String[] versions;
+  private PackageVersions[] packageOf;
+  private final BitSet products = new BitSet();
+  private final IdIndex nodeById;
+  private long[] componentIds;
+  private final TreeMap<String, PackageVersions> packages = new TreeMap<>();
+
+  // Reverse adjacency: CSR base plus delta buffer (guarded by lock).
+  private int baseNodeCount;
+  private int[] baseOffsets;
+  private int[] baseParents;
+  private final Map<Integer, IntList> deltaParents = new HashMap<>();
+  private final Set<Long> deltaEdges = new HashSet<>();
+  private final Set<Long> removedBase = new HashSet<>();
+  private long modifications;
+  private boolean compactionScheduled;
+
+  // Deployments (guarded by lock).
+  private final List<Deployment> deploymentList = new ArrayList<>();
+  private final IdIndex deploymentById = new IdIndex(1024);
+  private final Map<Integer, IntList> deploymentsByNode = new HashMap<>();
+
+  private ExposureGraph(VersionOrder versionOrder, int expectedNodes, boolean backgroundCompaction) {
+    this.versionOrder = Objects.requireNonNull(versionOrder, "versionOrder");
+    int capacity = Math.max(INITIAL_NODES, expectedNodes);
+    purls = new String[capacity];
+    versions = new String[capacity];
+    packageOf = new PackageVersions[capacity];
+    componentIds = new long[capacity];
+    nodeById = new IdIndex(capacity);
+    baseOffsets = new int[1];
+    baseParents = new int[0];
+    compactor =
+        backgroundCompaction
+            ? Executors.newSingleThreadExecutor(
+                runnable -> {
+                  Thread thread = new Thread(runnable, "accord-graph-compactor");
+                  thread.setDaemon(true);
+                  return thread;
+                })
+            : null;
+  }
+
+  /**
+   * Starts a graph. Add the catalogue, products, edges and deployments, then {@link Builder#build}.
+   *
+   * @param versionOrder how each package type orders its versions
+   */
+  public static Builder builder(VersionOrder versionOrder) {
+    return new Builder(versionOrder);
+  }
+
+  /** Accumulates a graph's contents, then builds the CSR arrays once. Not thread-safe. */
+  public static final class Builder {
+    private final VersionOrder versionOrder;
+    private final List<ComponentNode> components = new ArrayList<>();
+    private final List<Long> productIds = new ArrayList<>();
+    private long[] edgeParents = new long[1024];
+    private long[] edgeChildren = new long[1024];
+    private int edgeCount;
+    private final List<Deployment> deployments = new ArrayList<>();
+    private boolean backgroundCompaction = true;
+
+    private Builder(VersionOrder versionOrder) {
+      this.versionOrder = versionOrder;
+    }
+
+    public Builder addComponent(ComponentNode component) {
+      components.add(Objects.requireNonNull(component, "component"));
+      return this;
+    }
+
+    public Builder addProduct(long componentId) {
+      productIds.add(componentId);
+      return this;
+    }
+
+    /** Adds an edge from the dependent {@code parentId} to the dependency {@code childId}. */
+    public Builder addEdge(long parentId, long childId) {
+      if (edgeCount == edgeParents.length) {
+        edgeParents = Arrays.copyOf(edgeParents, edgeCount * 2);
+        edgeChildren = Arrays.copyOf(edgeChildren, edgeCount * 2);
+      }
+      edgeParents[edgeCount] = parentId;
+      edgeChildren[edgeCount] = childId;
+      edgeCount++;
+      return this;
+    }
+
+    public Builder addDeployment(Deployment deployment) {
+      deployments.add(Objects.requireNonNull(deployment, "deployment"));
+      return this;
+    }
+
+    /** Runs compaction inline instead of on a background thread; for tests and benchmarks. */
+    public Builder inlineCompaction() {
+      backgroundCompaction = false;
+      return this;
+    }
+
+    /**
+     * Builds the graph.
+     *
+     * @throws IllegalArgumentException if an edge, product or deployment names a component that was
+     *     not added
+     */
+    public ExposureGraph build() {
+      ExposureGraph graph = new ExposureGraph(versionOrder, components.size(), backgroundCompaction);
+      for (ComponentNode component : components) {
+        graph.addNode(component);
+      }
+      for (long productId : productIds) {
+        graph.products.set(graph.requireNode(productId));
+      }
+      int[] parents = new int[edgeCount];
+      int[] children = new int[edgeCount];
+      for (int i = 0; i < edgeCount; i++) {
+        parents[i] = graph.requireNode(edgeParents[i]);
+        children[i] = graph.requireNode(edgeChildren[i]);
+      }
+      edgeParents = null;
+      edgeChildren = null;
+      graph.installBase(CsrBuilder.build(graph.nodeCount, parents, children, edgeCount));
+      for (Deployment deployment : deployments) {
+        graph.putDeployment(deployment);
+      }
+      return graph;
+    }
+  }
+
+  /**
+   * Applies the change one committed ingest made. Components already present are ignored, so
+   * applying the same change twice is harmless.
+   *
+   * @throws IllegalArgumentException if the change names a component neither in the graph nor in
+   *     the change
+   */
+  public void apply(GraphChange change) {
+    Objects.requireNonNull(change, "change");
+    lock.writeLock().lock();
+    try {
+      for (ComponentNode component : change.components()) {
+        if (nodeById.get(component.id()) < 0) {
+          addNode(component);
+        }
+      }
+      for (long productId : change.products()) {
+        products.set(requireNode(productId));
+      }
+      for (GraphChange.Edge edge : change.removedEdges()) {
+        removeEdge(requireNode(edge.parentId()), requireNode(edge.childId()));
+      }
+      for (GraphChange.Edge edge : change.addedEdges()) {
+        addEdge(requireNode(edge.parentId()), requireNode(edge.childId()));
+      }
+      for (Deployment deployment : change.deployments()) {
+        putDeployment(deployment);
+      }
+      modifications++;
+      if (!compactionScheduled && deltaSize() > Math.max(MIN_DELTA_BEFORE_COMPACTION, baseParents.length / 16)) {
+        compactionScheduled = true;
+        if (compactor != null) {
+          compactor.execute(this::compact);
+        }
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+    if (compactor == null && compactionScheduled) {
+      compact();
+    }
+  }
+
+  /**
+   * Answers a where-used query: every version of {@code packageKey} that {@code versionFilter}
+   * accepts, and every product and deployment that reaches one of them.
+   *
+   * @param packageKey a package PURL without version, such as {@code pkg:maven/org.libra/libracore}
+   * @param versionFilter accepts the versions to match; it must not throw
+   */
+  public WhereUsed whereUsed(String packageKey, Predicate<String> versionFilter) {
+    Objects.requireNonNull(packageKey, "packageKey");
+    Objects.requireNonNull(versionFilter, "versionFilter");
+    lock.readLock().lock();
+    try {
+      PackageVersions pkg = packages.get(packageKey);
+      if (pkg == null) {
+        return new WhereUsed(packageKey, List.of(), List.of(), List.of(), List.of());
+      }
+      int[] sorted = pkg.sortedNodes(this);
+      IntList sources = new IntList(sorted.length);
+      for (int node : sorted) {
+        if (versionFilter.test(versions[node])) {
+          sources.add(node);
+        }
+      }
+      return ReverseSearch.run(this, packageKey, sources.toArray());
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** The versions of a package known to the graph, in its ecosystem's order; empty if unknown. */
+  public List<String> versionsOf(String packageKey) {
+    lock.readLock().lock();
+    try {
+      PackageVersions pkg = packages.get(packageKey);
+      if (pkg == null) {
+        return List.of();
+      }
+      List<String> result = new ArrayList<>();
+      for (int node : pkg.sortedNodes(this)) {
+        result.add(versions[node]);
+      }
+      return result;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Packages whose key starts with {@code prefix}, in key order, each with its versions in order; at
+   * most {@code limit} packages. A prefix that contains {@code @} names one package exactly and a
+   * prefix of its versions, so {@code pkg:npm/lodash@4.} lists the 4.x versions of lodash.
+   */
+  public List<PackageSummary> packagesByPrefix(String prefix, int limit) {
+    Objects.requireNonNull(prefix, "prefix");
+    int at = prefix.indexOf('@');
+    String keyPrefix = at < 0 ? prefix : prefix.substring(0, at);
+    String versionPrefix = at < 0 ? "" : prefix.substring(at + 1);
+    lock.readLock().lock();
+    try {
+      List<PackageSummary> result = new ArrayList<>();
+      Map<String, PackageVersions> candidates =
+          at < 0
+              ? packages.subMap(keyPrefix, true, keyPrefix + Character.MAX_VALUE, false)
+              : packages.containsKey(keyPrefix) ? Map.of(keyPrefix, packages.get(keyPrefix)) : Map.of();
+      for (Map.Entry<String, PackageVersions> entry : candidates.entrySet()) {
+        if (result.size() == limit) {
+          break;
+        }
+        List<String> versionList = new ArrayList<>();
+        for (int node : entry.getValue().sortedNodes(this)) {
+          if (versions[node].startsWith(versionPrefix)) {
+            versionList.add(versions[node]);
+          }
+        }
+        result.add(new PackageSummary(entry.getKey(), versionList));
+      }
+      return result;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * A package and its known versions, in its ecosystem's order.
+   *
+   * @param packageKey the PURL without version
+   * @param versions the versions, oldest first
+   */
+  public record PackageSummary(String packageKey, List<String> versions) {
+    public PackageSummary {
+      versions = List.copyOf(versions);
+    }
+  }
+
+  /** Sizes, for status pages and benchmarks. */
+  public Stats stats() {
+    lock.readLock().lock();
+    try {
+      return new Stats(
+          nodeCount, products.cardinality(), edgeCount(), deploymentList.size(), packages.size(), deltaSize());
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Graph sizes.
+   *
+   * @param components package-version nodes
+   * @param products nodes that are product roots
+   * @param edges distinct dependency edges
+   * @param deployments deployments
+   * @param packages distinct packages
+   * @param pendingDelta edges and tombstones not yet compacted into the CSR arrays
+   */
+  public record Stats(int components, int products, long edges, int deployments, int packages, int pendingDelta) {}
+
+  /** Folds the delta buffer into fresh CSR arrays. Queries run on meanwhile; writers wait. */
+  public void compact() {
+    CsrBuilder.Csr fresh;
+    long seen;
+    lock.readLock().lock();
+    try {
+      seen = modifications;
+      fresh = CsrBuilder.merge(this);
+    } finally {
+      lock.readLock().unlock();
+    }
+    lock.writeLock().lock();
+    try {
+      if (modifications == seen) {
+        installBase(fresh);
+        deltaParents.clear();
+        deltaEdges.clear();
+        removedBase.clear();
+      }
+      compactionScheduled = false;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  // ---- package-private reads for ReverseSearch and CsrBuilder (caller holds the read lock) ----
+
+  int nodeCount() {
+    return nodeCount;
+  }
+
+  String purl(int node) {
+    return purls[node];
+  }
+
+  boolean isProduct(int node) {
+    return products.get(node);
+  }
+
+  int baseNodeCount() {
+    return baseNodeCount;
+  }
+
+  int[] baseOffsets() {
+    return baseOffsets;
+  }
+
+  int[] baseParents() {
+    return baseParents;
+  }
+
+  boolean hasTombstones() {
+    return !removedBase.isEmpty();
+  }
+
+  boolean isRemovedBase(int parent, int child) {
+    return removedBase.contains(edgeKey(parent, child));
+  }
+
+  IntList deltaParentsOf(int child) {
+    return deltaParents.get(child);
+  }
+
+  IntList deploymentsOf(int node) {
+    return deploymentsByNode.get(node);
+  }
+
+  Deployment deployment(int index) {
+    return deploymentList.get(index);
+  }
+
+  // ---- mutation (caller holds the write lock, or is the builder before publication) ----
+
+  private void addNode(ComponentNode component) {
+    if (nodeCount == purls.length) {
+      int capacity = purls.length * 2;
+      purls = Arrays.copyOf(purls, capacity);
+      versions = Arrays.copyOf(versions, capacity);
+      packageOf = Arrays.copyOf(packageOf, capacity);
+      componentIds = Arrays.copyOf(componentIds, capacity);
+    }
+    int node = nodeCount++;
+    purls[node] = component.purl();
+    versions[node] = component.version();
+    componentIds[node] = component.id();
+    PackageVersions pkg = packages.computeIfAbsent(component.packageKey(), PackageVersions::new);
+    pkg.add(node);
+    packageOf[node] = pkg;
+    nodeById.put(component.id(), node);
+  }
+
+  private int requireNode(long componentId) {
+    int node = nodeById.get(componentId);
+    if (node < 0) {
+      throw new IllegalArgumentException("unknown component id " + componentId);
+    }
+    return node;
+  }
+
+  private void addEdge(int parent, int child) {
+    long key = edgeKey(parent, child);
+    if (inBase(parent, child)) {
+      removedBase.remove(key);
+    } else if (deltaEdges.add(key)) {
+      deltaParents.computeIfAbsent(child, c -> new IntList()).add(parent);
+    }
+  }
+
+  private void removeEdge(int parent, int child) {
+    long key = edgeKey(parent, child);
+    if (deltaEdges.remove(key)) {
+      IntList list = deltaParents.get(child);
+      list.removeValue(parent);
+      if (list.size() == 0) {
+        deltaParents.remove(child);
+      }
+    } else if (inBase(parent, child)) {
+      removedBase.add(key);
+    }
+  }
+
+  private boolean inBase(int parent, int child) {
+    if (child >= baseNodeCount) {
+      return false;
+    }
+    return Arrays.binarySearch(baseParents, baseOffsets[child], baseOffsets[child + 1], parent) >= 0;
+  }
+
+  private void putDeployment(Deployment deployment) {
+    int node = requireNode(deployment.productComponentId());
+    int existing = deploymentById.get(deployment.id());
+    if (existing >= 0) {
+      Deployment old = deploymentList.get(existing);
+      if (old.productComponentId() != deployment.productComponentId()) {
+        deploymentsByNode.get(requireNode(old.productComponentId())).removeValue(existing);
+        deploymentsByNode.computeIfAbsent(node, n -> new IntList()).add(existing);
+      }
+      deploymentList.set(existing, deployment);
+      return;
+    }
+    int index = deploymentList.size();
+    deploymentList.add(deployment);
+    deploymentById.put(deployment.id(), index);
+    deploymentsByNode.computeIfAbsent(node, n -> new IntList()).add(index);
+  }
+
+  private void installBase(CsrBuilder.Csr csr) {
+    baseNodeCount = csr.nodeCount();
+    baseOffsets = csr.offsets();
+    baseParents = csr.parents();
+  }
+
+  private long edgeCount() {
+    return (long) baseParents.length - removedBase.size() + deltaEdges.size();
+  }
+
+  private int deltaSize() {
+    return deltaEdges.size() + removedBase.size();
+  }
+
+  static long edgeKey(int parent, int child) {
+    return ((long) parent << 32) | (child & 0xffffffffL);
+  }
+
+  /** The version nodes of one package, sorted on first use. Guarded by its own monitor for the sort. */
+  private static final class PackageVersions {
+    private final String packageKey;
+    private final String purlType;
+    private final IntList nodes = new IntList(2);
+    private int[] sorted;
+
+    PackageVersions(String packageKey) {
+      this.packageKey = packageKey;
+      int colon = packageKey.indexOf(':');
+      int slash = packageKey.indexOf('/', colon + 1);
+      this.purlType = slash > colon ? packageKey.substring(colon + 1, slash) : "generic";
+    }
+
+    void add(int node) {
+      nodes.add(node);
+      synchronized (this) {
+        sorted = null;
+      }
+    }
+
+    synchronized int[] sortedNodes(ExposureGraph graph) {
+      if (sorted == null) {
+        Integer[] boxed = new Integer[nodes.size()];
+        for (int i = 0; i < boxed.length; i++) {
+          boxed[i] = nodes.get(i);
+        }
+        Comparator<Integer> byVersion =
+            (a, b) -> {
+              int order = safeCompare(graph.versionOrder, purlType, graph.versions[a], graph.versions[b]);
+              return order != 0 ? order : graph.purls[a].compareTo(graph.purls[b]);
+            };
+        Arrays.sort(boxed, byVersion);
+        sorted = new int[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+          sorted[i] = boxed[i];
+        }
+      }
+      return sorted;
+    }
+
+    @Override
+    public String toString() {
+      return packageKey;
+    }
+
+    private static int safeCompare(VersionOrder order, String type, String a, String b) {
+      try {
+        return order.compare(type, a, b);
+      } catch (RuntimeException unparsable) {
+        // A version its scheme cannot parse sorts by text, so one bad SBOM entry cannot break a query.
+        return a.compareTo(b);
+      }
+    }
+  }
+
+  /** Groups aggregate counts; used by ReverseSearch. */
+  static final class AggregateCounter {
+    private final Map<String, int[]> counts = new TreeMap<>();
+    private final Map<String, Set<String>> operators = new HashMap<>();
+
+    void add(Deployment deployment) {
+      String key = deployment.sector() + '\u0000' + deployment.country();
+      counts.computeIfAbsent(key, k -> new int[1])[0]++;
+      operators.computeIfAbsent(key, k -> new HashSet<>()).add(deployment.operator());
+    }
+
+    List<WhereUsed.AggregateCell> cells() {
+      List<WhereUsed.AggregateCell> cells = new ArrayList<>(counts.size());
+      for (Map.Entry<String, int[]> entry : counts.entrySet()) {
+        String[] parts = entry.getKey().split("\u0000", 2);
+        cells.add(
+            new WhereUsed.AggregateCell(
+                parts[0], parts[1], entry.getValue()[0], operators.get(entry.getKey()).size()));
+      }
+      return cells;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.accord.identity;
+
+import org.apache.maven.artifact.versioning.ComparableVersion;
+
+/**
+ * Maven versions, ordered by Maven's own {@code ComparableVersion} (maven-artifact), which Maven uses to
+ * sort and resolve versions [1]. Stateless and thread-safe.
+ *
+ * <p>ComparableVersion accepts any string: it splits on {@code .} and {@code -} and on digit/letter
+ * transitions, knows the qualifiers {@code alpha < beta < milestone < rc = cr < snapshot < "" = final =
+ * ga = release < sp} and orders unknown qualifiers after them, lexically. Parsing builds its item list
+ * once; comparing walks two lists. Accord refuses only what cannot be a version: empty text and text
+ * with whitespace or control characters.
+ *
+ * <p>[1] https://maven.apache.org/pom.html#version-order-specification
+ */
+final class MavenScheme implements VersionScheme {
+  static final MavenScheme INSTANCE = new MavenScheme();
+
+  private MavenScheme() {}
+
+  @Override
+  public String name() {
+    return "maven";
+  }
+
+  @Override
+  public Version parse(String text) {
+    String version = Schemes.prepare(this, text);
+    for (int i = 0; i < version.length(); i++) {
+      if (Character.isWhitespace(version.charAt(i)) || Character.isISOControl(version.charAt(i))) {
+        throw Schemes.invalid(this, text, "whitespace or control character inside the version");
+      }
+    }
+    return new MavenVersion(version, new ComparableVersion(version));
+  }
+
+  private static final class MavenVersion extends AbstractVersion {
+    private final ComparableVersion comparable;
+
+    MavenVersion(String text, ComparableVersion comparable) {
+      super(text, INSTANCE);
+      this.comparable = comparable;
+    }
+
+    @Override
+    int compareSame(AbstractVersion other) {
+      return comparable.compareTo(((MavenVersion) other).comparable);
+    }
+  }
+}

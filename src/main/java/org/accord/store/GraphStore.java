@@ -1,0 +1,129 @@
+package org.accord.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.accord.exposure.ComponentNode;
+import org.accord.exposure.Deployment;
+import org.accord.exposure.ExposureGraph;
+
+/**
+ * Reads the store into an {@link ExposureGraph}, and answers where-used the way a pure-SQL tool does
+ * (a recursive CTE), as the baseline the graph index is measured against. Stateless and thread-safe.
+ */
+public final class GraphStore {
+  private static final int FETCH = 10_000;
+
+  private GraphStore() {}
+
+  /** Loads every component, product, live edge and deployment into a builder. */
+  public static void load(Database database, ExposureGraph.Builder builder) {
+    try (Connection connection = database.dataSource().getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+      try {
+        stream(connection, "SELECT id, purl, package_key, version FROM components ORDER BY id", rows -> builder.addComponent(
+            new ComponentNode(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4))));
+        stream(connection, "SELECT component_id FROM products WHERE document_id IS NOT NULL", rows -> builder.addProduct(rows.getLong(1)));
+        stream(connection, "SELECT parent_id, child_id FROM edges", rows -> builder.addEdge(rows.getLong(1), rows.getLong(2)));
+        stream(
+            connection,
+            "SELECT d.id, o.name, d.site, d.sector, d.country, d.criticality, d.product_component_id"
+                + " FROM deployments d JOIN organizations o ON o.id = d.operator_org_id ORDER BY d.id",
+            rows ->
+                builder.addDeployment(
+                    new Deployment(
+                        rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                        rows.getString(5), rows.getString(6), rows.getLong(7))));
+        connection.commit();
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot load the exposure graph from the store: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The SQL answer to where-used for the given matched component ids: the PURLs of every reachable
+   * product version and every reachable deployment, by a recursive CTE over the edges.
+   */
+  public static SqlAnswer whereUsedBySql(Database database, Collection<Long> matchedIds) {
+    if (matchedIds.isEmpty()) {
+      return new SqlAnswer(Set.of(), Set.of());
+    }
+    String in = "?,".repeat(matchedIds.size() - 1) + "?";
+    String sql =
+        "WITH RECURSIVE up(id) AS (SELECT id FROM components WHERE id IN (" + in + ")"
+            + " UNION SELECT e.parent_id FROM edges e JOIN up ON e.child_id = up.id)"
+            + " SELECT 0, c.purl, 0 FROM up JOIN products p ON p.component_id = up.id JOIN components c ON c.id = up.id"
+            + " WHERE p.document_id IS NOT NULL"
+            + " UNION ALL SELECT 1, o.name || '|' || d.site || '|' || c.purl, d.id FROM up"
+            + " JOIN deployments d ON d.product_component_id = up.id JOIN organizations o ON o.id = d.operator_org_id"
+            + " JOIN components c ON c.id = d.product_component_id";
+    Set<String> products = new HashSet<>();
+    Set<String> deployments = new HashSet<>();
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      int index = 1;
+      for (long id : matchedIds) {
+        statement.setLong(index++, id);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          if (rows.getInt(1) == 0) {
+            products.add(rows.getString(2));
+          } else {
+            deployments.add(rows.getString(2));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("where-used by SQL failed: " + e.getMessage(), e);
+    }
+    return new SqlAnswer(products, deployments);
+  }
+
+  /** Component ids of a package's versions, with their versions, for the SQL baseline's range check. */
+  public static List<ComponentNode> versionsOf(Database database, String packageKey) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery("SELECT id, purl, package_key, version FROM components WHERE package_key = :key")
+                    .bind("key", packageKey)
+                    .map((rs, ctx) -> new ComponentNode(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    .list());
+  }
+
+  /**
+   * The SQL baseline's answer.
+   *
+   * @param productPurls PURLs of reachable product versions
+   * @param deployments reachable deployments as {@code operator|site|product PURL}
+   */
+  public record SqlAnswer(Set<String> productPurls, Set<String> deployments) {}
+
+  @FunctionalInterface
+  private interface RowConsumer {
+    void accept(ResultSet rows) throws SQLException;
+  }
+
+  private static void stream(Connection connection, String sql, RowConsumer consumer) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.setFetchSize(FETCH);
+      try (ResultSet rows = statement.executeQuery(sql)) {
+        while (rows.next()) {
+          consumer.accept(rows);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package org.accord.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.accord.InvalidInputException;
+import org.accord.NotFoundException;
+import org.accord.app.Accord;
+import org.accord.store.Tokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP edge: the {@code /api/v1} JSON API, the public transparency routes and the pages.
+ *
+ * <p>Security is the default, not an option per route: every path under {@code /api/v1} requires a
+ * bearer token (or a session cookie obtained with one) unless a route module declared it public, and
+ * the answer without valid credentials is 401 with a JSON error, whether or not the route exists.
+ * Cookie-authenticated requests that change state also need the session's CSRF token in the {@code
+ * X-Accord-CSRF} header.
+ *
+ * <p>Thread-safe; {@link #close()} stops the server.
+ */
+public final class WebServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+  static final String API = "/api/v1";
+  static final String PRINCIPAL = "accord.principal";
+
+  /** A group of routes; each module registers its own and names its public paths. */
+  public interface RouteModule {
+    /** Registers routes on {@code config.routes}. */
+    void register(JavalinConfig config, WebServer server);
+
+    /** Path prefixes under {@code /api/v1} that need no credentials; none by default. */
+    default List<String> publicApiPrefixes() {
+      return List.of();
+    }
+  }
+
+  private final Accord accord;
+  private final Sessions sessions = new Sessions();
+  private final List<String> publicPrefixes = new ArrayList<>();
+  private final ObjectMapper json;
+  private final Javalin app;
+
+  private WebServer(Accord accord, List<RouteModule> modules) {
+    this.accord = accord;
+    this.json =
+        new ObjectMapper()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+    for (RouteModule module : modules) {
+      for (String prefix : module.publicApiPrefixes()) {
+        publicPrefixes.add(API + prefix);
+      }
+    }
+    this.app =
+        Javalin.create(
+            config -> {
+              config.jsonMapper(new JavalinJackson(json, false));
+              config.http.maxRequestSize = Math.max(1 << 20, accord.config().limits().maxBytes());
+              config.startup.showJavalinBanner = false;
+              config.routes.before(this::securityHeaders);
+              config.routes.before(API + "/*", this::authenticate);
+              config.routes.before(API, this::authenticate);
+              config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), ""));
+              config.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage(), e.location()));
+              config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage(), ""));
+              config.routes.exception(
+                  Exception.class,
+                  (e, ctx) -> {
+                    LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+                    error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error", "");
+                  });
+              config.routes.error(
+                  404,
+                  ctx -> {
+                    if (ctx.path().startsWith("/api") && ctx.result() == null) {
+                      error(ctx, HttpStatus.NOT_FOUND, "no such resource: " + ctx.path(), "");
+                    }
+                  });
+              for (RouteModule module : modules) {
+                module.register(config, this);
+              }
+            });
+  }
+
+  /** The route modules every server has. */
+  public static List<RouteModule> standardModules() {
+    return List.of(new ExposureRoutes(), new PageRoutes(), new OpenApiRoutes());
+  }
+
+  /**
+   * Starts a server on {@code host:port} (port 0 picks a free one).
+   *
+   * @throws IllegalStateException if the port cannot be bound
+   */
+  public static WebServer start(Accord accord, String host, int port) {
+    return start(accord, host, port, standardModules());
+  }
+
+  /** Starts a server with the given route modules. */
+  public static WebServer start(Accord accord, String host, int port, List<RouteModule> modules) {
+    Objects.requireNonNull(accord, "accord");
+    WebServer server = new WebServer(accord, modules);
+    try {
+      server.app.start(host, port);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
+    }
+    return server;
+  }
+
+  /** The bound port. */
+  public int port() {
+    return app.port();
+  }
+
+  /** The paths of every endpoint (not filters), as registered, such as {@code /api/v1/where-used}. */
+  public java.util.Set<String> routePaths() {
+    java.util.Set<String> paths = new java.util.TreeSet<>();
+    for (var endpoint : app.unsafe.internalRouter.allHttpHandlers()) {
+      if (endpoint.endpoint.method.isHttpMethod()) {
+        paths.add(endpoint.endpoint.path);
+      }
+    }
+    return paths;
+  }
+
+  /** The instance this server serves. */
+  public Accord accord() {
+    return accord;
+  }
+
+  Sessions sessions() {
+    return sessions;
+  }
+
+  ObjectMapper json() {
+    return json;
+  }
+
+  /** The authenticated principal of an {@code /api/v1} request. */
+  static Tokens.Principal principal(Context ctx) {
+    Tokens.Principal principal = ctx.attribute(PRINCIPAL);
+    if (principal == null) {
+      throw new IllegalStateException("route reached without authentication: " + ctx.path());
+    }
+    return principal;
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private void securityHeaders(Context ctx) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'");
+    if (ctx.path().startsWith("/api")) {
+      ctx.header("Cache-Control", "no-store");
+    }
+  }
+
+  private void authenticate(Context ctx) {
+    String path = ctx.path();
+    for (String prefix : publicPrefixes) {
+      if (path.startsWith(prefix)) {
+        return;
+      }
+    }
+    Optional<Tokens.Principal> principal = Optional.empty();
+    String header = ctx.header("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      principal = accord.authenticate(header.substring(7).strip());
+    } else {
+      Optional<Sessions.Session> session = sessions.find(ctx.cookie(Sessions.COOKIE));
+      if (session.isPresent()) {
+        boolean safe = ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD");
+        if (!safe && !session.get().csrf().equals(ctx.header("X-Accord-CSRF"))) {
+          throw new ApiError(HttpStatus.FORBIDDEN, "missing or wrong X-Accord-CSRF header for a cookie session");
+        }
+        principal = Optional.of(session.get().principal());
+      }
+    }
+    if (principal.isEmpty()) {
+      ctx.header("WWW-Authenticate", "Bearer realm=\"accord\"");
+      throw new ApiError(
+          HttpStatus.UNAUTHORIZED,
+          header == null ? "authentication required: send Authorization: Bearer <token>" : "invalid or unknown token");
+    }
+    ctx.attribute(PRINCIPAL, principal.get());
+  }
+
+  static void error(Context ctx, HttpStatus status, String message, String location) {
+    ctx.status(status);
+    ctx.json(location == null || location.isEmpty() ? Map.of("error", message) : Map.of("error", message, "location", location));
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+}

@@ -1,0 +1,112 @@
+package org.accord.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.accord.app.Accord;
+import org.accord.testing.Documents;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path dir;
+
+  /** The result of one command-line run. */
+  record Run(int code, String out, String err) {
+    JsonNode json() throws Exception {
+      return JSON.readTree(out);
+    }
+  }
+
+  Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    List<String> all = new ArrayList<>(List.of("--data", dir.resolve("data").toString()));
+    all.addAll(List.of(args));
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    List<String> missing = new ArrayList<>();
+    walk(new CommandLine(new Main()), new ArrayList<>(), missing);
+    assertThat(missing).isEmpty();
+  }
+
+  private void walk(CommandLine command, List<String> path, List<String> missing) {
+    List<String> args = new ArrayList<>(path);
+    args.add("--help");
+    Run help = run(args.toArray(String[]::new));
+    if (help.code() != 0 || !help.out().contains("Usage:") || command.getCommandSpec().usageMessage().description().length == 0) {
+      missing.add(String.join(" ", path) + " (exit " + help.code() + ")");
+    }
+    for (var entry : command.getSubcommands().entrySet()) {
+      if (!entry.getKey().equals("help")) {
+        List<String> next = new ArrayList<>(path);
+        next.add(entry.getKey());
+        walk(entry.getValue(), next, missing);
+      }
+    }
+  }
+
+  @Test
+  void usageErrorsExitTwoAndUserErrorsExitOne() {
+    assertThat(run("where-used").code()).isEqualTo(2);
+    assertThat(run("no-such-command").code()).isEqualTo(2);
+    Run badPurl = run("where-used", "maven:org.libra/libracore");
+    assertThat(badPurl.code()).isEqualTo(1);
+    assertThat(badPurl.err()).contains("maven:org.libra/libracore").doesNotContain("Exception");
+    Run missingFile = run("ingest", "sbom", dir.resolve("nope.json").toString());
+    assertThat(missingFile.code()).isEqualTo(1);
+    assertThat(missingFile.err()).contains("no such file");
+  }
+
+  @Test
+  void ingestThenWhereUsedAsJson() throws Exception {
+    Path sbom = Files.writeString(dir.resolve("scada.cdx.json"), Documents.cycloneDx("scada", "2.3.3"));
+    Path inventory = Files.writeString(dir.resolve("sites.csv"), Documents.inventory("scada"));
+    Run ingest = run("ingest", "sbom", "--org", "Acme", "--json", sbom.toString());
+    assertThat(ingest.code()).as(ingest.err()).isZero();
+    assertThat(ingest.json().get(0).path("result").path("components").asInt()).isEqualTo(4);
+    assertThat(run("ingest", "inventory", inventory.toString()).code()).isZero();
+
+    Run answer = run("where-used", "pkg:maven/org.libra/libracore", "--range", "[2.0,2.3.4)", "--json");
+    assertThat(answer.code()).as(answer.err()).isZero();
+    JsonNode json = answer.json();
+    for (String field : List.of("matched", "products", "deployments", "aggregates")) {
+      assertThat(json.path(field).isArray()).as(field).isTrue();
+    }
+    assertThat(json.path("matched").get(0).asText()).isEqualTo("pkg:maven/org.libra/libracore@2.3.3");
+    assertThat(json.path("deployments")).hasSize(3);
+    assertThat(json.path("deployments").get(0).path("path")).hasSize(3);
+
+    Run shared = run("where-used", "pkg:maven/org.libra/libracore", "--shared", "--json");
+    assertThat(shared.json().path("deployments")).isEmpty();
+    assertThat(shared.json().path("aggregates").get(0).path("deployments").asText()).isEqualTo("<3");
+
+    Run text = run("where-used", "pkg:maven/org.libra/libracore@2.3.3");
+    assertThat(text.out()).contains("Affected products: 1").contains("GridCo");
+  }
+
+  @Test
+  void aSecondProcessOnTheDataDirectoryFailsClearly() {
+    try (Accord holder = Accord.open(new Accord.Config(dir.resolve("data"), null))) {
+      Run second = run("token", "create", "--org", "X");
+      assertThat(second.code()).isEqualTo(1);
+      assertThat(second.err()).contains("in use by another Accord process");
+    }
+    Run token = run("token", "create", "--org", "X");
+    assertThat(token.code()).isZero();
+    assertThat(token.out().strip()).startsWith("accord_");
+  }
+}
