@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -17,10 +16,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.accord.InvalidInputException;
 import org.accord.NotFoundException;
+import org.accord.app.LedgerAppends;
 import org.accord.app.LedgerService;
-import org.accord.ledger.CanonicalJson;
 import org.accord.ledger.Checkpoint;
-import org.accord.ledger.LedgerEvent;
 import org.accord.ledger.Receipt;
 import org.accord.ledger.VerificationException;
 import org.accord.ledger.Verifier;
@@ -169,77 +167,19 @@ final class LogCommand implements Runnable {
       data.put("name", path.getFileName().toString());
       data.put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
       data.put("size", content.length);
-      return new LedgerService.Append(event(require(type, "--type", path.toString()), require(subject, "--subject", path.toString()),
-          Instant.now(), data, path.toString()), committed);
+      return new LedgerService.Append(LedgerAppends.event(require(type, "--type", path.toString()),
+          require(subject, "--subject", path.toString()), Instant.now(), data, path.toString()), committed);
     }
 
-    @SuppressWarnings("unchecked")
     private LedgerService.Append parse(String text, String where) {
-      Object parsed;
-      try {
-        parsed = CanonicalJson.parse(text.strip());
-      } catch (IllegalArgumentException e) {
-        throw new InvalidInputException(e.getMessage(), where);
-      }
-      if (!(parsed instanceof Map<?, ?> object)) {
-        throw new InvalidInputException("an event is a JSON object", where);
-      }
-      if (!object.containsKey("data")) {
-        return new LedgerService.Append(event(require(type, "--type", where), require(subject, "--subject", where),
-            Instant.now(), (Map<String, Object>) object, where), committed);
-      }
-      for (Object key : object.keySet()) {
-        if (!List.of("type", "subject", "data", "time", "private").contains(key)) {
-          throw new InvalidInputException("unknown event member \"" + key + "\" (type, subject, data, time, private)", where);
-        }
-      }
-      String eventType = text(object, "type", where, type);
-      String eventSubject = text(object, "subject", where, subject);
-      Instant time = Instant.now();
-      if (object.containsKey("time")) {
-        try {
-          time = Instant.parse(text(object, "time", where, null));
-        } catch (DateTimeParseException e) {
-          throw new InvalidInputException("\"time\" is not an RFC 3339 UTC time such as 2025-01-02T03:04:05.678Z", where);
-        }
-      }
-      if (!(object.get("data") instanceof Map<?, ?> data)) {
-        throw new InvalidInputException("\"data\" is not a JSON object", where);
-      }
-      boolean isPrivate = committed;
-      if (object.containsKey("private")) {
-        if (!(object.get("private") instanceof Boolean flag)) {
-          throw new InvalidInputException("\"private\" is not true or false", where);
-        }
-        isPrivate = flag;
-      }
-      return new LedgerService.Append(event(eventType, eventSubject, time, (Map<String, Object>) data, where), isPrivate);
+      return LedgerAppends.parse(text, new LedgerAppends.Defaults(type, subject, committed), where);
     }
 
-    private static String text(Map<?, ?> object, String name, String where, String fallback) {
-      Object value = object.get(name);
+    private String require(String value, String option, String where) {
       if (value == null) {
-        return require(fallback, "--" + name, where);
-      }
-      if (!(value instanceof String string)) {
-        throw new InvalidInputException("\"" + name + "\" is not a string", where);
-      }
-      return string;
-    }
-
-    private static String require(String value, String option, String where) {
-      if (value == null) {
-        throw new InvalidInputException("the event names no " + option.substring(2) + " and " + option + " is not given", where);
+        throw new InvalidInputException(option + " is required with --digest", where);
       }
       return value;
-    }
-
-    private static LedgerEvent event(String type, String subject, Instant time, Map<String, Object> data, String where) {
-      try {
-        return new LedgerEvent(type, subject, time, data);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidInputException(e.getMessage(), where);
-      }
     }
   }
 
