@@ -273,9 +273,9 @@ public final class LogBenchmark {
             throw new IllegalStateException("proof of the wrong length");
           }
         }
-        Arrays.sort(nanos);
-        double p50 = percentile(nanos, 50);
-        double p99 = percentile(nanos, 99);
+        Percentiles latency = new Percentiles(nanos);
+        double p50 = latency.millis(50);
+        double p99 = latency.millis(99);
         // Baseline: the same proof, recomputed from every leaf hash (read from the level-0 tiles).
         double baselineMs = Double.NaN;
         if (size <= 1_000_000) {
@@ -293,11 +293,6 @@ public final class LogBenchmark {
         return new ProofRun(size, buildS, p50, p99, baselineMs, baselineMs / p50);
       }
     }
-  }
-
-  private static double percentile(long[] sorted, double p) {
-    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
   }
 
   private static List<Hash> readLeaves(LedgerStore store, long size) {
