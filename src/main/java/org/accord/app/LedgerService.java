@@ -1,6 +1,5 @@
 package org.accord.app;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -30,7 +29,6 @@ import org.accord.ledger.NoteSigner;
 import org.accord.ledger.NoteVerifier;
 import org.accord.ledger.Prover;
 import org.accord.ledger.Receipt;
-import org.accord.ledger.TileId;
 import org.accord.ledger.TileSource;
 import org.accord.ledger.TiledNodes;
 import org.accord.ledger.VerificationException;

@@ -28,7 +28,6 @@ import org.accord.ledger.MerkleLog;
 import org.accord.ledger.NoteSigner;
 import org.accord.ledger.NoteVerifier;
 import org.accord.ledger.Receipt;
-import org.accord.ledger.TileId;
 import org.accord.ledger.VerificationException;
 import org.accord.ledger.Verifier;
 import org.accord.store.Database;

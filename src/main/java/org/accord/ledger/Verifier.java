@@ -1,6 +1,5 @@
 package org.accord.ledger;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,11 +176,6 @@ public final class Verifier {
       }
     }
     return proof;
-  }
-
-  /** A number from parsed JSON, or empty. */
-  static Optional<Long> longMember(Map<?, ?> map, String name) {
-    return map.get(name) instanceof BigDecimal number ? Optional.of(number.longValue()) : Optional.empty();
   }
 
   /**
