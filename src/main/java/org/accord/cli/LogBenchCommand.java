@@ -11,11 +11,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "log",
     description = {
-      "The transparency log: append throughput with a checkpoint published each second (SQLite, and",
-      "PostgreSQL when --pg or ACCORD_BENCH_PG_URL is set), inclusion-proof latency p50/p99 at 1M and 10M",
-      "entries (trees built by a bulk path, tiles only), and the time to verify one proof.",
-      "Baselines in the same run: one entry per transaction; a proof recomputed from all leaves;",
-      "the root recomputed from all leaves. Stores live in a temporary directory, deleted afterwards.",
+      "The transparency log: append throughput with a checkpoint published each second (SQLite, and PostgreSQL"
+          + " when --pg or ACCORD_BENCH_PG_URL is set), inclusion-proof latency p50/p99 at 1M and 10M entries"
+          + " (trees built by a bulk path, tiles only), and the time to verify one proof.",
+      "Baselines in the same run: one entry per transaction; a proof recomputed from all leaves; the root"
+          + " recomputed from all leaves. Stores live in a temporary directory, deleted afterwards.",
       "The last line is 'appends/s: <x>'."
     },
     footer = {"", "Example:", "  java -jar target/accord.jar bench log --json"})
