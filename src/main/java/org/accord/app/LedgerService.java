@@ -187,7 +187,9 @@ public final class LedgerService implements TileSource, AutoCloseable {
       store.insertCheckpoint(new LedgerStore.StoredCheckpoint(0, MerkleLog.EMPTY_ROOT, note, now, java.util.OptionalLong.of(now)));
       tree = LogTree.empty();
       latest = new Head(0, MerkleLog.EMPTY_ROOT, note);
-      published = latest;
+      synchronized (publishLock) {
+        published = latest;
+      }
       return;
     }
     LedgerStore.StoredCheckpoint checkpoint = stored.get();
@@ -205,9 +207,11 @@ public final class LedgerService implements TileSource, AutoCloseable {
               + "); run 'accord verify log' to find the damage");
     }
     latest = new Head(checkpoint.size(), checkpoint.root(), checkpoint.note());
-    published = store.latestPublished()
-        .map(p -> new Head(p.size(), p.root(), p.note()))
-        .orElse(latest);
+    synchronized (publishLock) {
+      published = store.latestPublished()
+          .map(p -> new Head(p.size(), p.root(), p.note()))
+          .orElse(latest);
+    }
   }
 
   // ---------------------------------------------------------------- appending
