@@ -246,13 +246,12 @@ public final class CanonicalJson {
           continue;
         }
         int closer = candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs());
-        if (closer < 0 || (closer == 0 && candidate.unscaledValue().testBit(0) == false && best.unscaledValue().testBit(0))) {
+        if (closer < 0 || (closer == 0 && !candidate.unscaledValue().testBit(0) && best.unscaledValue().testBit(0))) {
           best = candidate;
         }
       }
       if (best != null) {
-        BigDecimal stripped = best.stripTrailingZeros();
-        return stripped;
+        return best.stripTrailingZeros();
       }
     }
     throw new IllegalStateException("no 17-digit decimal reads back as " + value);
