@@ -60,6 +60,7 @@ public final class Accord implements AutoCloseable {
   private final ExposureGraph graph;
   private final Exposure exposure;
   private final Object ingestLock = new Object();
+  private LedgerService ledger;
 
   private Accord(Config config, DataDirectoryLock lock, Database database, Clock clock) {
     this.config = config;
@@ -104,6 +105,14 @@ public final class Accord implements AutoCloseable {
 
   public Database database() {
     return database;
+  }
+
+  /** The transparency log, started on first use (signing key in the data directory). */
+  public synchronized LedgerService ledger() {
+    if (ledger == null) {
+      ledger = LedgerService.start(database, config.dataDir(), LedgerService.Options.fromEnvironment());
+    }
+    return ledger;
   }
 
   /** The exposure queries: where-used, packages, versions. */
@@ -195,6 +204,11 @@ public final class Accord implements AutoCloseable {
   @Override
   public void close() {
     try {
+      synchronized (this) {
+        if (ledger != null) {
+          ledger.close();
+        }
+      }
       database.close();
     } finally {
       lock.close();

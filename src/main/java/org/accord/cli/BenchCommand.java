@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     description = "Benchmarks on generated data; each prints its figures with a baseline measured in the same run.",
-    subcommands = {BenchCommand.WhereUsed.class, BenchCommand.Ingest.class})
+    subcommands = {BenchCommand.WhereUsed.class, BenchCommand.Ingest.class, LogBenchCommand.class})
 final class BenchCommand {
 
   @Command(

@@ -40,6 +40,8 @@ import picocli.CommandLine.ScopeType;
       DemoCommand.class,
       GenerateCommand.class,
       BenchCommand.class,
+      LogCommand.class,
+      VerifyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {

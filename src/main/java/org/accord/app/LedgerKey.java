@@ -1,0 +1,93 @@
+package org.accord.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.accord.ledger.NoteSigner;
+
+/**
+ * The log's signing key in the data directory: {@code ledger.key}, in the signed-note private key
+ * form, readable and writable by its owner only. Generated on first start.
+ */
+final class LedgerKey {
+  static final String FILE = "ledger.key";
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
+  private LedgerKey() {}
+
+  /**
+   * The key in {@code dataDir}, generated with key name {@code origin} if there is none.
+   *
+   * @throws IllegalStateException if the file cannot be read or written, or does not hold a key
+   */
+  static NoteSigner loadOrCreate(Path dataDir, String origin, SecureRandom random) {
+    Path file = dataDir.resolve(FILE);
+    try {
+      if (!Files.exists(file)) {
+        create(file, NoteSigner.generate(origin, random));
+      }
+      restrict(file);
+      return NoteSigner.parse(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read or create the log key " + file + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("the log key " + file + " is not valid: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The key in {@code dataDir}, if there is one.
+   *
+   * @throws IllegalStateException if the file cannot be read or does not hold a key
+   */
+  static Optional<NoteSigner> load(Path dataDir) {
+    Path file = dataDir.resolve(FILE);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(NoteSigner.parse(Files.readString(file, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the log key " + file + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("the log key " + file + " is not valid: " + e.getMessage(), e);
+    }
+  }
+
+  private static void create(Path file, NoteSigner signer) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path temp = file.resolveSibling(FILE + ".tmp");
+    Files.deleteIfExists(temp);
+    boolean posix = Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class) != null;
+    if (posix) {
+      Files.createFile(temp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+    } else {
+      Files.createFile(temp);
+    }
+    Files.writeString(temp, signer.format() + "\n", StandardCharsets.UTF_8);
+    try {
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException e) {
+      Files.delete(temp);
+    }
+  }
+
+  /** Keeps the key file owner-only, even if someone widened it. */
+  private static void restrict(Path file) throws IOException {
+    if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null
+        && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+      Files.setPosixFilePermissions(file, OWNER_ONLY);
+    }
+  }
+}

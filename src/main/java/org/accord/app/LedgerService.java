@@ -1,0 +1,590 @@
+package org.accord.app;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.accord.ledger.Checkpoint;
+import org.accord.ledger.Commitment;
+import org.accord.ledger.EntryBundle;
+import org.accord.ledger.Hash;
+import org.accord.ledger.HashTile;
+import org.accord.ledger.LedgerEvent;
+import org.accord.ledger.LogTree;
+import org.accord.ledger.MerkleLog;
+import org.accord.ledger.NoteSigner;
+import org.accord.ledger.NoteVerifier;
+import org.accord.ledger.Prover;
+import org.accord.ledger.Receipt;
+import org.accord.ledger.TileSource;
+import org.accord.ledger.TiledNodes;
+import org.accord.ledger.VerificationException;
+import org.accord.ledger.Verifier;
+import org.accord.store.Database;
+import org.accord.store.LedgerStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running transparency log: batched durable appends, signed checkpoints, proofs and the tiles
+ * that tlog clients read.
+ *
+ * <p>Appends go to one writer thread, which takes everything queued (up to {@link
+ * Options#maxBatch()}), assigns indexes and chain predecessors, and writes the entries, the changed
+ * tiles and a checkpoint signed for the new size in one transaction. Only after the commit does it
+ * hand out receipts, each proving inclusion against that checkpoint: an acknowledged append survives a
+ * crash. A publisher thread makes the newest checkpoint the log's public one every {@link
+ * Options#checkpointInterval()} while the log grows. See ADR 0020.
+ *
+ * <p>Thread-safe. Methods that take positions throw {@link IllegalArgumentException} for positions
+ * the log does not have; appends of invalid events throw it before anything is queued. Storage
+ * failures reach the caller of an append as {@link IllegalStateException}.
+ */
+public final class LedgerService implements TileSource, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LedgerService.class);
+  private static final int TILE_CACHE = 2048;
+  private static final int HEAD_CACHE = 100_000;
+
+  /**
+   * How the log runs.
+   *
+   * @param checkpointInterval how often a new checkpoint is published while there are new entries
+   * @param maxBatch the most appends written in one transaction
+   * @param origin the origin (and key name) for a log created now; ignored once the key exists
+   */
+  public record Options(Duration checkpointInterval, int maxBatch, String origin) {
+    public Options {
+      Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+      Objects.requireNonNull(origin, "origin");
+      if (checkpointInterval.isNegative() || checkpointInterval.isZero()) {
+        throw new IllegalArgumentException("checkpoint interval must be positive");
+      }
+      if (maxBatch < 1) {
+        throw new IllegalArgumentException("batch size must be positive");
+      }
+    }
+
+    /**
+     * Defaults, overridden by {@code ACCORD_LOG_CHECKPOINT_MS} (publishing cadence, default 1000) and
+     * {@code ACCORD_LOG_ORIGIN} (origin of a new log, default {@code accord.local/log/<random>}).
+     */
+    public static Options fromEnvironment() {
+      String interval = System.getenv("ACCORD_LOG_CHECKPOINT_MS");
+      String origin = System.getenv("ACCORD_LOG_ORIGIN");
+      Duration cadence = Duration.ofSeconds(1);
+      if (interval != null && !interval.isBlank()) {
+        try {
+          cadence = Duration.ofMillis(Long.parseLong(interval.strip()));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("ACCORD_LOG_CHECKPOINT_MS must be milliseconds, not '" + interval + "'");
+        }
+      }
+      return new Options(cadence, 4096, origin == null || origin.isBlank() ? defaultOrigin() : origin.strip());
+    }
+
+    private static String defaultOrigin() {
+      byte[] suffix = new byte[4];
+      new SecureRandom().nextBytes(suffix);
+      return "accord.local/log/" + HexFormat.of().formatHex(suffix);
+    }
+  }
+
+  /**
+   * One event to append, public or as a salted commitment.
+   *
+   * @param event the event
+   * @param committed whether the log holds only {@code SHA-256(salt ‖ event)} until it is revealed
+   */
+  public record Append(LedgerEvent event, boolean committed) {
+    public Append {
+      Objects.requireNonNull(event, "event");
+    }
+
+    /** An event the log shows. */
+    public static Append open(LedgerEvent event) {
+      return new Append(event, false);
+    }
+
+    /** An event the log holds as a commitment, such as anything under embargo. */
+    public static Append committed(LedgerEvent event) {
+      return new Append(event, true);
+    }
+  }
+
+  private record Pending(Append append, CompletableFuture<Receipt> receipt) {}
+
+  private record Head(long size, Hash root, String note) {}
+
+  private final LedgerStore store;
+  private final NoteSigner signer;
+  private final Options options;
+  private final SecureRandom random = new SecureRandom();
+  private final TiledNodes nodes;
+  private final StoredLog tiles;
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final Map<String, Hash> headCache = new LinkedHashMap<>(1024, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Hash> eldest) {
+      return size() > HEAD_CACHE;
+    }
+  };
+  private final Thread writer;
+  private final Thread publisher;
+  private final Object publishLock = new Object();
+  private LogTree tree;
+  private volatile Head latest;
+  private volatile Head published;
+  private volatile boolean running = true;
+
+  private LedgerService(Database database, NoteSigner signer, Options options) {
+    this.store = new LedgerStore(database);
+    this.signer = signer;
+    this.options = options;
+    this.nodes = new TiledNodes(store, TILE_CACHE);
+    this.tiles = new StoredLog(store, this::checkpoint, this::size);
+    recover();
+    this.writer = new Thread(this::writeLoop, "accord-ledger-writer");
+    this.publisher = new Thread(this::publishLoop, "accord-ledger-publisher");
+    writer.setDaemon(true);
+    publisher.setDaemon(true);
+    writer.start();
+    publisher.start();
+  }
+
+  /**
+   * Opens the log in a store, creating the signing key in {@code dataDir} and the empty log's first
+   * checkpoint if needed, and starts the writer and the publisher.
+   *
+   * @throws IllegalStateException if the key cannot be read or written, or the stored log was not
+   *     signed by this key or does not match its tiles
+   */
+  public static LedgerService start(Database database, Path dataDir, Options options) {
+    NoteSigner signer = LedgerKey.loadOrCreate(dataDir, options.origin(), new SecureRandom());
+    return new LedgerService(database, signer, options);
+  }
+
+  /** Restores the in-memory tree from the newest stored checkpoint and its tiles, and checks both. */
+  private void recover() {
+    Optional<LedgerStore.StoredCheckpoint> stored = store.latest();
+    if (stored.isEmpty()) {
+      String note = new Checkpoint(signer.name(), 0, MerkleLog.EMPTY_ROOT).sign(signer);
+      long now = System.currentTimeMillis();
+      store.insertCheckpoint(new LedgerStore.StoredCheckpoint(0, MerkleLog.EMPTY_ROOT, note, now, java.util.OptionalLong.of(now)));
+      tree = LogTree.empty();
+      latest = new Head(0, MerkleLog.EMPTY_ROOT, note);
+      synchronized (publishLock) {
+        published = latest;
+      }
+      return;
+    }
+    LedgerStore.StoredCheckpoint checkpoint = stored.get();
+    try {
+      Verifier.verifyCheckpoint(checkpoint.note(), signer.verifier());
+    } catch (VerificationException e) {
+      throw new IllegalStateException(
+          "the log in the database was not signed by this data directory's key " + signer.verifier().format()
+              + ": " + e.getMessage(), e);
+    }
+    tree = LogTree.restore(checkpoint.size(), store);
+    if (!tree.root().equals(checkpoint.root())) {
+      throw new IllegalStateException(
+          "the stored tiles do not match the newest checkpoint (size " + checkpoint.size()
+              + "); run 'accord verify log' to find the damage");
+    }
+    latest = new Head(checkpoint.size(), checkpoint.root(), checkpoint.note());
+    synchronized (publishLock) {
+      published = store.latestPublished()
+          .map(p -> new Head(p.size(), p.root(), p.note()))
+          .orElse(latest);
+    }
+  }
+
+  // ---------------------------------------------------------------- appending
+
+  /** Appends a public event and waits for its commit. */
+  public Receipt append(LedgerEvent event) {
+    return await(submit(Append.open(event)));
+  }
+
+  /** Appends an event as a salted commitment and waits; the receipt carries the salt and the event. */
+  public Receipt appendPrivate(LedgerEvent event) {
+    return await(submit(Append.committed(event)));
+  }
+
+  /** Appends events in order and waits for all of them; receipts come in the same order. */
+  public List<Receipt> appendAll(List<Append> appends) {
+    return await(submitAll(appends));
+  }
+
+  /**
+   * Queues one append. The future completes with the receipt after the commit, or exceptionally with
+   * an {@link IllegalStateException} if the store failed.
+   *
+   * An event too large for a log entry (65,535 bytes) fails its future with {@link
+   * IllegalArgumentException}, and only its own.
+   *
+   * @throws IllegalStateException if the service is closed
+   */
+  public CompletableFuture<Receipt> submit(Append append) {
+    return submitAll(List.of(append)).thenApply(list -> list.get(0));
+  }
+
+  /** Queues appends in order; see {@link #submit}. */
+  public CompletableFuture<List<Receipt>> submitAll(List<Append> appends) {
+    List<CompletableFuture<Receipt>> futures = new ArrayList<>(appends.size());
+    List<Pending> pending = new ArrayList<>(appends.size());
+    for (Append append : appends) {
+      Objects.requireNonNull(append, "append");
+      CompletableFuture<Receipt> future = new CompletableFuture<>();
+      futures.add(future);
+      pending.add(new Pending(append, future));
+    }
+    if (!running) {
+      throw new IllegalStateException("the ledger is closed");
+    }
+    queue.addAll(pending);
+    if (!running && !writer.isAlive()) {
+      failQueued();
+    }
+    return CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
+        .thenApply(done -> futures.stream().map(CompletableFuture::join).toList());
+  }
+
+  private static <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the ledger", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("ledger append failed: " + cause, cause);
+    }
+  }
+
+  private void writeLoop() {
+    List<Pending> batch = new ArrayList<>();
+    while (running || !queue.isEmpty()) {
+      try {
+        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, options.maxBatch() - 1);
+        write(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (RuntimeException e) {
+        LOG.error("ledger writer failed", e);
+        for (Pending pending : batch) {
+          pending.receipt().completeExceptionally(e);
+        }
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  /** Writes one batch; after a storage failure, reloads the log's state and tries again, twice. */
+  private void write(List<Pending> batch) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        writeOnce(batch);
+        return;
+      } catch (RuntimeException e) {
+        headCache.clear();
+        nodes.clear();
+        recover();
+        if (attempt == 3) {
+          throw new IllegalStateException("ledger append failed: " + e.getMessage(), e);
+        }
+        LOG.warn("ledger append failed (attempt {}), retrying with reloaded state: {}", attempt, e.toString());
+      }
+    }
+  }
+
+  private void writeOnce(List<Pending> batch) {
+    Map<String, Hash> heads = new HashMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (Pending pending : batch) {
+      String subject = pending.append().event().subject();
+      Hash cached = headCache.get(subject);
+      if (cached != null) {
+        heads.put(subject, cached);
+      } else if (!heads.containsKey(subject)) {
+        unknown.add(subject);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      heads.putAll(store.heads(unknown));
+    }
+    List<Pending> accepted = new ArrayList<>(batch.size());
+    List<LedgerStore.Entry> entries = new ArrayList<>(batch.size());
+    List<byte[]> entryBytes = new ArrayList<>(batch.size());
+    for (Pending pending : batch) {
+      LedgerEvent event = pending.append().event();
+      byte[] bytes = event.encode(Optional.ofNullable(heads.get(event.subject())));
+      if (bytes.length > EntryBundle.MAX_ENTRY_SIZE) {
+        pending.receipt().completeExceptionally(new IllegalArgumentException(
+            "the event is " + bytes.length + " bytes as a log entry; an entry holds at most " + EntryBundle.MAX_ENTRY_SIZE));
+        continue;
+      }
+      Hash eventHash = Hash.sha256(bytes);
+      byte[] entry = bytes;
+      Optional<Receipt.Reveal> secret = Optional.empty();
+      if (pending.append().committed()) {
+        byte[] salt = Commitment.newSalt(random);
+        entry = Commitment.entry(Commitment.of(salt, bytes));
+        secret = Optional.of(new Receipt.Reveal(salt, bytes));
+      }
+      long index = tree.size();
+      tree.append(MerkleLog.leafHash(entry));
+      entries.add(new LedgerStore.Entry(index, entry, event.subject(), eventHash, secret));
+      entryBytes.add(entry);
+      accepted.add(pending);
+      heads.put(event.subject(), eventHash);
+    }
+    if (accepted.isEmpty()) {
+      return;
+    }
+    List<HashTile> tiles = tree.drainTiles();
+    long size = tree.size();
+    Hash root = tree.root();
+    String note = new Checkpoint(signer.name(), size, root).sign(signer);
+    store.append(entries, tiles, new LedgerStore.StoredCheckpoint(size, root, note, System.currentTimeMillis(), java.util.OptionalLong.empty()));
+    // Committed: from here on the batch is durable.
+    for (HashTile tile : tiles) {
+      nodes.offer(tile);
+    }
+    for (LedgerStore.Entry entry : entries) {
+      headCache.put(entry.subject(), entry.eventHash());
+    }
+    latest = new Head(size, root, note);
+    Prover prover = MerkleLog.prover(size, nodes);
+    for (int i = 0; i < accepted.size(); i++) {
+      LedgerStore.Entry entry = entries.get(i);
+      Receipt receipt;
+      try {
+        receipt = new Receipt(entry.index(), entryBytes.get(i), prover.inclusion(entry.index()), note, entry.secret());
+      } catch (RuntimeException e) {
+        accepted.get(i).receipt().completeExceptionally(e);
+        continue;
+      }
+      accepted.get(i).receipt().complete(receipt);
+    }
+  }
+
+  // ---------------------------------------------------------------- publishing
+
+  private void publishLoop() {
+    long interval = options.checkpointInterval().toMillis();
+    while (running) {
+      try {
+        Thread.sleep(interval);
+        publish();
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        LOG.error("ledger checkpoint publisher failed", e);
+      }
+    }
+  }
+
+  /** Publishes the newest checkpoint now if the log grew since the last one; returns the published size. */
+  public long publish() {
+    synchronized (publishLock) {
+      Head head = latest;
+      if (head.size() > published.size()) {
+        store.markPublished(head.size(), System.currentTimeMillis());
+        published = head;
+      }
+      return published.size();
+    }
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** The log's verifier key, in the signed-note {@code vkey} form. */
+  public NoteVerifier verifierKey() {
+    return signer.verifier();
+  }
+
+  /** The log's origin. */
+  public String origin() {
+    return signer.name();
+  }
+
+  /** The published checkpoint, a signed note. */
+  public String checkpoint() {
+    return published.note();
+  }
+
+  /** The newest committed tree: what proofs can be asked about, at least as new as {@link #checkpoint()}. */
+  public Checkpoint head() {
+    Head head = latest;
+    return new Checkpoint(signer.name(), head.size(), head.root());
+  }
+
+  /** Number of entries committed. */
+  public long size() {
+    return latest.size();
+  }
+
+  /**
+   * The inclusion proof of entry {@code index} in the tree of {@code size} entries.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= index < size <=} {@link #size()}
+   */
+  public List<Hash> inclusionProof(long index, long size) {
+    long current = size();
+    if (size < 1 || size > current) {
+      throw new IllegalArgumentException("tree size " + size + " is not between 1 and the log's size " + current);
+    }
+    if (index < 0 || index >= size) {
+      throw new IllegalArgumentException("index " + index + " is not in a tree of size " + size);
+    }
+    return MerkleLog.prover(size, nodes).inclusion(index);
+  }
+
+  /**
+   * The consistency proof from the tree of {@code from} entries to the tree of {@code to}.
+   *
+   * @throws IllegalArgumentException unless {@code 1 <= from <= to <=} {@link #size()}
+   */
+  public List<Hash> consistencyProof(long from, long to) {
+    long current = size();
+    if (to < 1 || to > current) {
+      throw new IllegalArgumentException("tree size " + to + " is not between 1 and the log's size " + current);
+    }
+    if (from < 1 || from > to) {
+      throw new IllegalArgumentException(
+          "a consistency proof needs 1 <= from <= to, not from = " + from + (from == 0 ? " (a proof from the empty tree proves nothing)" : ""));
+    }
+    return MerkleLog.prover(to, nodes).consistency(from);
+  }
+
+  /** The root of the tree of {@code size} entries. */
+  public Hash root(long size) {
+    if (size < 0 || size > size()) {
+      throw new IllegalArgumentException("tree size " + size + " is not between 0 and the log's size " + size());
+    }
+    return MerkleLog.prover(size, nodes).root();
+  }
+
+  /**
+   * A fresh receipt for a stored entry, proving inclusion in the published checkpoint (or the newest
+   * one, if the entry is newer). With {@code withSecret}, a private entry's receipt carries its salt and
+   * event: give it only to whom may see the event.
+   */
+  public Optional<Receipt> receipt(long index, boolean withSecret) {
+    Head head = published.size() > index ? published : latest;
+    if (index < 0 || index >= head.size()) {
+      return Optional.empty();
+    }
+    Optional<byte[]> entry = store.entry(index);
+    if (entry.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Receipt.Reveal> secret = withSecret ? store.secret(index) : Optional.empty();
+    return Optional.of(new Receipt(index, entry.get(), MerkleLog.prover(head.size(), nodes).inclusion(index), head.note(), secret));
+  }
+
+  /** The salt and event of a private entry, for revealing it after publication. */
+  public Optional<Receipt.Reveal> secret(long index) {
+    return store.secret(index);
+  }
+
+  /**
+   * A resource of the tlog-tiles layout: {@code checkpoint} (the published one), a hash tile or an
+   * entry bundle; empty if the log does not have it.
+   *
+   * @throws IllegalArgumentException if the path is not a canonical tile path
+   */
+  @Override
+  public Optional<byte[]> fetch(String path) {
+    return tiles.fetch(path);
+  }
+
+  /**
+   * The log stored in a database, read as it is without starting a service or checking it: for
+   * auditing a data directory whose log may be damaged. Its checkpoint is the newest published one.
+   *
+   * @throws IllegalStateException if the database holds no log
+   */
+  public static TileSource stored(Database database) {
+    LedgerStore store = new LedgerStore(database);
+    LedgerStore.StoredCheckpoint checkpoint = store.latestPublished().or(store::latest)
+        .orElseThrow(() -> new IllegalStateException("this database holds no transparency log yet"));
+    return new StoredLog(store, checkpoint::note, checkpoint::size);
+  }
+
+  /**
+   * The verifier key of the log whose signing key is in {@code dataDir}, if there is one.
+   *
+   * @throws IllegalStateException if the key file exists but is not valid
+   */
+  public static Optional<NoteVerifier> storedKey(Path dataDir) {
+    return LedgerKey.load(dataDir).map(NoteSigner::verifier);
+  }
+
+  /** The entry at {@code index}, if the log has it. */
+  public Optional<byte[]> entry(long index) {
+    return index < 0 || index >= size() ? Optional.empty() : store.entry(index);
+  }
+
+  /**
+   * Stops taking appends, writes what is queued, publishes the newest checkpoint and stops the
+   * threads. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!running) {
+      return;
+    }
+    running = false;
+    try {
+      writer.join(TimeUnit.SECONDS.toMillis(60));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    publisher.interrupt();
+    try {
+      publisher.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      publish();
+    } catch (RuntimeException e) {
+      LOG.warn("could not publish the final checkpoint: {}", e.toString());
+    }
+    failQueued();
+  }
+
+  private void failQueued() {
+    Pending pending;
+    while ((pending = queue.poll()) != null) {
+      pending.receipt().completeExceptionally(new IllegalStateException("the ledger closed before this append"));
+    }
+  }
+}

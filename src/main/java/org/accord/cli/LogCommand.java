@@ -1,0 +1,296 @@
+package org.accord.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.accord.InvalidInputException;
+import org.accord.NotFoundException;
+import org.accord.app.LedgerAppends;
+import org.accord.app.LedgerService;
+import org.accord.ledger.Checkpoint;
+import org.accord.ledger.Receipt;
+import org.accord.ledger.VerificationException;
+import org.accord.ledger.Verifier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code accord log}: the operator's side of the transparency log. */
+@Command(
+    name = "log",
+    description = "Write to and read from this instance's transparency log (in --data / --db).",
+    subcommands = {
+      LogCommand.AppendCommand.class,
+      LogCommand.KeyCommand.class,
+      LogCommand.CheckpointCommand.class,
+      LogCommand.ReceiptCommand.class,
+      LogCommand.ProofCommand.class
+    })
+final class LogCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command; see 'accord log --help'");
+  }
+
+  @Command(
+      name = "append",
+      description = {
+        "Append events to the log and print their receipts, one JSON receipt per line.",
+        "Each FILE is one event; '-' reads JSON Lines from standard input, one event per line.",
+        "An event is a JSON object {\"type\":..., \"subject\":..., \"data\":{...}, \"time\":..., \"private\":...}"
+            + " (type and subject default to --type and --subject, time to now); an object without"
+            + " \"data\" is itself the data. With --digest, each FILE is any document and the event"
+            + " records its name, size and SHA-256 instead."
+      },
+      footer = {"", "Examples:",
+          "  accord log append --type sbom.ingested --subject product:acme-router sbom-event.json",
+          "  accord log append --type test.load --subject bench --quiet - < events.jsonl",
+          "  accord log append --type document.filed --subject case:ACC-1 --digest --private report.pdf"})
+  static final class AppendCommand extends AccordCommand {
+    private static final int CHUNK = 10_000;
+
+    @Option(names = "--type", paramLabel = "TYPE", description = "Event type for events that do not name one, e.g. sbom.ingested.")
+    String type;
+
+    @Option(names = "--subject", paramLabel = "ID", description = "Subject for events that do not name one, e.g. case:ACC-2025-1.")
+    String subject;
+
+    @Option(names = "--private", description = "Log the events as salted commitments; receipts carry the salt and event.")
+    boolean committed;
+
+    @Option(names = "--digest", description = "Log each FILE's name, size and SHA-256 rather than its content.")
+    boolean digest;
+
+    @Option(names = "--quiet", description = "Print only a summary line, not the receipts.")
+    boolean quiet;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Event files, or '-' for JSON Lines on standard input.")
+    List<String> files;
+
+    @Override
+    protected int execute() throws Exception {
+      List<LedgerService.Append> appends = new ArrayList<>();
+      for (String file : files) {
+        if (file.equals("-")) {
+          readLines(appends);
+        } else if (digest) {
+          appends.add(digestEvent(Path.of(file)));
+        } else {
+          Path path = Path.of(file);
+          appends.add(parse(read(path), file));
+        }
+      }
+      LedgerService ledger = context().accord().ledger();
+      List<CompletableFuture<List<Receipt>>> chunks = new ArrayList<>();
+      for (int from = 0; from < appends.size(); from += CHUNK) {
+        chunks.add(ledger.submitAll(appends.subList(from, Math.min(appends.size(), from + CHUNK))));
+      }
+      List<Receipt> receipts = new ArrayList<>(appends.size());
+      for (CompletableFuture<List<Receipt>> chunk : chunks) {
+        try {
+          receipts.addAll(chunk.get());
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+      }
+      if (quiet) {
+        long first = receipts.isEmpty() ? 0 : receipts.get(0).index();
+        long last = receipts.isEmpty() ? -1 : receipts.get(receipts.size() - 1).index();
+        if (json) {
+          Map<String, Object> summary = new LinkedHashMap<>();
+          summary.put("appended", receipts.size());
+          summary.put("first_index", first);
+          summary.put("last_index", last);
+          summary.put("size", ledger.size());
+          printJson(summary);
+        } else {
+          out().println("appended " + receipts.size() + " events, indexes " + first + " to " + last + "; log size " + ledger.size());
+        }
+      } else if (json) {
+        StringBuilder array = new StringBuilder("[");
+        for (Receipt receipt : receipts) {
+          array.append(array.length() > 1 ? ",\n" : "\n").append(receipt.toJson());
+        }
+        out().println(array.append("\n]"));
+      } else {
+        for (Receipt receipt : receipts) {
+          out().println(receipt.toJson());
+        }
+      }
+      return Main.OK;
+    }
+
+    private void readLines(List<LedgerService.Append> appends) throws IOException {
+      BufferedReader reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      String line;
+      int number = 0;
+      while ((line = reader.readLine()) != null) {
+        number++;
+        if (!line.isBlank()) {
+          appends.add(parse(line, "stdin line " + number));
+        }
+      }
+    }
+
+    private static String read(Path path) {
+      try {
+        return Files.readString(path, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UserException("cannot read " + path + ": " + e.getMessage());
+      }
+    }
+
+    private LedgerService.Append digestEvent(Path path) throws Exception {
+      byte[] content;
+      try {
+        content = Files.readAllBytes(path);
+      } catch (IOException e) {
+        throw new UserException("cannot read " + path + ": " + e.getMessage());
+      }
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("name", path.getFileName().toString());
+      data.put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+      data.put("size", content.length);
+      return new LedgerService.Append(LedgerAppends.event(require(type, "--type", path.toString()),
+          require(subject, "--subject", path.toString()), Instant.now(), data, path.toString()), committed);
+    }
+
+    private LedgerService.Append parse(String text, String where) {
+      return LedgerAppends.parse(text, new LedgerAppends.Defaults(type, subject, committed), where);
+    }
+
+    private String require(String value, String option, String where) {
+      if (value == null) {
+        throw new InvalidInputException(option + " is required with --digest", where);
+      }
+      return value;
+    }
+  }
+
+  @Command(
+      name = "key",
+      description = "Print the log's verifier key (signed-note vkey form), which auditors pass to 'accord verify --key'.")
+  static final class KeyCommand extends AccordCommand {
+    @Override
+    protected int execute() {
+      LedgerService ledger = context().accord().ledger();
+      if (json) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("origin", ledger.origin());
+        result.put("verifier_key", ledger.verifierKey().format());
+        printJson(result);
+      } else {
+        out().println(ledger.verifierKey().format());
+      }
+      return Main.OK;
+    }
+  }
+
+  @Command(name = "checkpoint", description = "Print the log's published checkpoint (a signed note).")
+  static final class CheckpointCommand extends AccordCommand {
+    @Override
+    protected int execute() throws VerificationException {
+      LedgerService ledger = context().accord().ledger();
+      String note = ledger.checkpoint();
+      if (json) {
+        Checkpoint checkpoint = Verifier.readCheckpoint(note);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("origin", checkpoint.origin());
+        result.put("size", checkpoint.size());
+        result.put("root", checkpoint.root().base64());
+        result.put("note", note);
+        printJson(result);
+      } else {
+        out().print(note);
+      }
+      return Main.OK;
+    }
+  }
+
+  @Command(
+      name = "receipt",
+      description = "Print a fresh receipt for a logged entry, proving it against the published checkpoint.")
+  static final class ReceiptCommand extends AccordCommand {
+    @Parameters(index = "0", paramLabel = "INDEX", description = "The entry's index.")
+    long index;
+
+    @Option(names = "--reveal", description = "For a private entry, include its salt and event (reveals it).")
+    boolean reveal;
+
+    @Option(names = "--tlog-proof", description = "Print the C2SP tlog-proof text instead of the JSON receipt.")
+    boolean tlogProof;
+
+    @Override
+    protected int execute() {
+      Receipt receipt = context().accord().ledger().receipt(index, reveal)
+          .orElseThrow(() -> new NotFoundException("the log has no entry " + index));
+      out().print(tlogProof ? receipt.tlogProof().format() : receipt.toJson() + "\n");
+      return Main.OK;
+    }
+  }
+
+  @Command(
+      name = "proof",
+      description = {
+        "Print a proof as JSON, the same as the HTTP API serves it:",
+        "with --index, the inclusion proof of that entry; with --from, the consistency proof between two sizes.",
+        "--size / --to default to the published checkpoint's size."
+      },
+      footer = {"", "Examples:", "  accord log proof --index 42", "  accord log proof --from 100 --to 250 > proof.json"})
+  static final class ProofCommand extends AccordCommand {
+    @Option(names = "--index", paramLabel = "N", description = "Entry index, for an inclusion proof.")
+    Long index;
+
+    @Option(names = "--size", paramLabel = "N", description = "Tree size of the inclusion proof.")
+    Long size;
+
+    @Option(names = "--from", paramLabel = "N", description = "Older tree size, for a consistency proof.")
+    Long from;
+
+    @Option(names = "--to", paramLabel = "N", description = "Newer tree size of the consistency proof.")
+    Long to;
+
+    @Override
+    protected int execute() throws VerificationException {
+      if ((index == null) == (from == null)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "give either --index or --from");
+      }
+      LedgerService ledger = context().accord().ledger();
+      long published = Verifier.readCheckpoint(ledger.checkpoint()).size();
+      Map<String, Object> result = new LinkedHashMap<>();
+      try {
+        if (index != null) {
+          long treeSize = size == null ? Math.max(published, index + 1) : size;
+          result.put("index", index);
+          result.put("size", treeSize);
+          result.put("proof", ledger.inclusionProof(index, treeSize).stream().map(h -> h.base64()).toList());
+        } else {
+          long newer = to == null ? published : to;
+          result.put("from", from);
+          result.put("to", newer);
+          result.put("proof", ledger.consistencyProof(from, newer).stream().map(h -> h.base64()).toList());
+        }
+      } catch (IllegalArgumentException e) {
+        throw new UserException(e.getMessage());
+      }
+      printJson(result);
+      return Main.OK;
+    }
+  }
+}

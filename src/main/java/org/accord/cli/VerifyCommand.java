@@ -1,0 +1,335 @@
+package org.accord.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.accord.app.Accord;
+import org.accord.app.LedgerService;
+import org.accord.ledger.Checkpoint;
+import org.accord.ledger.Hash;
+import org.accord.ledger.LogReport;
+import org.accord.ledger.NoteVerifier;
+import org.accord.ledger.TileSource;
+import org.accord.ledger.VerificationException;
+import org.accord.ledger.VerifiedReceipt;
+import org.accord.ledger.Verifier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code accord verify}: the auditor's offline checks of a transparency log. Each exits 0 when
+ * everything verifies and 1 with the reason on any failure.
+ */
+@Command(
+    name = "verify",
+    description = {
+      "Verify a transparency log offline, trusting only its verifier key.",
+      "Each command exits 0 when everything verifies, and 1 naming what failed."
+    },
+    subcommands = {
+      VerifyCommand.CheckpointCommand.class,
+      VerifyCommand.ReceiptCommand.class,
+      VerifyCommand.ConsistencyCommand.class,
+      VerifyCommand.VerifyLogCommand.class
+    })
+final class VerifyCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command; see 'accord verify --help'");
+  }
+
+  /** Shared by the verify commands: key and file reading, and the failure report. */
+  abstract static class VerifyBase extends AccordCommand {
+    static String read(Path file, String what) {
+      try {
+        return Files.readString(file, StandardCharsets.UTF_8);
+      } catch (java.nio.charset.MalformedInputException e) {
+        throw new UserException(what + " " + file + " is not UTF-8 text");
+      } catch (IOException e) {
+        throw new UserException("cannot read " + what + " " + file + ": " + e.getMessage());
+      }
+    }
+
+    /** A verifier key given inline, or the name of a file that holds one. */
+    static NoteVerifier key(String key) {
+      String text = key;
+      Path path = Path.of(key);
+      if (!key.contains("+") || Files.isRegularFile(path)) {
+        if (!Files.isRegularFile(path)) {
+          throw new UserException("--key '" + key + "' is neither a verifier key (name+id+base64) nor a file");
+        }
+        text = read(path, "key file");
+      }
+      try {
+        return Verifier.parseKey(text);
+      } catch (VerificationException e) {
+        throw new UserException("bad --key: " + e.describe());
+      }
+    }
+
+    /** Reports a failed verification and returns exit code 1. */
+    int failed(VerificationException e) {
+      if (json) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("verified", false);
+        result.put("reason", e.getMessage());
+        result.put("location", e.location());
+        printJson(result);
+      } else {
+        err().println("accord: verification failed: " + e.describe());
+      }
+      return Main.USER_ERROR;
+    }
+
+    static Map<String, Object> describe(Checkpoint checkpoint) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("origin", checkpoint.origin());
+      out.put("size", checkpoint.size());
+      out.put("root", checkpoint.root().base64());
+      return out;
+    }
+  }
+
+  @Command(
+      name = "checkpoint",
+      description = "Verify a signed checkpoint: well-formed, and signed by the log's key.",
+      footer = {"", "Example:", "  accord verify checkpoint checkpoint.txt --key verifier_key.txt"})
+  static final class CheckpointCommand extends VerifyBase {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The checkpoint (a signed note).")
+    Path file;
+
+    @Option(names = "--key", required = true, paramLabel = "VKEY",
+        description = "The log's verifier key (name+id+base64), or a file holding it.")
+    String key;
+
+    @Override
+    protected int execute() {
+      NoteVerifier verifier = key(key);
+      String note = read(file, "checkpoint");
+      Checkpoint checkpoint;
+      try {
+        checkpoint = Verifier.verifyCheckpoint(note, verifier);
+      } catch (VerificationException e) {
+        return failed(e);
+      }
+      if (json) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("verified", true);
+        result.putAll(describe(checkpoint));
+        printJson(result);
+      } else {
+        out().println("OK: checkpoint of " + checkpoint.origin() + " at size " + checkpoint.size()
+            + ", root " + checkpoint.root().base64() + ", signed by " + verifier.name() + "+" + verifier.keyIdHex());
+      }
+      return Main.OK;
+    }
+  }
+
+  @Command(
+      name = "receipt",
+      description = {
+        "Verify a receipt: its checkpoint is signed by the log's key and its entry is included at its index.",
+        "A receipt is a C2SP tlog-proof carrying the entry on its 'extra' line, or Accord's JSON receipt;"
+            + " for a private event, the JSON receipt's salt and event must open the logged commitment."
+      },
+      footer = {"", "Example:", "  accord verify receipt 42.json --key verifier_key.txt"})
+  static final class ReceiptCommand extends VerifyBase {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The receipt (tlog-proof text or JSON).")
+    Path file;
+
+    @Option(names = "--key", required = true, paramLabel = "VKEY",
+        description = "The log's verifier key (name+id+base64), or a file holding it.")
+    String key;
+
+    @Override
+    protected int execute() {
+      NoteVerifier verifier = key(key);
+      String receipt = read(file, "receipt");
+      VerifiedReceipt verified;
+      try {
+        verified = Verifier.verifyReceipt(receipt, verifier);
+      } catch (VerificationException e) {
+        return failed(e);
+      }
+      if (json) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("verified", true);
+        result.put("index", verified.index());
+        result.put("leaf_hash", verified.leafHash().hex());
+        result.put("committed", verified.committed());
+        verified.event().ifPresent(event -> {
+          result.put("type", event.event().type());
+          result.put("subject", event.event().subject());
+          result.put("time", event.event().timeText());
+          result.put("prev", event.previous().map(Hash::hex).orElse(null));
+        });
+        result.put("checkpoint", describe(verified.checkpoint()));
+        printJson(result);
+      } else {
+        String what = verified.event()
+            .map(event -> (verified.committed() ? "private event " : "event ") + event.event().type()
+                + " of " + event.event().subject() + " at " + event.event().timeText())
+            .orElse(verified.committed() ? "a commitment (private event, not revealed)" : "an entry");
+        out().println("OK: entry " + verified.index() + " (" + what + ") is in " + verified.checkpoint().origin()
+            + " at size " + verified.checkpoint().size());
+      }
+      return Main.OK;
+    }
+  }
+
+  @Command(
+      name = "consistency",
+      description = {
+        "Verify that a newer checkpoint extends an older one: the log only grew, nothing was rewritten.",
+        "The proof is the JSON of /api/v1/log/proof/consistency, a JSON array, or one base64 hash per line."
+      },
+      footer = {"", "Example:",
+          "  curl -s 'https://log.example/api/v1/log/proof/consistency?from=10&to=20' > proof.json",
+          "  accord verify consistency old.txt new.txt --proof proof.json --key verifier_key.txt"})
+  static final class ConsistencyCommand extends VerifyBase {
+    @Parameters(index = "0", paramLabel = "OLD_CHECKPOINT", description = "The older checkpoint.")
+    Path older;
+
+    @Parameters(index = "1", paramLabel = "NEW_CHECKPOINT", description = "The newer checkpoint.")
+    Path newer;
+
+    @Option(names = "--proof", required = true, paramLabel = "FILE", description = "The consistency proof.")
+    Path proof;
+
+    @Option(names = "--key", paramLabel = "VKEY",
+        description = "The log's verifier key, or a file holding it; without it, signatures are not checked.")
+    String key;
+
+    @Override
+    protected int execute() {
+      Optional<NoteVerifier> verifier = key == null ? Optional.empty() : Optional.of(key(key));
+      String oldNote = read(older, "checkpoint");
+      String newNote = read(newer, "checkpoint");
+      String proofText = read(proof, "proof");
+      List<Checkpoint> checkpoints;
+      try {
+        List<Hash> hashes = Verifier.parseProof(proofText);
+        checkpoints = Verifier.verifyConsistency(oldNote, newNote, hashes, verifier);
+      } catch (VerificationException e) {
+        return failed(e);
+      }
+      if (json) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("verified", true);
+        result.put("signatures_checked", verifier.isPresent());
+        result.put("old", describe(checkpoints.get(0)));
+        result.put("new", describe(checkpoints.get(1)));
+        printJson(result);
+      } else {
+        out().println("OK: " + checkpoints.get(1).origin() + " at size " + checkpoints.get(1).size()
+            + " extends size " + checkpoints.get(0).size()
+            + (verifier.isPresent() ? "" : " (signatures not checked: no --key)"));
+      }
+      return Main.OK;
+    }
+  }
+
+  @Command(
+      name = "log",
+      description = {
+        "Verify a whole tiled log: fetch or read every entry bundle and hash tile, recompute every level,"
+            + " check the checkpoint's signature and root, and report the first bad tile or entry.",
+        "SOURCE is the log's URL prefix (the one that serves /checkpoint and /tile/...), a tlog-tiles"
+            + " directory, or an Accord data directory. Without SOURCE, the log in --data / --db is checked."
+      },
+      footer = {"", "Examples:",
+          "  accord verify log https://accord.example/log --key verifier_key.txt",
+          "  accord verify log ../shared/testdata/tlog/testdata/log --key verifier_key.txt",
+          "  accord verify log --previous last-seen-checkpoint.txt --key verifier_key.txt"})
+  static final class VerifyLogCommand extends VerifyBase {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SOURCE", description = "URL, tlog-tiles directory or data directory.")
+    String source;
+
+    @Option(names = "--key", paramLabel = "VKEY",
+        description = "The log's verifier key, or a file holding it. Required for a URL or tiles directory;"
+            + " for a local data directory it defaults to that log's own key.")
+    String key;
+
+    @Option(names = "--previous", paramLabel = "CHECKPOINT",
+        description = "A checkpoint seen earlier: the log must still contain that tree (detects a fork).")
+    Path previous;
+
+    @Override
+    protected int execute() throws Exception {
+      if (source == null) {
+        return verifyStored(context().accord(), root().dataDir());
+      }
+      if (source.startsWith("http://") || source.startsWith("https://")) {
+        return verify(TileSources.http(source), requireKey());
+      }
+      Path dir = Path.of(source);
+      if (Files.isRegularFile(dir.resolve("checkpoint"))) {
+        return verify(TileSources.directory(dir), requireKey());
+      }
+      if (Files.isRegularFile(dir.resolve("accord.db")) || Files.isRegularFile(dir.resolve("ledger.key"))) {
+        try (Accord accord = Accord.open(new Accord.Config(dir, root().dbUrl()))) {
+          return verifyStored(accord, dir);
+        }
+      }
+      throw new UserException("'" + source + "' is not a URL, a tlog-tiles directory (with a checkpoint file) or an Accord data directory");
+    }
+
+    /** The log in a data directory's store, read as stored (a damaged log is reported, not refused). */
+    private int verifyStored(Accord accord, Path dataDir) {
+      NoteVerifier verifier = key != null
+          ? key(key)
+          : LedgerService.storedKey(dataDir).orElseThrow(() -> new UserException(
+              "no log key in " + dataDir + "; pass the log's verifier key with --key"));
+      return verify(LedgerService.stored(accord.database()), verifier);
+    }
+
+    private NoteVerifier requireKey() {
+      if (key == null) {
+        throw new UserException("--key is required to verify a log from a URL or a tiles directory");
+      }
+      return key(key);
+    }
+
+    private int verify(TileSource tiles, NoteVerifier verifier) {
+      Optional<Checkpoint> before = Optional.empty();
+      long start = System.nanoTime();
+      try {
+        if (previous != null) {
+          before = Optional.of(Verifier.verifyCheckpoint(read(previous, "checkpoint"), verifier));
+        }
+        LogReport report = Verifier.verifyLog(tiles, verifier, before);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (json) {
+          Map<String, Object> result = new LinkedHashMap<>();
+          result.put("verified", true);
+          result.putAll(describe(report.checkpoint()));
+          result.put("entries", report.entries());
+          result.put("resources", report.tiles());
+          result.put("bytes", report.bytes());
+          result.put("seconds", Math.round(seconds * 1000) / 1000.0);
+          before.ifPresent(old -> result.put("previous_size", old.size()));
+          printJson(result);
+        } else {
+          out().printf("OK: %s at size %d: %d entries and every tile recomputed, root matches the signed checkpoint%s (%d resources, %d bytes, %.2f s)%n",
+              report.checkpoint().origin(), report.checkpoint().size(), report.entries(),
+              before.map(old -> ", and it extends the previous checkpoint at size " + old.size()).orElse(""),
+              report.tiles(), report.bytes(), seconds);
+        }
+        return Main.OK;
+      } catch (VerificationException e) {
+        return failed(e);
+      }
+    }
+  }
+}

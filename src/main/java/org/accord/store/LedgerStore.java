@@ -1,0 +1,358 @@
+package org.accord.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.accord.ledger.Hash;
+import org.accord.ledger.HashTile;
+import org.accord.ledger.Receipt;
+import org.accord.ledger.TileId;
+import org.accord.ledger.TileReader;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.HandleConsumer;
+
+/**
+ * The transparency ledger's tables: entries, hash tiles, signed checkpoints and the secrets of
+ * private events (migration {@code V2__ledger}).
+ *
+ * <p>{@link #append} writes one batch (entries, changed tiles, its checkpoint) in one
+ * transaction, so the stored tiles always match the stored entries and the newest checkpoint. The
+ * store does not check the tree; {@link org.accord.ledger.LogTree} and the ledger service do.
+ *
+ * <p>Thread-safe: each call takes its own connection from the pool.
+ */
+public final class LedgerStore implements TileReader {
+  private static final int HEAD_CHUNK = 500;
+
+  private final Database database;
+
+  public LedgerStore(Database database) {
+    this.database = Objects.requireNonNull(database, "database");
+  }
+
+  private <T> T query(HandleCallback<T, SQLException> callback) {
+    try {
+      return database.jdbi().withHandle(callback);
+    } catch (SQLException e) {
+      throw new IllegalStateException("ledger store: " + e.getMessage(), e);
+    }
+  }
+
+  private void transaction(HandleConsumer<SQLException> callback) {
+    try {
+      database.jdbi().useTransaction(callback);
+    } catch (SQLException e) {
+      throw new IllegalStateException("ledger store: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * One log entry as stored.
+   *
+   * @param index its index in the log
+   * @param data the entry bytes (an event, or a commitment)
+   * @param subject the event's subject
+   * @param eventHash SHA-256 of the event's canonical bytes (for a private event, of the hidden event)
+   * @param secret the salt and event of a private entry
+   */
+  public record Entry(long index, byte[] data, String subject, Hash eventHash, Optional<Receipt.Reveal> secret) {
+    public Entry {
+      Objects.requireNonNull(data, "data");
+      Objects.requireNonNull(subject, "subject");
+      Objects.requireNonNull(eventHash, "eventHash");
+      Objects.requireNonNull(secret, "secret");
+      data = data.clone();
+    }
+
+    @Override
+    public byte[] data() {
+      return data.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Entry that && index == that.index && Arrays.equals(data, that.data)
+          && subject.equals(that.subject) && eventHash.equals(that.eventHash) && secret.equals(that.secret);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(index, Arrays.hashCode(data), subject, eventHash, secret);
+    }
+  }
+
+  /**
+   * A signed checkpoint as stored.
+   *
+   * @param size the tree size
+   * @param root the root hash
+   * @param note the signed note
+   * @param createdAt when it was signed, epoch milliseconds
+   * @param publishedAt when it became the log's current checkpoint, if it did
+   */
+  public record StoredCheckpoint(long size, Hash root, String note, long createdAt, OptionalLong publishedAt) {
+    public StoredCheckpoint {
+      Objects.requireNonNull(root, "root");
+      Objects.requireNonNull(note, "note");
+      Objects.requireNonNull(publishedAt, "publishedAt");
+    }
+  }
+
+  /** Writes one batch in one transaction. */
+  public void append(List<Entry> entries, List<HashTile> tiles, StoredCheckpoint checkpoint) {
+    transaction(handle -> {
+      Connection connection = handle.getConnection();
+      try (PreparedStatement insert = connection.prepareStatement(
+              "INSERT INTO ledger_entries (idx, data, subject, event_hash) VALUES (?, ?, ?, ?)");
+          PreparedStatement secret = connection.prepareStatement(
+              "INSERT INTO ledger_secrets (idx, salt, event) VALUES (?, ?, ?)")) {
+        boolean secrets = false;
+        for (Entry entry : entries) {
+          insert.setLong(1, entry.index());
+          insert.setBytes(2, entry.data);
+          insert.setString(3, entry.subject());
+          insert.setBytes(4, entry.eventHash().bytes());
+          insert.addBatch();
+          if (entry.secret().isPresent()) {
+            secret.setLong(1, entry.index());
+            secret.setBytes(2, entry.secret().get().salt());
+            secret.setBytes(3, entry.secret().get().event());
+            secret.addBatch();
+            secrets = true;
+          }
+        }
+        insert.executeBatch();
+        if (secrets) {
+          secret.executeBatch();
+        }
+      }
+      putTiles(connection, tiles);
+      insertCheckpoint(connection, checkpoint);
+    });
+  }
+
+  /** Stores a checkpoint outside a batch (the empty log's first one). */
+  public void insertCheckpoint(StoredCheckpoint checkpoint) {
+    transaction(handle -> insertCheckpoint(handle.getConnection(), checkpoint));
+  }
+
+  private static void insertCheckpoint(Connection connection, StoredCheckpoint checkpoint) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO ledger_checkpoints (tree_size, root, note, created_at, published_at) VALUES (?, ?, ?, ?, ?)")) {
+      insert.setLong(1, checkpoint.size());
+      insert.setBytes(2, checkpoint.root().bytes());
+      insert.setString(3, checkpoint.note());
+      insert.setLong(4, checkpoint.createdAt());
+      if (checkpoint.publishedAt().isPresent()) {
+        insert.setLong(5, checkpoint.publishedAt().getAsLong());
+      } else {
+        insert.setNull(5, Types.BIGINT);
+      }
+      insert.executeUpdate();
+    }
+  }
+
+  /** Writes tiles (inserting or widening), in their own transaction; the bulk path of benchmarks. */
+  public void putTiles(List<HashTile> tiles) {
+    transaction(handle -> putTiles(handle.getConnection(), tiles));
+  }
+
+  private static void putTiles(Connection connection, List<HashTile> tiles) throws SQLException {
+    if (tiles.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement upsert = connection.prepareStatement(
+        "INSERT INTO ledger_tiles (level, idx, width, hashes) VALUES (?, ?, ?, ?) "
+            + "ON CONFLICT (level, idx) DO UPDATE SET width = excluded.width, hashes = excluded.hashes")) {
+      for (HashTile tile : tiles) {
+        upsert.setInt(1, tile.id().level());
+        upsert.setLong(2, tile.id().index());
+        upsert.setInt(3, tile.id().width());
+        upsert.setBytes(4, tile.hashes());
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    }
+  }
+
+  /** Marks a checkpoint as published. */
+  public void markPublished(long size, long at) {
+    database.jdbi().useHandle(handle -> handle.createUpdate(
+            "UPDATE ledger_checkpoints SET published_at = :at WHERE tree_size = :size")
+        .bind("at", at)
+        .bind("size", size)
+        .execute());
+  }
+
+  /** The checkpoint of the largest tree, which is the log's state. */
+  public Optional<StoredCheckpoint> latest() {
+    return queryCheckpoint("SELECT tree_size, root, note, created_at, published_at FROM ledger_checkpoints "
+        + "ORDER BY tree_size DESC LIMIT 1", null);
+  }
+
+  /** The newest published checkpoint. */
+  public Optional<StoredCheckpoint> latestPublished() {
+    return queryCheckpoint("SELECT tree_size, root, note, created_at, published_at FROM ledger_checkpoints "
+        + "WHERE published_at IS NOT NULL ORDER BY tree_size DESC LIMIT 1", null);
+  }
+
+  /** The checkpoint signed at a tree size, if one was. */
+  public Optional<StoredCheckpoint> checkpoint(long size) {
+    return queryCheckpoint("SELECT tree_size, root, note, created_at, published_at FROM ledger_checkpoints "
+        + "WHERE tree_size = ?", size);
+  }
+
+  private Optional<StoredCheckpoint> queryCheckpoint(String sql, Long size) {
+    return query(handle -> {
+      try (PreparedStatement query = handle.getConnection().prepareStatement(sql)) {
+        if (size != null) {
+          query.setLong(1, size);
+        }
+        try (ResultSet rows = query.executeQuery()) {
+          if (!rows.next()) {
+            return Optional.empty();
+          }
+          long published = rows.getLong(5);
+          OptionalLong publishedAt = rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(published);
+          return Optional.of(new StoredCheckpoint(
+              rows.getLong(1), new Hash(rows.getBytes(2)), rows.getString(3), rows.getLong(4), publishedAt));
+        }
+      }
+    });
+  }
+
+  /** The stored bytes of a hash tile (its current width), if it exists. */
+  public Optional<byte[]> tile(int level, long index) {
+    return query(handle -> tile(handle, level, index));
+  }
+
+  private static Optional<byte[]> tile(Handle handle, int level, long index) throws SQLException {
+    try (PreparedStatement query = handle.getConnection().prepareStatement(
+        "SELECT hashes FROM ledger_tiles WHERE level = ? AND idx = ?")) {
+      query.setInt(1, level);
+      query.setLong(2, index);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next() ? Optional.of(rows.getBytes(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalStateException if the tile is missing or narrower than {@code minWidth}
+   */
+  @Override
+  public byte[] read(int level, long index, int minWidth) {
+    byte[] hashes = tile(level, index).orElseThrow(() -> new IllegalStateException(
+        "ledger tile " + TileId.hashes(level, index, Math.max(1, Math.min(minWidth, TileId.FULL_WIDTH))) + " is missing from the store"));
+    if (hashes.length < minWidth * Hash.SIZE) {
+      throw new IllegalStateException("ledger tile " + level + "/" + index + " in the store holds "
+          + hashes.length / Hash.SIZE + " hashes, " + minWidth + " needed");
+    }
+    return hashes;
+  }
+
+  /** The entries with indexes in {@code [first, first + count)} that exist, in index order. */
+  public List<byte[]> entries(long first, int count) {
+    return query(handle -> {
+      try (PreparedStatement query = handle.getConnection().prepareStatement(
+          "SELECT data FROM ledger_entries WHERE idx >= ? AND idx < ? ORDER BY idx")) {
+        query.setLong(1, first);
+        query.setLong(2, first + count);
+        List<byte[]> entries = new ArrayList<>(count);
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            entries.add(rows.getBytes(1));
+          }
+        }
+        return entries;
+      }
+    });
+  }
+
+  /** One entry, if it exists. */
+  public Optional<byte[]> entry(long index) {
+    List<byte[]> entries = entries(index, 1);
+    return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(0));
+  }
+
+  /** The highest stored entry index, if any. */
+  public OptionalLong lastIndex() {
+    return query(handle -> {
+      try (PreparedStatement query = handle.getConnection().prepareStatement("SELECT MAX(idx) FROM ledger_entries");
+          ResultSet rows = query.executeQuery()) {
+        rows.next();
+        long last = rows.getLong(1);
+        return rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(last);
+      }
+    });
+  }
+
+  /**
+   * The newest event of each subject that has one: the SHA-256 of its canonical bytes, which the
+   * subject's next event names as its predecessor.
+   */
+  public Map<String, Hash> heads(Collection<String> subjects) {
+    Map<String, Hash> heads = new HashMap<>();
+    List<String> all = new ArrayList<>(new LinkedHashSet<>(subjects));
+    for (int from = 0; from < all.size(); from += HEAD_CHUNK) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + HEAD_CHUNK));
+      String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+      heads.putAll(query(handle -> {
+        Map<String, Hash> found = new HashMap<>();
+        try (PreparedStatement query = handle.getConnection().prepareStatement(
+            "SELECT e.subject, e.event_hash FROM ledger_entries e JOIN "
+                + "(SELECT subject, MAX(idx) AS idx FROM ledger_entries WHERE subject IN (" + marks + ") GROUP BY subject) m "
+                + "ON e.idx = m.idx")) {
+          for (int i = 0; i < chunk.size(); i++) {
+            query.setString(i + 1, chunk.get(i));
+          }
+          try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+              found.put(rows.getString(1), new Hash(rows.getBytes(2)));
+            }
+          }
+        }
+        return found;
+      }));
+    }
+    return heads;
+  }
+
+  /** The salt and event of a private entry, if the entry is private. */
+  public Optional<Receipt.Reveal> secret(long index) {
+    return query(handle -> {
+      try (PreparedStatement query = handle.getConnection().prepareStatement(
+          "SELECT salt, event FROM ledger_secrets WHERE idx = ?")) {
+        query.setLong(1, index);
+        try (ResultSet rows = query.executeQuery()) {
+          return rows.next() ? Optional.of(new Receipt.Reveal(rows.getBytes(1), rows.getBytes(2))) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  /** Indexes of a subject's entries, oldest first. */
+  public List<Long> indexesOf(String subject) {
+    return query(handle -> handle.createQuery(
+            "SELECT idx FROM ledger_entries WHERE subject = :subject ORDER BY idx")
+        .bind("subject", subject)
+        .mapTo(Long.class)
+        .list());
+  }
+}
