@@ -5,11 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.accord.InvalidInputException;
 import org.accord.exposure.ExposureGraph;
+import org.accord.ledger.LedgerEvent;
 import org.accord.sbom.Bom;
 import org.accord.sbom.BomReader;
 import org.accord.sbom.DeploymentRow;
@@ -144,9 +147,20 @@ public final class Accord implements AutoCloseable {
             return SbomDocuments.store(handle, bom, sha256, org, now);
           });
       graph.apply(stored.change());
+      long logged = -1;
+      if (!stored.duplicate()) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("sha256", sha256);
+        data.put("document", stored.documentId());
+        data.put("product", stored.productPurl());
+        data.put("format", bom.format().label() + " " + bom.specVersion());
+        data.put("uploader", uploader);
+        data.put("components", stored.components());
+        logged = record("sbom.ingested", "product:" + stored.productPurl(), now, data);
+      }
       return new IngestResults.Sbom(
           stored.documentId(), stored.duplicate(), stored.productPurl(), bom.format().label(), bom.specVersion(),
-          stored.components(), stored.edges(), stored.warnings(), stored.replaced(), sha256);
+          stored.components(), stored.edges(), stored.warnings(), stored.replaced(), sha256, logged);
     }
   }
 
@@ -171,7 +185,17 @@ public final class Accord implements AutoCloseable {
             return Deployments.store(handle, rows, sha256, format, org, now);
           });
       graph.apply(stored.change());
-      return new IngestResults.Inventory(stored.inventoryId(), stored.duplicate(), stored.rows(), stored.operators(), sha256);
+      long logged = -1;
+      if (!stored.duplicate()) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("sha256", sha256);
+        data.put("inventory", stored.inventoryId());
+        data.put("uploader", uploader);
+        data.put("deployments", stored.rows());
+        logged = record("inventory.ingested", "inventory:" + uploader, now, data);
+      }
+      return new IngestResults.Inventory(
+          stored.inventoryId(), stored.duplicate(), stored.rows(), stored.operators(), sha256, logged);
     }
   }
 
@@ -213,6 +237,15 @@ public final class Accord implements AutoCloseable {
     } finally {
       lock.close();
     }
+  }
+
+  /**
+   * Writes an accountable event to the transparency log after its data committed, and returns its
+   * log index. The append waits for the log's own commit; if it fails, the ingest is reported as
+   * failed (the data stays stored, and a later re-upload is answered as a duplicate).
+   */
+  long record(String type, String subject, long now, Map<String, Object> data) {
+    return ledger().append(new LedgerEvent(type, subject, java.time.Instant.ofEpochMilli(now), data)).index();
   }
 
   private static String finish(Hashing hashing) {

@@ -19,6 +19,7 @@ public final class IngestResults {
    * @param warnings problems that did not stop the ingest
    * @param replacedDocumentId the document whose edges this one replaced, or 0
    * @param sha256 the document's SHA-256
+   * @param ledgerIndex the transparency-log index of the ingest event, or -1 for a duplicate
    */
   public record Sbom(
       long documentId,
@@ -30,7 +31,8 @@ public final class IngestResults {
       int edges,
       List<String> warnings,
       long replacedDocumentId,
-      String sha256) {}
+      String sha256,
+      long ledgerIndex) {}
 
   /**
    * An inventory ingest.
@@ -40,6 +42,8 @@ public final class IngestResults {
    * @param deployments rows in the inventory
    * @param operators distinct operators it names
    * @param sha256 the document's SHA-256
+   * @param ledgerIndex the transparency-log index of the ingest event, or -1 for a duplicate
    */
-  public record Inventory(long inventoryId, boolean duplicate, int deployments, int operators, String sha256) {}
+  public record Inventory(
+      long inventoryId, boolean duplicate, int deployments, int operators, String sha256, long ledgerIndex) {}
 }

@@ -128,6 +128,25 @@ class AccordTest {
     }
   }
 
+  @Test
+  void everyIngestIsLoggedWithItsDigestUploaderAndTime() throws Exception {
+    try (Accord accord = open("sqlite")) {
+      IngestResults.Sbom sbom = accord.ingestSbom(text(Documents.cycloneDx("scada", "2.1.0")), "Acme");
+      IngestResults.Inventory inventory = accord.ingestInventory(text(Documents.inventory("scada")), "sites.csv", "GridCo");
+      assertThat(accord.ingestSbom(text(Documents.cycloneDx("scada", "2.1.0")), "Acme").ledgerIndex()).isEqualTo(-1);
+      assertThat(sbom.ledgerIndex()).isGreaterThanOrEqualTo(0);
+      assertThat(inventory.ledgerIndex()).isEqualTo(sbom.ledgerIndex() + 1);
+
+      var receipt = accord.ledger().receipt(sbom.ledgerIndex(), false).orElseThrow();
+      var decoded = org.accord.ledger.LedgerEvent.decode(receipt.entry());
+      assertThat(decoded.event().type()).isEqualTo("sbom.ingested");
+      assertThat(decoded.event().subject()).isEqualTo("product:pkg:generic/acme/scada@1.0");
+      assertThat(decoded.event().data()).containsEntry("sha256", sbom.sha256()).containsEntry("uploader", "Acme");
+      var inventoryEvent = org.accord.ledger.LedgerEvent.decode(accord.ledger().receipt(inventory.ledgerIndex(), false).orElseThrow().entry());
+      assertThat(inventoryEvent.event().data()).containsEntry("sha256", inventory.sha256()).containsEntry("uploader", "GridCo");
+    }
+  }
+
   /** Real product SBOMs from the conformance data go through ingest and answer where-used with paths. */
   @Test
   void realSbomsIngestAndAnswer() throws Exception {
