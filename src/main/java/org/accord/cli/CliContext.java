@@ -3,17 +3,24 @@ package org.accord.cli;
 import org.accord.app.Accord;
 import org.accord.sbom.ReadLimits;
 
-/** The resources one command-line run opens on first use and closes at exit. Not thread-safe. */
+/**
+ * The resources one command-line run opens on first use and closes at exit. Thread-safe: a shutdown
+ * hook may close it while the command's thread still runs.
+ */
 final class CliContext implements AutoCloseable {
   private final Main main;
   private Accord accord;
+  private boolean closed;
 
   CliContext(Main main) {
     this.main = main;
   }
 
   /** The instance on the chosen data directory and database, opened on first call. */
-  Accord accord() {
+  synchronized Accord accord() {
+    if (closed) {
+      throw new IllegalStateException("accord is shutting down");
+    }
     if (accord == null) {
       accord = Accord.open(new Accord.Config(main.dataDir(), main.dbUrl(), limits()));
     }
@@ -34,7 +41,8 @@ final class CliContext implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     if (accord != null) {
       accord.close();
       accord = null;

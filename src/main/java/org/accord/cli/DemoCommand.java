@@ -67,10 +67,9 @@ final class DemoCommand extends ServeCommand {
       }
       return Main.OK;
     }
-    try (WebServer server = WebServer.start(accord, host, port)) {
-      announce(server, token);
-      awaitShutdown();
-    }
+    WebServer server = WebServer.start(accord, host, port);
+    announce(server, token);
+    serveUntilStopped(server);
     return Main.OK;
   }
 }

@@ -22,10 +22,9 @@ class ServeCommand extends AccordCommand {
 
   @Override
   protected int execute() throws InterruptedException {
-    try (WebServer server = WebServer.start(context().accord(), host, port)) {
-      announce(server, null);
-      awaitShutdown();
-    }
+    WebServer server = WebServer.start(context().accord(), host, port);
+    announce(server, null);
+    serveUntilStopped(server);
     return Main.OK;
   }
 
@@ -45,9 +44,21 @@ class ServeCommand extends AccordCommand {
     out().flush();
   }
 
-  static void awaitShutdown() throws InterruptedException {
-    CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "accord-shutdown"));
-    stop.await();
+  /**
+   * Blocks until the process is told to stop (Ctrl-C, SIGTERM), then stops the server and closes the
+   * instance (the transparency log flushes, the store closes, the data directory is released) before
+   * the JVM exits: the JVM waits for shutdown hooks, not for this thread.
+   */
+  void serveUntilStopped(WebServer server) throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        server.close();
+        context().close();
+      } finally {
+        stopped.countDown();
+      }
+    }, "accord-shutdown"));
+    stopped.await();
   }
 }
