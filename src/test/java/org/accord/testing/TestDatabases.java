@@ -14,12 +14,35 @@ import org.accord.store.Database;
 
 /**
  * Real databases for tests: SQLite always, PostgreSQL too when {@code ACCORD_TEST_PG_URL} is set. Each
- * PostgreSQL database is a fresh schema, dropped again on close, so tests never see each other's rows.
+ * PostgreSQL database is a fresh schema, so tests never see each other's rows; the schemas a test JVM
+ * created are dropped when it exits.
  *
  * <p>Use with a parameterized test: {@code @MethodSource("org.accord.testing.TestDatabases#engines")}.
  */
 public final class TestDatabases {
   private TestDatabases() {}
+
+  private static final List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreatedSchemas, "drop-test-schemas"));
+  }
+
+  private static void dropCreatedSchemas() {
+    String base = pgUrl();
+    if (base == null || CREATED.isEmpty()) {
+      return;
+    }
+    try (Connection connection = DriverManager.getConnection(base);
+        Statement statement = connection.createStatement()) {
+      statement.execute("SET lock_timeout = '5s'");
+      for (String schema : CREATED) {
+        statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    } catch (SQLException e) {
+      System.err.println("could not drop test schemas " + CREATED + ": " + e.getMessage());
+    }
+  }
 
   /** The engines to run against: {@code "sqlite"}, and {@code "postgresql"} when configured. */
   public static Stream<String> engines() {
@@ -56,6 +79,7 @@ public final class TestDatabases {
     try (Connection connection = DriverManager.getConnection(base);
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA " + schema);
+      CREATED.add(schema);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create test schema: " + e.getMessage(), e);
     }
