@@ -35,7 +35,7 @@ import org.accord.synthetic.SyntheticWorld;
  * check that both give the same products and deployments.
  */
 public final class WhereUsedBenchmark {
-  private static final int WARMUP = 200;
+  private static final int WARMUP = 500;
 
   private WhereUsedBenchmark() {}
 

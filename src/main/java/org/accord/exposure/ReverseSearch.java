@@ -158,9 +158,16 @@ final class ReverseSearch {
     hits.sort(BY_DISTANCE_THEN_ID);
 
     List<WhereUsed.ProductHit> products = new ArrayList<>(hits.size());
-    List<WhereUsed.DeploymentHit> deployments = new ArrayList<>(deploymentCount);
+    Deployment[] rows = new Deployment[deploymentCount];
+    int[] hitOf = new int[deploymentCount];
+    String[] hitPurls = new String[hits.size()];
+    List<List<String>> hitPaths = new ArrayList<>(hits.size());
     DeploymentIndex.Counter aggregates = running.new Counter();
-    for (Hit hit : hits) {
+    int row = 0;
+    for (int h = 0; h < hits.size(); h++) {
+      Hit hit = hits.get(h);
+      hitPurls[h] = hit.purl();
+      hitPaths.add(hit.path());
       if (hit.product()) {
         products.add(new WhereUsed.ProductHit(hit.purl(), hit.path()));
       }
@@ -168,16 +175,14 @@ final class ReverseSearch {
       if (onNode != null) {
         for (int d = 0; d < onNode.size(); d++) {
           int index = onNode.get(d);
-          Deployment deployment = running.get(index);
           aggregates.add(index);
-          deployments.add(
-              new WhereUsed.DeploymentHit(
-                  deployment.operator(), deployment.site(), deployment.sector(), deployment.country(),
-                  deployment.criticality(), hit.purl(), hit.path()));
+          rows[row] = running.get(index);
+          hitOf[row++] = h;
         }
       }
     }
-    return new WhereUsed(packageKey, matched, products, deployments, aggregates.cells());
+    return new WhereUsed(
+        packageKey, matched, products, new DeploymentHits(rows, hitOf, hitPurls, hitPaths), aggregates.cells());
   }
 
   private static final Comparator<Hit> BY_DISTANCE_THEN_ID =

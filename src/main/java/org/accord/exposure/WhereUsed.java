@@ -25,7 +25,8 @@ public record WhereUsed(
   public WhereUsed {
     matched = List.copyOf(matched);
     products = List.copyOf(products);
-    deployments = List.copyOf(deployments);
+    // DeploymentHits is already an immutable snapshot; copying it would build every row eagerly.
+    deployments = deployments instanceof DeploymentHits ? deployments : List.copyOf(deployments);
     aggregates = List.copyOf(aggregates);
   }
 
