@@ -15,6 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
+import org.accord.InvalidInputException;
+import org.accord.identity.Ecosystem;
+import org.accord.identity.Version;
+import org.accord.identity.VersionRange;
 
 /**
  * The in-memory exposure index: package versions, products and deployments, with reverse dependency
@@ -278,6 +282,34 @@ public final class ExposureGraph {
     }
   }
 
+  /**
+   * The versions of {@code packageKey} that {@code range} contains: one range check per version of the
+   * package, against versions parsed once per package by the ecosystem's scheme (chosen from the PURL
+   * type) and cached until the package gains a version, so a check compares pre-parsed versions and
+   * parses nothing. A version its scheme cannot parse is in no range. The advisory matcher's primitive;
+   * see {@link RangeScan}.
+   *
+   * @param packageKey a package PURL without version
+   * @param range the affected versions; a range of another scheme re-reads each version by its text
+   * @return the matched component ids and PURLs in version order, and how many versions were checked;
+   *     empty for an unknown package
+   */
+  public RangeHits versionsIn(String packageKey, VersionRange range) {
+    Objects.requireNonNull(packageKey, "packageKey");
+    Objects.requireNonNull(range, "range");
+    lock.readLock().lock();
+    try {
+      PackageVersions pkg = packages.get(packageKey);
+      if (pkg == null) {
+        return RangeHits.NONE;
+      }
+      PackageVersions.Parsed parsed = pkg.parsed(this);
+      return RangeScan.scan(range, parsed.nodes(), parsed.versions(), componentIds, purls);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** The versions of a package known to the graph, in its ecosystem's order; empty if unknown. */
   public List<String> versionsOf(String packageKey) {
     lock.readLock().lock();
@@ -536,6 +568,10 @@ public final class ExposureGraph {
     private final String purlType;
     private final IntList nodes = new IntList(2);
     private int[] sorted;
+    private Parsed parsed;
+
+    /** The sorted version nodes with their versions parsed by the package's scheme (null: unparsable). */
+    record Parsed(int[] nodes, Version[] versions) {}
 
     PackageVersions(String packageKey) {
       this.packageKey = packageKey;
@@ -548,7 +584,25 @@ public final class ExposureGraph {
       nodes.add(node);
       synchronized (this) {
         sorted = null;
+        parsed = null;
       }
+    }
+
+    synchronized Parsed parsed(ExposureGraph graph) {
+      int[] order = sortedNodes(graph);
+      if (parsed == null || parsed.nodes() != order) {
+        org.accord.identity.VersionScheme scheme = Ecosystem.fromPurlType(purlType).scheme();
+        Version[] values = new Version[order.length];
+        for (int i = 0; i < order.length; i++) {
+          try {
+            values[i] = scheme.parse(graph.versions[order[i]]);
+          } catch (InvalidInputException unparsable) {
+            values[i] = null; // in no range, as for where-used
+          }
+        }
+        parsed = new Parsed(order, values);
+      }
+      return parsed;
     }
 
     synchronized int[] sortedNodes(ExposureGraph graph) {
