@@ -41,16 +41,17 @@ final class CycloneDxVexReader {
     String serial = JsonFields.text(root, "serialNumber", "$").strip();
     JsonNode metadata = JsonFields.object(root, "metadata", "$");
     Map<String, String> purlByRef = new HashMap<>();
+    Map<String, String> topLevelByRef = new HashMap<>();
     String productPurl = "";
     String productRef = "";
     if (metadata != null && metadata.path("component").isObject()) {
       JsonNode product = metadata.get("component");
       productPurl = product.path("purl").asText("");
       productRef = product.path("bom-ref").asText("");
-      index(product, purlByRef);
+      index(product, purlByRef, topLevelByRef);
     }
     for (JsonNode component : root.path("components")) {
-      index(component, purlByRef);
+      index(component, purlByRef, topLevelByRef);
     }
     Optional<Instant> documentTime =
         metadata == null ? Optional.empty() : JsonFields.timestamp(metadata, "timestamp", "$.metadata");
@@ -103,10 +104,14 @@ final class CycloneDxVexReader {
         String affectPath = path + ".affects[" + a + "]";
         String ref = JsonFields.requiredText(affects.get(a), "ref", affectPath);
         String component = resolve(ref, serial, purlByRef);
+        String topLevel = topLevelByRef.getOrDefault(localRef(ref, serial), "");
         String product;
         List<String> subcomponents = new ArrayList<>();
         if (!productPurl.isBlank() && !ref.equals(productRef) && !component.equals(productPurl) && component.startsWith("pkg:")) {
           product = productPurl;
+          subcomponents.add(component);
+        } else if (!topLevel.isEmpty() && !topLevel.equals(component) && component.startsWith("pkg:")) {
+          product = topLevel;
           subcomponents.add(component);
         } else {
           product = component;
@@ -173,8 +178,13 @@ final class CycloneDxVexReader {
     };
   }
 
-  /** Maps every bom-ref in a component tree to its PURL, iteratively (hostile depth cannot overflow). */
-  private static void index(JsonNode component, Map<String, String> purlByRef) {
+  /**
+   * Maps every bom-ref in a component tree to its PURL, and to the PURL of the top-level component it
+   * is part of (nested components are parts of their parent), iteratively so that a hostile depth
+   * cannot overflow the stack.
+   */
+  private static void index(JsonNode component, Map<String, String> purlByRef, Map<String, String> topLevelByRef) {
+    String top = component.path("purl").asText("");
     Deque<JsonNode> pending = new ArrayDeque<>();
     pending.push(component);
     while (!pending.isEmpty()) {
@@ -183,9 +193,19 @@ final class CycloneDxVexReader {
       String purl = node.path("purl").asText("");
       if (!ref.isEmpty() && !purl.isEmpty()) {
         purlByRef.put(ref, purl);
+        topLevelByRef.put(ref, top);
       }
       node.path("components").forEach(pending::push);
     }
+  }
+
+  /** The bom-ref a reference names in this document: itself, or a BOM-Link's fragment for this serial. */
+  private static String localRef(String ref, String serial) {
+    int hash = ref.indexOf('#');
+    if ((ref.startsWith("urn:cdx:") || ref.startsWith("urn:uuid:")) && hash > 0) {
+      return java.net.URLDecoder.decode(ref.substring(hash + 1), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return ref;
   }
 
   /** The PURL a reference stands for, or the reference itself when it resolves to none. */

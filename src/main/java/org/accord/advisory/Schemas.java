@@ -31,7 +31,28 @@ final class Schemas {
     }
   }
 
+  /** The OSV schema's pattern for id prefixes ({@code $defs.prefix}), read from the bundled schema. */
+  static java.util.regex.Pattern osvIdPattern() {
+    return Holder.OSV_ID;
+  }
+
+  private static JsonNode readOsvSchema() {
+    try (java.io.InputStream in = Schemas.class.getResourceAsStream("/schemas/osv/schema.json")) {
+      if (in == null) {
+        throw new IllegalStateException("the OSV schema is missing from the build");
+      }
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static java.util.regex.Pattern osvIdPattern(JsonNode schema) {
+    return java.util.regex.Pattern.compile(schema.path("$defs").path("prefix").path("pattern").asText("^x_"));
+  }
+
   private static final class Holder {
+    static final java.util.regex.Pattern OSV_ID = osvIdPattern(readOsvSchema());
     static final SchemaValidator OSV =
         SchemaValidator.builder(AdvisoryReader.OSV_SCHEMA)
             .map("https://raw.githubusercontent.com/ossf/osv-schema/main/validation/", "classpath:schemas/osv/")
