@@ -69,15 +69,17 @@ public final class Matcher {
   private final ConcurrentHashMap<String, Entry[]> byPackage = new ConcurrentHashMap<>();
   private final Map<Long, List<String>> packagesByAdvisory = new HashMap<>();
 
-  /** Indexes an advisory's evaluable entries under {@code key}, replacing what the key had. */
+  /** Indexes an advisory's evaluable entries under {@code key}, replacing what the key had; a withdrawn one is removed. */
   public synchronized void put(long key, Advisory advisory) {
     Objects.requireNonNull(advisory, "advisory");
+    put(key, advisory.isWithdrawn() ? List.of() : advisory.affected());
+  }
+
+  /** Indexes the evaluable entries of a live advisory under {@code key}, replacing what the key had. */
+  public synchronized void put(long key, List<AffectedPackage> entries) {
     remove(key);
-    if (advisory.isWithdrawn()) {
-      return;
-    }
     List<String> keys = new ArrayList<>();
-    for (AffectedPackage affected : advisory.affected()) {
+    for (AffectedPackage affected : entries) {
       if (!affected.evaluable()) {
         continue;
       }

@@ -60,6 +60,9 @@ public final class Accord implements AutoCloseable {
   private final ExposureGraph graph;
   private final Exposure exposure;
   private final Object ingestLock = new Object();
+  private final Advisories advisories;
+  private final Findings findings;
+  private final Priorities priorities;
 
   private Accord(Config config, DataDirectoryLock lock, Database database, Clock clock) {
     this.config = config;
@@ -70,6 +73,10 @@ public final class Accord implements AutoCloseable {
     GraphStore.load(database, builder);
     this.graph = builder.build();
     this.exposure = new Exposure(graph);
+    this.advisories = new Advisories(database, graph, ingestLock, clock);
+    this.findings = new Findings(database, graph, advisories);
+    this.priorities = new Priorities(database, advisories, findings);
+    advisories.start();
   }
 
   /**
@@ -111,6 +118,21 @@ public final class Accord implements AutoCloseable {
     return exposure;
   }
 
+  /** Advisories, VEX statements and evidence feeds: import, matching, lookups, export. */
+  public Advisories advisories() {
+    return advisories;
+  }
+
+  /** Findings: affected products and deployments per advisory, with their VEX status. */
+  public Findings findings() {
+    return findings;
+  }
+
+  /** Exposure-weighted SSVC priority per stakeholder role. */
+  public Priorities priorities() {
+    return priorities;
+  }
+
   /** The exposure graph itself, for benchmarks and status. */
   public ExposureGraph graph() {
     return graph;
@@ -135,6 +157,7 @@ public final class Accord implements AutoCloseable {
             return SbomDocuments.store(handle, bom, sha256, org, now);
           });
       graph.apply(stored.change());
+      advisories.matchNewComponents();
       return new IngestResults.Sbom(
           stored.documentId(), stored.duplicate(), stored.productPurl(), bom.format().label(), bom.specVersion(),
           stored.components(), stored.edges(), stored.warnings(), stored.replaced(), sha256);
@@ -162,6 +185,7 @@ public final class Accord implements AutoCloseable {
             return Deployments.store(handle, rows, sha256, format, org, now);
           });
       graph.apply(stored.change());
+      advisories.matchNewComponents();
       return new IngestResults.Inventory(stored.inventoryId(), stored.duplicate(), stored.rows(), stored.operators(), sha256);
     }
   }
