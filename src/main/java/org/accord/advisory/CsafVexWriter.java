@@ -157,7 +157,8 @@ final class CsafVexWriter {
     String now = context.now().toString();
     tracking.putObject("generator").put("date", now).putObject("engine").put("name", "Accord").put("version", context.toolVersion());
     tracking.put("current_release_date", now);
-    tracking.put("id", advisory.id().strip());
+    // The VEX document is a document of its own: re-importing it must not replace the advisory it is about.
+    tracking.put("id", advisory.id().strip() + "-VEX");
     tracking.put("initial_release_date", now);
     tracking.putArray("revision_history").addObject().put("date", now).put("number", "1")
         .put("summary", "VEX statements exported by Accord");
