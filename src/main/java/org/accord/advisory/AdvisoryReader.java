@@ -108,6 +108,32 @@ public final class AdvisoryReader {
 
   /** As {@link #read(InputStream)}, on the document's bytes. */
   public static Document read(byte[] bytes) {
+    return read(bytes, advisory -> {});
+  }
+
+  /**
+   * As {@link #read(InputStream)}, with checks of the caller's own run on the advisory before the
+   * format's JSON schema, so that their clearer messages come first (the application checks CVSS
+   * vectors with the triage calculator this way).
+   *
+   * @param checks throws {@link InvalidInputException} to refuse the advisory
+   */
+  public static Document read(InputStream in, java.util.function.Consumer<Advisory> checks) {
+    Objects.requireNonNull(in, "in");
+    byte[] bytes;
+    try {
+      bytes = in.readNBytes((int) MAX_DOCUMENT_BYTES + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the document: " + e.getMessage(), e);
+    }
+    if (bytes.length > MAX_DOCUMENT_BYTES) {
+      throw new InvalidInputException("document is larger than " + (MAX_DOCUMENT_BYTES >> 20) + " MiB");
+    }
+    return read(bytes, checks);
+  }
+
+  /** As {@link #read(InputStream, java.util.function.Consumer)}, on the document's bytes. */
+  public static Document read(byte[] bytes, java.util.function.Consumer<Advisory> checks) {
     String text = new String(bytes, StandardCharsets.UTF_8);
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
@@ -119,6 +145,7 @@ public final class AdvisoryReader {
     JsonNode document = root.get("document");
     if (document != null && document.isObject() && document.has("csaf_version")) {
       CsafReader.Result csaf = CsafReader.read(root, text);
+      checks.accept(csaf.advisory());
       return new Document(
           AdvisoryFormat.CSAF, Optional.of(csaf.advisory()), csaf.statements(),
           document.path("publisher").path("name").asText(""), csaf.advisory().modified(), csaf.warnings(), text);
@@ -142,6 +169,7 @@ public final class AdvisoryReader {
     }
     if (root.hasNonNull("id") && (root.has("modified") || root.has("affected") || root.has("schema_version"))) {
       Advisory advisory = OsvReader.read(root, text);
+      checks.accept(advisory);
       Schemas.require(Schemas.osv(), root, "OSV");
       List<String> warnings = new ArrayList<>();
       for (int i = 0; i < advisory.affected().size(); i++) {

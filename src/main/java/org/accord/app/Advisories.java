@@ -121,14 +121,13 @@ public final class Advisories {
   public Imported ingest(InputStream document, Importer importer, boolean privately) {
     Objects.requireNonNull(importer, "importer");
     Hashing hashing = new Hashing(document);
-    AdvisoryReader.Document read = AdvisoryReader.read(hashing.stream());
+    AdvisoryReader.Document read = AdvisoryReader.read(hashing.stream(), Advisories::checkScores);
     String sha256;
     try {
       sha256 = hashing.finish();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the document: " + e.getMessage(), e);
     }
-    read.advisory().ifPresent(Advisories::checkScores);
     synchronized (ingestLock) {
       long now = clock.millis();
       record Outcome(Imported imported, Long pk, Advisory advisory) {}
