@@ -44,13 +44,13 @@ public final class FeedStore {
   public static Optional<Snapshot> latest(Handle handle, String feed) {
     return handle
         .createQuery(
-            "SELECT id, feed, version, published_at, sha256, entry_count, imported_at FROM feed_snapshots WHERE feed = :feed"
+            "SELECT id, feed, version, published, sha256, entry_count, imported_at FROM feed_snapshots WHERE feed = :feed"
                 + " ORDER BY published_at DESC, id DESC LIMIT 1")
         .bind("feed", feed)
         .map(
             (rs, ctx) ->
                 new Snapshot(
-                    rs.getLong(1), new Provenance(rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))),
+                    rs.getLong(1), new Provenance(rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4))),
                     rs.getString(5), rs.getInt(6), rs.getLong(7)))
         .findOne();
   }
@@ -125,11 +125,12 @@ public final class FeedStore {
 
   private static long snapshot(Handle handle, Provenance provenance, String sha256, int entries, long now) {
     return handle.createQuery(
-            "INSERT INTO feed_snapshots (feed, version, published_at, sha256, entry_count, imported_at)"
-                + " VALUES (:feed, :version, :published, :sha, :entries, :now) RETURNING id")
+            "INSERT INTO feed_snapshots (feed, version, published_at, published, sha256, entry_count, imported_at)"
+                + " VALUES (:feed, :version, :publishedAt, :published, :sha, :entries, :now) RETURNING id")
         .bind("feed", provenance.feed())
         .bind("version", provenance.version())
-        .bind("published", provenance.published().toEpochMilli())
+        .bind("publishedAt", provenance.published().toEpochMilli())
+        .bind("published", provenance.published().toString())
         .bind("sha", sha256)
         .bind("entries", entries)
         .bind("now", now)

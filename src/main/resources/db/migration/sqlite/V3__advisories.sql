@@ -94,11 +94,13 @@ CREATE TABLE vex_statement_names (
 CREATE INDEX vex_statement_names_name ON vex_statement_names (name);
 
 -- Evidence feeds: each import is a snapshot; the entries of the latest snapshot per feed are kept.
+-- published is the feed's own timestamp, exactly (decisions cite it); published_at orders snapshots.
 CREATE TABLE feed_snapshots (
   id            INTEGER PRIMARY KEY,
   feed          TEXT    NOT NULL,
   version       TEXT    NOT NULL,
   published_at  BIGINT  NOT NULL,
+  published     TEXT    NOT NULL,
   sha256        TEXT    NOT NULL,
   entry_count   INTEGER NOT NULL,
   imported_at   BIGINT  NOT NULL
