@@ -10,7 +10,7 @@ import org.accord.testing.TestData;
  * the project): OSV, OpenVEX 0.2.0, CycloneDX 1.6 and CSAF 2.0 (the CSAF validator, which also runs the
  * §6.1 mandatory tests). Loaded once per test run.
  */
-final class ExportSchemas {
+public final class ExportSchemas {
   private ExportSchemas() {}
 
   private static SchemaValidator osv;
@@ -46,7 +46,7 @@ final class ExportSchemas {
   }
 
   /** Every problem the format's official schema (and, for CSAF, the mandatory tests) finds, as text. */
-  static List<String> problems(AdvisoryFormat format, JsonNode document) {
+  public static List<String> problems(AdvisoryFormat format, JsonNode document) {
     List<String> problems = new ArrayList<>();
     switch (format) {
       case OSV -> osv().validate(document).forEach(v -> problems.add(v.path() + ": " + v.message()));
