@@ -93,17 +93,7 @@ public final class AdvisoryReader {
    * @throws UncheckedIOException when the stream cannot be read
    */
   public static Document read(InputStream in) {
-    Objects.requireNonNull(in, "in");
-    byte[] bytes;
-    try {
-      bytes = in.readNBytes((int) MAX_DOCUMENT_BYTES + 1);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the document: " + e.getMessage(), e);
-    }
-    if (bytes.length > MAX_DOCUMENT_BYTES) {
-      throw new InvalidInputException("document is larger than " + (MAX_DOCUMENT_BYTES >> 20) + " MiB");
-    }
-    return read(bytes);
+    return read(in, advisory -> {});
   }
 
   /** As {@link #read(InputStream)}, on the document's bytes. */
@@ -230,6 +220,9 @@ public final class AdvisoryReader {
     }
     if (root.has("feed") || root.has("service") || root.has("categories")) {
       return " (it is a ROLIE feed or service document, which indexes CSAF advisories)";
+    }
+    if (root.has("statements") && root.has("author")) {
+      return " (it looks like OpenVEX, but its '@context' is not an https://openvex.dev/ns URL)";
     }
     if (root.has("bomFormat") || root.has("spdxVersion")) {
       return " (it is an SBOM; use 'accord ingest sbom')";
