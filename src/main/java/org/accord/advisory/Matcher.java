@@ -166,23 +166,47 @@ public final class Matcher {
 
   /** Matches every indexed advisory against the graph: a full rematch. */
   public Result matchAll(ExposureGraph graph) {
-    Map<Long, java.util.LinkedHashSet<Long>> found = new HashMap<>();
+    Map<Long, LongList> found = new HashMap<>();
     long checks = 0;
     for (Map.Entry<String, Entry[]> pkg : byPackage.entrySet()) {
       for (Entry entry : pkg.getValue()) {
-        RangeHits hits = graph.versionsIn(pkg.getKey(), entry.affected().range());
-        checks += hits.checked();
-        long[] matched = hits.componentIds();
-        if (matched.length > 0) {
-          java.util.LinkedHashSet<Long> set = found.computeIfAbsent(entry.advisoryKey(), k -> new java.util.LinkedHashSet<>());
-          for (long id : matched) {
-            set.add(id);
-          }
-        }
+        LongList ids = found.computeIfAbsent(entry.advisoryKey(), k -> new LongList());
+        checks += graph.componentsIn(pkg.getKey(), entry.affected().range(), ids::add);
       }
     }
     Map<Long, long[]> result = new HashMap<>();
-    found.forEach((key, set) -> result.put(key, set.stream().mapToLong(Long::longValue).toArray()));
+    found.forEach((key, ids) -> {
+      long[] distinct = ids.distinct();
+      if (distinct.length > 0) {
+        result.put(key, distinct);
+      }
+    });
     return new Result(result, checks);
+  }
+
+  /** A growable list of primitive longs. Not thread-safe. */
+  private static final class LongList {
+    private long[] values = new long[8];
+    private int size;
+
+    void add(long value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+
+    /** The values sorted, without repeats (one advisory may reach a version through two entries). */
+    long[] distinct() {
+      long[] sorted = Arrays.copyOf(values, size);
+      Arrays.sort(sorted);
+      int unique = 0;
+      for (int i = 0; i < sorted.length; i++) {
+        if (i == 0 || sorted[i] != sorted[i - 1]) {
+          sorted[unique++] = sorted[i];
+        }
+      }
+      return Arrays.copyOf(sorted, unique);
+    }
   }
 }

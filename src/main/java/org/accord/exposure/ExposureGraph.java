@@ -86,6 +86,8 @@ public final class ExposureGraph {
   private final IdIndex nodeById;
   private long[] componentIds;
   private final TreeMap<String, PackageVersions> packages = new TreeMap<>();
+  /** The same packages by hash, for exact lookups (the tree serves prefix queries). */
+  private final HashMap<String, PackageVersions> packageIndex = new HashMap<>();
 
   // Reverse adjacency: CSR base plus delta buffer (guarded by lock).
   private int baseNodeCount;
@@ -299,12 +301,37 @@ public final class ExposureGraph {
     Objects.requireNonNull(range, "range");
     lock.readLock().lock();
     try {
-      PackageVersions pkg = packages.get(packageKey);
+      PackageVersions pkg = packageIndex.get(packageKey);
       if (pkg == null) {
         return RangeHits.NONE;
       }
       PackageVersions.Parsed parsed = pkg.parsed(this);
       return RangeScan.scan(range, parsed.nodes(), parsed.versions(), componentIds, purls);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * As {@link #versionsIn}, without building a result: each matched version's component id goes to
+   * {@code matched}, in version order, and the number of versions checked is returned. For matching many
+   * ranges in a row (a full rematch), where allocation per range would dominate the checks.
+   *
+   * @param matched receives component ids; called under the graph's read lock, so it must not call back
+   *     into the graph
+   */
+  public int componentsIn(String packageKey, VersionRange range, java.util.function.LongConsumer matched) {
+    Objects.requireNonNull(packageKey, "packageKey");
+    Objects.requireNonNull(range, "range");
+    Objects.requireNonNull(matched, "matched");
+    lock.readLock().lock();
+    try {
+      PackageVersions pkg = packageIndex.get(packageKey);
+      if (pkg == null) {
+        return 0;
+      }
+      PackageVersions.Parsed parsed = pkg.parsed(this);
+      return RangeScan.scan(range, parsed.nodes(), parsed.versions(), componentIds, matched);
     } finally {
       lock.readLock().unlock();
     }
@@ -483,7 +510,12 @@ public final class ExposureGraph {
     purls[node] = component.purl();
     versions[node] = component.version();
     componentIds[node] = component.id();
-    PackageVersions pkg = packages.computeIfAbsent(component.packageKey(), PackageVersions::new);
+    PackageVersions pkg = packageIndex.get(component.packageKey());
+    if (pkg == null) {
+      pkg = new PackageVersions(component.packageKey());
+      packages.put(component.packageKey(), pkg);
+      packageIndex.put(component.packageKey(), pkg);
+    }
     pkg.add(node);
     packageOf[node] = pkg;
     nodeById.put(component.id(), node);

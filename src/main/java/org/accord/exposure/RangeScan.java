@@ -52,6 +52,17 @@ final class RangeScan {
     return new RangeHits(nodes.length, Arrays.copyOf(matched, count), matchedPurls);
   }
 
+  /** Checks every version, passing matched component ids to {@code matched}; returns the checks made. */
+  static int scan(VersionRange range, int[] nodes, Version[] versions, long[] componentIds, java.util.function.LongConsumer matched) {
+    for (int i = 0; i < nodes.length; i++) {
+      Version version = versions[i];
+      if (version != null && contains(range, version)) {
+        matched.accept(componentIds[nodes[i]]);
+      }
+    }
+    return nodes.length;
+  }
+
   private static boolean contains(VersionRange range, Version version) {
     try {
       return range.contains(version);
