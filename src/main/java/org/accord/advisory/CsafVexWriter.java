@@ -140,7 +140,12 @@ final class CsafVexWriter {
               byProduct.put(productId, statement);
             }
           });
-      vulnerabilities.add(vulnerability(advisory, entryName, byProduct));
+      if (!byProduct.isEmpty()) {
+        vulnerabilities.add(vulnerability(advisory, entryName, byProduct));
+      }
+    }
+    if (vulnerabilities.isEmpty()) {
+      throw new InvalidInputException("no statement about " + advisory.id() + " names one of its CVEs, so there is nothing to write as CSAF VEX", "format");
     }
 
     ObjectNode root = NODES.objectNode();
@@ -211,9 +216,6 @@ final class CsafVexWriter {
             remediations.computeIfAbsent(affected.actionStatement(), k -> new LinkedHashSet<>()).add(productId);
           }
         });
-    if (status.isEmpty()) {
-      throw new InvalidInputException("no statement about " + entryName + " to write as CSAF VEX", "format");
-    }
     ObjectNode productStatus = vulnerability.putObject("product_status");
     for (String list : List.of("fixed", "known_affected", "known_not_affected", "under_investigation")) {
       if (status.containsKey(list)) {
