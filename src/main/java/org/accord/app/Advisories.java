@@ -47,7 +47,9 @@ import org.jdbi.v3.core.Handle;
  *
  * <p>Visibility: a public advisory is visible to every authenticated party; one imported privately only
  * to its importing organization (and to the local administrator on the command line). Anyone else gets
- * {@link NotFoundException}, as if it did not exist. VEX statements and feeds are instance-wide.
+ * {@link NotFoundException}, as if it did not exist. VEX statements and feeds are instance-wide; a
+ * statement decides a finding only when its document came from the product's supplier (the organization
+ * that uploaded the product's SBOM) or from a coordinator (see {@link Findings}).
  *
  * <p>Matching stays current in both directions (see ADR 0061): an imported advisory is matched against
  * the graph in its own transaction; package versions that arrive with an SBOM or inventory are matched
@@ -165,7 +167,7 @@ public final class Advisories {
                 if (!read.statements().isEmpty() || advisory == null) {
                   String author = read.author().isBlank() ? importer.organization() : read.author();
                   VexStore.Stored vex =
-                      VexStore.store(handle, sha256, read.format().label(), author, org, now, read.statements(), pk);
+                      VexStore.store(handle, sha256, read.format().label(), author, org, importer.coordinator(), now, read.statements(), pk);
                   duplicate &= vex.duplicate();
                   statements = vex.statements();
                 }
@@ -385,7 +387,8 @@ public final class Advisories {
    * A VEX statement with its source.
    *
    * @param id the stored statement's id
-   * @param author who made it
+   * @param author who made it, as the document says
+   * @param uploader the organization that uploaded the document
    * @param format the document's format
    * @param vulnerability the vulnerability it names
    * @param product the product
@@ -398,13 +401,13 @@ public final class Advisories {
    * @param timestamp when it was made, or empty
    */
   public record StatementView(
-      long id, String author, String format, String vulnerability, String product, String productRange,
+      long id, String author, String uploader, String format, String vulnerability, String product, String productRange,
       List<String> subcomponents, String status, String justification, String impactStatement, String actionStatement,
       String timestamp) {
     static StatementView of(VexStore.StoredStatement stored) {
       VexStatement statement = stored.statement();
       return new StatementView(
-          stored.id(), stored.author(), stored.format(), statement.vulnerability(), statement.product(),
+          stored.id(), stored.author(), stored.uploader(), stored.format(), statement.vulnerability(), statement.product(),
           statement.productRange(), statement.subcomponents(), statement.status().label(),
           statement.status().justificationLabel(), statement.status().impactStatement(), statement.status().actionStatement(),
           statement.timestamp().map(Instant::toString).orElse(""));
@@ -468,7 +471,8 @@ public final class Advisories {
   }
 
   /**
-   * Exports an advisory with its VEX statements.
+   * Exports an advisory with its VEX statements: those a coordinator uploaded, the exporting
+   * organization's own, and those of each product's supplier.
    *
    * @param author the author to name; the viewer's organization when blank
    * @param namespace the publisher namespace URL; {@link #DEFAULT_NAMESPACE} when blank
@@ -480,7 +484,17 @@ public final class Advisories {
         handle -> {
           AdvisoryStore.Row row = visible(handle, advisoryId, viewer);
           Advisory advisory = advisory(handle, row);
-          List<VexStatement> statements = statements(handle, advisory.names()).stream().map(VexStore.StoredStatement::statement).toList();
+          List<VexStore.StoredStatement> stored = statements(handle, advisory.names());
+          Map<String, String> suppliers =
+              AdvisoryStore.productSuppliers(handle, stored.stream().map(s -> s.statement().product()).toList());
+          List<VexStatement> statements = new ArrayList<>();
+          for (VexStore.StoredStatement statement : stored) {
+            // Only statements with authority: a coordinator's, the exporter's own, or the product's supplier's.
+            if (statement.coordinator() || statement.uploader().equals(viewer.organization())
+                || statement.uploader().equals(suppliers.get(statement.statement().product()))) {
+              statements.add(statement.statement());
+            }
+          }
           String who = author != null && !author.isBlank() ? author.strip() : viewer.organization().isEmpty() ? "Accord" : viewer.organization();
           String where = namespace != null && !namespace.isBlank() ? namespace.strip() : DEFAULT_NAMESPACE;
           if (!where.matches("https?://\\S+")) {

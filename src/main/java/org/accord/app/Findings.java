@@ -29,7 +29,9 @@ import org.jdbi.v3.core.Handle;
  * time with a where-used query over the matched versions, so a new SBOM, a replaced SBOM or a new
  * inventory changes the findings at once. A finding's status is its most specific, latest applicable
  * VEX statement's ({@link VexStatement#decide}); without one it is {@code unknown}, never a status a
- * statement could have given.
+ * statement could have given. Only statements with authority over the product count: those uploaded by
+ * the product's supplier (the organization that uploaded its SBOM) or by a coordinator, so no third
+ * party can suppress another vendor's findings.
  *
  * <p>Visibility as for where-used ({@link Viewer}): products and suppliers are visible to every
  * authenticated party; a deployment's operator and site only to that operator (and a coordinator), the
@@ -173,7 +175,6 @@ public final class Findings {
     names.add(row.advisoryId());
     names.addAll(row.aliases());
     List<VexStore.StoredStatement> stored = Advisories.statements(handle, names);
-    List<VexStatement> statements = stored.stream().map(VexStore.StoredStatement::statement).toList();
 
     record Key(String product, String packageKey) {}
     Map<Key, String[]> componentAndPath = new LinkedHashMap<>();
@@ -202,12 +203,20 @@ public final class Findings {
       String component = path.get(path.size() - 1);
       String product = entry.getKey().product();
       Optional<VexStore.StoredStatement> decided = Optional.empty();
+      String supplier = suppliers.getOrDefault(product, "");
+      List<VexStore.StoredStatement> trusted = new ArrayList<>();
+      for (VexStore.StoredStatement candidate : stored) {
+        if (candidate.coordinator() || (!supplier.isEmpty() && candidate.uploader().equals(supplier))) {
+          trusted.add(candidate);
+        }
+      }
+      List<VexStatement> statements = trusted.stream().map(VexStore.StoredStatement::statement).toList();
       if (!statements.isEmpty()) {
         Purl productPurl = parsed.computeIfAbsent(product, Purl::parse);
         Purl componentPurl = parsed.computeIfAbsent(component, Purl::parse);
         Optional<VexStatement> statement = VexStatement.decide(statements, productPurl, componentPurl);
         if (statement.isPresent()) {
-          for (VexStore.StoredStatement candidate : stored) {
+          for (VexStore.StoredStatement candidate : trusted) {
             if (candidate.statement() == statement.get()) {
               decided = Optional.of(candidate);
             }
@@ -215,7 +224,7 @@ public final class Findings {
         }
       }
       findings.add(
-          new RawFinding(component, product, suppliers.getOrDefault(product, ""), path, decided, deployments.get(entry.getKey())));
+          new RawFinding(component, product, supplier, path, decided, deployments.get(entry.getKey())));
     }
     return new Raw(row, names, matched, notEvaluable, findings);
   }

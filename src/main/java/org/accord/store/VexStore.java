@@ -36,19 +36,24 @@ public final class VexStore {
    * @param documentId its document's id
    * @param format the document's format label
    * @param author the document's author (or, when it names none, the uploading organization)
+   * @param uploader the organization that uploaded the document
+   * @param coordinator whether a coordinator uploaded it
    * @param uploadedAt when the document was uploaded
    * @param statement the statement
    */
-  public record StoredStatement(long id, long documentId, String format, String author, long uploadedAt, VexStatement statement) {}
+  public record StoredStatement(
+      long id, long documentId, String format, String author, String uploader, boolean coordinator, long uploadedAt,
+      VexStatement statement) {}
 
   /**
    * Stores a document's statements.
    *
+   * @param coordinator whether a coordinator uploads it
    * @param advisoryPk the advisory the document also carried (a CSAF VEX document), or null
    */
   public static Stored store(
-      Handle handle, String sha256, String format, String author, long uploaderOrgId, long now, List<VexStatement> statements,
-      Long advisoryPk) {
+      Handle handle, String sha256, String format, String author, long uploaderOrgId, boolean coordinator, long now,
+      List<VexStatement> statements, Long advisoryPk) {
     Optional<Stored> existing =
         handle.createQuery("SELECT id, statement_count FROM vex_documents WHERE sha256 = :sha")
             .bind("sha", sha256)
@@ -59,13 +64,14 @@ public final class VexStore {
     }
     long documentId =
         handle.createQuery(
-                "INSERT INTO vex_documents (sha256, format, author, uploader_org_id, uploaded_at, statement_count, advisory_pk)"
-                    + " VALUES (:sha, :format, :author, :uploader, :now, :count, :advisory) RETURNING id")
+                "INSERT INTO vex_documents (sha256, format, author, uploader_org_id, uploaded_at, coordinator, statement_count,"
+                    + " advisory_pk) VALUES (:sha, :format, :author, :uploader, :now, :coordinator, :count, :advisory) RETURNING id")
             .bind("sha", sha256)
             .bind("format", format)
             .bind("author", author)
             .bind("uploader", uploaderOrgId)
             .bind("now", now)
+            .bind("coordinator", coordinator ? 1 : 0)
             .bind("count", statements.size())
             .bind("advisory", advisoryPk)
             .mapTo(Long.class)
@@ -120,7 +126,7 @@ public final class VexStore {
         .createQuery(
             "SELECT s.id, s.document_id, d.format, CASE WHEN d.author = '' THEN o.name ELSE d.author END, d.uploaded_at,"
                 + " s.vulnerability, s.aliases, s.product, s.product_key, s.product_version, s.product_range, s.subcomponents,"
-                + " s.status, s.justification, s.impact_statement, s.action_statement, s.stated_at"
+                + " s.status, s.justification, s.impact_statement, s.action_statement, s.stated_at, o.name, d.coordinator"
                 + " FROM vex_statements s JOIN vex_documents d ON d.id = s.document_id"
                 + " JOIN organizations o ON o.id = d.uploader_org_id"
                 + " WHERE s.id IN (SELECT statement_id FROM vex_statement_names WHERE name IN (<names>))"
@@ -136,7 +142,9 @@ public final class VexStore {
                       rs.getString(10), rs.getString(11), AdvisoryStore.fromJson(rs.getString(12)),
                       VexStatus.of(rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16)),
                       hasTime ? Optional.of(Instant.ofEpochMilli(stated)) : Optional.empty());
-              return new StoredStatement(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), statement);
+              return new StoredStatement(
+                  rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(18), rs.getInt(19) == 1,
+                  rs.getLong(5), statement);
             })
         .list();
   }

@@ -57,6 +57,8 @@ CREATE TABLE matcher_state (
   value  BIGINT NOT NULL
 );
 
+-- coordinator = 1 when a coordinator uploaded it: its statements apply to any product; otherwise only
+-- to the products whose SBOMs the uploading organization supplied.
 CREATE TABLE vex_documents (
   id               INTEGER PRIMARY KEY,
   sha256           TEXT    NOT NULL UNIQUE,
@@ -64,6 +66,7 @@ CREATE TABLE vex_documents (
   author           TEXT    NOT NULL,
   uploader_org_id  BIGINT  NOT NULL REFERENCES organizations (id),
   uploaded_at      BIGINT  NOT NULL,
+  coordinator      SMALLINT NOT NULL,
   statement_count  INTEGER NOT NULL,
   advisory_pk      BIGINT  REFERENCES advisories (id)
 );

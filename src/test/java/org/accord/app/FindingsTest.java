@@ -104,6 +104,25 @@ class FindingsTest {
   }
 
   @Test
+  void onlyTheSupplierOrACoordinatorMayDecideAProductsStatus() {
+    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), LOCAL, false);
+    // Mallory is neither scada's supplier nor a coordinator: its statement is stored but decides nothing.
+    accord.advisories().ingest(stream(AdvisoryFixtures.openVex(CVE, "pkg:generic/acme/scada@1.0", "not_affected",
+        ", \"justification\": \"component_not_present\"", "2025-08-02T00:00:00Z")), new Advisories.Importer("Mallory", false), false);
+    assertThat(finding(findings(Viewer.local(false)), "pkg:generic/acme/scada@1.0").status()).isEqualTo("unknown");
+    // Acme supplied scada's SBOM: its statement decides.
+    accord.advisories().ingest(stream(AdvisoryFixtures.openVex(CVE, "pkg:generic/acme/scada@1.0", "fixed", "", "2025-08-03T00:00:00Z")),
+        new Advisories.Importer("Acme", false), false);
+    Findings.Finding scada = finding(findings(Viewer.local(false)), "pkg:generic/acme/scada@1.0");
+    assertThat(scada.status()).isEqualTo("fixed");
+    assertThat(scada.statement().uploader()).isEqualTo("Acme");
+    // But not for Borealis's portal.
+    accord.advisories().ingest(stream(AdvisoryFixtures.openVex(CVE, "pkg:generic/acme/gateway@1.0", "fixed", "", "2025-08-03T00:00:00Z")),
+        new Advisories.Importer("Borealis", false), false);
+    assertThat(finding(findings(Viewer.local(false)), "pkg:generic/acme/gateway@1.0").status()).isEqualTo("unknown");
+  }
+
+  @Test
   void findingsFollowTheGraphIncrementally() {
     accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), LOCAL, false);
     assertThat(findings(Viewer.local(false)).findings()).hasSize(2);
