@@ -116,9 +116,8 @@ public final class Advisories {
    * @param document the bytes; read fully, not closed
    * @param privately whether the advisory is visible only to the importing organization
    * @throws InvalidInputException if the document is refused (malformed, unknown ecosystem, unparsable
-   *     version, a CVSS vector with a missing metric, …); nothing is stored then
-   * @throws NotFoundException never; a public advisory of another organization is an {@link
-   *     InvalidInputException} naming who may replace it
+   *     version, a CVSS vector with a missing metric, …), or would replace a public advisory another
+   *     organization imported while the importer is no coordinator; nothing is stored then
    */
   public Imported ingest(InputStream document, Importer importer, boolean privately) {
     Objects.requireNonNull(importer, "importer");

@@ -14,10 +14,11 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "export",
     description = {
-      "Export an advisory with its VEX statements as OSV, CSAF 2.0 (VEX profile), OpenVEX 0.2.0 or",
-      "CycloneDX 1.6 VEX. An OSV advisory exports to OSV as its original document. The VEX formats state",
-      "the stored statements about the advisory's id and aliases; without any, the advisory's own",
-      "affected package ranges are stated as affected. Each output validates against its official schema."
+      "Export an advisory with its VEX statements as OSV, CSAF 2.0 (VEX profile), OpenVEX 0.2.0 or "
+          + "CycloneDX 1.6 VEX. An OSV advisory exports to OSV as its original document. The VEX formats "
+          + "state the stored statements about the advisory's id and aliases; without any, the advisory's "
+          + "own affected package ranges are stated as affected. Each output validates against its official "
+          + "schema."
     },
     footer = {
       "",

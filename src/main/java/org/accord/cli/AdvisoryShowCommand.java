@@ -14,8 +14,9 @@ final class AdvisoryShowCommand {
   @Command(
       name = "show",
       description = {
-        "Show a stored advisory: ids, severities, each affected package with its ranges (as vers), the parts",
-        "that cannot be evaluated (GIT ranges), the matched package versions and the VEX statements."
+        "Show a stored advisory: ids, severities, each affected package with its ranges (as vers), the "
+            + "parts that cannot be evaluated (GIT ranges), the matched package versions and the VEX "
+            + "statements."
       },
       footer = {"", "Example:", "  accord advisory show CVE-2021-44228"})
   static final class Show extends AccordCommand {

@@ -119,13 +119,14 @@ final class BenchCommand {
   @Command(
       name = "match",
       description = {
-        "Advisory matching: a generated graph (1M versions by default) against generated advisories (10,000)",
-        "with realistic OSV ranges. Reports range checks per second (the full match on one thread, median",
-        "of --rounds), the time of a full rematch (matching and replacing the stored matches), and the SQL",
-        "baseline in the same run: candidate versions by package from SQL, each parsed and range-checked in",
-        "Java, the way Dependency-Track matches. Both must find the same matches (exit 1 otherwise).",
-        "The store is SQLite in a temporary directory, or PostgreSQL when ACCORD_BENCH_PG_URL is set.",
-        "The last line is 'speedup: <x>' (baseline time / graph matcher time for the same checks)."
+        "Advisory matching: a generated graph (1M versions by default) against generated advisories "
+            + "(10,000) with realistic OSV ranges. Reports range checks per second (the full match on one "
+            + "thread, median of --rounds), the time of a full rematch (matching and replacing the stored "
+            + "matches), and the SQL baseline in the same run: candidate versions by package from SQL, each "
+            + "parsed and range-checked in Java, the way Dependency-Track matches. Both must find the same "
+            + "matches (exit 1 otherwise). The store is SQLite in a temporary directory, or PostgreSQL when "
+            + "ACCORD_BENCH_PG_URL is set. The last line is 'speedup: <x>' (baseline time / graph matcher time "
+            + "for the same checks)."
       },
       footer = {"", "Full size (a few minutes, give it heap):", "  java -Xmx4g -jar target/accord.jar bench match"})
   static final class Match extends AccordCommand {

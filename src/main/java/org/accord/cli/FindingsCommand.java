@@ -11,11 +11,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "findings",
     description = {
-      "Show findings: for each advisory, every affected product version with one shortest dependency path",
-      "(how the vulnerable version got in), its deployments, and its VEX status. The status is the most",
-      "specific, latest VEX statement's (affected, not_affected, fixed, under_investigation), or 'unknown'",
-      "when no statement covers it: unknown means nobody has said, never 'not affected'.",
-      "Findings are derived from the current graph on every call, so they follow new SBOMs and inventories."
+      "Show findings: for each advisory, every affected product version with one shortest dependency "
+          + "path (how the vulnerable version got in), its deployments, and its VEX status. The status is "
+          + "the most specific, latest VEX statement's (affected, not_affected, fixed, under_investigation), "
+          + "or 'unknown' when no statement covers it: unknown means nobody has said, never 'not affected'. "
+          + "Findings are derived from the current graph on every call, so they follow new SBOMs and "
+          + "inventories."
     },
     footer = {
       "",

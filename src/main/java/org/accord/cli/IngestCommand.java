@@ -131,12 +131,12 @@ final class IngestCommand {
   @Command(
       name = "advisory",
       description = {
-        "Import advisories and VEX documents: OSV, CSAF 2.0 (any profile; the VEX profile also gives VEX",
-        "statements), OpenVEX 0.2.0/0.0.1 and CycloneDX VEX. The format is read from the document.",
-        "A DIR is walked for *.json files; a ZIP's *.json entries are read with size limits. Each",
-        "document is one transaction: a refused one changes nothing and the others are still imported.",
-        "Each advisory is matched against the graph at once; its findings are in 'accord findings'.",
-        "Exit code 1 when any document was refused."
+        "Import advisories and VEX documents: OSV, CSAF 2.0 (any profile; the VEX profile also gives VEX "
+            + "statements), OpenVEX 0.2.0/0.0.1 and CycloneDX VEX. The format is read from the document. A DIR "
+            + "is walked for *.json files; a ZIP's *.json entries are read with size limits. Each document is "
+            + "one transaction: a refused one changes nothing and the others are still imported. Each advisory "
+            + "is matched against the graph at once; its findings are in 'accord findings'. Exit code 1 when "
+            + "any document was refused."
       },
       footer = {
         "",
@@ -215,9 +215,9 @@ final class IngestCommand {
   @Command(
       name = "kev",
       description = {
-        "Import the CISA Known Exploited Vulnerabilities catalog (known_exploited_vulnerabilities.json).",
-        "It replaces the stored catalog unless it is older; triage then reads Exploitation=active for",
-        "listed CVEs and records the catalog version and release date with every decision."
+        "Import the CISA Known Exploited Vulnerabilities catalog (known_exploited_vulnerabilities.json). "
+            + "It replaces the stored catalog unless it is older; triage then reads Exploitation=active for "
+            + "listed CVEs and records the catalog version and release date with every decision."
       },
       footer = {"", "Example:", "  accord ingest kev known_exploited_vulnerabilities.json"})
   static final class Kev extends AccordCommand {
@@ -239,9 +239,10 @@ final class IngestCommand {
   @Command(
       name = "epss",
       description = {
-        "Import a FIRST EPSS score file (epss_scores-YYYY-MM-DD.csv or .csv.gz: a '#model_version:…,score_date:…'",
-        "line, then cve,epss,percentile). It replaces the stored scores unless it is older; triage counts a",
-        "CVE above the EPSS threshold as Exploitation=public-poc and records the model version and date."
+        "Import a FIRST EPSS score file (epss_scores-YYYY-MM-DD.csv or .csv.gz: a "
+            + "'#model_version:…,score_date:…' line, then cve,epss,percentile). It replaces the stored scores "
+            + "unless it is older; triage counts a CVE above the EPSS threshold as Exploitation=public-poc and "
+            + "records the model version and date."
       },
       footer = {"", "Example:", "  accord ingest epss epss_scores-2025-08-25.csv.gz"})
   static final class Epss extends AccordCommand {

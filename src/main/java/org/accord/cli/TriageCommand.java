@@ -30,16 +30,16 @@ import picocli.CommandLine.Option;
 @Command(
     name = "triage",
     description = {
-      "Score and prioritise vulnerabilities: CVSS vectors, SSVC decisions, exploitation evidence, and",
-      "exposure-weighted priority per stakeholder.",
+      "Score and prioritise vulnerabilities: CVSS vectors, SSVC decisions, exploitation evidence, and "
+          + "exposure-weighted priority per stakeholder.",
       "",
-      "With --advisory and --as, decide how urgent a stored advisory is for a deployer (per affected",
-      "deployment, deployer table), a supplier (per affected product, supplier table) or a coordinator (per",
-      "product and overall, CISA coordinator table), and rank the answers. Decision points come from the",
-      "stored KEV/EPSS evidence (accord ingest kev|epss), from exposure (the deployments' sector and",
-      "criticality), from the advisory's CVSS vector, or, for what no data answers, from --assume (else",
-      "the most severe value, marked as assumed). Findings a VEX statement marks not affected or fixed",
-      "are left out. This uses the data directory.",
+      "With --advisory and --as, decide how urgent a stored advisory is for a deployer (per affected "
+          + "deployment, deployer table), a supplier (per affected product, supplier table) or a coordinator "
+          + "(per product and overall, CISA coordinator table), and rank the answers. Decision points come "
+          + "from the stored KEV/EPSS evidence (accord ingest kev|epss), from exposure (the deployments' "
+          + "sector and criticality), from the advisory's CVSS vector, or, for what no data answers, from "
+          + "--assume (else the most severe value, marked as assumed). Findings a VEX statement marks not "
+          + "affected or fixed are left out. This uses the data directory.",
       "",
       "The subcommands (cvss, ssvc, tables, exploitation) work offline on their arguments and files."
     },
