@@ -1,11 +1,23 @@
 /**
- * Advisories: the CSAF 2.0 validator ({@link org.accord.advisory.CsafValidator}: JSON schema plus the
- * §6.1 mandatory tests) and the schema-validation helper every advisory exporter is tested with
- * ({@link org.accord.advisory.SchemaValidator}); later, OSV and CSAF readers and writers, the matcher,
- * VEX statements, OpenVEX and CycloneDX VEX writers.
+ * Advisories and VEX: reading, matching and writing.
+ *
+ * <ul>
+ *   <li>{@link org.accord.advisory.AdvisoryReader}: one entry point for OSV, CSAF 2.0 (any profile),
+ *       OpenVEX and CycloneDX VEX, telling the format from the document, into an {@link
+ *       org.accord.advisory.Advisory} (affected packages with their OSV event ranges, version lists and
+ *       {@code vers:} ranges, see {@link org.accord.advisory.AffectedPackage}) and/or {@link
+ *       org.accord.advisory.VexStatement}s (with a sealed {@link org.accord.advisory.VexStatus}).
+ *   <li>{@link org.accord.advisory.Matcher}: the index from package key to affected entries, matching an
+ *       advisory against the exposure graph and new package versions against the advisories.
+ *   <li>{@link org.accord.advisory.AdvisoryExport}: OSV, CSAF 2.0 (VEX profile), OpenVEX and CycloneDX VEX
+ *       writers, each validated in the tests against the official schema.
+ *   <li>{@link org.accord.advisory.CsafValidator}: the JSON schema plus the CSAF 2.0 §6.1 mandatory tests,
+ *       and {@link org.accord.advisory.SchemaValidator}, the one door to the JSON-schema library.
+ * </ul>
  *
  * <p>Plain Java over identity, exposure and Jackson. Code reads only the stream it is given; the
- * schemas and reference data (CWE names, language subtags) are classpath resources. Bad input is an
- * {@link org.accord.InvalidInputException} naming the problem and where it is.
+ * schemas and reference data (CWE names, language subtags, the OSV and OpenVEX schemas) are classpath
+ * resources. Bad input is an {@link org.accord.InvalidInputException} naming the problem and where it
+ * is. See ADRs 0060 (import), 0061 (matching), 0062 (VEX) and 0064 (hand-written formats).
  */
 package org.accord.advisory;

@@ -64,6 +64,9 @@ public final class Accord implements AutoCloseable {
   private final Exposure exposure;
   private final Object ingestLock = new Object();
   private LedgerService ledger;
+  private final Advisories advisories;
+  private final Findings findings;
+  private final Priorities priorities;
 
   private Accord(Config config, DataDirectoryLock lock, Database database, Clock clock) {
     this.config = config;
@@ -74,6 +77,10 @@ public final class Accord implements AutoCloseable {
     GraphStore.load(database, builder);
     this.graph = builder.build();
     this.exposure = new Exposure(graph);
+    this.advisories = new Advisories(database, graph, ingestLock, clock);
+    this.findings = new Findings(database, graph, advisories);
+    this.priorities = new Priorities(database, advisories, findings);
+    advisories.start();
   }
 
   /**
@@ -123,6 +130,21 @@ public final class Accord implements AutoCloseable {
     return exposure;
   }
 
+  /** Advisories, VEX statements and evidence feeds: import, matching, lookups, export. */
+  public Advisories advisories() {
+    return advisories;
+  }
+
+  /** Findings: affected products and deployments per advisory, with their VEX status. */
+  public Findings findings() {
+    return findings;
+  }
+
+  /** Exposure-weighted SSVC priority per stakeholder role. */
+  public Priorities priorities() {
+    return priorities;
+  }
+
   /** The exposure graph itself, for benchmarks and status. */
   public ExposureGraph graph() {
     return graph;
@@ -158,6 +180,7 @@ public final class Accord implements AutoCloseable {
         data.put("components", stored.components());
         logged = record("sbom.ingested", "product:" + stored.productPurl(), now, data);
       }
+      advisories.matchNewComponents();
       return new IngestResults.Sbom(
           stored.documentId(), stored.duplicate(), stored.productPurl(), bom.format().label(), bom.specVersion(),
           stored.components(), stored.edges(), stored.warnings(), stored.replaced(), sha256, logged);
@@ -194,6 +217,7 @@ public final class Accord implements AutoCloseable {
         data.put("deployments", stored.rows());
         logged = record("inventory.ingested", "inventory:" + uploader, now, data);
       }
+      advisories.matchNewComponents();
       return new IngestResults.Inventory(
           stored.inventoryId(), stored.duplicate(), stored.rows(), stored.operators(), sha256, logged);
     }

@@ -12,8 +12,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "advisory",
-    description = {"Work with security advisories (CSAF 2.0, OSV)."},
-    subcommands = {AdvisoryValidateCommand.class})
+    description = {
+      "Work with security advisories (OSV, CSAF 2.0) and their VEX statements. Import them with "
+          + "'accord ingest advisory'; see what they affect with 'accord findings'."
+    },
+    subcommands = {
+      AdvisoryValidateCommand.class,
+      AdvisoryExportCommand.class,
+      AdvisoryShowCommand.Show.class,
+      AdvisoryShowCommand.ListCommand.class
+    })
 final class AdvisoryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -3,6 +3,7 @@ package org.accord.cli;
 import java.io.IOException;
 import java.util.Locale;
 import org.accord.bench.IngestBenchmark;
+import org.accord.bench.MatchBenchmark;
 import org.accord.bench.WhereUsedBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     description = "Benchmarks on generated data; each prints its figures with a baseline measured in the same run.",
-    subcommands = {BenchCommand.WhereUsed.class, BenchCommand.Ingest.class, LogBenchCommand.class})
+    subcommands = {BenchCommand.WhereUsed.class, BenchCommand.Ingest.class, BenchCommand.Match.class, LogBenchCommand.class})
 final class BenchCommand {
 
   @Command(
@@ -112,6 +113,75 @@ final class BenchCommand {
       out().printf(Locale.ROOT, "heap ratio (baseline peak / ingest peak): %.1f%n", result.heapRatio());
       out().printf(Locale.ROOT, "components/s: %.0f%n", result.componentsPerS());
       return Main.OK;
+    }
+  }
+
+  @Command(
+      name = "match",
+      description = {
+        "Advisory matching: a generated graph (1M versions by default) against generated advisories "
+            + "(10,000) with realistic OSV ranges. Reports range checks per second (the full match on one "
+            + "thread, median of --rounds), the time of a full rematch (matching and replacing the stored "
+            + "matches), and the SQL baseline in the same run: candidate versions by package from SQL, each "
+            + "parsed and range-checked in Java, the way Dependency-Track matches. Both must find the same "
+            + "matches (exit 1 otherwise). The store is SQLite in a temporary directory, or PostgreSQL when "
+            + "ACCORD_BENCH_PG_URL is set. The last line is 'speedup: <x>' (baseline time / graph matcher time "
+            + "for the same checks)."
+      },
+      footer = {"", "Full size (a few minutes, give it heap):", "  java -Xmx4g -jar target/accord.jar bench match"})
+  static final class Match extends AccordCommand {
+    @Option(names = "--versions", defaultValue = "1000000", description = "Library versions. Default: ${DEFAULT-VALUE}.")
+    int versions;
+
+    @Option(names = "--edges", defaultValue = "2000000", description = "Dependency edges (matching does not walk them). Default: ${DEFAULT-VALUE}.")
+    long edges;
+
+    @Option(names = "--deployments", defaultValue = "20000", description = "Deployments. Default: ${DEFAULT-VALUE}.")
+    int deployments;
+
+    @Option(names = "--advisories", defaultValue = "10000", description = "Generated advisories. Default: ${DEFAULT-VALUE}.")
+    int advisories;
+
+    @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds of the full match. Default: ${DEFAULT-VALUE}.")
+    int rounds;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Override
+    protected int execute() throws IOException {
+      String pg = System.getenv("ACCORD_BENCH_PG_URL");
+      MatchBenchmark.Result result =
+          MatchBenchmark.run(
+              new MatchBenchmark.Options(versions, edges, deployments, advisories, rounds, seed, pg == null || pg.isBlank() ? null : pg),
+              line -> {
+                if (!json) {
+                  out().println(line);
+                  out().flush();
+                }
+              });
+      if (json) {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("store", result.store());
+        body.put("versions", result.versions());
+        body.put("advisories", result.advisories());
+        body.put("affected_packages", result.affectedPackages());
+        body.put("checks", result.checks());
+        body.put("matches", result.matches());
+        body.put("match_s", result.matchS());
+        body.put("checks_per_s", result.checksPerS());
+        body.put("rematch_s", result.rematchS());
+        body.put("baseline_s", result.baselineS());
+        body.put("baseline_checks_per_s", result.baselineChecksPerS());
+        body.put("identical", result.identical());
+        body.put("speedup", result.speedup());
+        printJson(body);
+        return result.identical() ? Main.OK : Main.USER_ERROR;
+      }
+      out().printf(Locale.ROOT, "checks/s: %.0f (one thread)%n", result.checksPerS());
+      out().printf(Locale.ROOT, "full rematch: %.2f s%n", result.rematchS());
+      out().printf(Locale.ROOT, "speedup: %.1f%n", result.speedup());
+      return result.identical() ? Main.OK : Main.USER_ERROR;
     }
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.accord.InvalidInputException;
+import org.accord.app.Advisories;
 import org.accord.app.IngestResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +18,13 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "ingest",
     description = "Load SBOMs, inventories or advisories into the store.",
-    subcommands = {IngestCommand.Sbom.class, IngestCommand.Inventory.class})
+    subcommands = {
+      IngestCommand.Sbom.class,
+      IngestCommand.Inventory.class,
+      IngestCommand.Advisory.class,
+      IngestCommand.Kev.class,
+      IngestCommand.Epss.class
+    })
 final class IngestCommand {
 
   @Command(
@@ -120,6 +127,153 @@ final class IngestCommand {
       return Main.OK;
     }
   }
+
+  @Command(
+      name = "advisory",
+      description = {
+        "Import advisories and VEX documents: OSV, CSAF 2.0 (any profile; the VEX profile also gives VEX "
+            + "statements), OpenVEX 0.2.0/0.0.1 and CycloneDX VEX. The format is read from the document. A DIR "
+            + "is walked for *.json files; a ZIP's *.json entries are read with size limits. Each document is "
+            + "one transaction: a refused one changes nothing and the others are still imported. Each advisory "
+            + "is matched against the graph at once; its findings are in 'accord findings'. Exit code 1 when "
+            + "any document was refused."
+      },
+      footer = {
+        "",
+        "Examples:",
+        "  accord ingest advisory GHSA-jfh8-c2jp-5v3q.json",
+        "  accord ingest advisory --org CERT-EU osv-dump/ ecosystems/Maven/all.zip",
+        "  accord ingest advisory --private --org LibraCore draft-advisory.json"
+      })
+  static final class Advisory extends AccordCommand {
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR|ZIP", description = "Advisory or VEX documents, directories or ZIP archives.")
+    List<Path> paths;
+
+    @Option(names = "--org", paramLabel = "NAME", defaultValue = "local", description = "Importing organization. Default: ${DEFAULT-VALUE}.")
+    String org;
+
+    @Option(names = "--private", description = "Make the advisories visible to the importing organization only.")
+    boolean privately;
+
+    @Override
+    protected int execute() throws IOException {
+      List<Object> results = new ArrayList<>();
+      int[] refused = {0};
+      Advisories.Importer importer = new Advisories.Importer(org, true);
+      AdvisorySources.forEach(
+          paths,
+          source -> {
+            try (InputStream in = source.open()) {
+              Advisories.Imported result = context().accord().advisories().ingest(in, importer, privately);
+              results.add(new FileResult<>(source.name(), result));
+              if (!json) {
+                out().println(source.name() + ": " + describe(result));
+                for (String warning : result.warnings()) {
+                  out().println("  note: " + warning);
+                }
+              }
+            } catch (InvalidInputException e) {
+              refused[0]++;
+              results.add(new FileError(source.name(), e.getMessage(), e.location()));
+              if (!json) {
+                err().println("accord: " + source.name() + (e.location().isEmpty() ? "" : ", " + e.location()) + ": " + e.getMessage());
+              }
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+      if (json) {
+        printJson(results);
+      } else if (results.size() > 1) {
+        out().printf("%d documents, %d imported, %d refused%n", results.size(), results.size() - refused[0], refused[0]);
+      }
+      return refused[0] == 0 ? Main.OK : Main.USER_ERROR;
+    }
+
+    private static String describe(Advisories.Imported result) {
+      StringBuilder out = new StringBuilder();
+      if (!result.advisory().isEmpty()) {
+        out.append(result.advisory()).append(" (").append(result.format()).append(", ").append(result.visibility())
+            .append(result.withdrawn() ? ", withdrawn" : "").append("): ")
+            .append(result.packages()).append(" affected packages (").append(result.evaluable()).append(" evaluable), ")
+            .append(result.matched()).append(" matched package versions");
+      } else {
+        out.append(result.format()).append(" VEX document");
+      }
+      if (result.statements() > 0) {
+        out.append(", ").append(result.statements()).append(" VEX statements");
+      }
+      if (result.duplicate()) {
+        out.append(" (already imported, nothing changed)");
+      } else if (result.replaced()) {
+        out.append(" (replaces the earlier document)");
+      }
+      return out.toString();
+    }
+  }
+
+  @Command(
+      name = "kev",
+      description = {
+        "Import the CISA Known Exploited Vulnerabilities catalog (known_exploited_vulnerabilities.json). "
+            + "It replaces the stored catalog unless it is older; triage then reads Exploitation=active for "
+            + "listed CVEs and records the catalog version and release date with every decision."
+      },
+      footer = {"", "Example:", "  accord ingest kev known_exploited_vulnerabilities.json"})
+  static final class Kev extends AccordCommand {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The KEV catalog JSON.")
+    Path file;
+
+    @Override
+    protected int execute() throws IOException {
+      Advisories.FeedImported result;
+      try (InputStream in = open(file)) {
+        result = context().accord().advisories().ingestKev(in);
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException(e.getMessage(), file + (e.location().isEmpty() ? "" : ", " + e.location()), e);
+      }
+      return report(this, result);
+    }
+  }
+
+  @Command(
+      name = "epss",
+      description = {
+        "Import a FIRST EPSS score file (epss_scores-YYYY-MM-DD.csv or .csv.gz: a "
+            + "'#model_version:…,score_date:…' line, then cve,epss,percentile). It replaces the stored scores "
+            + "unless it is older; triage counts a CVE above the EPSS threshold as Exploitation=public-poc and "
+            + "records the model version and date."
+      },
+      footer = {"", "Example:", "  accord ingest epss epss_scores-2025-08-25.csv.gz"})
+  static final class Epss extends AccordCommand {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The EPSS CSV, plain or gzip.")
+    Path file;
+
+    @Override
+    protected int execute() throws IOException {
+      Advisories.FeedImported result;
+      try (InputStream in = open(file)) {
+        result = context().accord().advisories().ingestEpss(in);
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException(e.getMessage(), file + (e.location().isEmpty() ? "" : ", " + e.location()), e);
+      }
+      return report(this, result);
+    }
+  }
+
+  private static int report(AccordCommand command, Advisories.FeedImported result) {
+    if (command.json) {
+      command.printJson(result);
+    } else {
+      command.out().printf(
+          "%s %s (%s): %d entries%s%n", result.feed(), result.version(), result.published(), result.entries(),
+          result.duplicate() ? " (already imported, nothing changed)" : "");
+    }
+    return Main.OK;
+  }
+
+  /** A refused document in {@code --json} output. */
+  record FileError(String file, String error, String location) {}
 
   /** One file's result in {@code --json} output. */
   record FileResult<T>(String file, T result) {}

@@ -33,6 +33,7 @@ import picocli.CommandLine.ScopeType;
       IngestCommand.class,
       WhereUsedCommand.class,
       AdvisoryCommand.class,
+      FindingsCommand.class,
       TriageCommand.class,
       VersionCommand.class,
       TokenCommand.class,
@@ -147,6 +148,12 @@ public final class Main implements Callable<Integer> {
     if (System.getenv("ACCORD_DEBUG") != null) {
       ex.printStackTrace(err);
     }
+  }
+
+  /** Accord's version: the jar manifest's, or "development" when run from classes. */
+  static String versionText() {
+    String version = Main.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
   }
 
   /** Prints the version from the jar manifest, or "development" when run from classes. */

@@ -9,29 +9,39 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.accord.InvalidInputException;
+import org.accord.app.Priorities;
+import org.accord.app.Viewer;
 import org.accord.triage.EpssFeed;
 import org.accord.triage.Evidence;
 import org.accord.triage.Exploitation;
 import org.accord.triage.KevCatalog;
 import org.accord.triage.Provenance;
+import org.accord.triage.SsvcTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-/** {@code accord triage}: CVSS scores, SSVC decisions and exploitation evidence. Needs no data directory. */
+/**
+ * {@code accord triage}: CVSS scores, SSVC decisions and exploitation evidence (subcommands, offline),
+ * and exposure-weighted priority for a stored advisory ({@code --advisory ID --as ROLE}).
+ */
 @Command(
     name = "triage",
     description = {
-      "Score and prioritise vulnerabilities: CVSS vectors, SSVC decisions, exploitation evidence.",
+      "Score and prioritise vulnerabilities: CVSS vectors, SSVC decisions, exploitation evidence, and "
+          + "exposure-weighted priority per stakeholder.",
       "",
-      "CVSS 3.0, 3.1 and 4.0 scores; SSVC decision tables (CERT/CC deployer, supplier, coordinator triage "
-          + "and publish, CISA coordinator, or your own); SSVC Exploitation derived from the CISA KEV catalog "
-          + "and FIRST EPSS scores. These commands work offline on their arguments and files; they do not "
-          + "open the data directory."
+      "With --advisory and --as, decide how urgent a stored advisory is for a deployer (per affected "
+          + "deployment, deployer table), a supplier (per affected product, supplier table) or a coordinator "
+          + "(per product and overall, CISA coordinator table), and rank the answers. Decision points come "
+          + "from the stored KEV/EPSS evidence (accord ingest kev|epss), from exposure (the deployments' "
+          + "sector and criticality), from the advisory's CVSS vector, or, for what no data answers, from "
+          + "--assume (else the most severe value, marked as assumed). Findings a VEX statement marks not "
+          + "affected or fixed are left out. This uses the data directory.",
+      "",
+      "The subcommands (cvss, ssvc, tables, exploitation) work offline on their arguments and files."
     },
     subcommands = {
       TriageCvssCommand.class,
@@ -42,19 +52,88 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Examples:",
+      "  accord triage --advisory CVE-2021-44228 --as deployer --org GridCo",
+      "  accord triage --advisory GHSA-jfh8-c2jp-5v3q --as supplier --org Acme --assume value-density=diffuse",
+      "  accord triage --advisory CVE-2021-44228 --as coordinator --json",
       "  accord triage cvss CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
       "  accord triage ssvc --table deployer --exploitation active \\",
       "      --system-exposure open --automatable yes --human-impact high",
       "  accord triage exploitation --cve CVE-2021-44228 --kev kev.json"
     })
-final class TriageCommand implements Callable<Integer> {
+final class TriageCommand extends AccordCommand {
 
-  @Spec CommandLine.Model.CommandSpec spec;
+  @Option(names = "--advisory", paramLabel = "ID", description = "The stored advisory to prioritise (id or alias).")
+  String advisory;
+
+  @Option(names = "--as", paramLabel = "ROLE", description = "deployer, supplier or coordinator.")
+  String role;
+
+  @Option(
+      names = "--org",
+      paramLabel = "NAME",
+      description = "The deployer (its deployments) or supplier (its products) to decide for. Default: every one.")
+  String org;
+
+  @Option(
+      names = "--assume",
+      paramLabel = "POINT=VALUE",
+      description = "A decision point value no data can give, such as system-exposure=controlled (repeatable).")
+  Map<String, String> assumptions = new LinkedHashMap<>();
+
+  @Option(
+      names = "--epss-threshold",
+      paramLabel = "P",
+      defaultValue = "0.1",
+      description = "EPSS probability above which a CVE counts as public-poc, 0 to 1. Default: ${DEFAULT-VALUE}.")
+  double epssThreshold;
+
+  @Option(names = "--table-file", paramLabel = "FILE", description = "Decide with your own table (risk appetite) instead of the role's.")
+  Path tableFile;
 
   @Override
-  public Integer call() {
-    throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing subcommand: cvss, ssvc, tables or exploitation; see 'accord triage --help'");
+  protected int execute() {
+    if (advisory == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "missing subcommand (cvss, ssvc, tables or exploitation) or --advisory ID --as ROLE; see 'accord triage --help'");
+    }
+    if (role == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--advisory needs --as deployer|supplier|coordinator");
+    }
+    Priorities.Role stakeholder;
+    try {
+      stakeholder = Priorities.Role.fromId(role);
+    } catch (InvalidInputException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    SsvcTable table = tableFile == null ? null : read(tableFile, in -> SsvcTable.load(in, tableFile.toString()));
+    Priorities.View view =
+        context().accord().priorities().triage(
+            new Priorities.Request(advisory, stakeholder, org, assumptions, epssThreshold, table), Viewer.local(false));
+    if (json) {
+      printJson(view);
+      return Main.OK;
+    }
+    out().printf("%s as %s%s, table %s (sha256 %s…)%n", view.advisory(), view.role(),
+        view.organization().isEmpty() ? "" : " for " + view.organization(), view.table(), view.tableDigest().substring(0, 16));
+    out().printf("exploitation: %s (%s: %s)%n", view.exploitation().value(), view.exploitation().source(), view.exploitation().reason());
+    if (view.ranked().isEmpty()) {
+      out().println("nothing to rank");
+    }
+    for (Priorities.Unit unit : view.ranked()) {
+      out().printf("%n%d. %-12s %s%s%n", unit.rank(), unit.outcome(), unit.subject(),
+          unit.kind().equals("deployment") ? " running " + unit.product() : "");
+      java.util.List<String> pairs = new java.util.ArrayList<>();
+      unit.inputs().forEach((point, value) -> pairs.add(point + "=" + value + ("assumed".equals(unit.derived().get(point)) ? "*" : "")));
+      out().println("   inputs: " + String.join(" ", pairs) + (unit.derived().containsValue("assumed") ? "  (* assumed)" : ""));
+      if (!unit.kind().equals("deployment")) {
+        out().printf("   deployments: %s at %s operators%n", unit.deployments(), unit.entities());
+      }
+    }
+    for (String note : view.notes()) {
+      out().println("note: " + note);
+    }
+    return Main.OK;
   }
 
   /** The evidence options shared by {@code ssvc} and {@code exploitation}. */

@@ -15,6 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
+import org.accord.InvalidInputException;
+import org.accord.identity.Ecosystem;
+import org.accord.identity.Version;
+import org.accord.identity.VersionRange;
 
 /**
  * The in-memory exposure index: package versions, products and deployments, with reverse dependency
@@ -82,6 +86,8 @@ public final class ExposureGraph {
   private final IdIndex nodeById;
   private long[] componentIds;
   private final TreeMap<String, PackageVersions> packages = new TreeMap<>();
+  /** The same packages by hash, for exact lookups (the tree serves prefix queries). */
+  private final HashMap<String, PackageVersions> packageIndex = new HashMap<>();
 
   // Reverse adjacency: CSR base plus delta buffer (guarded by lock).
   private CsrBuilder.Csr base;
@@ -278,6 +284,59 @@ public final class ExposureGraph {
         }
       }
       return ReverseSearch.run(this, packageKey, sources.toArray());
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * The versions of {@code packageKey} that {@code range} contains: one range check per version of the
+   * package, against versions parsed once per package by the ecosystem's scheme (chosen from the PURL
+   * type) and cached until the package gains a version, so a check compares pre-parsed versions and
+   * parses nothing. A version its scheme cannot parse is in no range. The advisory matcher's primitive;
+   * see {@link RangeScan}.
+   *
+   * @param packageKey a package PURL without version
+   * @param range the affected versions; a range of another scheme re-reads each version by its text
+   * @return the matched component ids and PURLs in version order, and how many versions were checked;
+   *     empty for an unknown package
+   */
+  public RangeHits versionsIn(String packageKey, VersionRange range) {
+    Objects.requireNonNull(packageKey, "packageKey");
+    Objects.requireNonNull(range, "range");
+    lock.readLock().lock();
+    try {
+      PackageVersions pkg = packageIndex.get(packageKey);
+      if (pkg == null) {
+        return RangeHits.NONE;
+      }
+      PackageVersions.Parsed parsed = pkg.parsed(this);
+      return RangeScan.scan(range, parsed.nodes(), parsed.versions(), componentIds, purls);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * As {@link #versionsIn}, without building a result: each matched version's component id goes to
+   * {@code matched}, in version order, and the number of versions checked is returned. For matching many
+   * ranges in a row (a full rematch), where allocation per range would dominate the checks.
+   *
+   * @param matched receives component ids; called under the graph's read lock, so it must not call back
+   *     into the graph
+   */
+  public int componentsIn(String packageKey, VersionRange range, java.util.function.LongConsumer matched) {
+    Objects.requireNonNull(packageKey, "packageKey");
+    Objects.requireNonNull(range, "range");
+    Objects.requireNonNull(matched, "matched");
+    lock.readLock().lock();
+    try {
+      PackageVersions pkg = packageIndex.get(packageKey);
+      if (pkg == null) {
+        return 0;
+      }
+      PackageVersions.Parsed parsed = pkg.parsed(this);
+      return RangeScan.scan(range, parsed.nodes(), parsed.versions(), componentIds, matched);
     } finally {
       lock.readLock().unlock();
     }
@@ -491,7 +550,12 @@ public final class ExposureGraph {
     purls[node] = component.purl();
     versions[node] = component.version();
     componentIds[node] = component.id();
-    PackageVersions pkg = packages.computeIfAbsent(component.packageKey(), PackageVersions::new);
+    PackageVersions pkg = packageIndex.get(component.packageKey());
+    if (pkg == null) {
+      pkg = new PackageVersions(component.packageKey());
+      packages.put(component.packageKey(), pkg);
+      packageIndex.put(component.packageKey(), pkg);
+    }
     pkg.add(node);
     packageOf[node] = pkg;
     nodeById.put(component.id(), node);
@@ -607,6 +671,10 @@ public final class ExposureGraph {
     private final String purlType;
     private final IntList nodes = new IntList(2);
     private int[] sorted;
+    private Parsed parsed;
+
+    /** The sorted version nodes with their versions parsed by the package's scheme (null: unparsable). */
+    record Parsed(int[] nodes, Version[] versions) {}
 
     PackageVersions(String packageKey) {
       this.packageKey = packageKey;
@@ -619,7 +687,25 @@ public final class ExposureGraph {
       nodes.add(node);
       synchronized (this) {
         sorted = null;
+        parsed = null;
       }
+    }
+
+    synchronized Parsed parsed(ExposureGraph graph) {
+      int[] order = sortedNodes(graph);
+      if (parsed == null || parsed.nodes() != order) {
+        org.accord.identity.VersionScheme scheme = Ecosystem.fromPurlType(purlType).scheme();
+        Version[] values = new Version[order.length];
+        for (int i = 0; i < order.length; i++) {
+          try {
+            values[i] = scheme.parse(graph.versions[order[i]]);
+          } catch (InvalidInputException unparsable) {
+            values[i] = null; // in no range, as for where-used
+          }
+        }
+        parsed = new Parsed(order, values);
+      }
+      return parsed;
     }
 
     synchronized int[] sortedNodes(ExposureGraph graph) {

@@ -62,6 +62,11 @@ public final class EpssFeed {
     return scores.size();
   }
 
+  /** Every score, in no particular order; for storing the feed. */
+  public java.util.Collection<Score> scores() {
+    return scores.values();
+  }
+
   /** The score of a CVE, or empty when the feed does not score it. */
   public Optional<Score> find(String cve) {
     return Optional.ofNullable(scores.get(cve));

@@ -96,7 +96,7 @@ public final class WebServer implements AutoCloseable {
 
   /** The route modules every server has. */
   public static List<RouteModule> standardModules() {
-    return List.of(new ExposureRoutes(), new LedgerRoutes(), new PageRoutes(), new OpenApiRoutes());
+    return List.of(new ExposureRoutes(), new AdvisoryRoutes(), new LedgerRoutes(), new PageRoutes(), new OpenApiRoutes());
   }
 
   /**

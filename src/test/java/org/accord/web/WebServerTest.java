@@ -71,6 +71,13 @@ class WebServerTest {
     "GET /api/v1/components?purl_prefix=pkg:maven/",
     "POST /api/v1/sboms",
     "POST /api/v1/inventories",
+    "POST /api/v1/advisories",
+    "GET /api/v1/advisories",
+    "GET /api/v1/advisories/GHSA-jfh8-c2jp-5v3q",
+    "GET /api/v1/findings",
+    "GET /api/v1/triage?advisory=CVE-2021-44228&as=deployer",
+    "POST /api/v1/evidence/kev",
+    "POST /api/v1/evidence/epss",
     "GET /api/v1/no-such-route"
   })
   void everyApiRouteNeedsAToken(String route) throws Exception {
@@ -147,9 +154,16 @@ class WebServerTest {
       assertThat(paths.has(route)).as(route).isTrue();
     }
     Iterator<String> names = paths.fieldNames();
+    java.util.Set<String> documented = new java.util.TreeSet<>();
     while (names.hasNext()) {
       String path = names.next();
+      documented.add(path);
       assertThat(server.routePaths()).as("documented route %s is served", path).contains(path);
+    }
+    for (String served : server.routePaths()) {
+      if (served.startsWith("/api/v1")) {
+        assertThat(documented).as("served route %s is documented in openapi.json", served).contains(served);
+      }
     }
   }
 

@@ -1,0 +1,581 @@
+package org.accord.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.accord.InvalidInputException;
+import org.accord.NotFoundException;
+import org.accord.advisory.Advisory;
+import org.accord.advisory.AdvisoryExport;
+import org.accord.advisory.AdvisoryFormat;
+import org.accord.advisory.AdvisoryReader;
+import org.accord.advisory.AffectedPackage;
+import org.accord.advisory.Matcher;
+import org.accord.advisory.SeverityScore;
+import org.accord.advisory.VexStatement;
+import org.accord.exposure.ExposureGraph;
+import org.accord.exposure.RangeHits;
+import org.accord.store.AdvisoryStore;
+import org.accord.store.Database;
+import org.accord.store.FeedStore;
+import org.accord.store.Organizations;
+import org.accord.store.VexStore;
+import org.accord.triage.Cvss;
+import org.accord.triage.EpssFeed;
+import org.accord.triage.Evidence;
+import org.accord.triage.KevCatalog;
+import org.accord.triage.Provenance;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Advisories, VEX statements and exploitation evidence in one running instance: import (one
+ * transaction per document, matched against the graph in the same transaction), the matcher's index,
+ * incremental matching of new package versions, full rematch, lookups with visibility, export, and the
+ * KEV and EPSS feeds.
+ *
+ * <p>Visibility: a public advisory is visible to every authenticated party; one imported privately only
+ * to its importing organization (and to the local administrator on the command line). Anyone else gets
+ * {@link NotFoundException}, as if it did not exist. VEX statements and feeds are instance-wide; a
+ * statement decides a finding only when its document came from the product's supplier (the organization
+ * that uploaded the product's SBOM) or from a coordinator (see {@link Findings}).
+ *
+ * <p>Matching stays current in both directions (see ADR 0061): an imported advisory is matched against
+ * the graph in its own transaction; package versions that arrive with an SBOM or inventory are matched
+ * against the index by {@link #matchNewComponents()}, which the facade calls after each ingest and on
+ * start, up to a watermark kept in the store, so a crash between the two cannot lose a match.
+ *
+ * <p>Thread-safe. Imports and matching run under the instance's ingest lock, serialised with SBOM and
+ * inventory ingests; lookups run concurrently.
+ */
+public final class Advisories {
+  /** The publisher namespace exports use when none is given. */
+  public static final String DEFAULT_NAMESPACE = "https://accord.invalid";
+
+  private final Database database;
+  private final ExposureGraph graph;
+  private final Object ingestLock;
+  private final Clock clock;
+  private final Matcher matcher = new Matcher();
+
+  Advisories(Database database, ExposureGraph graph, Object ingestLock, Clock clock) {
+    this.database = database;
+    this.graph = graph;
+    this.ingestLock = ingestLock;
+    this.clock = clock;
+  }
+
+  /** Builds the matcher's index from the store and matches package versions added since the last run. */
+  void start() {
+    Map<Long, List<AffectedPackage>> live = database.jdbi().withHandle(AdvisoryStore::affectedOfLiveAdvisories);
+    live.forEach(matcher::put);
+    matchNewComponents();
+  }
+
+  /** Who imports: the organization, and whether it may replace another organization's public advisory. */
+  public record Importer(String organization, boolean coordinator) {
+    public Importer {
+      Objects.requireNonNull(organization, "organization");
+    }
+  }
+
+  /**
+   * What one import did.
+   *
+   * @param format the document's format label
+   * @param advisory the advisory's id; empty for a VEX-only document
+   * @param visibility {@code public} or {@code private}; empty for a VEX-only document
+   * @param duplicate true when the same bytes were imported before, so nothing changed
+   * @param replaced true when it replaced an earlier document of the same advisory
+   * @param withdrawn true when the advisory is withdrawn (it matches nothing)
+   * @param packages affected package entries
+   * @param evaluable how many of them can be matched
+   * @param matched package versions in the graph it affects now
+   * @param statements VEX statements the document holds
+   * @param warnings what was stored but cannot match (GIT ranges, products without PURL, …)
+   * @param sha256 the document's SHA-256
+   */
+  public record Imported(
+      String format, String advisory, String visibility, boolean duplicate, boolean replaced, boolean withdrawn,
+      int packages, int evaluable, int matched, int statements, List<String> warnings, String sha256) {}
+
+  /**
+   * Imports one advisory or VEX document: OSV, CSAF 2.0 (any profile), OpenVEX or CycloneDX VEX.
+   *
+   * @param document the bytes; read fully, not closed
+   * @param privately whether the advisory is visible only to the importing organization
+   * @throws InvalidInputException if the document is refused (malformed, unknown ecosystem, unparsable
+   *     version, a CVSS vector with a missing metric, …), or would replace a public advisory another
+   *     organization imported while the importer is no coordinator; nothing is stored then
+   */
+  public Imported ingest(InputStream document, Importer importer, boolean privately) {
+    Objects.requireNonNull(importer, "importer");
+    Hashing hashing = new Hashing(document);
+    AdvisoryReader.Document read = AdvisoryReader.read(hashing.stream(), Advisories::checkScores);
+    String sha256;
+    try {
+      sha256 = hashing.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the document: " + e.getMessage(), e);
+    }
+    synchronized (ingestLock) {
+      long now = clock.millis();
+      record Outcome(Imported imported, Long pk, Advisory advisory) {}
+      Outcome outcome =
+          database.jdbi().inTransaction(
+              handle -> {
+                long org = Organizations.ensure(handle, importer.organization(), "other", now);
+                Long pk = null;
+                boolean duplicate = true;
+                boolean replaced = false;
+                int matched = 0;
+                Advisory advisory = read.advisory().orElse(null);
+                String scope = privately ? AdvisoryStore.privateScope(org) : AdvisoryStore.PUBLIC;
+                if (advisory != null) {
+                  Optional<AdvisoryStore.Row> existing = AdvisoryStore.find(handle, advisory.id(), List.of(scope));
+                  if (existing.isPresent() && existing.get().ownerOrgId() != org && !importer.coordinator()) {
+                    throw new InvalidInputException(
+                        "advisory " + advisory.id() + " was imported by " + existing.get().owner()
+                            + "; only they or a coordinator may replace it (or import yours privately)",
+                        "id");
+                  }
+                  AdvisoryStore.Stored stored = AdvisoryStore.store(handle, advisory, sha256, scope, org, now);
+                  pk = stored.pk();
+                  duplicate = stored.duplicate();
+                  replaced = stored.replaced();
+                  if (!duplicate && !advisory.isWithdrawn()) {
+                    long[] ids = matchAgainstGraph(advisory);
+                    AdvisoryStore.addMatches(handle, pk, ids);
+                    matched = ids.length;
+                  } else if (duplicate) {
+                    matched = AdvisoryStore.matches(handle, pk).size();
+                  }
+                }
+                int statements = 0;
+                if (!read.statements().isEmpty() || advisory == null) {
+                  String author = read.author().isBlank() ? importer.organization() : read.author();
+                  VexStore.Stored vex =
+                      VexStore.store(handle, sha256, read.format().label(), author, org, importer.coordinator(), now, read.statements(), pk);
+                  duplicate &= vex.duplicate();
+                  statements = vex.statements();
+                }
+                int packages = advisory == null ? 0 : advisory.affected().size();
+                int evaluable = advisory == null ? 0 : (int) advisory.affected().stream().filter(AffectedPackage::evaluable).count();
+                Imported imported =
+                    new Imported(
+                        read.format().label(), advisory == null ? "" : advisory.id(),
+                        advisory == null ? "" : privately ? "private" : "public", duplicate, replaced,
+                        advisory != null && advisory.isWithdrawn(), packages, evaluable, matched, statements, read.warnings(), sha256);
+                return new Outcome(imported, pk, advisory);
+              });
+      if (outcome.pk() != null && !outcome.imported().duplicate()) {
+        matcher.put(outcome.pk(), outcome.advisory());
+      }
+      return outcome.imported();
+    }
+  }
+
+  /**
+   * Refuses CVSS 3.x and 4.0 vectors that do not score: a missing, duplicated or unknown metric. The
+   * triage calculator is the judge, so every stored vector can be scored later.
+   */
+  static void checkScores(Advisory advisory) {
+    for (SeverityScore severity : advisory.severities()) {
+      if (!severity.scoredByTriage()) {
+        continue;
+      }
+      try {
+        Cvss.parse(severity.score());
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException(
+            "CVSS vector '" + severity.score() + "' is invalid: " + e.getMessage(),
+            "severity " + severity.type() + (e.location().isEmpty() ? "" : ", " + e.location()),
+            e);
+      }
+    }
+  }
+
+  private long[] matchAgainstGraph(Advisory advisory) {
+    Set<Long> ids = new LinkedHashSet<>();
+    for (AffectedPackage affected : advisory.affected()) {
+      if (affected.evaluable()) {
+        RangeHits hits = graph.versionsIn(affected.packageKey(), affected.range());
+        for (long id : hits.componentIds()) {
+          ids.add(id);
+        }
+      }
+    }
+    return ids.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /**
+   * Matches every package version added to the catalogue since the last call against the indexed
+   * advisories, and stores the matches; called by the facade after each ingest and on start.
+   *
+   * @return how many new matches were stored
+   */
+  public int matchNewComponents() {
+    synchronized (ingestLock) {
+      return database.jdbi().inTransaction(
+          handle -> {
+            long watermark = AdvisoryStore.watermark(handle);
+            long max = handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM components").mapTo(Long.class).one();
+            if (max <= watermark) {
+              return 0;
+            }
+            Map<Long, List<Long>> found = new LinkedHashMap<>();
+            if (matcher.advisories() > 0) {
+              AdvisoryStore.componentsAbove(
+                  handle, watermark,
+                  component -> {
+                    for (long key : matcher.advisoriesAffecting(component.packageKey(), component.version())) {
+                      found.computeIfAbsent(key, k -> new ArrayList<>()).add(component.id());
+                    }
+                  });
+            }
+            int stored = 0;
+            for (Map.Entry<Long, List<Long>> entry : found.entrySet()) {
+              AdvisoryStore.addMatches(handle, entry.getKey(), entry.getValue().stream().mapToLong(Long::longValue).toArray());
+              stored += entry.getValue().size();
+            }
+            AdvisoryStore.setWatermark(handle, max);
+            return stored;
+          });
+    }
+  }
+
+  /**
+   * A full rematch's figures.
+   *
+   * @param advisories advisories with evaluable entries
+   * @param checks (version, range) checks made
+   * @param matches (advisory, package version) matches stored
+   * @param matchSeconds time spent matching in memory
+   * @param totalSeconds time including replacing the stored matches
+   */
+  public record Rematch(int advisories, long checks, long matches, double matchSeconds, double totalSeconds) {}
+
+  /** Matches every advisory against the whole graph again and replaces the stored matches. */
+  public Rematch rematchAll() {
+    synchronized (ingestLock) {
+      long started = System.nanoTime();
+      Matcher.Result result = matcher.matchAll(graph);
+      double matchSeconds = (System.nanoTime() - started) / 1e9;
+      database.jdbi().useTransaction(
+          handle -> {
+            AdvisoryStore.replaceAllMatches(handle, result.componentIds());
+            long max = handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM components").mapTo(Long.class).one();
+            AdvisoryStore.setWatermark(handle, max);
+          });
+      return new Rematch(matcher.advisories(), result.checks(), result.matches(), matchSeconds, (System.nanoTime() - started) / 1e9);
+    }
+  }
+
+  /** The matcher's index, for benchmarks. */
+  public Matcher matcher() {
+    return matcher;
+  }
+
+  // ---- lookups ----
+
+  /** The scopes a viewer sees, in preference order (its own private advisories first); null for all. */
+  static List<String> scopes(Handle handle, Viewer viewer) {
+    if (viewer.organization().isEmpty() && viewer.coordinator()) {
+      return null;
+    }
+    List<String> scopes = new ArrayList<>();
+    Organizations.find(handle, viewer.organization()).ifPresent(org -> scopes.add(AdvisoryStore.privateScope(org.id())));
+    scopes.add(AdvisoryStore.PUBLIC);
+    return scopes;
+  }
+
+  /**
+   * The advisory with this id that the viewer may see.
+   *
+   * @throws NotFoundException if there is none, or none the viewer may see
+   */
+  AdvisoryStore.Row visible(Handle handle, String advisoryId, Viewer viewer) {
+    if (advisoryId == null || advisoryId.isBlank()) {
+      throw new InvalidInputException("missing advisory id", "advisory");
+    }
+    List<String> scopes = scopes(handle, viewer);
+    if (scopes == null) {
+      List<AdvisoryStore.Row> all = AdvisoryStore.list(handle, null, advisoryId.strip(), 50);
+      for (AdvisoryStore.Row row : all) {
+        if (row.advisoryId().equalsIgnoreCase(advisoryId.strip())) {
+          return row;
+        }
+      }
+      if (!all.isEmpty()) {
+        return all.get(0);
+      }
+    } else {
+      Optional<AdvisoryStore.Row> row = AdvisoryStore.find(handle, advisoryId, scopes);
+      if (row.isPresent()) {
+        return row.get();
+      }
+      List<AdvisoryStore.Row> byAlias = AdvisoryStore.list(handle, scopes, advisoryId.strip(), 1);
+      if (!byAlias.isEmpty()) {
+        return byAlias.get(0);
+      }
+    }
+    throw new NotFoundException("no advisory " + advisoryId.strip());
+  }
+
+  /** Reads a stored advisory back from its document. */
+  static Advisory advisory(Handle handle, AdvisoryStore.Row row) {
+    String document = AdvisoryStore.document(handle, row.pk());
+    return AdvisoryReader.read(document.getBytes(StandardCharsets.UTF_8)).advisory()
+        .orElseThrow(() -> new IllegalStateException("stored advisory " + row.advisoryId() + " has no advisory content"));
+  }
+
+  /** The VEX statements about any of these names, oldest first. */
+  static List<VexStore.StoredStatement> statements(Handle handle, Collection<String> names) {
+    return VexStore.statementsFor(handle, names);
+  }
+
+  /**
+   * One advisory as a viewer sees it.
+   *
+   * @param id the advisory's id
+   * @param format the format it was imported from
+   * @param visibility {@code public} or {@code private}
+   * @param owner the importing organization
+   * @param summary the summary
+   * @param aliases its aliases
+   * @param published publication time, or empty
+   * @param modified modification time, or empty
+   * @param withdrawn withdrawal time, or empty when not withdrawn
+   * @param severities the severities it states
+   * @param affected the affected packages with their ranges
+   * @param matched the package versions in the graph it affects
+   * @param statements the VEX statements about it
+   */
+  public record View(
+      String id, String format, String visibility, String owner, String summary, List<String> aliases, String published,
+      String modified, String withdrawn, List<SeverityScore> severities, List<AffectedView> affected, List<String> matched,
+      List<StatementView> statements) {}
+
+  /**
+   * An affected package as shown.
+   *
+   * @param ecosystem the OSV ecosystem as written (empty for none)
+   * @param name the package name
+   * @param packageKey the package's PURL without version
+   * @param range the evaluable versions as a {@code vers:} range
+   * @param ranges the OSV ranges as written
+   * @param versions the listed versions
+   * @param notEvaluable why parts cannot be evaluated
+   */
+  public record AffectedView(
+      String ecosystem, String name, String packageKey, String range, List<String> ranges, List<String> versions,
+      List<String> notEvaluable) {}
+
+  /**
+   * A VEX statement with its source.
+   *
+   * @param id the stored statement's id
+   * @param author who made it, as the document says
+   * @param uploader the organization that uploaded the document
+   * @param format the document's format
+   * @param vulnerability the vulnerability it names
+   * @param product the product
+   * @param productRange a product version range, or empty
+   * @param subcomponents the components it narrows to
+   * @param status the status
+   * @param justification the justification, or empty
+   * @param impactStatement the impact statement, or empty
+   * @param actionStatement the action statement, or empty
+   * @param timestamp when it was made, or empty
+   */
+  public record StatementView(
+      long id, String author, String uploader, String format, String vulnerability, String product, String productRange,
+      List<String> subcomponents, String status, String justification, String impactStatement, String actionStatement,
+      String timestamp) {
+    static StatementView of(VexStore.StoredStatement stored) {
+      VexStatement statement = stored.statement();
+      return new StatementView(
+          stored.id(), stored.author(), stored.uploader(), stored.format(), statement.vulnerability(), statement.product(),
+          statement.productRange(), statement.subcomponents(), statement.status().label(),
+          statement.status().justificationLabel(), statement.status().impactStatement(), statement.status().actionStatement(),
+          statement.timestamp().map(Instant::toString).orElse(""));
+    }
+  }
+
+  /**
+   * Shows one advisory.
+   *
+   * @throws NotFoundException if the viewer may not see it
+   */
+  public View show(String advisoryId, Viewer viewer) {
+    return database.jdbi().withHandle(
+        handle -> {
+          AdvisoryStore.Row row = visible(handle, advisoryId, viewer);
+          Advisory advisory = advisory(handle, row);
+          List<AffectedView> affected = new ArrayList<>();
+          for (AffectedPackage pkg : advisory.affected()) {
+            affected.add(
+                new AffectedView(
+                    pkg.osvEcosystem(), pkg.name(), pkg.packageKey(), pkg.evaluable() ? pkg.range().toVers() : "",
+                    pkg.ranges().stream().map(org.accord.advisory.EventRange::describe).toList(), pkg.versions(), pkg.notEvaluable()));
+          }
+          List<String> matched = AdvisoryStore.matches(handle, row.pk()).stream().map(AdvisoryStore.Match::purl).toList();
+          List<StatementView> statements = statements(handle, advisory.names()).stream().map(StatementView::of).toList();
+          return new View(
+              advisory.id(), row.format(), row.isPublic() ? "public" : "private", row.owner(), advisory.summary(),
+              advisory.aliases(), advisory.published().map(Instant::toString).orElse(""),
+              advisory.modified().map(Instant::toString).orElse(""), advisory.withdrawn().map(Instant::toString).orElse(""),
+              advisory.severities(), affected, matched, statements);
+        });
+  }
+
+  /**
+   * An advisory in a listing.
+   *
+   * @param id the advisory's id
+   * @param format the format it came in
+   * @param visibility {@code public} or {@code private}
+   * @param summary the summary
+   * @param aliases its aliases
+   * @param withdrawn whether it is withdrawn
+   * @param matched how many package versions in the graph it affects
+   */
+  public record Summary(String id, String format, String visibility, String summary, List<String> aliases, boolean withdrawn, long matched) {}
+
+  /** The advisories a viewer may see, newest import first, optionally only those with this id or alias. */
+  public List<Summary> list(Viewer viewer, String name, int limit) {
+    return database.jdbi().withHandle(
+        handle -> {
+          List<AdvisoryStore.Row> rows = AdvisoryStore.list(handle, scopes(handle, viewer), name == null ? "" : name.strip(), Math.max(1, Math.min(limit, 10_000)));
+          Map<Long, Long> counts = AdvisoryStore.matchCounts(handle, rows.stream().map(AdvisoryStore.Row::pk).toList());
+          List<Summary> summaries = new ArrayList<>();
+          for (AdvisoryStore.Row row : rows) {
+            summaries.add(
+                new Summary(row.advisoryId(), row.format(), row.isPublic() ? "public" : "private", row.summary(), row.aliases(),
+                    row.withdrawnAt() > 0, counts.getOrDefault(row.pk(), 0L)));
+          }
+          return summaries;
+        });
+  }
+
+  /**
+   * Exports an advisory with its VEX statements: those a coordinator uploaded, the exporting
+   * organization's own, and those of each product's supplier.
+   *
+   * @param author the author to name; the viewer's organization when blank
+   * @param namespace the publisher namespace URL; {@link #DEFAULT_NAMESPACE} when blank
+   * @throws NotFoundException if the viewer may not see it
+   * @throws InvalidInputException if the format cannot express it (see {@link AdvisoryExport#write})
+   */
+  public String export(String advisoryId, AdvisoryFormat format, Viewer viewer, String author, String namespace, String toolVersion) {
+    return database.jdbi().withHandle(
+        handle -> {
+          AdvisoryStore.Row row = visible(handle, advisoryId, viewer);
+          Advisory advisory = advisory(handle, row);
+          List<VexStore.StoredStatement> stored = statements(handle, advisory.names());
+          Map<String, String> suppliers =
+              AdvisoryStore.productSuppliers(handle, stored.stream().map(s -> s.statement().product()).toList());
+          List<VexStatement> statements = new ArrayList<>();
+          for (VexStore.StoredStatement statement : stored) {
+            // Only statements with authority: a coordinator's, the exporter's own, or the product's supplier's.
+            if (statement.coordinator() || statement.uploader().equals(viewer.organization())
+                || statement.uploader().equals(suppliers.get(statement.statement().product()))) {
+              statements.add(statement.statement());
+            }
+          }
+          String who = author != null && !author.isBlank() ? author.strip() : viewer.organization().isEmpty() ? "Accord" : viewer.organization();
+          String where = namespace != null && !namespace.isBlank() ? namespace.strip() : DEFAULT_NAMESPACE;
+          if (!where.matches("https?://\\S+")) {
+            throw new InvalidInputException("the namespace must be an http(s) URL, not '" + where + "'", "namespace");
+          }
+          return AdvisoryExport.write(advisory, statements, format, new AdvisoryExport.Context(who, where, clock.instant(), toolVersion));
+        });
+  }
+
+  // ---- evidence feeds ----
+
+  /**
+   * What a feed import did.
+   *
+   * @param feed {@code cisa-kev} or {@code first-epss}
+   * @param version the feed's version (KEV catalog version, EPSS model version)
+   * @param published when it was released or scored
+   * @param entries how many entries it holds
+   * @param duplicate true when the same bytes were imported before
+   * @param sha256 the file's SHA-256
+   */
+  public record FeedImported(String feed, String version, String published, int entries, boolean duplicate, String sha256) {}
+
+  /** Imports a CISA KEV catalog (JSON). Refuses one older than the stored catalog. */
+  public FeedImported ingestKev(InputStream in) {
+    Hashing hashing = new Hashing(in);
+    KevCatalog catalog = KevCatalog.read(hashing.stream());
+    return storeFeed(hashing, catalog.provenance(), (handle, sha) -> FeedStore.storeKev(handle, catalog, sha, clock.millis()));
+  }
+
+  /** Imports a FIRST EPSS score file (CSV, optionally gzip). Refuses one older than the stored file. */
+  public FeedImported ingestEpss(InputStream in) {
+    Hashing hashing = new Hashing(in);
+    EpssFeed feed = EpssFeed.read(hashing.stream());
+    return storeFeed(hashing, feed.provenance(), (handle, sha) -> FeedStore.storeEpss(handle, feed, sha, clock.millis()));
+  }
+
+  @FunctionalInterface
+  private interface FeedWriter {
+    FeedStore.Snapshot store(Handle handle, String sha256);
+  }
+
+  private FeedImported storeFeed(Hashing hashing, Provenance provenance, FeedWriter writer) {
+    String sha256;
+    try {
+      sha256 = hashing.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the feed: " + e.getMessage(), e);
+    }
+    synchronized (ingestLock) {
+      return database.jdbi().inTransaction(
+          handle -> {
+            Optional<FeedStore.Snapshot> latest = FeedStore.latest(handle, provenance.feed());
+            if (latest.isPresent() && latest.get().sha256().equals(sha256)) {
+              FeedStore.Snapshot same = latest.get();
+              return new FeedImported(same.provenance().feed(), same.provenance().version(), same.provenance().published().toString(), same.entries(), true, sha256);
+            }
+            if (latest.isPresent() && provenance.published().isBefore(latest.get().provenance().published())) {
+              throw new InvalidInputException(
+                  provenance.describe() + " is older than the stored " + latest.get().provenance().describe() + "; nothing stored");
+            }
+            FeedStore.Snapshot stored = writer.store(handle, sha256);
+            return new FeedImported(provenance.feed(), provenance.version(), provenance.published().toString(), stored.entries(), false, sha256);
+          });
+    }
+  }
+
+  /** The stored evidence about one CVE: the latest KEV and EPSS snapshots consulted, and exploit references. */
+  Evidence evidence(Handle handle, String cve, List<String> exploitReferences) {
+    List<Provenance> consulted = new ArrayList<>();
+    Optional<KevCatalog.Entry> kev = Optional.empty();
+    Optional<EpssFeed.Score> epss = Optional.empty();
+    Optional<FeedStore.Snapshot> kevSnapshot = FeedStore.latest(handle, Provenance.KEV);
+    if (kevSnapshot.isPresent()) {
+      consulted.add(kevSnapshot.get().provenance());
+      kev = FeedStore.kevEntry(handle, cve);
+    }
+    Optional<FeedStore.Snapshot> epssSnapshot = FeedStore.latest(handle, Provenance.EPSS);
+    if (epssSnapshot.isPresent()) {
+      consulted.add(epssSnapshot.get().provenance());
+      epss = FeedStore.epssScore(handle, cve);
+    }
+    return new Evidence(cve, consulted, kev, epss, exploitReferences);
+  }
+}

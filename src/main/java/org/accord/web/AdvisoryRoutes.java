@@ -1,0 +1,153 @@
+package org.accord.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.accord.InvalidInputException;
+import org.accord.advisory.AdvisoryFormat;
+import org.accord.app.Advisories;
+import org.accord.app.Priorities;
+import org.accord.app.Viewer;
+import org.accord.store.Tokens;
+
+/**
+ * Advisories, findings, exposure-weighted triage and evidence feeds under {@code /api/v1}.
+ *
+ * <p>Visibility: the caller's organization imports, and sees public advisories and its own private
+ * ones; findings and triage follow the where-used rules (other operators' sites only as k-anonymous
+ * counts unless the caller is a coordinator). Evidence feeds are instance-wide, so only a coordinator
+ * may import them.
+ */
+final class AdvisoryRoutes implements WebServer.RouteModule {
+  private static final int DEFAULT_LIMIT = 100;
+
+  @Override
+  public void register(JavalinConfig config, WebServer server) {
+    config.routes.post(WebServer.API + "/advisories", ctx -> upload(server, ctx));
+    config.routes.get(WebServer.API + "/advisories", ctx -> list(server, ctx));
+    config.routes.get(WebServer.API + "/advisories/{id}", ctx -> advisory(server, ctx));
+    config.routes.get(WebServer.API + "/findings", ctx -> findings(server, ctx));
+    config.routes.get(WebServer.API + "/triage", ctx -> triage(server, ctx));
+    config.routes.post(WebServer.API + "/evidence/kev", ctx -> kev(server, ctx));
+    config.routes.post(WebServer.API + "/evidence/epss", ctx -> epss(server, ctx));
+  }
+
+  private static Viewer viewer(Context ctx) {
+    Tokens.Principal principal = WebServer.principal(ctx);
+    return new Viewer(principal.orgName(), principal.coordinator(), "shared".equals(ctx.queryParam("view")), Viewer.DEFAULT_K);
+  }
+
+  private static void upload(WebServer server, Context ctx) {
+    Tokens.Principal principal = WebServer.principal(ctx);
+    boolean privately = flag(ctx, "private");
+    Advisories.Imported result =
+        server.accord().advisories().ingest(
+            ctx.bodyInputStream(), new Advisories.Importer(principal.orgName(), principal.coordinator()), privately);
+    ctx.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).json(result);
+  }
+
+  private static void list(WebServer server, Context ctx) {
+    ctx.json(Map.of("advisories", server.accord().advisories().list(viewer(ctx), ctx.queryParam("id"), limit(ctx))));
+  }
+
+  private static void advisory(WebServer server, Context ctx) {
+    String format = ctx.queryParam("format");
+    Viewer viewer = viewer(ctx);
+    if (format == null || format.isBlank()) {
+      ctx.json(server.accord().advisories().show(ctx.pathParam("id"), viewer));
+      return;
+    }
+    String document =
+        server.accord().advisories().export(
+            ctx.pathParam("id"), AdvisoryFormat.fromLabel(format), viewer, ctx.queryParam("author"), ctx.queryParam("namespace"),
+            version());
+    ctx.contentType("application/json").result(document);
+  }
+
+  private static void findings(WebServer server, Context ctx) {
+    ctx.json(server.accord().findings().findings(ctx.queryParam("advisory"), ctx.queryParam("org"), viewer(ctx)));
+  }
+
+  private static void triage(WebServer server, Context ctx) {
+    Tokens.Principal principal = WebServer.principal(ctx);
+    String advisory = ctx.queryParam("advisory");
+    if (advisory == null || advisory.isBlank()) {
+      throw new InvalidInputException("missing advisory", "advisory");
+    }
+    Priorities.Role role = Priorities.Role.fromId(ctx.queryParam("as"));
+    String org = ctx.queryParam("org");
+    if ((org == null || org.isBlank()) && !principal.coordinator() && role != Priorities.Role.COORDINATOR) {
+      org = principal.orgName(); // a deployer or supplier decides for itself unless it coordinates
+    }
+    Map<String, String> assumptions = new LinkedHashMap<>();
+    for (String assume : ctx.queryParams("assume")) {
+      int colon = assume.indexOf(':');
+      if (colon <= 0) {
+        throw new InvalidInputException("assume is POINT:VALUE, such as system-exposure:controlled, not '" + assume + "'", "assume");
+      }
+      assumptions.put(assume.substring(0, colon).strip(), assume.substring(colon + 1).strip());
+    }
+    double threshold = 0.1;
+    String thresholdText = ctx.queryParam("epss_threshold");
+    if (thresholdText != null) {
+      try {
+        threshold = Double.parseDouble(thresholdText);
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException("epss_threshold must be a number from 0 to 1, not '" + thresholdText + "'", "epss_threshold");
+      }
+    }
+    ctx.json(server.accord().priorities().triage(new Priorities.Request(advisory, role, org, assumptions, threshold, null), viewer(ctx)));
+  }
+
+  private static void kev(WebServer server, Context ctx) {
+    requireCoordinator(ctx);
+    Advisories.FeedImported result = server.accord().advisories().ingestKev(ctx.bodyInputStream());
+    ctx.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).json(result);
+  }
+
+  private static void epss(WebServer server, Context ctx) {
+    requireCoordinator(ctx);
+    Advisories.FeedImported result = server.accord().advisories().ingestEpss(ctx.bodyInputStream());
+    ctx.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).json(result);
+  }
+
+  private static void requireCoordinator(Context ctx) {
+    if (!WebServer.principal(ctx).coordinator()) {
+      throw new ApiError(HttpStatus.FORBIDDEN, "only a coordinator may import evidence feeds, which every decision on this instance uses");
+    }
+  }
+
+  private static boolean flag(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    if (List.of("true", "1", "yes").contains(value.strip())) {
+      return true;
+    }
+    if (List.of("false", "0", "no").contains(value.strip())) {
+      return false;
+    }
+    throw new InvalidInputException(name + " must be true or false, not '" + value + "'", name);
+  }
+
+  private static int limit(Context ctx) {
+    String text = ctx.queryParam("limit");
+    if (text == null) {
+      return DEFAULT_LIMIT;
+    }
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("limit must be a number, not '" + text + "'", "limit");
+    }
+  }
+
+  private static String version() {
+    String version = AdvisoryRoutes.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
+  }
+}

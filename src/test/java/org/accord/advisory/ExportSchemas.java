@@ -1,0 +1,63 @@
+package org.accord.advisory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.accord.testing.TestData;
+
+/**
+ * The official schemas every export is checked against, from the shared test data (never copied into
+ * the project): OSV, OpenVEX 0.2.0, CycloneDX 1.6 and CSAF 2.0 (the CSAF validator, which also runs the
+ * §6.1 mandatory tests). Loaded once per test run.
+ */
+public final class ExportSchemas {
+  private ExportSchemas() {}
+
+  private static SchemaValidator osv;
+  private static SchemaValidator openVex;
+  private static SchemaValidator cycloneDx;
+
+  static synchronized SchemaValidator osv() {
+    if (osv == null) {
+      osv = SchemaValidator.builder("https://raw.githubusercontent.com/ossf/osv-schema/main/validation/schema.json")
+          .map("https://raw.githubusercontent.com/ossf/osv-schema/main/validation/", TestData.resolve("osv/osv-schema/validation").toUri().toString())
+          .build();
+    }
+    return osv;
+  }
+
+  static synchronized SchemaValidator openVex() {
+    if (openVex == null) {
+      openVex = SchemaValidator.builder("https://github.com/openvex/spec/openvex_json_schema_0.2.0.json")
+          .map("https://github.com/openvex/spec/openvex_json_schema_0.2.0.json",
+              TestData.resolve("openvex/openvex-spec/openvex_json_schema.json").toUri().toString())
+          .build();
+    }
+    return openVex;
+  }
+
+  static synchronized SchemaValidator cycloneDx() {
+    if (cycloneDx == null) {
+      cycloneDx = SchemaValidator.builder("http://cyclonedx.org/schema/bom-1.6.schema.json")
+          .map("http://cyclonedx.org/schema/", TestData.resolve("cyclonedx/specification/schema").toUri().toString())
+          .build();
+    }
+    return cycloneDx;
+  }
+
+  /** Every problem the format's official schema (and, for CSAF, the mandatory tests) finds, as text. */
+  public static List<String> problems(AdvisoryFormat format, JsonNode document) {
+    List<String> problems = new ArrayList<>();
+    switch (format) {
+      case OSV -> osv().validate(document).forEach(v -> problems.add(v.path() + ": " + v.message()));
+      case OPENVEX -> openVex().validate(document).forEach(v -> problems.add(v.path() + ": " + v.message()));
+      case CYCLONEDX_VEX -> cycloneDx().validate(document).forEach(v -> problems.add(v.path() + ": " + v.message()));
+      case CSAF -> {
+        // The CSAF schema on the classpath is byte-for-byte the one in the test data (schemas/SOURCE.md);
+        // CsafValidator applies it and the §6.1 mandatory tests.
+        CsafValidator.validate(document).findings().forEach(f -> problems.add(f.testId() + " " + f.jsonPath() + ": " + f.message()));
+      }
+    }
+    return problems;
+  }
+}

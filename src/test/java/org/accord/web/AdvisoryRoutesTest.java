@@ -1,0 +1,150 @@
+package org.accord.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.accord.advisory.AdvisoryFormat;
+import org.accord.advisory.ExportSchemas;
+import org.accord.app.Accord;
+import org.accord.testing.Documents;
+import org.accord.testing.TestData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The advisory routes: import, show, export, findings, triage and feeds, with the visibility rules. */
+class AdvisoryRoutesTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String LOG4SHELL = "osv/advisories/github-reviewed/2021/12/GHSA-jfh8-c2jp-5v3q/GHSA-jfh8-c2jp-5v3q.json";
+
+  @TempDir Path dir;
+  Accord accord;
+  WebServer server;
+  HttpClient http = HttpClient.newHttpClient();
+  String coordinator;
+  String vendor;
+  String operator;
+
+  @BeforeEach
+  void start() {
+    accord = Accord.open(new Accord.Config(dir, null));
+    server = WebServer.start(accord, "127.0.0.1", 0);
+    coordinator = accord.createToken("CERT", "cert", true, "test");
+    vendor = accord.createToken("Acme", "vendor", false, "test");
+    operator = accord.createToken("AquaNet", "operator", false, "test");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    accord.close();
+  }
+
+  HttpResponse<String> get(String path, String token) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String path, String token, String contentType, byte[] body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** scada@1.0 embeds log4j-core 2.14.1; AquaNet and GridCo run it. */
+  void graph() throws Exception {
+    String sbom = Documents.cycloneDx("scada", "2.1.0")
+        .replace("pkg:maven/org.libra/libracore@2.1.0", "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
+    assertThat(post("/api/v1/sboms", vendor, "application/json", sbom.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(201);
+    assertThat(post("/api/v1/inventories", operator, "text/csv", Documents.inventory("scada").getBytes(StandardCharsets.UTF_8)).statusCode())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void importShowExportFindingsAndTriage() throws Exception {
+    graph();
+    byte[] advisory = Files.readAllBytes(TestData.resolve(LOG4SHELL));
+    HttpResponse<String> created = post("/api/v1/advisories", vendor, "application/json", advisory);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode imported = JSON.readTree(created.body());
+    assertThat(imported.path("advisory").asText()).isEqualTo("GHSA-jfh8-c2jp-5v3q");
+    assertThat(imported.path("matched").asInt()).isEqualTo(1);
+    assertThat(post("/api/v1/advisories", vendor, "application/json", advisory).statusCode()).isEqualTo(200);
+
+    JsonNode shown = JSON.readTree(get("/api/v1/advisories/CVE-2021-44228", operator).body());
+    assertThat(shown.path("id").asText()).isEqualTo("GHSA-jfh8-c2jp-5v3q");
+    assertThat(shown.path("matched").get(0).asText()).isEqualTo("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
+    assertThat(JSON.readTree(get("/api/v1/advisories?id=CVE-2021-44228", operator).body()).path("advisories")).hasSize(1);
+
+    for (AdvisoryFormat format : AdvisoryFormat.values()) {
+      HttpResponse<String> exported = get("/api/v1/advisories/GHSA-jfh8-c2jp-5v3q?format=" + format.label(), operator);
+      assertThat(exported.statusCode()).as(format.label()).isEqualTo(200);
+      assertThat(exported.headers().firstValue("Content-Type").orElse("")).contains("application/json");
+      assertThat(ExportSchemas.problems(format, JSON.readTree(exported.body()))).as(format.label()).isEmpty();
+    }
+    assertThat(get("/api/v1/advisories/GHSA-jfh8-c2jp-5v3q?format=pdf", operator).statusCode()).isEqualTo(400);
+
+    // Findings: the operator sees its own site and counts of the others.
+    JsonNode findings = JSON.readTree(get("/api/v1/findings?advisory=GHSA-jfh8-c2jp-5v3q", operator).body());
+    JsonNode finding = findings.path("advisories").get(0).path("findings").get(0);
+    assertThat(finding.path("status").asText()).isEqualTo("unknown");
+    assertThat(finding.path("statement").isNull()).isTrue();
+    assertThat(finding.path("deployments")).hasSize(1);
+    assertThat(finding.path("hiddenDeployments").asInt()).isEqualTo(2);
+    assertThat(JSON.readTree(get("/api/v1/findings", coordinator).body()).path("advisories").get(0).path("findings").get(0)
+        .path("deployments")).hasSize(3);
+
+    // Triage: the operator decides for its own deployment.
+    HttpResponse<String> triage = get("/api/v1/triage?advisory=CVE-2021-44228&as=deployer&assume=system-exposure:controlled", operator);
+    assertThat(triage.statusCode()).as(triage.body()).isEqualTo(200);
+    JsonNode ranked = JSON.readTree(triage.body()).path("ranked");
+    assertThat(ranked).hasSize(1);
+    assertThat(ranked.get(0).path("subject").asText()).isEqualTo("AquaNet / Lyon Plant");
+    assertThat(ranked.get(0).path("inputs").path("system-exposure").asText()).isEqualTo("controlled");
+    assertThat(get("/api/v1/triage?advisory=CVE-2021-44228&as=tourist", operator).statusCode()).isEqualTo(400);
+    assertThat(get("/api/v1/triage?advisory=CVE-2021-44228&as=deployer&assume=nonsense", operator).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void privateAdvisoriesAreInvisibleAndBadDocumentsAre400() throws Exception {
+    byte[] advisory = Files.readAllBytes(TestData.resolve(LOG4SHELL));
+    assertThat(post("/api/v1/advisories?private=true", vendor, "application/json", advisory).statusCode()).isEqualTo(201);
+    assertThat(get("/api/v1/advisories/GHSA-jfh8-c2jp-5v3q", vendor).statusCode()).isEqualTo(200);
+    HttpResponse<String> hidden = get("/api/v1/advisories/GHSA-jfh8-c2jp-5v3q", operator);
+    assertThat(hidden.statusCode()).isEqualTo(404);
+    assertThat(get("/api/v1/advisories/GHSA-jfh8-c2jp-5v3q?format=osv", operator).statusCode()).isEqualTo(404);
+    assertThat(get("/api/v1/findings?advisory=GHSA-jfh8-c2jp-5v3q", operator).statusCode()).isEqualTo(404);
+    assertThat(get("/api/v1/triage?advisory=GHSA-jfh8-c2jp-5v3q&as=coordinator", coordinator).statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(get("/api/v1/advisories", operator).body()).path("advisories")).isEmpty();
+
+    HttpResponse<String> bad = post("/api/v1/advisories", vendor, "application/json",
+        new String(advisory, StandardCharsets.UTF_8).replace("\"Maven\"", "\"Mavern\"").getBytes(StandardCharsets.UTF_8));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    JsonNode error = JSON.readTree(bad.body());
+    assertThat(error.path("error").asText()).contains("unknown OSV ecosystem 'Mavern'");
+    assertThat(error.path("location").asText()).isEqualTo("$.affected[0].package.ecosystem");
+    assertThat(post("/api/v1/advisories?private=maybe", vendor, "application/json", advisory).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void onlyCoordinatorsImportEvidenceFeeds() throws Exception {
+    byte[] kev = Files.readAllBytes(TestData.resolve("kev/known_exploited_vulnerabilities.json"));
+    assertThat(post("/api/v1/evidence/kev", vendor, "application/json", kev).statusCode()).isEqualTo(403);
+    HttpResponse<String> stored = post("/api/v1/evidence/kev", coordinator, "application/json", kev);
+    assertThat(stored.statusCode()).isEqualTo(201);
+    assertThat(JSON.readTree(stored.body()).path("version").asText()).isEqualTo("2025.08.25");
+    byte[] epss = "#model_version:v2025.03.14,score_date:2025-08-25T12:55:00Z\ncve,epss,percentile\nCVE-2021-44228,0.94358,0.99957\n"
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(post("/api/v1/evidence/epss", coordinator, "text/csv", epss).statusCode()).isEqualTo(201);
+    assertThat(post("/api/v1/evidence/epss", coordinator, "text/csv", "cve,epss\n".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(400);
+  }
+}
