@@ -77,7 +77,7 @@ public final class Accord implements AutoCloseable {
     GraphStore.load(database, builder);
     this.graph = builder.build();
     this.exposure = new Exposure(graph);
-    this.advisories = new Advisories(database, graph, ingestLock, clock);
+    this.advisories = new Advisories(database, graph, ingestLock, clock, this::record);
     this.findings = new Findings(database, graph, advisories);
     this.priorities = new Priorities(database, advisories, findings);
     advisories.start();
@@ -269,7 +269,20 @@ public final class Accord implements AutoCloseable {
    * failed (the data stays stored, and a later re-upload is answered as a duplicate).
    */
   long record(String type, String subject, long now, Map<String, Object> data) {
-    return ledger().append(new LedgerEvent(type, subject, java.time.Instant.ofEpochMilli(now), data)).index();
+    return record(type, subject, now, data, false);
+  }
+
+  /** As {@link #record(String, String, long, Map)}; a private event enters the log as a salted commitment. */
+  long record(String type, String subject, long now, Map<String, Object> data, boolean privately) {
+    LedgerEvent event = new LedgerEvent(type, subject, java.time.Instant.ofEpochMilli(now), data);
+    return (privately ? ledger().appendPrivate(event) : ledger().append(event)).index();
+  }
+
+  /** Where application services write their accountable events. */
+  @FunctionalInterface
+  interface EventLog {
+    /** Appends an event after its data committed; returns its log index. */
+    long record(String type, String subject, long now, Map<String, Object> data, boolean privately);
   }
 
   private static String finish(Hashing hashing) {

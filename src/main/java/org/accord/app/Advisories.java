@@ -68,12 +68,14 @@ public final class Advisories {
   private final Object ingestLock;
   private final Clock clock;
   private final Matcher matcher = new Matcher();
+  private final Accord.EventLog log;
 
-  Advisories(Database database, ExposureGraph graph, Object ingestLock, Clock clock) {
+  Advisories(Database database, ExposureGraph graph, Object ingestLock, Clock clock, Accord.EventLog log) {
     this.database = database;
     this.graph = graph;
     this.ingestLock = ingestLock;
     this.clock = clock;
+    this.log = log;
   }
 
   /** Builds the matcher's index from the store and matches package versions added since the last run. */
@@ -105,10 +107,13 @@ public final class Advisories {
    * @param statements VEX statements the document holds
    * @param warnings what was stored but cannot match (GIT ranges, products without PURL, …)
    * @param sha256 the document's SHA-256
+   * @param ledgerIndex the transparency-log index of the import event (a salted commitment for a
+   *     private advisory), or -1 for a duplicate
    */
   public record Imported(
       String format, String advisory, String visibility, boolean duplicate, boolean replaced, boolean withdrawn,
-      int packages, int evaluable, int matched, int statements, List<String> warnings, String sha256) {}
+      int packages, int evaluable, int matched, int statements, List<String> warnings, String sha256,
+      long ledgerIndex) {}
 
   /**
    * Imports one advisory or VEX document: OSV, CSAF 2.0 (any profile), OpenVEX or CycloneDX VEX.
@@ -176,13 +181,33 @@ public final class Advisories {
                     new Imported(
                         read.format().label(), advisory == null ? "" : advisory.id(),
                         advisory == null ? "" : privately ? "private" : "public", duplicate, replaced,
-                        advisory != null && advisory.isWithdrawn(), packages, evaluable, matched, statements, read.warnings(), sha256);
+                        advisory != null && advisory.isWithdrawn(), packages, evaluable, matched, statements, read.warnings(), sha256,
+                        -1);
                 return new Outcome(imported, pk, advisory);
               });
-      if (outcome.pk() != null && !outcome.imported().duplicate()) {
+      Imported imported = outcome.imported();
+      if (outcome.pk() != null && !imported.duplicate()) {
         matcher.put(outcome.pk(), outcome.advisory());
       }
-      return outcome.imported();
+      if (imported.duplicate()) {
+        return imported;
+      }
+      // Written after the commit; a private advisory enters the public log only as a commitment.
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("sha256", sha256);
+      data.put("format", imported.format());
+      data.put("uploader", importer.organization());
+      if (!imported.advisory().isEmpty()) {
+        data.put("advisory", imported.advisory());
+      }
+      data.put("statements", imported.statements());
+      String type = imported.advisory().isEmpty() ? "vex.imported" : "advisory.imported";
+      String subject = imported.advisory().isEmpty() ? "vex:" + sha256 : "advisory:" + imported.advisory();
+      long index = log.record(type, subject, now, data, privately && !imported.advisory().isEmpty());
+      return new Imported(
+          imported.format(), imported.advisory(), imported.visibility(), false, imported.replaced(), imported.withdrawn(),
+          imported.packages(), imported.evaluable(), imported.matched(), imported.statements(), imported.warnings(),
+          sha256, index);
     }
   }
 

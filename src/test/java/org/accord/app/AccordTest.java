@@ -147,6 +147,28 @@ class AccordTest {
     }
   }
 
+  @Test
+  void advisoryImportsAreLoggedAndPrivateOnesOnlyAsCommitments() throws Exception {
+    try (Accord accord = open("sqlite")) {
+      Advisories.Importer importer = new Advisories.Importer("Libra PSIRT", false);
+      Advisories.Imported open = accord.advisories().ingest(text(AdvisoryFixtures.libraAdvisory("OSV-2026-1", "CVE-2026-1")), importer, false);
+      Advisories.Imported hidden = accord.advisories().ingest(text(AdvisoryFixtures.libraAdvisory("OSV-2026-2", "CVE-2026-2")), importer, true);
+      assertThat(accord.advisories().ingest(text(AdvisoryFixtures.libraAdvisory("OSV-2026-1", "CVE-2026-1")), importer, false).ledgerIndex())
+          .isEqualTo(-1);
+
+      var openEvent = org.accord.ledger.LedgerEvent.decode(accord.ledger().receipt(open.ledgerIndex(), false).orElseThrow().entry());
+      assertThat(openEvent.event().type()).isEqualTo("advisory.imported");
+      assertThat(openEvent.event().subject()).isEqualTo("advisory:OSV-2026-1");
+      assertThat(openEvent.event().data()).containsEntry("sha256", open.sha256());
+
+      byte[] committed = accord.ledger().receipt(hidden.ledgerIndex(), false).orElseThrow().entry();
+      String entry = new String(committed, StandardCharsets.UTF_8);
+      assertThat(entry).contains("commitment").doesNotContain("OSV-2026-2").doesNotContain(hidden.sha256());
+      var secret = accord.ledger().secret(hidden.ledgerIndex()).orElseThrow();
+      assertThat(new String(secret.event(), StandardCharsets.UTF_8)).contains("OSV-2026-2");
+    }
+  }
+
   /** Real product SBOMs from the conformance data go through ingest and answer where-used with paths. */
   @Test
   void realSbomsIngestAndAnswer() throws Exception {
