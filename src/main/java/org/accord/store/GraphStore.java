@@ -6,9 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.accord.exposure.ComponentNode;
 import org.accord.exposure.Deployment;
 import org.accord.exposure.ExposureGraph;
@@ -51,24 +51,29 @@ public final class GraphStore {
   }
 
   /**
-   * The SQL answer to where-used for the given matched component ids: the PURLs of every reachable
-   * product version and every reachable deployment, by a recursive CTE over the edges.
+   * The SQL answer to where-used for the given matched component ids, as a pure-SQL tool computes it:
+   * a recursive CTE walks the edges upwards carrying the depth, the minimum depth per node is the
+   * length of its shortest path to a matched version, and every reachable product version and
+   * deployment comes back with it. Depth is bounded by {@link #MAX_SQL_DEPTH}, because a recursive CTE
+   * over a graph with cycles must stop somewhere.
    */
   public static SqlAnswer whereUsedBySql(Database database, Collection<Long> matchedIds) {
     if (matchedIds.isEmpty()) {
-      return new SqlAnswer(Set.of(), Set.of());
+      return new SqlAnswer(Map.of(), Map.of());
     }
     String in = "?,".repeat(matchedIds.size() - 1) + "?";
     String sql =
-        "WITH RECURSIVE up(id) AS (SELECT id FROM components WHERE id IN (" + in + ")"
-            + " UNION SELECT e.parent_id FROM edges e JOIN up ON e.child_id = up.id)"
-            + " SELECT 0, c.purl, 0 FROM up JOIN products p ON p.component_id = up.id JOIN components c ON c.id = up.id"
-            + " WHERE p.document_id IS NOT NULL"
-            + " UNION ALL SELECT 1, o.name || '|' || d.site || '|' || c.purl, d.id FROM up"
-            + " JOIN deployments d ON d.product_component_id = up.id JOIN organizations o ON o.id = d.operator_org_id"
+        "WITH RECURSIVE up(id, depth) AS (SELECT id, 0 FROM components WHERE id IN (" + in + ")"
+            + " UNION SELECT e.parent_id, up.depth + 1 FROM edges e JOIN up ON e.child_id = up.id"
+            + " WHERE up.depth < " + MAX_SQL_DEPTH + "),"
+            + " nearest(id, depth) AS (SELECT id, MIN(depth) FROM up GROUP BY id)"
+            + " SELECT 0, c.purl, n.depth FROM nearest n JOIN products p ON p.component_id = n.id"
+            + " JOIN components c ON c.id = n.id WHERE p.document_id IS NOT NULL"
+            + " UNION ALL SELECT 1, o.name || '|' || d.site || '|' || c.purl, n.depth FROM nearest n"
+            + " JOIN deployments d ON d.product_component_id = n.id JOIN organizations o ON o.id = d.operator_org_id"
             + " JOIN components c ON c.id = d.product_component_id";
-    Set<String> products = new HashSet<>();
-    Set<String> deployments = new HashSet<>();
+    Map<String, Integer> products = new HashMap<>();
+    Map<String, Integer> deployments = new HashMap<>();
     try (Connection connection = database.dataSource().getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       int index = 1;
@@ -77,11 +82,7 @@ public final class GraphStore {
       }
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          if (rows.getInt(1) == 0) {
-            products.add(rows.getString(2));
-          } else {
-            deployments.add(rows.getString(2));
-          }
+          (rows.getInt(1) == 0 ? products : deployments).put(rows.getString(2), rows.getInt(3));
         }
       }
     } catch (SQLException e) {
@@ -89,6 +90,40 @@ public final class GraphStore {
     }
     return new SqlAnswer(products, deployments);
   }
+
+  /**
+   * Reachability only, the cheapest SQL answer: the PURLs of every reachable product version, without
+   * path lengths. A second baseline, so that the speedup over SQL that does less work is visible too.
+   */
+  public static java.util.Set<String> reachableProductsBySql(Database database, Collection<Long> matchedIds) {
+    java.util.Set<String> products = new java.util.HashSet<>();
+    if (matchedIds.isEmpty()) {
+      return products;
+    }
+    String sql =
+        "WITH RECURSIVE up(id) AS (SELECT id FROM components WHERE id IN (" + "?,".repeat(matchedIds.size() - 1) + "?)"
+            + " UNION SELECT e.parent_id FROM edges e JOIN up ON e.child_id = up.id)"
+            + " SELECT c.purl FROM up JOIN products p ON p.component_id = up.id JOIN components c ON c.id = up.id"
+            + " WHERE p.document_id IS NOT NULL";
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      int index = 1;
+      for (long id : matchedIds) {
+        statement.setLong(index++, id);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          products.add(rows.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reachability by SQL failed: " + e.getMessage(), e);
+    }
+    return products;
+  }
+
+  /** The depth at which the SQL baseline stops; far beyond any shortest path in real or generated graphs. */
+  public static final int MAX_SQL_DEPTH = 40;
 
   /** Component ids of a package's versions, with their versions, for the SQL baseline's range check. */
   public static List<ComponentNode> versionsOf(Database database, String packageKey) {
@@ -106,10 +141,11 @@ public final class GraphStore {
   /**
    * The SQL baseline's answer.
    *
-   * @param productPurls PURLs of reachable product versions
-   * @param deployments reachable deployments as {@code operator|site|product PURL}
+   * @param products PURLs of reachable product versions, with the length of their shortest path
+   * @param deployments reachable deployments as {@code operator|site|product PURL}, with the length of
+   *     their product's shortest path
    */
-  public record SqlAnswer(Set<String> productPurls, Set<String> deployments) {}
+  public record SqlAnswer(Map<String, Integer> products, Map<String, Integer> deployments) {}
 
   @FunctionalInterface
   private interface RowConsumer {
