@@ -4,8 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
 /**
- * Samples used heap every few milliseconds on a daemon thread and keeps the peak. Coarser than GC
- * logs but needs no JVM flags, and the peak of a streaming ingest is what a user sizing -Xmx needs.
+ * Watches the heap while a piece of work runs: the peak of used heap sampled every few milliseconds
+ * (which includes garbage not yet collected, so it tracks -Xmx pressure), and the peak of heap still
+ * in use after each garbage collection (the live set, what the work really holds). Needs no JVM flags.
  * Thread-safe.
  */
 public final class HeapSampler implements AutoCloseable {
@@ -13,9 +14,32 @@ public final class HeapSampler implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
   private volatile long peak;
+  private volatile long peakLive;
+  private final javax.management.NotificationListener onGc;
 
   private HeapSampler() {
     peak = used();
+    peakLive = peak;
+    onGc =
+        (notification, handback) -> {
+          if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            var info =
+                com.sun.management.GarbageCollectionNotificationInfo.from(
+                    (javax.management.openmbean.CompositeData) notification.getUserData());
+            long after = 0;
+            for (var usage : info.getGcInfo().getMemoryUsageAfterGc().values()) {
+              after += usage.getUsed();
+            }
+            if (after > peakLive) {
+              peakLive = after;
+            }
+          }
+        };
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof javax.management.NotificationEmitter emitter) {
+        emitter.addNotificationListener(onGc, null, null);
+      }
+    }
     thread =
         new Thread(
             () -> {
@@ -47,6 +71,14 @@ public final class HeapSampler implements AutoCloseable {
     return Math.max(peak, used()) / 1048576.0;
   }
 
+  /**
+   * The peak heap in use after a collection while sampling, in MiB: the largest live set seen. Only
+   * collections that happened during the work count, so call {@link #retainedMiB} at the end as well.
+   */
+  public double peakLiveMiB() {
+    return peakLive / 1048576.0;
+  }
+
   /** Used heap after a collection, in MiB: what a structure that is still referenced really holds. */
   public static double retainedMiB() {
     settle();
@@ -57,6 +89,15 @@ public final class HeapSampler implements AutoCloseable {
   public void close() {
     running = false;
     thread.interrupt();
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof javax.management.NotificationEmitter emitter) {
+        try {
+          emitter.removeNotificationListener(onGc);
+        } catch (javax.management.ListenerNotFoundException e) {
+          // never added to this one
+        }
+      }
+    }
   }
 
   private static long used() {

@@ -44,22 +44,34 @@ final class CsrBuilder {
 
   /** Folds a graph's base arrays, tombstones and delta buffer into fresh arrays. */
   static Csr merge(ExposureGraph graph) {
+    return merge(graph, new int[0], new int[0]);
+  }
+
+  /**
+   * Folds a graph's base arrays, tombstones and delta buffer, plus the edges {@code extraParents[i] ->
+   * extraChildren[i]}, into fresh arrays.
+   */
+  static Csr merge(ExposureGraph graph, int[] extraParents, int[] extraChildren) {
     int nodeCount = graph.nodeCount();
     int baseNodes = graph.baseNodeCount();
     int[] baseOffsets = graph.baseOffsets();
     int[] baseParents = graph.baseParents();
     boolean tombstones = graph.hasTombstones();
-    int[] offsets = new int[nodeCount + 1];
-    for (int c = 0; c < nodeCount; c++) {
-      int degree = c < baseNodes ? baseOffsets[c + 1] - baseOffsets[c] : 0;
-      IntList delta = graph.deltaParentsOf(c);
-      offsets[c + 1] = offsets[c] + degree + (delta == null ? 0 : delta.size());
+    int[] extraDegree = new int[nodeCount];
+    for (int child : extraChildren) {
+      extraDegree[child]++;
     }
-    int[] parents = new int[offsets[nodeCount]];
+    int capacity = extraChildren.length;
+    for (int c = 0; c < nodeCount; c++) {
+      IntList delta = graph.deltaParentsOf(c);
+      capacity += (c < baseNodes ? baseOffsets[c + 1] - baseOffsets[c] : 0) + (delta == null ? 0 : delta.size());
+    }
+    int[] parents = new int[capacity];
     int[] actual = new int[nodeCount + 1];
+    int[] extraAt = new int[nodeCount];
     int write = 0;
     for (int c = 0; c < nodeCount; c++) {
-      int start = write; // segments stay contiguous: c ends where c + 1 starts
+      actual[c] = write; // segments stay contiguous: c ends where c + 1 starts
       if (c < baseNodes) {
         for (int i = baseOffsets[c]; i < baseOffsets[c + 1]; i++) {
           int parent = baseParents[i];
@@ -74,9 +86,13 @@ final class CsrBuilder {
           parents[write++] = delta.get(i);
         }
       }
-      actual[c] = start;
+      extraAt[c] = write; // room for this child's extra edges
+      write += extraDegree[c];
     }
     actual[nodeCount] = write;
+    for (int i = 0; i < extraChildren.length; i++) {
+      parents[extraAt[extraChildren[i]]++] = extraParents[i];
+    }
     return sortAndDeduplicate(nodeCount, actual, parents);
   }
 

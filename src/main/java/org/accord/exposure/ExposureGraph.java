@@ -74,6 +74,7 @@ public final class ExposureGraph {
   private static final int MIN_DELTA_BEFORE_COMPACTION = 1 << 16;
 
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private int minDelta = MIN_DELTA_BEFORE_COMPACTION;
   private final VersionOrder versionOrder;
   private final ExecutorService compactor;
 
@@ -146,6 +147,7 @@ public final class ExposureGraph {
     private int edgeCount;
     private final List<Deployment> deployments = new ArrayList<>();
     private boolean backgroundCompaction = true;
+    private int minDelta = MIN_DELTA_BEFORE_COMPACTION;
 
     private Builder(VersionOrder versionOrder) {
       this.versionOrder = versionOrder;
@@ -178,6 +180,15 @@ public final class ExposureGraph {
       return this;
     }
 
+    /**
+     * Sets the smallest delta (edges and tombstones) that triggers compaction, and the smallest change
+     * that is folded in by a rebuild instead of the delta buffer; tests lower it to exercise both.
+     */
+    Builder minDelta(int edges) {
+      this.minDelta = edges;
+      return this;
+    }
+
     /** Runs compaction inline instead of on a background thread; for tests and benchmarks. */
     public Builder inlineCompaction() {
       backgroundCompaction = false;
@@ -192,6 +203,7 @@ public final class ExposureGraph {
      */
     public ExposureGraph build() {
       ExposureGraph graph = new ExposureGraph(versionOrder, components.size(), backgroundCompaction);
+      graph.minDelta = minDelta;
       for (ComponentNode component : components) {
         graph.addNode(component);
       }
@@ -238,15 +250,35 @@ public final class ExposureGraph {
       for (GraphChange.Edge edge : change.removedEdges()) {
         removeEdge(requireNode(edge.parentId()), requireNode(edge.childId()));
       }
-      for (GraphChange.Edge edge : change.addedEdges()) {
-        addEdge(requireNode(edge.parentId()), requireNode(edge.childId()));
+      boolean rebuild = change.addedEdges().size() > Math.max(minDelta, baseParents.length / 16);
+      if (!rebuild) {
+        for (GraphChange.Edge edge : change.addedEdges()) {
+          addEdge(requireNode(edge.parentId()), requireNode(edge.childId()));
+        }
       }
       for (Deployment deployment : change.deployments()) {
         putDeployment(deployment);
       }
-      markRelevant(change);
+      if (rebuild) {
+        // A change as large as a sixteenth of the graph (a first big SBOM, a bulk import) is cheaper to
+        // fold in by one rebuild of the arrays than edge by edge through the delta buffer.
+        int[] parents = new int[change.addedEdges().size()];
+        int[] children = new int[parents.length];
+        for (int i = 0; i < parents.length; i++) {
+          GraphChange.Edge edge = change.addedEdges().get(i);
+          parents[i] = requireNode(edge.parentId());
+          children[i] = requireNode(edge.childId());
+        }
+        CsrBuilder.Csr fresh = CsrBuilder.merge(this, parents, children);
+        clearDelta();
+        installBase(fresh);
+        relevant = Relevance.compute(this, fresh, false);
+        relevantEnds = CsrBuilder.partition(fresh, relevant);
+      } else {
+        markRelevant(change);
+      }
       modifications++;
-      if (!compactionScheduled && deltaSize() > Math.max(MIN_DELTA_BEFORE_COMPACTION, baseParents.length / 16)) {
+      if (!compactionScheduled && deltaSize() > Math.max(minDelta, baseParents.length / 16)) {
         compactionScheduled = true;
         if (compactor != null) {
           compactor.execute(this::compact);
@@ -448,14 +480,10 @@ public final class ExposureGraph {
     lock.writeLock().lock();
     try {
       if (modifications == seen) {
+        clearDelta();
         installBase(fresh);
         relevant = freshRelevant;
         relevantEnds = freshEnds;
-        lateParents.clear();
-        deltaParents.clear();
-        deltaChildren.clear();
-        deltaEdges.clear();
-        removedBase.clear();
       }
       compactionScheduled = false;
     } finally {
@@ -643,6 +671,14 @@ public final class ExposureGraph {
         }
       }
     }
+  }
+
+  private void clearDelta() {
+    lateParents.clear();
+    deltaParents.clear();
+    deltaChildren.clear();
+    deltaEdges.clear();
+    removedBase.clear();
   }
 
   private void installBase(CsrBuilder.Csr csr) {

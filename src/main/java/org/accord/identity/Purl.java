@@ -219,11 +219,24 @@ public record Purl(
 
   /** The package without version, qualifiers or subpath, such as {@code pkg:maven/org.libra/libracore}. */
   public String packageKey() {
-    return withVersion("").withoutQualifiers().canonical();
+    return packageKeyOf(canonical());
   }
 
-  private Purl withoutQualifiers() {
-    return new Purl(type, namespace, name, version, null, "");
+  /**
+   * The package key of a canonical PURL string: the text before its version, qualifiers or subpath.
+   * In canonical form {@code @}, {@code ?} and {@code #} are percent-encoded inside every segment, so
+   * the first of them starts the part to drop. For callers that already hold the canonical string.
+   */
+  public static String packageKeyOf(String canonical) {
+    int end = canonical.length();
+    for (int i = 0; i < canonical.length(); i++) {
+      char c = canonical.charAt(i);
+      if (c == '@' || c == '?' || c == '#') {
+        end = i;
+        break;
+      }
+    }
+    return canonical.substring(0, end);
   }
 
   @Override

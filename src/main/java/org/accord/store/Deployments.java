@@ -64,7 +64,7 @@ public final class Deployments {
     for (DeploymentRow row : rows) {
       products.add(row.product());
     }
-    Map<String, ComponentNode> catalogue = Catalogue.ensure(handle.getConnection(), products);
+    Catalogue.Resolved catalogue = Catalogue.ensure(handle.getConnection(), products);
     long inventoryId =
         handle
             .createQuery(
@@ -78,8 +78,9 @@ public final class Deployments {
             .mapTo(Long.class)
             .one();
     List<Deployment> deployments = new ArrayList<>(rows.size());
-    for (DeploymentRow row : rows) {
-      long componentId = catalogue.get(row.product().canonical()).id();
+    for (int r = 0; r < rows.size(); r++) {
+      DeploymentRow row = rows.get(r);
+      long componentId = catalogue.byInput()[r].id();
       long id =
           handle
               .createQuery(
@@ -101,7 +102,7 @@ public final class Deployments {
           new Deployment(id, row.operator(), row.site(), row.sector().label(), row.country(), row.criticality().label(), componentId));
     }
     GraphChange change =
-        new GraphChange(new ArrayList<>(catalogue.values()), List.of(), List.of(), List.of(), deployments);
+        new GraphChange(catalogue.distinct(), List.of(), List.of(), List.of(), deployments);
     return new Stored(inventoryId, false, rows.size(), operatorIds.size(), change);
   }
 }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,13 +93,14 @@ public final class SbomDocuments {
     for (BomComponent component : bom.components()) {
       purls.add(component.purl());
     }
-    Map<String, ComponentNode> catalogue = Catalogue.ensure(connection, purls);
-    Map<String, Long> idByRef = new LinkedHashMap<>(bom.components().size() * 2 + 2);
-    String rootKey = bom.root().purl().canonical();
-    long rootId = catalogue.get(rootKey).id();
+    Catalogue.Resolved catalogue = Catalogue.ensure(connection, purls);
+    Map<String, Long> idByRef = new HashMap<>(bom.components().size() * 2 + 2);
+    ComponentNode[] nodes = catalogue.byInput();
+    String rootKey = nodes[0].purl();
+    long rootId = nodes[0].id();
     idByRef.put(bom.root().ref(), rootId);
-    for (BomComponent component : bom.components()) {
-      idByRef.put(component.ref(), catalogue.get(component.purl().canonical()).id());
+    for (int i = 0; i < bom.components().size(); i++) {
+      idByRef.put(bom.components().get(i).ref(), nodes[i + 1].id());
     }
 
     long productId = ensureProduct(handle, rootId, uploaderOrgId, bom);
@@ -106,7 +108,7 @@ public final class SbomDocuments {
         handle.createQuery("SELECT document_id FROM products WHERE id = :id").bind("id", productId).mapTo(Long.class).one();
 
     // Distinct (parent, child, relation) edges; a pair is inferred only if every assertion of it is.
-    Map<EdgeKey, Boolean> edges = new LinkedHashMap<>();
+    EdgeSet assertions = new EdgeSet();
     for (BomEdge edge : bom.edges()) {
       Long parent = idByRef.get(edge.parentRef());
       Long child = idByRef.get(edge.childRef());
@@ -117,8 +119,9 @@ public final class SbomDocuments {
         continue; // two refs for one PURL: the edge says nothing about the graph
       }
       int relation = edge.relation() == BomEdge.Relation.FORK_OF ? RELATION_FORK_OF : RELATION_DEPENDS_ON;
-      edges.merge(new EdgeKey(parent, child, relation), edge.inferred(), Boolean::logicalAnd);
+      assertions.add(parent, child, relation, edge.inferred());
     }
+    EdgeSet.Edge[] edges = assertions.distinct();
 
     long documentId =
         handle
@@ -132,8 +135,8 @@ public final class SbomDocuments {
             .bind("spec", bom.specVersion())
             .bind("uploader", uploaderOrgId)
             .bind("now", now)
-            .bind("components", catalogue.size())
-            .bind("edges", edges.size())
+            .bind("components", catalogue.distinct().size())
+            .bind("edges", edges.length)
             .bind("warnings", toJson(bom.warnings()))
             .mapTo(Long.class)
             .one();
@@ -142,13 +145,12 @@ public final class SbomDocuments {
         connection.prepareStatement(
             "INSERT INTO edges (document_id, parent_id, child_id, relation, inferred) VALUES (?, ?, ?, ?, ?)")) {
       int pending = 0;
-      for (Map.Entry<EdgeKey, Boolean> entry : edges.entrySet()) {
-        EdgeKey key = entry.getKey();
+      for (EdgeSet.Edge key : edges) {
         insert.setLong(1, documentId);
         insert.setLong(2, key.parent());
         insert.setLong(3, key.child());
         insert.setInt(4, key.relation());
-        insert.setInt(5, entry.getValue() ? 1 : 0);
+        insert.setInt(5, key.inferred() ? 1 : 0);
         insert.addBatch();
         if (++pending == BATCH) {
           insert.executeBatch();
@@ -159,7 +161,6 @@ public final class SbomDocuments {
         insert.executeBatch();
       }
     }
-
     List<GraphChange.Edge> removed = previous == null ? List.of() : retire(handle, previous, documentId);
     handle
         .createUpdate("UPDATE products SET document_id = :doc WHERE id = :id")
@@ -167,14 +168,14 @@ public final class SbomDocuments {
         .bind("id", productId)
         .execute();
 
-    List<GraphChange.Edge> added = new ArrayList<>(edges.size());
-    for (EdgeKey key : edges.keySet()) {
+    List<GraphChange.Edge> added = new ArrayList<>(edges.length);
+    for (EdgeSet.Edge key : edges) {
       added.add(new GraphChange.Edge(key.parent(), key.child()));
     }
     GraphChange change =
-        new GraphChange(new ArrayList<>(catalogue.values()), List.of(rootId), added, removed, List.of());
+        new GraphChange(catalogue.distinct(), List.of(rootId), added, removed, List.of());
     return new Stored(
-        documentId, false, rootKey, catalogue.size(), edges.size(), bom.warnings(), previous == null ? 0 : previous, change);
+        documentId, false, rootKey, catalogue.distinct().size(), edges.length, bom.warnings(), previous == null ? 0 : previous, change);
   }
 
   /**
@@ -244,8 +245,6 @@ public final class SbomDocuments {
                     rs.getLong(11)))
         .findOne();
   }
-
-  private record EdgeKey(long parent, long child, int relation) {}
 
   static String toJson(List<String> values) {
     try {

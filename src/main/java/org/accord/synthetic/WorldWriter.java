@@ -100,10 +100,16 @@ public final class WorldWriter {
 
   /**
    * Writes one SBOM that lists every library version of the world, with every dependency edge, under
-   * a generic root that depends on the first {@code roots} versions: the shape of a very large
+   * a generic root that depends on every version nothing else depends on: the shape of a very large
    * container image or monorepo SBOM, for ingest benchmarks.
    */
-  public static void writeCatalogueSbom(SyntheticWorld world, int roots, OutputStream out) throws IOException {
+  public static void writeCatalogueSbom(SyntheticWorld world, OutputStream out) throws IOException {
+    boolean[] dependedOn = new boolean[world.versionCount()];
+    for (int version = 0; version < world.versionCount(); version++) {
+      for (int dep : world.dependenciesOf(version)) {
+        dependedOn[dep] = true;
+      }
+    }
     String root = "pkg:generic/accord-bench/everything@1.0.0";
     try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       json.writeStartObject();
@@ -129,8 +135,10 @@ public final class WorldWriter {
       json.writeStartObject();
       json.writeStringField("ref", root);
       json.writeArrayFieldStart("dependsOn");
-      for (int version = 0; version < Math.min(roots, world.versionCount()); version++) {
-        json.writeString(world.versionPurl(version));
+      for (int version = 0; version < world.versionCount(); version++) {
+        if (!dependedOn[version]) {
+          json.writeString(world.versionPurl(version));
+        }
       }
       json.writeEndArray();
       json.writeEndObject();

@@ -134,7 +134,9 @@ class ExposureGraphTest {
       int nodes = 5 + random.nextInt(60);
       Set<Long> edges = new HashSet<>();
       Set<Long> productIds = new HashSet<>();
-      ExposureGraph.Builder builder = ExposureGraph.builder(NUMERIC).inlineCompaction();
+      // Small delta limits make changes go through compaction and whole rebuilds as well as the buffer.
+      ExposureGraph.Builder builder =
+          ExposureGraph.builder(NUMERIC).inlineCompaction().minDelta(random.nextBoolean() ? 1 << 16 : 1 + random.nextInt(6));
       for (int id = 1; id <= nodes; id++) {
         builder.addComponent(component(id, "pkg:generic/p" + (id % 7), Integer.toString(id)));
         if (random.nextInt(3) == 0) {

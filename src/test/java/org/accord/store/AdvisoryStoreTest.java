@@ -80,7 +80,7 @@ class AdvisoryStoreTest {
         var nodes = Catalogue.ensure(handle.getConnection(), List.of(
             org.accord.identity.Purl.parse("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"),
             org.accord.identity.Purl.parse("pkg:maven/org.apache.logging.log4j/log4j-core@2.17.1")));
-        long[] ids = nodes.values().stream().mapToLong(n -> n.id()).toArray();
+        long[] ids = nodes.distinct().stream().mapToLong(n -> n.id()).toArray();
         AdvisoryStore.addMatches(handle, pk, new long[] {ids[0]});
         AdvisoryStore.addMatches(handle, pk, new long[] {ids[0]}); // kept once
         assertThat(AdvisoryStore.matches(handle, pk)).extracting(AdvisoryStore.Match::version).containsExactly("2.14.1");
