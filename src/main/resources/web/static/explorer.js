@@ -157,19 +157,19 @@ function renderAggregates(cells) {
 
 async function start() {
   if (new URLSearchParams(location.search).get("login") === "failed") $("login-failed").hidden = false;
-  try {
-    const session = await api("/session");
-    $("org").textContent = session.organization + (session.coordinator ? " (coordinator)" : "");
-    $("who").hidden = false;
-    $("explorer").hidden = false;
-    $("package").addEventListener("input", () => {
-      clearTimeout(suggestTimer);
-      suggestTimer = setTimeout(suggest, 200);
-    });
-    $("search").addEventListener("submit", search);
-  } catch (notLoggedIn) {
+  const session = await api("/session").catch(() => ({ authenticated: false }));
+  if (!session.authenticated) {
     $("login").hidden = false;
+    return;
   }
+  $("org").textContent = session.organization + (session.coordinator ? " (coordinator)" : "");
+  $("who").hidden = false;
+  $("explorer").hidden = false;
+  $("package").addEventListener("input", () => {
+    clearTimeout(suggestTimer);
+    suggestTimer = setTimeout(suggest, 200);
+  });
+  $("search").addEventListener("submit", search);
 }
 
 document.addEventListener("DOMContentLoaded", start);

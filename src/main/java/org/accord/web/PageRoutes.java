@@ -25,6 +25,7 @@ final class PageRoutes implements WebServer.RouteModule {
           files.location = Location.CLASSPATH;
         });
     config.routes.get("/", ctx -> page(ctx, "/web/explorer.html"));
+    config.routes.get("/favicon.ico", ctx -> ctx.status(HttpStatus.NO_CONTENT));
     config.routes.get("/session", ctx -> session(server, ctx));
     config.routes.post("/session", ctx -> login(server, ctx));
     config.routes.post("/logout", ctx -> logout(server, ctx));
@@ -39,17 +40,23 @@ final class PageRoutes implements WebServer.RouteModule {
     }
   }
 
-  /** Who the cookie belongs to, with the CSRF token the page must echo; 401 when not logged in. */
+  /**
+   * Who the cookie belongs to, with the CSRF token the page must echo; {@code {"authenticated":
+   * false}} when there is no valid session.
+   */
   private static void session(WebServer server, Context ctx) {
     Optional<Sessions.Session> session = server.sessions().find(ctx.cookie(Sessions.COOKIE));
+    ctx.header("Cache-Control", "no-store");
     if (session.isEmpty()) {
-      throw new ApiError(HttpStatus.UNAUTHORIZED, "not logged in");
+      ctx.json(Map.of("authenticated", false));
+      return;
     }
     Map<String, Object> body = new LinkedHashMap<>();
+    body.put("authenticated", true);
     body.put("organization", session.get().principal().orgName());
     body.put("coordinator", session.get().principal().coordinator());
     body.put("csrf", session.get().csrf());
-    ctx.header("Cache-Control", "no-store").json(body);
+    ctx.json(body);
   }
 
   private static void login(WebServer server, Context ctx) {

@@ -184,7 +184,10 @@ class WebServerTest {
     HttpResponse<String> me =
         http.send(HttpRequest.newBuilder(uri("/session")).header("Cookie", session).GET().build(), HttpResponse.BodyHandlers.ofString());
     JsonNode body = JSON.readTree(me.body());
+    assertThat(body.path("authenticated").asBoolean()).isTrue();
     assertThat(body.path("organization").asText()).isEqualTo("AquaNet");
+    assertThat(JSON.readTree(get("/session", null).body()).path("authenticated").asBoolean()).isFalse();
+    assertThat(get("/favicon.ico", null).statusCode()).isEqualTo(204);
     HttpResponse<String> api =
         http.send(HttpRequest.newBuilder(uri("/api/v1/components?purl_prefix=pkg:npm/")).header("Cookie", session).GET().build(),
             HttpResponse.BodyHandlers.ofString());
