@@ -14,9 +14,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * A CSAF document as the mandatory tests see it: the raw tree plus the indexes several tests share
- * (every branch, every Full Product Name, every product group). Built once per validation; tolerates
- * any shape, since the tests also run on documents that break the schema. Not thread-safe.
+ * A CSAF document as the tests see it: the raw tree plus the indexes several tests share (every branch,
+ * every Full Product Name, every product group), and the {@link UrlResolver} of the run for the tests
+ * that resolve URLs. Built once per validation; tolerates any shape, since the tests also run on
+ * documents that break the schema. Not thread-safe.
  */
 final class CsafDocument {
   /** Product status lists of a vulnerability, in schema order. */
@@ -32,13 +33,24 @@ final class CsafDocument {
           "under_investigation");
 
   private final Located root;
+  private final UrlResolver urls;
   private List<Located> branches;
   private List<Located> fullProductNames;
   private Map<String, Set<String>> groups;
   private final Map<String, Object> memos = new HashMap<>();
 
   CsafDocument(JsonNode root) {
+    this(root, UrlResolver.offline());
+  }
+
+  CsafDocument(JsonNode root, UrlResolver urls) {
     this.root = Located.root(root);
+    this.urls = urls;
+  }
+
+  /** How this run resolves URLs (§6.3.6, §6.3.7). */
+  UrlResolver urls() {
+    return urls;
   }
 
   Located root() {
@@ -140,6 +152,11 @@ final class CsafDocument {
       products.addAll(groups().getOrDefault(groupId, Set.of()));
     }
     return products;
+  }
+
+  /** The violations of the CSAF JSON schema, computed once (the validator and §6.2.20 both need them). */
+  List<SchemaViolation> schemaViolations() {
+    return memo("schema", () -> CsafSchemas.csaf().validate(root.node()));
   }
 
   /** Computes a value once per document, for results that several tests share. */

@@ -2,12 +2,16 @@ package org.accord.advisory;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The CSAF 2.0 mandatory tests on CVSS objects (§6.1.8 to §6.1.10). Each {@code cvss_v2} and {@code
- * cvss_v3} object is checked against its FIRST schema first; only an object that passes is scored
- * and compared with its vector. Stateless.
+ * The CSAF 2.0 tests on CVSS objects: mandatory §6.1.8 to §6.1.10, optional §6.2.19 and informative
+ * §6.3.1, §6.3.2. Each {@code cvss_v2} and {@code cvss_v3} object is checked against its FIRST schema
+ * first; only an object that passes is scored and compared with its vector. Stateless.
  */
 final class CvssTests {
   private CvssTests() {}
@@ -120,6 +124,114 @@ final class CvssTests {
               node.field(metric.property()),
               metric.property() + " is " + stated + " but the vector has " + metric.key() + ":" + code + " (" + expected + ")");
         }
+      }
+    }
+  }
+
+  /**
+   * CSAF 2.0 §6.2.19 CVSS for Fixed Products (optional): every CVSS object that scores a product listed
+   * as {@code first_fixed} or {@code fixed} in the same vulnerability has an environmental score of 0,
+   * saying that the fixed product is no longer exposed. The score is computed, not read: from the
+   * vector, with the metric properties the vector leaves out filling in (as in §6.1.10, a property
+   * for a metric the vector omits adds information; the suite's valid 6-2-19-12, -13 and -16 set the
+   * modified impacts or the target distribution that way). A vector that cannot be scored is left to
+   * §6.1.8 and §6.1.9.
+   */
+  static void cvssForFixedProducts(CsafDocument document, Findings findings) {
+    for (Located vulnerability : document.vulnerabilities()) {
+      Set<String> fixed = new HashSet<>();
+      for (String status : List.of("first_fixed", "fixed")) {
+        fixed.addAll(CsafDocument.strings(vulnerability.field("product_status").field(status)));
+      }
+      if (fixed.isEmpty()) {
+        continue;
+      }
+      for (Located score : vulnerability.field("scores").items()) {
+        List<String> fixedHere = new ArrayList<>();
+        for (String product : CsafDocument.strings(score.field("products"))) {
+          if (fixed.contains(product)) {
+            fixedHere.add(product);
+          }
+        }
+        if (fixedHere.isEmpty()) {
+          continue;
+        }
+        for (String field : List.of("cvss_v2", "cvss_v3")) {
+          Located cvss = score.field(field);
+          CvssVector vector = cvss.present() ? effectiveVector(cvss) : null;
+          if (vector == null) {
+            continue;
+          }
+          BigDecimal environmental = CvssScores.exact(vector).environmental();
+          if (environmental.signum() != 0) {
+            findings.add(
+                "6.2.19",
+                cvss,
+                (fixedHere.size() == 1 ? "product '" + fixedHere.get(0) + "' is" : "products " + fixedHere + " are")
+                    + " fixed but this CVSS " + vector.version() + " object has an environmental score of "
+                    + environmental.toPlainString() + ", not 0");
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The vector of a CVSS object with the metric properties it omits added from the object's
+   * properties, or null when the vector is missing or cannot be scored.
+   */
+  private static CvssVector effectiveVector(Located cvss) {
+    String vectorString = cvss.text("vectorString");
+    if (vectorString == null) {
+      return null;
+    }
+    CvssVector vector;
+    try {
+      vector = CvssVector.parse(vectorString);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    Map<String, String> values = new LinkedHashMap<>(vector.values());
+    for (CvssVector.Metric metric : CvssVector.metrics(vector.version())) {
+      String stated = cvss.text(metric.property());
+      if (stated == null || values.containsKey(metric.key())) {
+        continue;
+      }
+      for (Map.Entry<String, String> name : metric.names().entrySet()) {
+        if (name.getValue().equals(stated)) {
+          values.put(metric.key(), name.getKey());
+        }
+      }
+    }
+    return new CvssVector(vector.version(), values);
+  }
+
+  /**
+   * CSAF 2.0 §6.3.1 Use of CVSS v2 as the only Scoring System (informative): a score item with a {@code
+   * cvss_v2} object also has a second scoring object, which in CSAF 2.0 can only be {@code cvss_v3}.
+   * Read per score item, as the test says ("for each item in the list of scores").
+   */
+  static void cvssV2Only(CsafDocument document, Findings findings) {
+    for (Located vulnerability : document.vulnerabilities()) {
+      for (Located score : vulnerability.field("scores").items()) {
+        if (score.has("cvss_v2") && !score.has("cvss_v3")) {
+          findings.add(
+              "6.3.1",
+              score.field("cvss_v2"),
+              "CVSS v2 is the only score for " + CsafDocument.strings(score.field("products")) + "; add CVSS v3.1");
+        }
+      }
+    }
+  }
+
+  /**
+   * CSAF 2.0 §6.3.2 Use of CVSS v3.0 (informative): no {@code cvss_v3} object is CVSS v3.0, told by its
+   * {@code version} or, without a usable one, by its vector prefix {@code CVSS:3.0/}.
+   */
+  static void cvssV30(CsafDocument document, Findings findings) {
+    for (CvssObject cvss : cvssObjects(document)) {
+      if ("3.0".equals(cvss.version())) {
+        findings.add("6.3.2", cvss.node(), "CVSS v3.0 is used; CVSS v3.1 is recommended");
       }
     }
   }

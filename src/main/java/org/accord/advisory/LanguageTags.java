@@ -198,6 +198,52 @@ final class LanguageTags {
     return null;
   }
 
+  /**
+   * Finds a subtag reserved for private use (CSAF 2.0 §6.2.14): a private-use part ({@code x-…}, or a
+   * whole tag starting with {@code x-}), or a language in qaa–qtz, a script in Qaaa–Qabx, or a region
+   * AA, QM–QZ, XA–XZ or ZZ (RFC 5646 §2.2.1, §2.2.3, §2.2.4, §2.2.7). The tag is read by position, as
+   * {@link #problem(String)} reads it; a tag that is not well-formed may yield nothing.
+   *
+   * @return a description naming the private-use subtag, or null when there is none
+   */
+  String privateUse(String tag) {
+    String lower = tag.toLowerCase(Locale.ROOT);
+    if (GRANDFATHERED.contains(lower)) {
+      return null;
+    }
+    List<String> subtags = List.of(lower.split("-", -1));
+    if (subtags.get(0).equals("x")) {
+      return "the whole tag is for private use (x-)";
+    }
+    int index = 0;
+    String language = subtags.get(index++);
+    if (inRange(language, "qaa", "qtz")) {
+      return "language '" + language + "' is reserved for private use";
+    }
+    while (language.length() <= 3 && index < subtags.size() && index <= 3
+        && subtags.get(index).length() == 3 && ALPHA.matcher(subtags.get(index)).matches()) {
+      index++;
+    }
+    if (index < subtags.size() && subtags.get(index).length() == 4 && ALPHA.matcher(subtags.get(index)).matches()) {
+      String script = subtags.get(index++);
+      if (inRange(script, "qaaa", "qabx")) {
+        return "script '" + Character.toUpperCase(script.charAt(0)) + script.substring(1) + "' is reserved for private use";
+      }
+    }
+    if (index < subtags.size() && isRegion(subtags.get(index))) {
+      String region = subtags.get(index);
+      if (region.equals("aa") || region.equals("zz") || inRange(region, "qm", "qz") || inRange(region, "xa", "xz")) {
+        return "region '" + region.toUpperCase(Locale.ROOT) + "' is reserved for private use";
+      }
+    }
+    for (int at = index; at < subtags.size(); at++) {
+      if (subtags.get(at).equals("x")) {
+        return "'" + String.join("-", subtags.subList(at, subtags.size())) + "' is a private use part";
+      }
+    }
+    return null;
+  }
+
   private static String privateUse(List<String> subtags, int xIndex) {
     if (xIndex + 1 >= subtags.size()) {
       return "private use part 'x' has no subtags";

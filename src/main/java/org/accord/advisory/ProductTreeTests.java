@@ -15,8 +15,8 @@ import org.accord.InvalidInputException;
 import org.accord.identity.Purl;
 
 /**
- * The CSAF 2.0 mandatory tests about the product tree and the product and group IDs that point into
- * it (§6.1.1 to §6.1.5, §6.1.13, §6.1.25, §6.1.31). Stateless.
+ * The CSAF 2.0 tests about the product tree and the product and group IDs that point into it:
+ * mandatory §6.1.1 to §6.1.5, §6.1.13, §6.1.25, §6.1.31 and optional §6.2.1, §6.2.16. Stateless.
  */
 final class ProductTreeTests {
   private ProductTreeTests() {}
@@ -227,6 +227,48 @@ final class ProductTreeTests {
             branch.field("name"),
             "product_version '" + name + "' looks like a version range (contains '" + indicator
                 + "'); use product_version_range");
+      }
+    }
+  }
+
+  /**
+   * CSAF 2.0 §6.2.1 Unused Definition of Product ID (optional): every {@code product_id} a Full Product
+   * Name defines is referenced somewhere in the document, that is, at one of the places of type {@code
+   * product_id_t} or {@code products_t} that §6.1.1 checks (product groups, relationships, product
+   * status, remediations, scores, threats, flags). Skipped for the profile Informational Advisory, as
+   * the test says: there every product in the tree is affected without being named.
+   */
+  static void unusedProductDefinition(CsafDocument document, Findings findings) {
+    if (ProfileTests.INFORMATIONAL.equals(document.category())) {
+      return;
+    }
+    Set<String> referenced = new HashSet<>();
+    for (Located reference : productReferences(document)) {
+      if (reference.text() != null) {
+        referenced.add(reference.text());
+      }
+    }
+    for (Located product : document.fullProductNames()) {
+      Located productId = product.field("product_id");
+      if (productId.text() != null && !referenced.contains(productId.text())) {
+        findings.add("6.2.1", productId, "product ID '" + productId.text() + "' is defined but never used");
+      }
+    }
+  }
+
+  /**
+   * CSAF 2.0 §6.2.16 Missing Product Identification Helper (optional): every Full Product Name (in
+   * branches, {@code full_product_names} and relationships) has a {@code
+   * product_identification_helper}.
+   */
+  static void missingIdentificationHelper(CsafDocument document, Findings findings) {
+    for (Located product : document.fullProductNames()) {
+      if (!product.has("product_identification_helper")) {
+        String productId = product.text("product_id");
+        findings.add(
+            "6.2.16",
+            product.field("product_identification_helper"),
+            "product " + (productId == null ? "" : "'" + productId + "' ") + "has no product_identification_helper");
       }
     }
   }

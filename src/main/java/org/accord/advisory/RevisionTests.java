@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The CSAF 2.0 mandatory tests on document versions and the revision history (§6.1.14, §6.1.16 to
- * §6.1.22, §6.1.30). Stateless.
+ * The CSAF 2.0 tests on document versions, dates and the revision history: mandatory §6.1.14,
+ * §6.1.16 to §6.1.22, §6.1.30 and optional §6.2.4 to §6.2.6. Stateless.
  *
  * <p>Several tests sort the revision history "ascending by date". Items with the same date are
  * ordered by their number, as the OASIS test suite expects (two revisions published at the same
@@ -214,6 +214,68 @@ final class RevisionTests {
             element,
             number + " uses " + scheme(number.integer()) + " but " + reference + " uses " + scheme(integer));
       }
+    }
+  }
+
+  /**
+   * CSAF 2.0 §6.2.4 Build Metadata in Revision History (optional): no revision {@code number} carries
+   * SemVer build metadata (a {@code +} part).
+   */
+  static void buildMetadataInRevisionHistory(CsafDocument document, Findings findings) {
+    for (Located item : revisionItems(document)) {
+      VersionNumber number = VersionNumber.parse(item.text("number"));
+      if (number != null && !number.build().isEmpty()) {
+        findings.add(
+            "6.2.4", item.field("number"), "revision " + number + " includes the build metadata '+" + number.build() + "'");
+      }
+    }
+  }
+
+  /**
+   * CSAF 2.0 §6.2.5 Older Initial Release Date than Revision History (optional): {@code
+   * /document/tracking/initial_release_date} is not older than the date of the oldest revision.
+   * Dates compare as instants.
+   */
+  static void olderInitialReleaseDate(CsafDocument document, Findings findings) {
+    Located tracking = document.document().field("tracking");
+    Instant initial = instant(tracking.text("initial_release_date"));
+    Located oldest = null;
+    for (Located item : revisionItems(document)) {
+      Instant date = instant(item.text("date"));
+      if (date != null && (oldest == null || date.isBefore(instant(oldest.text("date"))))) {
+        oldest = item;
+      }
+    }
+    if (initial != null && oldest != null && initial.isBefore(instant(oldest.text("date")))) {
+      findings.add(
+          "6.2.5",
+          tracking.field("initial_release_date"),
+          "the initial release date " + tracking.text("initial_release_date") + " is older than the oldest revision ("
+              + oldest.text("date") + ")");
+    }
+  }
+
+  /**
+   * CSAF 2.0 §6.2.6 Older Current Release Date than Revision History (optional): {@code
+   * /document/tracking/current_release_date} is not older than the date of the newest revision.
+   * Dates compare as instants.
+   */
+  static void olderCurrentReleaseDate(CsafDocument document, Findings findings) {
+    Located tracking = document.document().field("tracking");
+    Instant current = instant(tracking.text("current_release_date"));
+    Located newest = null;
+    for (Located item : revisionItems(document)) {
+      Instant date = instant(item.text("date"));
+      if (date != null && (newest == null || date.isAfter(instant(newest.text("date"))))) {
+        newest = item;
+      }
+    }
+    if (current != null && newest != null && current.isBefore(instant(newest.text("date")))) {
+      findings.add(
+          "6.2.6",
+          tracking.field("current_release_date"),
+          "the current release date " + tracking.text("current_release_date") + " is older than the newest revision ("
+              + newest.text("date") + ")");
     }
   }
 

@@ -1,6 +1,8 @@
 package org.accord.advisory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.AbsoluteIri;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -11,11 +13,17 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import com.networknt.schema.resource.InputStreamSource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +53,11 @@ import java.util.Objects;
  * than validating against it.
  */
 public final class SchemaValidator {
+  /** The IRI scheme of strict variants of mapped schemas (see {@link Builder#strict(boolean)}). */
+  private static final String STRICT = "strict";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Schema schema;
   private final String schemaIri;
 
@@ -97,6 +110,61 @@ public final class SchemaValidator {
     return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
 
+  /**
+   * Reads {@code strict:} IRIs, which {@link Builder#strict(boolean)} maps to: the location after the
+   * prefix ({@code classpath:} or {@code file:}) is read and every subschema with {@code properties}
+   * gets {@code "additionalProperties": false}, as the OASIS script that generates the strict CSAF
+   * schemas does ({@code csaf_2.0/test/generate_strict_schema.py}).
+   */
+  private static InputStreamSource strictResource(AbsoluteIri iri) {
+    if (!STRICT.equals(iri.getScheme())) {
+      return null;
+    }
+    String location = iri.toString().substring(STRICT.length() + 1);
+    JsonNode schema;
+    try (InputStream in = open(location)) {
+      if (in == null) {
+        return null;
+      }
+      schema = JSON.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read schema " + location, e);
+    }
+    forbidAdditionalProperties(schema);
+    byte[] bytes;
+    try {
+      bytes = JSON.writeValueAsBytes(schema);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return () -> new ByteArrayInputStream(bytes);
+  }
+
+  private static InputStream open(String location) throws IOException {
+    if (location.startsWith("classpath:")) {
+      String path = location.substring("classpath:".length());
+      return SchemaValidator.class.getClassLoader().getResourceAsStream(path.startsWith("/") ? path.substring(1) : path);
+    }
+    if (location.startsWith("file:")) {
+      Path path = Path.of(URI.create(location));
+      return Files.isRegularFile(path) ? Files.newInputStream(path) : null;
+    }
+    return null;
+  }
+
+  /** Sets {@code additionalProperties} to false on every object in the tree that has {@code properties}. */
+  private static void forbidAdditionalProperties(JsonNode root) {
+    Deque<JsonNode> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      JsonNode node = pending.pop();
+      if (node.isObject() && node.has("properties")) {
+        ((ObjectNode) node).put("additionalProperties", false);
+      }
+      node.forEach(pending::push);
+    }
+  }
+
   /** Reads {@code file:} IRIs (schemas mapped to a folder on disk); declines every other scheme. */
   private static InputStreamSource fileResource(AbsoluteIri iri) {
     if (!"file".equals(iri.getScheme())) {
@@ -111,6 +179,7 @@ public final class SchemaValidator {
     private final String schemaIri;
     private final Map<String, String> mappings = new LinkedHashMap<>();
     private boolean assertFormats = true;
+    private boolean strict;
 
     private Builder(String schemaIri) {
       this.schemaIri = Objects.requireNonNull(schemaIri, "schemaIri");
@@ -136,6 +205,17 @@ public final class SchemaValidator {
     }
 
     /**
+     * Whether to validate against the "strict" variant of the schema and of everything it references:
+     * every subschema that lists {@code properties} forbids any other property ({@code
+     * "additionalProperties": false}), as CSAF 2.0 §6.2.20 describes and the OASIS {@code *_strict.json}
+     * schemas are made. Default false.
+     */
+    public Builder strict(boolean strict) {
+      this.strict = strict;
+      return this;
+    }
+
+    /**
      * Loads the schema and everything it references.
      *
      * @throws IllegalStateException when the schema or one of its references cannot be found locally
@@ -146,7 +226,8 @@ public final class SchemaValidator {
               .pathType(PathType.JSON_PATH)
               .formatAssertionsEnabled(assertFormats)
               .build();
-      Map<String, String> prefixes = Map.copyOf(mappings);
+      Map<String, String> prefixes = new LinkedHashMap<>();
+      mappings.forEach((prefix, location) -> prefixes.put(prefix, strict ? STRICT + ":" + location : location));
       SchemaRegistry registry =
           SchemaRegistry.withDefaultDialect(
               SpecificationVersion.DRAFT_2020_12,
@@ -156,9 +237,10 @@ public final class SchemaValidator {
                       .schemaLoader(
                           loader ->
                               loader
-                                  // Only classpath: (built in) and file: (below) are ever read.
+                                  // Only classpath: (built in), strict: and file: (below) are ever read.
                                   .fetchRemoteResources(false)
-                                  .resourceLoaders(loaders -> loaders.add(SchemaValidator::fileResource))
+                                  .resourceLoaders(
+                                      loaders -> loaders.add(SchemaValidator::strictResource).add(SchemaValidator::fileResource))
                                   .schemaIdResolvers(resolvers -> prefixes.forEach(resolvers::mapPrefix))));
       try {
         Schema schema = registry.getSchema(SchemaLocation.of(schemaIri));
