@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class CsafValidatorTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final CsafValidator.Options FULL = CsafValidator.Options.of(CsafValidator.Extent.FULL);
 
   /** A minimal valid CSAF Base document that the tests below break one way at a time. */
   static final String MINIMAL =
@@ -91,6 +92,59 @@ class CsafValidatorTest {
     assertThat(MandatoryTests.ORDER.compare("schema", "6.1.1")).isNegative();
     assertThat(MandatoryTests.ORDER.compare("6.1.9", "6.1.10")).isNegative();
     assertThat(MandatoryTests.ORDER.compare("6.1.27.11", "6.1.28")).isNegative();
+  }
+
+  @Test
+  void optionalAndInformativeRegistriesCoverSections62And63InOrder() {
+    List<String> optional = new ArrayList<>(CsafValidator.tests(CsafFinding.Level.OPTIONAL).keySet());
+    List<String> informative = new ArrayList<>(CsafValidator.tests(CsafFinding.Level.INFORMATIVE).keySet());
+    List<String> expectedOptional = new ArrayList<>();
+    for (int number = 1; number <= 20; number++) {
+      expectedOptional.add("6.2." + number);
+    }
+    List<String> expectedInformative = new ArrayList<>();
+    for (int number = 1; number <= 11; number++) {
+      expectedInformative.add("6.3." + number);
+    }
+    assertThat(optional).isEqualTo(expectedOptional);
+    assertThat(informative).isEqualTo(expectedInformative);
+    assertThat(CsafValidator.tests(CsafFinding.Level.OPTIONAL)).containsEntry("6.2.13", "Sorting");
+    assertThat(CsafValidator.tests(CsafFinding.Level.INFORMATIVE)).containsEntry("6.3.8", "Spell check");
+    assertThat(CsafValidator.tests(CsafFinding.Level.MANDATORY)).isEqualTo(CsafValidator.mandatoryTests());
+    assertThat(MandatoryTests.ORDER.compare("6.1.33", "6.2.1")).isNegative();
+    assertThat(MandatoryTests.ORDER.compare("6.2.9", "6.2.10")).isNegative();
+    assertThat(MandatoryTests.ORDER.compare("6.2.20", "6.3.1")).isNegative();
+  }
+
+  @Test
+  void levelsFollowTheSectionAndOnlyMandatoryFindingsMakeADocumentInvalid() throws IOException {
+    assertThat(CsafFinding.Level.of("schema")).isEqualTo(CsafFinding.Level.MANDATORY);
+    assertThat(CsafFinding.Level.of("6.1.27.3")).isEqualTo(CsafFinding.Level.MANDATORY);
+    assertThat(CsafFinding.Level.of("6.2.13")).isEqualTo(CsafFinding.Level.OPTIONAL);
+    assertThat(CsafFinding.Level.of("6.3.8")).isEqualTo(CsafFinding.Level.INFORMATIVE);
+    assertThat(new CsafFinding("6.2.1", "$", "m").level()).isEqualTo(CsafFinding.Level.OPTIONAL);
+
+    // The minimal document has no language, no TLP label, no canonical URL and unused products.
+    CsafValidation full = CsafValidator.validate(minimal(), FULL);
+    assertThat(full.valid()).isTrue();
+    assertThat(full.findings(CsafFinding.Level.MANDATORY)).isEmpty();
+    assertThat(full.findings(CsafFinding.Level.OPTIONAL))
+        .extracting(CsafFinding::testId)
+        .containsExactly("6.2.1", "6.2.1", "6.2.10", "6.2.11", "6.2.12", "6.2.16", "6.2.16");
+    assertThat(full.unchecked()).extracting(CsafValidation.Unchecked::testId).containsExactly("6.3.6", "6.3.8");
+
+    CsafValidation extended = CsafValidator.validate(minimal(), CsafValidator.Options.of(CsafValidator.Extent.EXTENDED));
+    assertThat(extended.findings()).isEqualTo(full.findings(CsafFinding.Level.OPTIONAL));
+    assertThat(extended.unchecked()).isEmpty();
+
+    // The basic run (what the import uses) is unchanged: no optional or informative finding.
+    assertThat(CsafValidator.validate(minimal()).findings()).isEmpty();
+    assertThat(CsafValidator.validate(minimal()).unchecked()).isEmpty();
+
+    ObjectNode broken = with(d -> ((ObjectNode) d.get("document")).remove("title"));
+    CsafValidation invalid = CsafValidator.validate(broken, FULL);
+    assertThat(invalid.valid()).isFalse();
+    assertThat(invalid.findings().get(0).testId()).isEqualTo(CsafFinding.SCHEMA);
   }
 
   @Test
@@ -261,15 +315,18 @@ class CsafValidatorTest {
 
   /**
    * Property: whatever is done to a document's tree, the validator answers with findings, never with
-   * an exception, and answers the same way twice. Mutations of the suite's and the examples' documents:
-   * a node replaced by a value of another type, removed, or wrapped in an array.
+   * an exception, answers the same way twice, and a basic run finds what the mandatory level of a full
+   * run finds. Mutations of the suite's and the examples' documents: a node replaced by a value of
+   * another type, removed, or wrapped in an array.
    */
   @Test
   void neverThrowsOnMutatedDocuments() throws IOException {
     List<Path> sources = new ArrayList<>();
-    for (String folder : List.of("csaf/csaf_2.0/test/validator/data/mandatory", "csaf/csaf_2.0/examples/csaf")) {
+    for (String folder : List.of("csaf/csaf_2.0/test/validator/data", "csaf/csaf_2.0/examples/csaf")) {
       try (Stream<Path> walk = Files.walk(TestData.resolve(folder))) {
-        walk.filter(path -> path.toString().endsWith(".json")).sorted().forEach(sources::add);
+        walk.filter(path -> path.toString().endsWith(".json") && !path.endsWith("testcases.json"))
+            .sorted()
+            .forEach(sources::add);
       }
     }
     long seed = 424242L;
@@ -281,8 +338,11 @@ class CsafValidatorTest {
         mutate(document, random);
       }
       String context = "seed " + seed + " round " + round + " " + source.getFileName();
-      CsafValidation first = CsafValidator.validate(document);
-      assertThat(CsafValidator.validate(document)).as(context).isEqualTo(first);
+      CsafValidation first = CsafValidator.validate(document, FULL);
+      assertThat(CsafValidator.validate(document, FULL)).as(context).isEqualTo(first);
+      assertThat(CsafValidator.validate(document).findings())
+          .as("%s: a basic run finds exactly the mandatory findings of a full run", context)
+          .isEqualTo(first.findings(CsafFinding.Level.MANDATORY));
       assertThat(new HashSet<>(first.findings())).as(context).hasSize((int) first.findings().stream().distinct().count());
     }
   }

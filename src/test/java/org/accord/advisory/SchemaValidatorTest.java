@@ -42,6 +42,42 @@ class SchemaValidatorTest {
   }
 
   @Test
+  void strictVariantsCloseEveryObjectOfTheSchemaAndOfWhatItReferences(@TempDir Path folder) throws Exception {
+    Files.writeString(folder.resolve("outer.json"), """
+        {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://schemas.example/outer.json",
+         "type": "object", "properties": {"inner": {"$ref": "https://schemas.example/inner.json"}}}
+        """);
+    Files.writeString(folder.resolve("inner.json"), """
+        {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://schemas.example/inner.json",
+         "type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": {"type": "string"}}
+        """);
+    JsonNode extra = json("{\"inner\": {\"a\": \"x\", \"b\": \"y\"}, \"c\": 1}");
+    SchemaValidator lenient =
+        SchemaValidator.builder("https://schemas.example/outer.json").map("https://schemas.example/", folder.toUri().toString()).build();
+    assertThat(lenient.validate(extra)).isEmpty();
+    SchemaValidator strict =
+        SchemaValidator.builder("https://schemas.example/outer.json")
+            .map("https://schemas.example/", folder.toUri().toString())
+            .strict(true)
+            .build();
+    assertThat(strict.validate(extra))
+        .extracting(SchemaViolation::path, SchemaViolation::keyword)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("$", "additionalProperties"),
+            org.assertj.core.groups.Tuple.tuple("$.inner", "additionalProperties"));
+    assertThat(strict.validate(json("{\"inner\": {\"a\": \"x\"}}"))).isEmpty();
+
+    SchemaValidator strictCvss =
+        SchemaValidator.builder("https://www.first.org/cvss/cvss-v2.0.json")
+            .map("https://www.first.org/cvss/", "classpath:schemas/first/")
+            .strict(true)
+            .build();
+    assertThat(strictCvss.validate(json("{\"version\":\"2.0\",\"vectorString\":\"AV:N/AC:L/Au:N/C:C/I:C/A:C\",\"baseScore\":10.0,\"x\":1}")))
+        .extracting(SchemaViolation::keyword)
+        .containsExactly("additionalProperties");
+  }
+
+  @Test
   void schemasOnDiskResolveTheirReferencesThroughTheMappings(@TempDir Path folder) throws Exception {
     Files.writeString(folder.resolve("outer.json"), """
         {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://schemas.example/outer.json",
