@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,11 +66,11 @@ final class HttpUrlResolver implements UrlResolver {
       }
       return new Status(status);
     } catch (HttpConnectTimeoutException e) {
-      return new Failed("no connection within " + timeout.toSeconds() + " s");
+      return new Failed("no connection within " + describe(timeout));
     } catch (HttpTimeoutException e) {
-      return new Failed("no answer within " + timeout.toSeconds() + " s");
+      return new Failed("no answer within " + describe(timeout));
     } catch (ConnectException e) {
-      return new Failed("cannot connect" + (e.getCause() == null ? "" : ": " + describe(e.getCause())));
+      return new Failed("cannot connect: " + describe(e));
     } catch (IOException | IllegalArgumentException e) {
       return new Failed(describe(e));
     } catch (InterruptedException e) {
@@ -87,11 +89,21 @@ final class HttpUrlResolver implements UrlResolver {
     return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
+  private static String describe(Duration duration) {
+    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+  }
+
+  /** What went wrong, from the most telling exception in the cause chain. */
   private static String describe(Throwable e) {
-    String kind = e.getClass().getSimpleName();
-    if (kind.equals("UnresolvedAddressException")) {
-      return "unknown host";
+    String message = null;
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+        return "unknown host";
+      }
+      if (message == null && cause.getMessage() != null && !cause.getMessage().isBlank()) {
+        message = cause.getMessage();
+      }
     }
-    return e.getMessage() == null ? kind : e.getMessage();
+    return message != null ? message : e.getClass().getSimpleName();
   }
 }

@@ -25,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Validation time of a real advisory (Cisco's 130 KB CSAF example, parsed from bytes) and of synthetic
  * documents with {@code products} products and 50 vulnerabilities, each listing every product as
  * known_affected with a CVSS v3.1 score (so 6.1.1, 6.1.6, 6.1.7 and 6.1.27.10 see products x 50
- * references). Run: {@code mvn -q test-compile exec:exec -Pjmh -Djmh.args=CsafValidatorBenchmark}.
+ * references), each with the basic tests (schema and §6.1, what the import runs) and the full set (§6.2
+ * and §6.3 too, offline: strict schema, spell check). Run: {@code mvn -q test-compile exec:exec -Pjmh
+ * -Djmh.args=CsafValidatorBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -87,5 +89,17 @@ public class CsafValidatorBenchmark {
   @Benchmark
   public CsafValidation syntheticVex() {
     return CsafValidator.validate(synthetic);
+  }
+
+  private static final CsafValidator.Options FULL = CsafValidator.Options.of(CsafValidator.Extent.FULL);
+
+  @Benchmark
+  public CsafValidation realAdvisoryFromBytesFull() {
+    return CsafValidator.validate(new ByteArrayInputStream(cisco), FULL);
+  }
+
+  @Benchmark
+  public CsafValidation syntheticVexFull() {
+    return CsafValidator.validate(synthetic, FULL);
   }
 }
