@@ -14,9 +14,4 @@ record CsafTest(String id, String title, BiConsumer<CsafDocument, Findings> chec
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(check, "check");
   }
-
-  /** The level of this test's findings. */
-  CsafFinding.Level level() {
-    return CsafFinding.Level.of(id);
-  }
 }
