@@ -352,6 +352,11 @@ public final class AdvisoryStore {
     return handle.createQuery("SELECT value FROM matcher_state WHERE name = :name").bind("name", WATERMARK).mapTo(Long.class).findOne().orElse(0L);
   }
 
+  /** The highest component id in the catalogue; 0 when it is empty. */
+  public static long maxComponentId(Handle handle) {
+    return handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM components").mapTo(Long.class).one();
+  }
+
   /** Records the watermark. */
   public static void setWatermark(Handle handle, long value) {
     handle.createUpdate(
