@@ -123,7 +123,7 @@ public final class IngestBenchmark {
           result.components(), result.edges(), fileMb, ingestS, rate, peak, peakLive, baselineS, baselineLive, outOfMemory,
           baselineLive / peakLive);
     } finally {
-      WhereUsedBenchmark.deleteTree(dir);
+      ScratchStore.deleteTree(dir);
     }
   }
 }
