@@ -446,7 +446,7 @@ public final class AdvisoryStore {
       for (JsonNode range : spec.path("ranges")) {
         List<OsvEvent> events = new ArrayList<>();
         for (JsonNode event : range.path("events")) {
-          var field = event.fields().next();
+          var field = event.properties().iterator().next();
           events.add(new OsvEvent(OsvEvent.Kind.valueOf(field.getKey()), field.getValue().asText()));
         }
         ranges.add(new EventRange(EventRange.Type.valueOf(range.path("type").asText()), range.path("repo").asText(), events));

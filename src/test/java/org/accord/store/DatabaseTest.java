@@ -37,6 +37,7 @@ class DatabaseTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the first lock is held, not used
   void secondLockOnADirectoryFailsClearly() {
     try (DataDirectoryLock first = DataDirectoryLock.acquire(dir)) {
       assertThatThrownBy(() -> DataDirectoryLock.acquire(dir))
