@@ -44,6 +44,10 @@ import org.accord.store.LedgerStore;
  *   <li>Verification of one inclusion proof; baseline: recomputing the root from all 1M leaves, which
  *       is what an auditor without proofs would have to do.
  * </ul>
+ *
+ * <p>{@link #run} is static and uses its own fresh store and temporary files, which it removes;
+ * progress lines go to the given consumer on the calling thread. Runs are not meant to overlap in one
+ * JVM, since they measure time and heap.
  */
 public final class LogBenchmark {
   private static final String ORIGIN = "bench.accord.invalid/log";

@@ -49,6 +49,10 @@ import org.accord.synthetic.SyntheticWorld;
  *       must find the same (advisory, package version) pairs; the speedup is baseline time over the
  *       graph matcher's median time for the same checks.
  * </ul>
+ *
+ * <p>{@link #run} is static and uses its own fresh store and temporary files, which it removes;
+ * progress lines go to the given consumer on the calling thread. Runs are not meant to overlap in one
+ * JVM, since they measure time and heap.
  */
 public final class MatchBenchmark {
   private static final int WARMUP_ROUNDS = 3;

@@ -29,6 +29,10 @@ import org.accord.synthetic.SyntheticWorld;
  * biased to popular packages through the full query path, then answer a sample of the same ranges
  * with SQL (candidate versions by package, range check in Java, recursive CTE for reachability) and
  * check that both give the same products and deployments.
+ *
+ * <p>{@link #run} is static and uses its own fresh store and temporary files, which it removes;
+ * progress lines go to the given consumer on the calling thread. Runs are not meant to overlap in one
+ * JVM, since they measure time and heap.
  */
 public final class WhereUsedBenchmark {
   private static final int WARMUP = 500;

@@ -16,7 +16,8 @@ import org.accord.synthetic.SyntheticWorld;
  * <p>The rows are exactly what ingest would write, arranged as one catalogue document that asserts
  * every library edge (its root is a generic bench component no edge reaches, so it is never a hit)
  * plus one document per product asserting the product's direct dependencies. Ids are assigned
- * explicitly, so the store must be empty. Not for production data.
+ * explicitly, so the store must be empty. Not for production data. Stateless; each load is one
+ * transaction, rolled back when it fails.
  */
 public final class BulkLoad {
   private static final int BATCH = 10_000;
