@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * but another edge's (Javalin is the web's, picocli and the progress bar the CLI's, the SQL libraries the
  * store's) and only the {@code org.accord} packages listed here. Where the code departs from the table
  * it is allowed in {@link #ALLOWANCES}, each with its reason; an allowance no file needs any more fails
- * the test, so the list cannot go stale.
+ * the test, so the list cannot go stale. Why source text and not bytecode: ADR 0070.
  */
 class ArchitectureTest {
   private static final Path MAIN = Path.of("src", "main", "java");
