@@ -38,27 +38,32 @@ public final class DataDirectoryLock implements AutoCloseable {
       Files.createDirectories(dataDir);
       FileChannel channel =
           FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      FileLock lock;
       try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
+        FileLock lock;
+        try {
+          lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+          lock = null;
+        }
+        if (lock == null) {
+          // Only for the message: whatever the file holds, the refusal stays this one.
+          String holder = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
+          throw new IllegalStateException(
+              "data directory "
+                  + dataDir.toAbsolutePath().normalize()
+                  + " is in use by another Accord process"
+                  + (holder.matches("[0-9]+") ? " (pid " + holder + ")" : "")
+                  + "; stop it first, or point --data at another directory");
+        }
+        channel.truncate(0);
+        channel.write(java.nio.ByteBuffer.wrap(
+            Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+        channel.force(false);
+        return new DataDirectoryLock(channel, lock);
+      } catch (IOException | RuntimeException e) {
+        channel.close(); // also releases the lock if it was taken
+        throw e;
       }
-      if (lock == null) {
-        String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
-        channel.close();
-        throw new IllegalStateException(
-            "data directory "
-                + dataDir.toAbsolutePath().normalize()
-                + " is in use by another Accord process"
-                + (holder.isEmpty() ? "" : " (pid " + holder + ")")
-                + "; stop it first, or point --data at another directory");
-      }
-      channel.truncate(0);
-      channel.write(java.nio.ByteBuffer.wrap(
-          Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
-      channel.force(false);
-      return new DataDirectoryLock(channel, lock);
     } catch (IOException e) {
       throw new IllegalStateException("cannot lock data directory " + dataDir + ": " + e.getMessage(), e);
     }
@@ -66,9 +71,8 @@ public final class DataDirectoryLock implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
+    try (channel) {
       lock.release();
-      channel.close();
     } catch (IOException e) {
       // The OS drops the lock with the channel anyway; nothing more to do.
     }

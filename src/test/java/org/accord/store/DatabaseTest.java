@@ -3,6 +3,8 @@ package org.accord.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.accord.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -37,11 +39,26 @@ class DatabaseTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the first lock is held, not used
   void secondLockOnADirectoryFailsClearly() {
     try (DataDirectoryLock first = DataDirectoryLock.acquire(dir)) {
       assertThatThrownBy(() -> DataDirectoryLock.acquire(dir))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("in use by another Accord process");
+    }
+    DataDirectoryLock.acquire(dir).close();
+  }
+
+  /** A lock file that does not hold a pid (not UTF-8 here) still gives the clear refusal. */
+  @Test
+  @SuppressWarnings("try") // the first lock is held, not used
+  void aLockFileWithoutAPidStillFailsClearly() throws IOException {
+    try (DataDirectoryLock first = DataDirectoryLock.acquire(dir)) {
+      Files.write(dir.resolve("accord.lock"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x31});
+      assertThatThrownBy(() -> DataDirectoryLock.acquire(dir))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("in use by another Accord process")
+          .hasMessageNotContaining("pid");
     }
     DataDirectoryLock.acquire(dir).close();
   }
