@@ -1,9 +1,6 @@
 package org.accord.advisory;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -177,27 +174,7 @@ public final class AdvisoryReader {
   }
 
   private static JsonNode parse(String text) {
-    try (JsonParser parser = MAPPER.createParser(text)) {
-      JsonNode node = MAPPER.readTree(parser);
-      if (node == null || node.isMissingNode()) {
-        throw new InvalidInputException("empty document: expected a JSON object", "line 1, column 1");
-      }
-      if (parser.nextToken() != null) {
-        throw new InvalidInputException("malformed JSON: more content after the document", where(parser.currentTokenLocation()));
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw new InvalidInputException("malformed JSON: " + e.getOriginalMessage(), where(e.getLocation()), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String where(JsonLocation location) {
-    if (location == null || location.getLineNr() < 1) {
-      return "";
-    }
-    return "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    return JsonFields.readDocument(MAPPER, () -> MAPPER.createParser(text));
   }
 
   private static String kind(JsonNode node) {

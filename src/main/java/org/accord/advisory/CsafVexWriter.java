@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.accord.InvalidInputException;
@@ -43,7 +44,7 @@ final class CsafVexWriter {
     int next = 1;
 
     String nextId() {
-      return String.format("CSAFPID-%04d", next++);
+      return String.format(Locale.ROOT, "CSAFPID-%04d", next++);
     }
 
     /** The id of a product branch for a PURL (with version, or version-less with an optional range) or a name. */

@@ -277,13 +277,17 @@ record CvssScores(BigDecimal base, BigDecimal temporal, BigDecimal environmental
 
     T mul(T left, T right);
 
-    @SuppressWarnings("unchecked")
-    default T mul(T first, T... more) {
-      T result = first;
-      for (T factor : more) {
-        result = mul(result, factor);
-      }
-      return result;
+    /** Products of three to five factors, multiplied left to right as the specifications write them. */
+    default T mul(T a, T b, T c) {
+      return mul(mul(a, b), c);
+    }
+
+    default T mul(T a, T b, T c, T d) {
+      return mul(mul(a, b, c), d);
+    }
+
+    default T mul(T a, T b, T c, T d, T e) {
+      return mul(mul(a, b, c, d), e);
     }
 
     T pow(T base, int exponent);

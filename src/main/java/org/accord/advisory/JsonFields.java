@@ -1,6 +1,12 @@
 package org.accord.advisory;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -10,11 +16,49 @@ import java.util.Optional;
 import org.accord.InvalidInputException;
 
 /**
- * Typed access to the members of a parsed JSON document for the advisory readers, refusing a wrong
- * type with the member's JSONPath as the location. Stateless.
+ * Reading one JSON document, and typed access to its members for the advisory readers, refusing a
+ * wrong type with the member's JSONPath as the location. Stateless.
  */
 final class JsonFields {
   private JsonFields() {}
+
+  /** Opens a parser over the input, for {@link #readDocument}, which closes it. */
+  interface ParserSource {
+    JsonParser open() throws IOException;
+  }
+
+  /**
+   * Reads exactly one JSON value with {@code mapper} (whose limits apply) from the parser {@code
+   * source} opens, and closes it.
+   *
+   * @throws InvalidInputException for empty input, malformed JSON or content after the value, located
+   *     by line and column
+   * @throws UncheckedIOException when reading fails
+   */
+  static JsonNode readDocument(ObjectMapper mapper, ParserSource source) {
+    try (JsonParser parser = source.open()) {
+      JsonNode node = mapper.readTree(parser);
+      if (node == null || node.isMissingNode()) {
+        throw new InvalidInputException("empty document: expected a JSON object", "line 1, column 1");
+      }
+      if (parser.nextToken() != null) {
+        throw new InvalidInputException(
+            "malformed JSON: more content after the document", where(parser.currentTokenLocation()));
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException("malformed JSON: " + e.getOriginalMessage(), where(e.getLocation()), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String where(JsonLocation location) {
+    if (location == null || location.getLineNr() < 1) {
+      return "";
+    }
+    return "line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
 
   /** A required non-blank string member. */
   static String requiredText(JsonNode object, String field, String path) {

@@ -2,7 +2,6 @@ package org.accord.advisory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.accord.InvalidInputException;
@@ -159,8 +158,7 @@ final class OsvReader {
         throw new InvalidInputException(
             "an event is an object with exactly one of introduced, fixed, last_affected or limit", where);
       }
-      Iterator<Map.Entry<String, JsonNode>> fields = event.fields();
-      Map.Entry<String, JsonNode> field = fields.next();
+      Map.Entry<String, JsonNode> field = event.properties().iterator().next();
       if (!field.getValue().isTextual() || field.getValue().asText().isBlank()) {
         throw new InvalidInputException("the event's version must be a non-empty string", where + "." + field.getKey());
       }

@@ -255,7 +255,7 @@ public final class Advisories {
       return database.jdbi().inTransaction(
           handle -> {
             long watermark = AdvisoryStore.watermark(handle);
-            long max = handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM components").mapTo(Long.class).one();
+            long max = AdvisoryStore.maxComponentId(handle);
             if (max <= watermark) {
               return 0;
             }
@@ -300,7 +300,7 @@ public final class Advisories {
       database.jdbi().useTransaction(
           handle -> {
             AdvisoryStore.replaceAllMatches(handle, result.componentIds());
-            long max = handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM components").mapTo(Long.class).one();
+            long max = AdvisoryStore.maxComponentId(handle);
             AdvisoryStore.setWatermark(handle, max);
           });
       return new Rematch(matcher.advisories(), result.checks(), result.matches(), matchSeconds, (System.nanoTime() - started) / 1e9);

@@ -177,7 +177,6 @@ public final class Findings {
     List<VexStore.StoredStatement> stored = Advisories.statements(handle, names);
 
     record Key(String product, String packageKey) {}
-    Map<Key, String[]> componentAndPath = new LinkedHashMap<>();
     Map<Key, List<String>> paths = new LinkedHashMap<>();
     Map<Key, List<WhereUsed.DeploymentHit>> deployments = new LinkedHashMap<>();
     for (Map.Entry<String, Set<String>> pkg : versionsByPackage.entrySet()) {

@@ -2,7 +2,7 @@ package org.accord.app;
 
 import java.util.List;
 
-/** The results of ingests, as both edges report them. */
+/** The results of ingests, as both edges report them: immutable records, no field null. */
 public final class IngestResults {
   private IngestResults() {}
 

@@ -25,6 +25,10 @@ import org.accord.synthetic.WorldWriter;
  * <p>The in-run baseline parses the same file into a Jackson tree, which is what a reader that is not
  * streaming holds in memory before it can do anything; it is run second so that, if it runs out of
  * memory under a small {@code -Xmx}, the ingest figures are already in hand.
+ *
+ * <p>{@link #run} is static and uses its own fresh store and temporary files, which it removes;
+ * progress lines go to the given consumer on the calling thread. Runs are not meant to overlap in one
+ * JVM, since they measure time and heap.
  */
 public final class IngestBenchmark {
   private static final int RUNS = 3;
@@ -123,7 +127,7 @@ public final class IngestBenchmark {
           result.components(), result.edges(), fileMb, ingestS, rate, peak, peakLive, baselineS, baselineLive, outOfMemory,
           baselineLive / peakLive);
     } finally {
-      WhereUsedBenchmark.deleteTree(dir);
+      ScratchStore.deleteTree(dir);
     }
   }
 }

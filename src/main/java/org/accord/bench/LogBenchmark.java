@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.accord.app.LedgerService;
 import org.accord.ledger.Checkpoint;
 import org.accord.ledger.Hash;
@@ -46,6 +44,10 @@ import org.accord.store.LedgerStore;
  *   <li>Verification of one inclusion proof; baseline: recomputing the root from all 1M leaves, which
  *       is what an auditor without proofs would have to do.
  * </ul>
+ *
+ * <p>{@link #run} is static and uses its own fresh store and temporary files, which it removes;
+ * progress lines go to the given consumer on the calling thread. Runs are not meant to overlap in one
+ * JVM, since they measure time and heap.
  */
 public final class LogBenchmark {
   private static final String ORIGIN = "bench.accord.invalid/log";
@@ -142,7 +144,7 @@ public final class LogBenchmark {
       double totalS = (System.nanoTime() - start) / 1e9;
       return new Result(appendRuns, proofRuns, verify[0], verify[1], verify[2], verify[2] * 1000 / verify[0], totalS);
     } finally {
-      delete(work);
+      ScratchStore.deleteTree(work);
     }
   }
 
@@ -394,16 +396,5 @@ public final class LogBenchmark {
 
   private static double round3(double value) {
     return Double.isNaN(value) ? value : Math.round(value * 1000) / 1000.0;
-  }
-
-  private static void delete(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
-    }
   }
 }

@@ -1,12 +1,6 @@
 package org.accord.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -55,6 +49,10 @@ import org.accord.synthetic.SyntheticWorld;
  *       must find the same (advisory, package version) pairs; the speedup is baseline time over the
  *       graph matcher's median time for the same checks.
  * </ul>
+ *
+ * <p>{@link #run} is static and uses its own fresh store and temporary files, which it removes;
+ * progress lines go to the given consumer on the calling thread. Runs are not meant to overlap in one
+ * JVM, since they measure time and heap.
  */
 public final class MatchBenchmark {
   private static final int WARMUP_ROUNDS = 3;
@@ -110,30 +108,17 @@ public final class MatchBenchmark {
     log.accept(String.format(Locale.ROOT, "generated %,d versions in %,d packages, %,d edges in %.1f s",
         world.versionCount(), world.packages().size(), world.edgeCount(), seconds(started)));
 
-    Path dir = Files.createTempDirectory("accord-bench-match-");
-    String schema = null;
-    String dbUrl = null;
-    if (options.pgUrl() != null) {
-      schema = "accord_bench_" + Long.toHexString(System.nanoTime());
-      createSchema(options.pgUrl(), schema);
-      dbUrl = options.pgUrl() + (options.pgUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    }
-    try {
+    try (ScratchStore store = ScratchStore.create("accord-bench-match-", options.pgUrl())) {
       started = System.nanoTime();
-      try (Database database = dbUrl == null ? Database.openEmbedded(dir) : Database.open(dbUrl)) {
+      try (Database database = store.openDatabase()) {
         BulkLoad.load(database, world, System.currentTimeMillis());
       }
-      log.accept(String.format(Locale.ROOT, "loaded the store (%s) in %.1f s", dbUrl == null ? "SQLite" : "PostgreSQL", seconds(started)));
+      log.accept(String.format(Locale.ROOT, "loaded the store (%s) in %.1f s", store.label(), seconds(started)));
       started = System.nanoTime();
-      try (Accord accord = Accord.open(new Accord.Config(dir, dbUrl))) {
+      try (Accord accord = Accord.open(store.config())) {
         log.accept(String.format(Locale.ROOT, "built the graph index in %.1f s", seconds(started)));
-        return measure(options, world, accord, dbUrl == null ? "sqlite" : "postgresql", log);
+        return measure(options, world, accord, store.kind(), log);
       }
-    } finally {
-      if (schema != null) {
-        dropSchema(options.pgUrl(), schema);
-      }
-      WhereUsedBenchmark.deleteTree(dir);
     }
   }
 
@@ -306,23 +291,5 @@ public final class MatchBenchmark {
 
   private static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  private static void createSchema(String url, String schema) {
-    try (Connection connection = DriverManager.getConnection(url);
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE SCHEMA " + schema);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create a bench schema in ACCORD_BENCH_PG_URL: " + e.getMessage(), e);
-    }
-  }
-
-  private static void dropSchema(String url, String schema) {
-    try (Connection connection = DriverManager.getConnection(url);
-        Statement statement = connection.createStatement()) {
-      statement.execute("DROP SCHEMA " + schema + " CASCADE");
-    } catch (SQLException e) {
-      System.err.println("warning: could not drop bench schema " + schema + ": " + e.getMessage());
-    }
   }
 }

@@ -2,7 +2,10 @@ package org.accord.bench;
 
 import java.util.Arrays;
 
-/** Nearest-rank percentiles over a sample of durations in nanoseconds. */
+/**
+ * Nearest-rank percentiles over a sample of durations in nanoseconds. Immutable and thread-safe (the
+ * sample is copied); an empty sample is refused with {@link IllegalArgumentException}.
+ */
 public final class Percentiles {
   private final long[] sorted;
 

@@ -1,12 +1,6 @@
 package org.accord.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +29,10 @@ import org.accord.synthetic.SyntheticWorld;
  * biased to popular packages through the full query path, then answer a sample of the same ranges
  * with SQL (candidate versions by package, range check in Java, recursive CTE for reachability) and
  * check that both give the same products and deployments.
+ *
+ * <p>{@link #run} is static and uses its own fresh store and temporary files, which it removes;
+ * progress lines go to the given consumer on the calling thread. Runs are not meant to overlap in one
+ * JVM, since they measure time and heap.
  */
 public final class WhereUsedBenchmark {
   private static final int WARMUP = 500;
@@ -70,35 +68,22 @@ public final class WhereUsedBenchmark {
     log.accept(String.format(Locale.ROOT, "generated %,d versions, %,d edges, %,d products, %,d deployments in %.1f s",
         world.versionCount(), world.edgeCount(), world.products().size(), world.sites().size(), generateS));
 
-    Path dir = Files.createTempDirectory("accord-bench-");
-    String schema = null;
-    String dbUrl = null;
-    if (options.pgUrl() != null) {
-      schema = "accord_bench_" + Long.toHexString(System.nanoTime());
-      createSchema(options.pgUrl(), schema);
-      dbUrl = options.pgUrl() + (options.pgUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    }
-    try {
+    try (ScratchStore store = ScratchStore.create("accord-bench-", options.pgUrl())) {
       started = System.nanoTime();
-      try (Database database = dbUrl == null ? Database.openEmbedded(dir) : Database.open(dbUrl)) {
+      try (Database database = store.openDatabase()) {
         BulkLoad.load(database, world, System.currentTimeMillis());
       }
       double loadS = seconds(started);
-      log.accept(String.format(Locale.ROOT, "loaded the store (%s) in %.1f s", dbUrl == null ? "SQLite" : "PostgreSQL", loadS));
+      log.accept(String.format(Locale.ROOT, "loaded the store (%s) in %.1f s", store.label(), loadS));
 
       double heapBefore = HeapSampler.retainedMiB();
       started = System.nanoTime();
-      try (Accord accord = Accord.open(new Accord.Config(dir, dbUrl))) {
+      try (Accord accord = Accord.open(store.config())) {
         double buildS = seconds(started);
         double heapMb = HeapSampler.retainedMiB() - heapBefore;
         log.accept(String.format(Locale.ROOT, "built the graph index in %.1f s, %.0f MiB of heap", buildS, heapMb));
-        return measure(options, world, accord, dbUrl == null ? "sqlite" : "postgresql", generateS, loadS, buildS, heapMb, log);
+        return measure(options, world, accord, store.kind(), generateS, loadS, buildS, heapMb, log);
       }
-    } finally {
-      if (schema != null) {
-        dropSchema(options.pgUrl(), schema);
-      }
-      deleteTree(dir);
     }
   }
 
@@ -223,35 +208,5 @@ public final class WhereUsedBenchmark {
 
   private static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  private static void createSchema(String url, String schema) {
-    try (Connection connection = DriverManager.getConnection(url);
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE SCHEMA " + schema);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create a bench schema in ACCORD_BENCH_PG_URL: " + e.getMessage(), e);
-    }
-  }
-
-  private static void dropSchema(String url, String schema) {
-    try (Connection connection = DriverManager.getConnection(url);
-        Statement statement = connection.createStatement()) {
-      statement.execute("DROP SCHEMA " + schema + " CASCADE");
-    } catch (SQLException e) {
-      // best effort: the schema name is printed nowhere else, so say so
-      System.err.println("warning: could not drop bench schema " + schema + ": " + e.getMessage());
-    }
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
   }
 }

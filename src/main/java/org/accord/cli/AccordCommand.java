@@ -3,6 +3,7 @@ package org.accord.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,6 +43,19 @@ abstract class AccordCommand implements Callable<Integer> {
 
   protected final PrintWriter err() {
     return spec.commandLine().getErr();
+  }
+
+  /**
+   * Where long-running work reports progress: each line is printed and flushed at once on stdout,
+   * unless {@code --json} is given (then stdout holds only the JSON result).
+   */
+  protected final Consumer<String> progressLines() {
+    return line -> {
+      if (!json) {
+        out().println(line);
+        out().flush();
+      }
+    };
   }
 
   /** Prints a value as pretty JSON on stdout. */

@@ -15,6 +15,11 @@ import picocli.CommandLine.Option;
     subcommands = {BenchCommand.WhereUsed.class, BenchCommand.Ingest.class, BenchCommand.Match.class, LogBenchCommand.class})
 final class BenchCommand {
 
+  /** The PostgreSQL URL a benchmark's store goes to, or null (SQLite) when {@code url} is unset or blank. */
+  static String benchPgUrl(String url) {
+    return url == null || url.isBlank() ? null : url;
+  }
+
   @Command(
       name = "where-used",
       description = {
@@ -47,16 +52,11 @@ final class BenchCommand {
 
     @Override
     protected int execute() throws IOException {
-      String pg = System.getenv("ACCORD_BENCH_PG_URL");
       WhereUsedBenchmark.Result result =
           WhereUsedBenchmark.run(
-              new WhereUsedBenchmark.Options(versions, edges, deployments, seed, queries, sqlSample, pg == null || pg.isBlank() ? null : pg),
-              line -> {
-                if (!json) {
-                  out().println(line);
-                  out().flush();
-                }
-              });
+              new WhereUsedBenchmark.Options(
+                  versions, edges, deployments, seed, queries, sqlSample, benchPgUrl(System.getenv("ACCORD_BENCH_PG_URL"))),
+              progressLines());
       if (json) {
         printJson(result);
         return Main.OK;
@@ -94,12 +94,7 @@ final class BenchCommand {
     @Override
     protected int execute() throws IOException {
       IngestBenchmark.Result result =
-          IngestBenchmark.run(new IngestBenchmark.Options(components, edges, seed), line -> {
-            if (!json) {
-              out().println(line);
-              out().flush();
-            }
-          });
+          IngestBenchmark.run(new IngestBenchmark.Options(components, edges, seed), progressLines());
       if (json) {
         java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("components", result.components());
@@ -156,16 +151,11 @@ final class BenchCommand {
 
     @Override
     protected int execute() throws IOException {
-      String pg = System.getenv("ACCORD_BENCH_PG_URL");
       MatchBenchmark.Result result =
           MatchBenchmark.run(
-              new MatchBenchmark.Options(versions, edges, deployments, advisories, rounds, seed, pg == null || pg.isBlank() ? null : pg),
-              line -> {
-                if (!json) {
-                  out().println(line);
-                  out().flush();
-                }
-              });
+              new MatchBenchmark.Options(
+                  versions, edges, deployments, advisories, rounds, seed, benchPgUrl(System.getenv("ACCORD_BENCH_PG_URL"))),
+              progressLines());
       if (json) {
         java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("store", result.store());

@@ -52,7 +52,7 @@ final class IngestCommand {
           try (InputStream in = Progress.wrap(open(file), file.getFileName().toString(), Files.size(file), progress)) {
             result = context().accord().ingestSbom(in, org);
           } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.getMessage(), file + (e.location().isEmpty() ? "" : ", " + e.location()), e);
+            throw inFile(file, e);
           }
           results.add(new FileResult<>(file.toString(), result));
           bar.step();
@@ -108,7 +108,7 @@ final class IngestCommand {
         try (InputStream in = open(file)) {
           result = context().accord().ingestInventory(in, file.getFileName().toString(), org);
         } catch (InvalidInputException e) {
-          throw new InvalidInputException(e.getMessage(), file + (e.location().isEmpty() ? "" : ", " + e.location()), e);
+          throw inFile(file, e);
         }
         results.add(new FileResult<>(file.toString(), result));
         if (!json) {
@@ -230,7 +230,7 @@ final class IngestCommand {
       try (InputStream in = open(file)) {
         result = context().accord().advisories().ingestKev(in);
       } catch (InvalidInputException e) {
-        throw new InvalidInputException(e.getMessage(), file + (e.location().isEmpty() ? "" : ", " + e.location()), e);
+        throw inFile(file, e);
       }
       return report(this, result);
     }
@@ -255,7 +255,7 @@ final class IngestCommand {
       try (InputStream in = open(file)) {
         result = context().accord().advisories().ingestEpss(in);
       } catch (InvalidInputException e) {
-        throw new InvalidInputException(e.getMessage(), file + (e.location().isEmpty() ? "" : ", " + e.location()), e);
+        throw inFile(file, e);
       }
       return report(this, result);
     }
@@ -277,6 +277,11 @@ final class IngestCommand {
 
   /** One file's result in {@code --json} output. */
   record FileResult<T>(String file, T result) {}
+
+  /** The refusal {@code e} with {@code file} in front of its location. */
+  static InvalidInputException inFile(Path file, InvalidInputException e) {
+    return new InvalidInputException(e.getMessage(), file + (e.location().isEmpty() ? "" : ", " + e.location()), e);
+  }
 
   static InputStream open(Path file) throws IOException {
     try {

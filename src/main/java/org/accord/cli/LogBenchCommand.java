@@ -48,13 +48,8 @@ final class LogBenchCommand extends AccordCommand {
     }
     LogBenchmark.Result result = LogBenchmark.run(
         new LogBenchmark.Options(appends, baselineAppends, proofSizes, proofs,
-            pgUrl == null || pgUrl.isBlank() ? null : pgUrl, workDir),
-        line -> {
-          if (!json) {
-            out().println(line);
-            out().flush();
-          }
-        });
+            BenchCommand.benchPgUrl(pgUrl), workDir),
+        progressLines());
     if (json) {
       printJson(result.json());
       return Main.OK;

@@ -16,6 +16,8 @@ import picocli.CommandLine.ScopeType;
  * <p>Exit codes: 0 on success, 1 on a user error (bad input, unknown thing, failed verification), 2 on
  * a usage error. A user error prints one line naming the problem and where it is, never a stack trace;
  * set {@code ACCORD_DEBUG=1} to see the trace of an unexpected failure.
+ *
+ * <p>Each {@link #run} call builds its own instance, which holds the data directory that run opened.
  */
 @Command(
     name = "accord",

@@ -1,6 +1,5 @@
 package org.accord.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -25,9 +24,21 @@ final class TileSources {
       if (!file.startsWith(root.normalize())) {
         throw new IOException("path " + path + " leaves the log directory");
       }
-      return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+      if (!Files.isRegularFile(file)) {
+        return Optional.empty();
+      }
+      if (Files.size(file) > MAX_RESOURCE_BYTES) {
+        throw new IOException(file + " is larger than " + (MAX_RESOURCE_BYTES >> 20) + " MiB; no tile, entry bundle or checkpoint is that large");
+      }
+      return Optional.of(Files.readAllBytes(file));
     };
   }
+
+  /**
+   * The largest resource read: a full entry bundle is 256 entries of at most 64 KiB and their length
+   * prefixes, about 16.8 MB; anything larger is a hostile or broken server.
+   */
+  static final int MAX_RESOURCE_BYTES = 32 << 20;
 
   /** A log served over HTTP(S) under {@code prefix}, such as {@code https://log.example/log}. */
   static TileSource http(String prefix) {
@@ -58,9 +69,12 @@ final class TileSources {
         }
         boolean gzip = response.headers().firstValue("Content-Encoding").map(v -> v.equalsIgnoreCase("gzip")).orElse(false);
         try (InputStream in = gzip ? new GZIPInputStream(body) : body) {
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
-          in.transferTo(out);
-          return Optional.of(out.toByteArray());
+          byte[] bytes = in.readNBytes(MAX_RESOURCE_BYTES + 1);
+          if (bytes.length > MAX_RESOURCE_BYTES) {
+            throw new IOException(request.uri() + " is larger than " + (MAX_RESOURCE_BYTES >> 20)
+                + " MiB; no tile, entry bundle or checkpoint is that large");
+          }
+          return Optional.of(bytes);
         }
       }
     };

@@ -744,38 +744,55 @@ public final class ExposureGraph {
       return parsed;
     }
 
+    /**
+     * The version nodes in the scheme's order. Versions the scheme cannot parse go last, by text, so
+     * the order stays total when an SBOM carries junk; and if a scheme's own order is not transitive
+     * on some mix of versions (Maven's ComparableVersion on odd qualifiers is not), the list falls back
+     * to text order rather than failing the query.
+     */
     synchronized int[] sortedNodes(ExposureGraph graph) {
       if (sorted == null) {
-        Integer[] boxed = new Integer[nodes.size()];
-        for (int i = 0; i < boxed.length; i++) {
-          boxed[i] = nodes.get(i);
+        Entry[] entries = new Entry[nodes.size()];
+        for (int i = 0; i < entries.length; i++) {
+          int node = nodes.get(i);
+          entries[i] = new Entry(node, graph.versions[node], graph.purls[node], parses(graph.versionOrder, graph.versions[node]));
         }
-        Comparator<Integer> byVersion =
+        Comparator<Entry> byVersion =
             (a, b) -> {
-              int order = safeCompare(graph.versionOrder, purlType, graph.versions[a], graph.versions[b]);
-              return order != 0 ? order : graph.purls[a].compareTo(graph.purls[b]);
+              if (a.parses() != b.parses()) {
+                return a.parses() ? -1 : 1;
+              }
+              int order =
+                  a.parses() ? graph.versionOrder.compare(purlType, a.version(), b.version()) : a.version().compareTo(b.version());
+              return order != 0 ? order : a.purl().compareTo(b.purl());
             };
-        Arrays.sort(boxed, byVersion);
-        sorted = new int[boxed.length];
-        for (int i = 0; i < boxed.length; i++) {
-          sorted[i] = boxed[i];
+        try {
+          Arrays.sort(entries, byVersion);
+        } catch (IllegalArgumentException notTransitive) {
+          Arrays.sort(entries, Comparator.comparing(Entry::version).thenComparing(Entry::purl));
+        }
+        sorted = new int[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+          sorted[i] = entries[i].node();
         }
       }
       return sorted;
     }
 
+    private record Entry(int node, String version, String purl, boolean parses) {}
+
+    private boolean parses(VersionOrder order, String version) {
+      try {
+        order.compare(purlType, version, version);
+        return true;
+      } catch (RuntimeException unparsable) {
+        return false;
+      }
+    }
+
     @Override
     public String toString() {
       return packageKey;
-    }
-
-    private static int safeCompare(VersionOrder order, String type, String a, String b) {
-      try {
-        return order.compare(type, a, b);
-      } catch (RuntimeException unparsable) {
-        // A version its scheme cannot parse sorts by text, so one bad SBOM entry cannot break a query.
-        return a.compareTo(b);
-      }
     }
   }
 

@@ -132,7 +132,7 @@ final class ReverseSearch {
           visited[queue[i] >>> 6] = 0; // the whole word: every other node in it is clear or visited
         }
       } else {
-        java.util.Arrays.fill(visited, 0L);
+        Arrays.fill(visited, 0L);
       }
     }
   }

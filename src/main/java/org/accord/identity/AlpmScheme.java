@@ -72,10 +72,10 @@ final class AlpmScheme implements VersionScheme {
     int ptr1 = 0;
     int ptr2 = 0;
     while (one < a.length() && two < b.length()) {
-      while (one < a.length() && !isAlnum(a.charAt(one))) {
+      while (one < a.length() && !Digits.isAsciiAlnum(a.charAt(one))) {
         one++;
       }
-      while (two < b.length() && !isAlnum(b.charAt(two))) {
+      while (two < b.length() && !Digits.isAsciiAlnum(b.charAt(two))) {
         two++;
       }
       if (one >= a.length() || two >= b.length()) {
@@ -124,10 +124,6 @@ final class AlpmScheme implements VersionScheme {
       return -1;
     }
     return 1;
-  }
-
-  private static boolean isAlnum(char c) {
-    return Digits.isDigit(c) || Digits.isAsciiLetter(c);
   }
 
   private static final class AlpmVersion extends AbstractVersion {

@@ -29,12 +29,7 @@ final class ConanScheme implements VersionScheme {
 
   @Override
   public Version parse(String text) {
-    String version = Schemes.prepare(this, text);
-    for (int i = 0; i < version.length(); i++) {
-      if (Character.isWhitespace(version.charAt(i)) || Character.isISOControl(version.charAt(i))) {
-        throw Schemes.invalid(this, text, "whitespace or control character inside the version");
-      }
-    }
+    String version = Schemes.prepareToken(this, text);
     String main = version;
     Object[] build = null;
     Object[] pre = null;

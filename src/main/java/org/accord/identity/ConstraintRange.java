@@ -79,10 +79,6 @@ final class ConstraintRange extends AbstractRange {
     return List.of(constraints);
   }
 
-  boolean isStar() {
-    return star;
-  }
-
   @Override
   VersionScheme schemeOrNull() {
     return scheme;

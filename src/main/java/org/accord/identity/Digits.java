@@ -47,4 +47,8 @@ final class Digits {
   static boolean isAsciiLetter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
+
+  static boolean isAsciiAlnum(char c) {
+    return isDigit(c) || isAsciiLetter(c);
+  }
 }

@@ -30,12 +30,7 @@ final class GenericScheme implements VersionScheme {
 
   @Override
   public Version parse(String text) {
-    String version = Schemes.prepare(this, text);
-    for (int i = 0; i < version.length(); i++) {
-      if (Character.isWhitespace(version.charAt(i)) || Character.isISOControl(version.charAt(i))) {
-        throw Schemes.invalid(this, text, "whitespace or control character inside the version");
-      }
-    }
+    String version = Schemes.prepareToken(this, text);
     return new GenericVersion(version);
   }
 

@@ -31,12 +31,7 @@ final class MavenScheme implements VersionScheme {
 
   @Override
   public Version parse(String text) {
-    String version = Schemes.prepare(this, text);
-    for (int i = 0; i < version.length(); i++) {
-      if (Character.isWhitespace(version.charAt(i)) || Character.isISOControl(version.charAt(i))) {
-        throw Schemes.invalid(this, text, "whitespace or control character inside the version");
-      }
-    }
+    String version = Schemes.prepareToken(this, text);
     char first = version.charAt(0);
     char last = version.charAt(version.length() - 1);
     if (first == '.' || first == '-' || last == '.' || last == '-') {

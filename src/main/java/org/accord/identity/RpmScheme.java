@@ -30,12 +30,7 @@ final class RpmScheme implements VersionScheme {
 
   @Override
   public Version parse(String text) {
-    String version = Schemes.prepare(this, text);
-    for (int i = 0; i < version.length(); i++) {
-      if (Character.isWhitespace(version.charAt(i)) || Character.isISOControl(version.charAt(i))) {
-        throw Schemes.invalid(this, text, "whitespace or control character inside the version");
-      }
-    }
+    String version = Schemes.prepareToken(this, text);
     String epoch = "";
     String rest = version;
     int digits = 0;
@@ -78,10 +73,10 @@ final class RpmScheme implements VersionScheme {
     int aLength = a.length();
     int bLength = b.length();
     while (i < aLength || j < bLength) {
-      while (i < aLength && !isAlnum(a.charAt(i)) && a.charAt(i) != '~' && a.charAt(i) != '^') {
+      while (i < aLength && !Digits.isAsciiAlnum(a.charAt(i)) && a.charAt(i) != '~' && a.charAt(i) != '^') {
         i++;
       }
-      while (j < bLength && !isAlnum(b.charAt(j)) && b.charAt(j) != '~' && b.charAt(j) != '^') {
+      while (j < bLength && !Digits.isAsciiAlnum(b.charAt(j)) && b.charAt(j) != '~' && b.charAt(j) != '^') {
         j++;
       }
       char ca = i < aLength ? a.charAt(i) : 0;
@@ -152,10 +147,6 @@ final class RpmScheme implements VersionScheme {
       return 0;
     }
     return i >= aLength ? -1 : 1;
-  }
-
-  private static boolean isAlnum(char c) {
-    return Digits.isDigit(c) || Digits.isAsciiLetter(c);
   }
 
   private static final class RpmVersion extends AbstractVersion {

@@ -76,6 +76,17 @@ final class Schemes {
     return version;
   }
 
+  /** As {@link #prepare}, and refuses whitespace or control characters inside the version. */
+  static String prepareToken(VersionScheme scheme, String text) {
+    String version = prepare(scheme, text);
+    for (int i = 0; i < version.length(); i++) {
+      if (Character.isWhitespace(version.charAt(i)) || Character.isISOControl(version.charAt(i))) {
+        throw invalid(scheme, text, "whitespace or control character inside the version");
+      }
+    }
+    return version;
+  }
+
   /** The error for a version a scheme refuses, naming both. */
   static InvalidInputException invalid(VersionScheme scheme, String text, String why) {
     return new InvalidInputException("invalid " + scheme.name() + " version '" + text + "': " + why);

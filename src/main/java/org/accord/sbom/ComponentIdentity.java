@@ -208,6 +208,16 @@ final class ComponentIdentity {
     return text == null || text.isBlank();
   }
 
+  /** The first value that is not blank, stripped; {@code ""} when all are. */
+  static String firstNonBlank(String... values) {
+    for (String value : values) {
+      if (!isBlank(value)) {
+        return value.strip();
+      }
+    }
+    return "";
+  }
+
   /** packageurl-java's reason without the repeated PURL text. */
   private static String reasonOf(String message) {
     int colon = message.lastIndexOf("': ");

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.accord.sbom.BomEdge.Relation;
 
@@ -29,6 +30,12 @@ final class CycloneDxJson {
   /** RFC 4122 URN, as the CycloneDX schema's serialNumber pattern requires. */
   static final Pattern SERIAL_NUMBER =
       Pattern.compile("^urn:uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+  /** The refusal of a component whose type CycloneDX does not define, for both CycloneDX readers. */
+  static String unknownType(String label, String type) {
+    return "component " + label + " has the unknown type " + Warnings.quote(type) + "; CycloneDX types are "
+        + String.join(", ", new TreeSet<>(COMPONENT_TYPES));
+  }
 
   private final JsonParser parser;
   private final BomAssembler assembler;
@@ -138,17 +145,13 @@ final class CycloneDxJson {
       throw Json.error(path.toString(), start, "component " + label(name, version, ref, path) + " has no type");
     }
     if (!COMPONENT_TYPES.contains(type)) {
-      throw Json.error(
-          path + ".type",
-          start,
-          "component " + label(name, version, ref, path) + " has the unknown type " + Warnings.quote(type)
-              + "; CycloneDX types are " + String.join(", ", new java.util.TreeSet<>(COMPONENT_TYPES)));
+      throw Json.error(path + ".type", start, unknownType(label(name, version, ref, path), type));
     }
     if (isBlank(name) && isBlank(purl)) {
       throw Json.error(path.toString(), start, "component has neither a name nor a purl");
     }
     String finalRef = ref == null ? path.toString() : ref;
-    String supplierName = firstNonBlank(supplier, manufacturer, publisher);
+    String supplierName = ComponentIdentity.firstNonBlank(supplier, manufacturer, publisher);
     String defined = assembler.declare(slot, finalRef, purl, group, name, version, supplierName);
     for (String child : children) {
       assembler.addEdge(defined, child, Relation.DEPENDS_ON);
@@ -298,14 +301,5 @@ final class CycloneDxJson {
       vulnerabilityCount++;
       parser.skipChildren();
     }
-  }
-
-  private static String firstNonBlank(String... values) {
-    for (String value : values) {
-      if (!isBlank(value)) {
-        return value.strip();
-      }
-    }
-    return "";
   }
 }

@@ -237,16 +237,13 @@ final class CycloneDxXmlReader {
       throw new InvalidInputException("component " + label + " has no type", where);
     }
     if (!CycloneDxJson.COMPONENT_TYPES.contains(type)) {
-      throw new InvalidInputException(
-          "component " + label + " has the unknown type " + Warnings.quote(type) + "; CycloneDX types are "
-              + String.join(", ", new java.util.TreeSet<>(CycloneDxJson.COMPONENT_TYPES)),
-          where);
+      throw new InvalidInputException(CycloneDxJson.unknownType(label, type), where);
     }
     if (isBlank(name) && isBlank(purl)) {
       throw new InvalidInputException("component has neither a name nor a purl", where);
     }
     String finalRef = ref == null ? path : ref;
-    String supplierName = !isBlank(supplier) ? supplier : !isBlank(manufacturer) ? manufacturer : publisher;
+    String supplierName = ComponentIdentity.firstNonBlank(supplier, manufacturer, publisher);
     String defined = assembler.declare(slot, finalRef, purl, group, name, version, supplierName);
     for (String child : children) {
       assembler.addEdge(defined, child, Relation.DEPENDS_ON);

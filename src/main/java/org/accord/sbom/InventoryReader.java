@@ -173,7 +173,7 @@ public final class InventoryReader {
   private static List<DeploymentRow> readCsv(InputStream in, Errors errors) throws IOException {
     CsvFactory factory = CsvFactory.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
     List<DeploymentRow> rows = new ArrayList<>();
-    try (CsvParser parser = (CsvParser) factory.createParser(in)) {
+    try (CsvParser parser = factory.createParser(in)) {
       parser.setSchema(CsvSchema.emptySchema());
       List<String> header = csvRecord(parser);
       if (header == null) {

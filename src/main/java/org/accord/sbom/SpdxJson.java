@@ -17,7 +17,6 @@ import java.util.Locale;
 final class SpdxJson {
   private final JsonParser parser;
   private final BomAssembler assembler;
-  private final Warnings warnings;
   private final SpdxRelationships.Describes describes = new SpdxRelationships.Describes();
 
   String spdxVersion;
@@ -26,7 +25,6 @@ final class SpdxJson {
 
   SpdxJson(JsonParser parser, Warnings warnings) {
     this.parser = parser;
-    this.warnings = warnings;
     this.assembler = new BomAssembler(warnings);
   }
 

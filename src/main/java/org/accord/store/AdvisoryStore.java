@@ -1,7 +1,6 @@
 package org.accord.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -101,7 +100,7 @@ public final class AdvisoryStore {
           .bind("format", advisory.format().label())
           .bind("sha", sha256)
           .bind("summary", advisory.summary())
-          .bind("aliases", toJson(advisory.aliases()))
+          .bind("aliases", JsonColumns.toJson(advisory.aliases()))
           .bind("published", millis(advisory.published()))
           .bind("modified", millis(advisory.modified()))
           .bind("withdrawn", millis(advisory.withdrawn()))
@@ -125,7 +124,7 @@ public final class AdvisoryStore {
               .bind("format", advisory.format().label())
               .bind("sha", sha256)
               .bind("summary", advisory.summary())
-              .bind("aliases", toJson(advisory.aliases()))
+              .bind("aliases", JsonColumns.toJson(advisory.aliases()))
               .bind("published", millis(advisory.published()))
               .bind("modified", millis(advisory.modified()))
               .bind("withdrawn", millis(advisory.withdrawn()))
@@ -265,19 +264,13 @@ public final class AdvisoryStore {
       try (PreparedStatement insert =
           connection.prepareStatement(
               "INSERT INTO advisory_matches (advisory_pk, component_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-        int pending = 0;
+        Batch batch = new Batch(insert, BATCH);
         for (long id : componentIds) {
           insert.setLong(1, pk);
           insert.setLong(2, id);
-          insert.addBatch();
-          if (++pending == BATCH) {
-            insert.executeBatch();
-            pending = 0;
-          }
+          batch.add();
         }
-        if (pending > 0) {
-          insert.executeBatch();
-        }
+        batch.finish();
       }
     } catch (SQLException e) {
       throw new StoreException("cannot store advisory matches: " + e.getMessage(), e);
@@ -352,6 +345,11 @@ public final class AdvisoryStore {
     return handle.createQuery("SELECT value FROM matcher_state WHERE name = :name").bind("name", WATERMARK).mapTo(Long.class).findOne().orElse(0L);
   }
 
+  /** The highest component id in the catalogue; 0 when it is empty. */
+  public static long maxComponentId(Handle handle) {
+    return handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM components").mapTo(Long.class).one();
+  }
+
   /** Records the watermark. */
   public static void setWatermark(Handle handle, long value) {
     handle.createUpdate(
@@ -415,7 +413,7 @@ public final class AdvisoryStore {
   private static Row row(java.sql.ResultSet rs) throws SQLException {
     return new Row(
         rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
-        rs.getString(8), fromJson(rs.getString(9)), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13));
+        rs.getString(8), JsonColumns.fromJson(rs.getString(9), "JSON list column"), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13));
   }
 
   private static Long millis(Optional<Instant> instant) {
@@ -448,7 +446,7 @@ public final class AdvisoryStore {
       for (JsonNode range : spec.path("ranges")) {
         List<OsvEvent> events = new ArrayList<>();
         for (JsonNode event : range.path("events")) {
-          var field = event.fields().next();
+          var field = event.properties().iterator().next();
           events.add(new OsvEvent(OsvEvent.Kind.valueOf(field.getKey()), field.getValue().asText()));
         }
         ranges.add(new EventRange(EventRange.Type.valueOf(range.path("type").asText()), range.path("repo").asText(), events));
@@ -461,22 +459,6 @@ public final class AdvisoryStore {
           osvEcosystem, Ecosystem.fromPurlType(spec.path("ecosystem").asText()), name, packageKey, ranges, versions, vers);
     } catch (JsonProcessingException | RuntimeException e) {
       throw new IllegalStateException("corrupt advisory_packages row for " + packageKey + ": " + e.getMessage(), e);
-    }
-  }
-
-  static String toJson(List<String> values) {
-    try {
-      return JSON.writeValueAsString(values);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static List<String> fromJson(String json) {
-    try {
-      return JSON.readValue(json, new TypeReference<List<String>>() {});
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("corrupt JSON list column: " + e.getMessage(), e);
     }
   }
 }

@@ -16,7 +16,8 @@ import org.accord.synthetic.SyntheticWorld;
  * <p>The rows are exactly what ingest would write, arranged as one catalogue document that asserts
  * every library edge (its root is a generic bench component no edge reaches, so it is never a hit)
  * plus one document per product asserting the product's direct dependencies. Ids are assigned
- * explicitly, so the store must be empty. Not for production data.
+ * explicitly, so the store must be empty. Not for production data. Stateless; each load is one
+ * transaction, rolled back when it fails.
  */
 public final class BulkLoad {
   private static final int BATCH = 10_000;
@@ -66,7 +67,7 @@ public final class BulkLoad {
     }
     try (PreparedStatement insert =
         connection.prepareStatement("INSERT INTO organizations (id, name, kind, created_at) VALUES (?, ?, ?, ?)")) {
-      Batch batch = new Batch(insert);
+      Batch batch = new Batch(insert, BATCH);
       for (Map.Entry<String, Long> org : orgs.entrySet()) {
         insert.setLong(1, org.getValue());
         insert.setString(2, org.getKey());
@@ -83,7 +84,7 @@ public final class BulkLoad {
     long catalogueRoot = (long) versions + products.size() + 1;
     try (PreparedStatement insert =
         connection.prepareStatement("INSERT INTO components (id, purl, package_key, version) VALUES (?, ?, ?, ?)")) {
-      Batch batch = new Batch(insert);
+      Batch batch = new Batch(insert, BATCH);
       for (int v = 0; v < versions; v++) {
         component(insert, v + 1L, world.versionPurl(v));
         batch.add();
@@ -104,7 +105,7 @@ public final class BulkLoad {
             connection.prepareStatement(
                 "INSERT INTO sbom_documents (id, sha256, product_id, format, spec_version, uploader_org_id, uploaded_at,"
                     + " component_count, edge_count, warnings) VALUES (?, ?, ?, 'CYCLONEDX_JSON', '1.6', 1, ?, ?, ?, '[]')")) {
-      Batch products1 = new Batch(product);
+      Batch products1 = new Batch(product, BATCH);
       for (int p = 0; p <= products.size(); p++) {
         boolean catalogue = p == products.size();
         long id = p + 1L;
@@ -116,7 +117,7 @@ public final class BulkLoad {
         products1.add();
       }
       products1.finish();
-      Batch documents = new Batch(document);
+      Batch documents = new Batch(document, BATCH);
       for (int p = 0; p <= products.size(); p++) {
         boolean catalogue = p == products.size();
         document.setLong(1, p + 1L);
@@ -135,7 +136,7 @@ public final class BulkLoad {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO edges (document_id, parent_id, child_id, relation, inferred) VALUES (?, ?, ?, ?, 0)")) {
-      Batch batch = new Batch(insert);
+      Batch batch = new Batch(insert, BATCH);
       for (int p = 0; p < products.size(); p++) {
         for (int dep : products.get(p).directDependencies()) {
           edge(insert, p + 1L, versions + p + 1L, dep + 1L, 0);
@@ -169,7 +170,7 @@ public final class BulkLoad {
       inventory.setLong(2, now);
       inventory.setInt(3, world.sites().size());
       inventory.executeUpdate();
-      Batch batch = new Batch(insert);
+      Batch batch = new Batch(insert, BATCH);
       long id = 1;
       for (SyntheticWorld.Site site : world.sites()) {
         insert.setLong(1, id++);
@@ -199,30 +200,5 @@ public final class BulkLoad {
     insert.setLong(2, parent);
     insert.setLong(3, child);
     insert.setInt(4, relation);
-  }
-
-  /** Executes a prepared statement's batch every {@link #BATCH} rows. */
-  private static final class Batch {
-    private final PreparedStatement statement;
-    private int pending;
-
-    Batch(PreparedStatement statement) {
-      this.statement = statement;
-    }
-
-    void add() throws SQLException {
-      statement.addBatch();
-      if (++pending == BATCH) {
-        statement.executeBatch();
-        pending = 0;
-      }
-    }
-
-    void finish() throws SQLException {
-      if (pending > 0) {
-        statement.executeBatch();
-        pending = 0;
-      }
-    }
   }
 }

@@ -19,10 +19,15 @@ import java.nio.file.StandardOpenOption;
 public final class DataDirectoryLock implements AutoCloseable {
   private static final String LOCK_FILE = "accord.lock";
 
+  /** The directories this process holds, by absolute normalised path. */
+  private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final FileChannel channel;
   private final FileLock lock;
+  private final Path key;
 
-  private DataDirectoryLock(FileChannel channel, FileLock lock) {
+  private DataDirectoryLock(FileChannel channel, FileLock lock, Path key) {
+    this.key = key;
     this.channel = channel;
     this.lock = lock;
   }
@@ -34,43 +39,65 @@ public final class DataDirectoryLock implements AutoCloseable {
    */
   public static DataDirectoryLock acquire(Path dataDir) {
     Path file = dataDir.resolve(LOCK_FILE);
+    // POSIX record locks belong to the process, and closing any descriptor of the file drops them
+    // all, so a second claim from this same JVM must be refused before it opens the file.
+    Path key = dataDir.toAbsolutePath().normalize();
+    if (!HELD.add(key)) {
+      throw new IllegalStateException(inUse(key, Long.toString(ProcessHandle.current().pid())));
+    }
+    boolean acquired = false;
     try {
       Files.createDirectories(dataDir);
       FileChannel channel =
           FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      FileLock lock;
       try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
+        FileLock lock;
+        try {
+          lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+          lock = null;
+        }
+        if (lock == null) {
+          // Only for the message: whatever the file holds, the refusal stays this one.
+          throw new IllegalStateException(inUse(key, new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
+        }
+        channel.truncate(0);
+        channel.write(java.nio.ByteBuffer.wrap(
+            Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+        channel.force(false);
+        acquired = true;
+        return new DataDirectoryLock(channel, lock, key);
+      } catch (IOException | RuntimeException e) {
+        channel.close(); // also releases the lock if it was taken
+        throw e;
       }
-      if (lock == null) {
-        String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
-        channel.close();
-        throw new IllegalStateException(
-            "data directory "
-                + dataDir.toAbsolutePath().normalize()
-                + " is in use by another Accord process"
-                + (holder.isEmpty() ? "" : " (pid " + holder + ")")
-                + "; stop it first, or point --data at another directory");
-      }
-      channel.truncate(0);
-      channel.write(java.nio.ByteBuffer.wrap(
-          Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
-      channel.force(false);
-      return new DataDirectoryLock(channel, lock);
     } catch (IOException e) {
       throw new IllegalStateException("cannot lock data directory " + dataDir + ": " + e.getMessage(), e);
+    } finally {
+      if (!acquired) {
+        HELD.remove(key);
+      }
     }
+  }
+
+  /** The refusal message; the holder is named only when the lock file holds a pid. */
+  static String inUse(Path dataDir, String lockFileContent) {
+    String holder = lockFileContent.strip();
+    return "data directory "
+        + dataDir
+        + " is in use by another Accord process"
+        + (holder.matches("[0-9]+") ? " (pid " + holder + ")" : "")
+        + "; stop it first, or point --data at another directory";
   }
 
   @Override
   public void close() {
-    try {
+    try (channel) {
       lock.release();
-      channel.close();
     } catch (IOException e) {
       // The OS drops the lock with the channel anyway; nothing more to do.
+    } finally {
+      HELD.remove(key);
     }
   }
 }

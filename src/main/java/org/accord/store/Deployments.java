@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.accord.exposure.ComponentNode;
 import org.accord.exposure.Deployment;
 import org.accord.exposure.GraphChange;
 import org.accord.identity.Purl;

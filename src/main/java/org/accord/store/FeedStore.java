@@ -61,20 +61,14 @@ public final class FeedStore {
     handle.createUpdate("DELETE FROM kev_entries").execute();
     try (PreparedStatement insert =
         handle.getConnection().prepareStatement("INSERT INTO kev_entries (cve, snapshot_id, entry) VALUES (?, ?, ?)")) {
-      int pending = 0;
+      Batch batch = new Batch(insert, BATCH);
       for (KevCatalog.Entry entry : catalog.entries()) {
         insert.setString(1, entry.cveId());
         insert.setLong(2, id);
         insert.setString(3, kevJson(entry));
-        insert.addBatch();
-        if (++pending == BATCH) {
-          insert.executeBatch();
-          pending = 0;
-        }
+        batch.add();
       }
-      if (pending > 0) {
-        insert.executeBatch();
-      }
+      batch.finish();
     } catch (SQLException e) {
       throw new StoreException("cannot store the KEV catalog: " + e.getMessage(), e);
     }
@@ -88,21 +82,15 @@ public final class FeedStore {
     Connection connection = handle.getConnection();
     try (PreparedStatement insert =
         connection.prepareStatement("INSERT INTO epss_scores (cve, snapshot_id, epss, percentile) VALUES (?, ?, ?, ?)")) {
-      int pending = 0;
+      Batch batch = new Batch(insert, BATCH);
       for (EpssFeed.Score score : feed.scores()) {
         insert.setString(1, score.cve());
         insert.setLong(2, id);
         insert.setDouble(3, score.epss());
         insert.setDouble(4, score.percentile());
-        insert.addBatch();
-        if (++pending == BATCH) {
-          insert.executeBatch();
-          pending = 0;
-        }
+        batch.add();
       }
-      if (pending > 0) {
-        insert.executeBatch();
-      }
+      batch.finish();
     } catch (SQLException e) {
       throw new StoreException("cannot store the EPSS scores: " + e.getMessage(), e);
     }

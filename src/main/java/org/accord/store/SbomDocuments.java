@@ -1,14 +1,10 @@
 package org.accord.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +26,6 @@ import org.jdbi.v3.core.Handle;
  * Stateless and thread-safe.
  */
 public final class SbomDocuments {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BATCH = 5_000;
   private static final int RELATION_DEPENDS_ON = 0;
   private static final int RELATION_FORK_OF = 1;
@@ -137,29 +132,23 @@ public final class SbomDocuments {
             .bind("now", now)
             .bind("components", catalogue.distinct().size())
             .bind("edges", edges.length)
-            .bind("warnings", toJson(bom.warnings()))
+            .bind("warnings", JsonColumns.toJson(bom.warnings()))
             .mapTo(Long.class)
             .one();
 
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO edges (document_id, parent_id, child_id, relation, inferred) VALUES (?, ?, ?, ?, ?)")) {
-      int pending = 0;
+      Batch batch = new Batch(insert, BATCH);
       for (EdgeSet.Edge key : edges) {
         insert.setLong(1, documentId);
         insert.setLong(2, key.parent());
         insert.setLong(3, key.child());
         insert.setInt(4, key.relation());
         insert.setInt(5, key.inferred() ? 1 : 0);
-        insert.addBatch();
-        if (++pending == BATCH) {
-          insert.executeBatch();
-          pending = 0;
-        }
+        batch.add();
       }
-      if (pending > 0) {
-        insert.executeBatch();
-      }
+      batch.finish();
     }
     List<GraphChange.Edge> removed = previous == null ? List.of() : retire(handle, previous, documentId);
     handle
@@ -241,24 +230,8 @@ public final class SbomDocuments {
             (rs, ctx) ->
                 new DocumentInfo(
                     rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6), rs.getLong(7), rs.getInt(8), rs.getInt(9), fromJson(rs.getString(10)),
+                    rs.getString(6), rs.getLong(7), rs.getInt(8), rs.getInt(9), JsonColumns.fromJson(rs.getString(10), "warnings column"),
                     rs.getLong(11)))
         .findOne();
-  }
-
-  static String toJson(List<String> values) {
-    try {
-      return JSON.writeValueAsString(values);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static List<String> fromJson(String json) {
-    try {
-      return JSON.readValue(json, new TypeReference<List<String>>() {});
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("corrupt warnings column: " + e.getMessage(), e);
-    }
   }
 }

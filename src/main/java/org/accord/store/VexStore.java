@@ -86,12 +86,12 @@ public final class VexStore {
                       + " :justification, :impact, :action, :stated) RETURNING id")
               .bind("document", documentId)
               .bind("vulnerability", statement.vulnerability())
-              .bind("aliases", AdvisoryStore.toJson(statement.aliases()))
+              .bind("aliases", JsonColumns.toJson(statement.aliases()))
               .bind("product", statement.product())
               .bind("key", statement.productKey())
               .bind("version", statement.productVersion())
               .bind("range", statement.productRange())
-              .bind("subs", AdvisoryStore.toJson(statement.subcomponents()))
+              .bind("subs", JsonColumns.toJson(statement.subcomponents()))
               .bind("status", status.label())
               .bind("justification", status.justificationLabel())
               .bind("impact", status.impactStatement())
@@ -138,8 +138,8 @@ public final class VexStore {
               boolean hasTime = !rs.wasNull();
               VexStatement statement =
                   new VexStatement(
-                      rs.getString(6), AdvisoryStore.fromJson(rs.getString(7)), rs.getString(8), rs.getString(9),
-                      rs.getString(10), rs.getString(11), AdvisoryStore.fromJson(rs.getString(12)),
+                      rs.getString(6), JsonColumns.fromJson(rs.getString(7), "JSON list column"), rs.getString(8), rs.getString(9),
+                      rs.getString(10), rs.getString(11), JsonColumns.fromJson(rs.getString(12), "JSON list column"),
                       VexStatus.of(rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16)),
                       hasTime ? Optional.of(Instant.ofEpochMilli(stated)) : Optional.empty());
               return new StoredStatement(

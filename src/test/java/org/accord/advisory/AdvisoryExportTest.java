@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.accord.InvalidInputException;
@@ -117,6 +118,26 @@ class AdvisoryExportTest {
       assertThat(subcomponent.subcomponents()).containsExactly("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
       assertThat(subcomponent.status().justificationLabel()).isEqualTo("vulnerable_code_not_in_execute_path");
     }
+  }
+
+  /** Product ids are ASCII whatever the JVM's locale: {@code %d} under ar-EG would write Arabic-Indic digits. */
+  @Test
+  void csafProductIdsDoNotDependOnTheDefaultLocale() throws IOException {
+    Advisory advisory = AdvisoryReader.read(Files.readAllBytes(TestData.resolve(
+        "osv/advisories/github-reviewed/2021/12/GHSA-jfh8-c2jp-5v3q/GHSA-jfh8-c2jp-5v3q.json"))).advisory().orElseThrow();
+    List<VexStatement> statements = List.of(
+        VexStatement.of("CVE-2021-44228", List.of(), "pkg:generic/acme/portal@2.0", "", List.of(),
+            new VexStatus.Affected("Upgrade to portal 2.0.1"), Optional.empty()));
+    Locale before = Locale.getDefault();
+    String text;
+    try {
+      Locale.setDefault(Locale.forLanguageTag("ar-EG"));
+      text = AdvisoryExport.write(advisory, statements, AdvisoryFormat.CSAF, CONTEXT);
+    } finally {
+      Locale.setDefault(before);
+    }
+    List<String> ids = JSON.readTree(text).findValuesAsText("product_id");
+    assertThat(ids).isNotEmpty().allMatch(id -> id.matches("CSAFPID-[0-9]{4}"), "an ASCII CSAFPID-NNNN id");
   }
 
   @Test

@@ -94,7 +94,7 @@ class MatcherCorrectnessTest {
       }
       for (JsonNode range : affected.path("ranges")) {
         for (JsonNode event : range.path("events")) {
-          String version = event.fields().next().getValue().asText();
+          String version = event.properties().iterator().next().getValue().asText();
           if (!version.equals("0") && !version.contains("*")) {
             boundaries.add(version);
           }
@@ -186,7 +186,7 @@ class MatcherCorrectnessTest {
     List<String[]> events = new ArrayList<>();
     List<String> limits = new ArrayList<>();
     for (JsonNode event : eventsNode) {
-      Map.Entry<String, JsonNode> field = event.fields().next();
+      Map.Entry<String, JsonNode> field = event.properties().iterator().next();
       if (field.getKey().equals("limit")) {
         limits.add(field.getValue().asText());
       } else {

@@ -99,6 +99,7 @@ class CliTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the holder is held, not used
   void aSecondProcessOnTheDataDirectoryFailsClearly() {
     try (Accord holder = Accord.open(new Accord.Config(dir.resolve("data"), null))) {
       Run second = run("token", "create", "--org", "X");

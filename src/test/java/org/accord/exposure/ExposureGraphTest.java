@@ -116,6 +116,27 @@ class ExposureGraphTest {
   }
 
   @Test
+  void unparsableVersionsSortLastAndABrokenOrderFallsBackToText() {
+    ExposureGraph.Builder builder = ExposureGraph.builder(NUMERIC);
+    long id = 1;
+    for (String version : new String[] {"10", "junk", "5", "9", "abc", "100"}) {
+      builder.addComponent(component(id++, "pkg:generic/mixed", version));
+    }
+    assertThat(builder.build().versionsOf("pkg:generic/mixed")).containsExactly("5", "9", "10", "100", "abc", "junk");
+
+    // An order that is not transitive must not fail the query.
+    ExposureGraph.VersionOrder rockPaperScissors =
+        (type, a, b) -> a.equals(b) ? 0 : (a + b).hashCode() % 2 == 0 ? -1 : 1;
+    ExposureGraph.Builder broken = ExposureGraph.builder(rockPaperScissors);
+    for (int v = 0; v < 200; v++) {
+      broken.addComponent(component(1000 + v, "pkg:generic/odd", "v" + v));
+    }
+    ExposureGraph graph = broken.build();
+    assertThat(graph.versionsOf("pkg:generic/odd")).hasSize(200);
+    assertThat(graph.whereUsed("pkg:generic/odd", v -> true).matched()).hasSize(200);
+  }
+
+  @Test
   void unknownComponentsAreRejected() {
     assertThatThrownBy(() -> sample().apply(new GraphChange(List.of(), List.of(), List.of(new GraphChange.Edge(1, 999)), List.of(), List.of())))
         .isInstanceOf(IllegalArgumentException.class)

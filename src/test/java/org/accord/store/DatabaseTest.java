@@ -3,6 +3,8 @@ package org.accord.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.accord.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -37,11 +39,35 @@ class DatabaseTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the first lock is held, not used
   void secondLockOnADirectoryFailsClearly() {
     try (DataDirectoryLock first = DataDirectoryLock.acquire(dir)) {
       assertThatThrownBy(() -> DataDirectoryLock.acquire(dir))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("in use by another Accord process");
+    }
+    DataDirectoryLock.acquire(dir).close();
+  }
+
+  /** A lock file that does not hold a pid (not UTF-8 here) still gives the clear refusal. */
+  @Test
+  @SuppressWarnings("try") // the first lock is held, not used
+  void aLockFileWithoutAPidStillFailsClearly() {
+    String garbage = new String(new byte[] {(byte) 0xff, (byte) 0xfe, 0x31}, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(DataDirectoryLock.inUse(dir, garbage)).contains("in use by another Accord process").doesNotContain("pid");
+    assertThat(DataDirectoryLock.inUse(dir, "4242\n")).contains("(pid 4242)");
+  }
+
+  @Test
+  void aSecondClaimInTheSameProcessDoesNotDropTheFirst() throws IOException {
+    try (DataDirectoryLock first = DataDirectoryLock.acquire(dir)) {
+      assertThatThrownBy(() -> DataDirectoryLock.acquire(dir)).hasMessageContaining("in use by another Accord process");
+      assertThatThrownBy(() -> DataDirectoryLock.acquire(dir.resolve("..").resolve(dir.getFileName())))
+          .hasMessageContaining("in use");
+      // The first claim still holds the OS lock: another channel in this JVM cannot take it.
+      try (var channel = java.nio.channels.FileChannel.open(dir.resolve("accord.lock"), java.nio.file.StandardOpenOption.WRITE)) {
+        assertThatThrownBy(channel::tryLock).isInstanceOf(java.nio.channels.OverlappingFileLockException.class);
+      }
     }
     DataDirectoryLock.acquire(dir).close();
   }
