@@ -86,6 +86,8 @@ class ArchitectureTest {
       List.of(
           new Allowance("advisory", "com.networknt.",
               "the CSAF validator checks the JSON schema through networknt (ADR 0040), in the stack list"),
+          new Allowance("advisory", "org.apache.lucene.analysis.hunspell.",
+              "the CSAF 2.0 §6.3.8 spell check runs Lucene's Hunspell over a shipped dictionary (ADR 0046)"),
           new Allowance("triage", "com.fasterxml.jackson.",
               "the KEV catalogue and SSVC decision tables are JSON, read with Jackson (ADR 0031, 0032)"),
           new Allowance("store", "org.accord.synthetic.",
