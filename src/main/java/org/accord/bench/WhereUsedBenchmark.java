@@ -110,12 +110,6 @@ public final class WhereUsedBenchmark {
       WhereUsedView view = accord.exposure().whereUsed(timed.get(i)[0], timed.get(i)[1], viewer);
       nanos[i] = System.nanoTime() - t0;
       products += view.products().size();
-      if (System.getenv("ACCORD_BENCH_DEBUG") != null && nanos[i] > 10_000_000) {
-        long t1 = System.nanoTime();
-        accord.graph().whereUsed(org.accord.identity.Purl.parse(timed.get(i)[0]).packageKey(), v -> true);
-        log.accept("slow: " + nanos[i] / 1e6 + " ms " + timed.get(i)[0] + " " + timed.get(i)[1] + " matched " + view.matched().size()
-            + " products " + view.products().size() + " deployments " + view.deployments().size() + "; raw all-versions " + (System.nanoTime() - t1) / 1e6);
-      }
     }
     Percentiles graph = new Percentiles(nanos);
     log.accept(String.format(Locale.ROOT, "where-used over %d ranges: p50 %.2f ms, p99 %.2f ms, %,d products per answer on average",
