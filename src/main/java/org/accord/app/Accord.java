@@ -120,7 +120,7 @@ public final class Accord implements AutoCloseable {
   /** The transparency log, started on first use (signing key in the data directory). */
   public synchronized LedgerService ledger() {
     if (ledger == null) {
-      ledger = LedgerService.start(database, config.dataDir(), LedgerService.Options.fromEnvironment());
+      ledger = LedgerService.start(database, config.dataDir(), LedgerService.Options.fromEnvironment(), clock);
     }
     return ledger;
   }
@@ -239,9 +239,30 @@ public final class Accord implements AutoCloseable {
     });
   }
 
+  /**
+   * The instance coordinator acting for {@code organization} (created with kind {@code other} if
+   * new): the principal of command-line runs on this machine, which may act for any organization.
+   */
+  public Tokens.Principal localCoordinator(String organization) {
+    long now = clock.millis();
+    return database.jdbi().inTransaction(handle -> {
+      Organizations.ensure(handle, organization, "other", now);
+      Organizations.Organization found = Organizations.find(handle, organization).orElseThrow();
+      return new Tokens.Principal(found.id(), found.name(), found.kind(), "coordinator");
+    });
+  }
+
   /** The principal behind a token, or empty when the token is unknown. */
   public Optional<Tokens.Principal> authenticate(String token) {
     return database.jdbi().withHandle(handle -> Tokens.authenticate(handle, token));
+  }
+
+  /**
+   * The instance's one clock: every stored time, event time and session expiry is read from it, so
+   * tests can run in simulated time.
+   */
+  public Clock clock() {
+    return clock;
   }
 
   /** The current time of this instance's clock, in epoch milliseconds. */

@@ -27,8 +27,13 @@ public final class LedgerAppends {
    * @param type the event type, or null for none
    * @param subject the subject, or null for none
    * @param committed whether events are logged as commitments unless they say otherwise
+   * @param now the time of an event that gives none, from the instance's clock; not null
    */
-  public record Defaults(String type, String subject, boolean committed) {}
+  public record Defaults(String type, String subject, boolean committed, Instant now) {
+    public Defaults {
+      java.util.Objects.requireNonNull(now, "now");
+    }
+  }
 
   private LedgerAppends() {}
 
@@ -69,7 +74,7 @@ public final class LedgerAppends {
     }
     if (!object.containsKey("data")) {
       return new LedgerService.Append(
-          event(require(defaults.type(), "type", where), require(defaults.subject(), "subject", where), Instant.now(),
+          event(require(defaults.type(), "type", where), require(defaults.subject(), "subject", where), defaults.now(),
               (Map<String, Object>) object, where),
           defaults.committed());
     }
@@ -80,7 +85,7 @@ public final class LedgerAppends {
     }
     String type = text(object, "type", where, defaults.type());
     String subject = text(object, "subject", where, defaults.subject());
-    Instant time = Instant.now();
+    Instant time = defaults.now();
     if (object.containsKey("time")) {
       try {
         time = Instant.parse(text(object, "time", where, null));

@@ -128,6 +128,7 @@ public final class LedgerService implements TileSource, AutoCloseable {
 
   private record Head(long size, Hash root, String note) {}
 
+  private final java.time.Clock clock;
   private final LedgerStore store;
   private final NoteSigner signer;
   private final Options options;
@@ -151,7 +152,8 @@ public final class LedgerService implements TileSource, AutoCloseable {
   private volatile Head published;
   private volatile boolean running = true;
 
-  private LedgerService(Database database, NoteSigner signer, Options options) {
+  private LedgerService(Database database, NoteSigner signer, Options options, java.time.Clock clock) {
+    this.clock = clock;
     this.store = new LedgerStore(database);
     this.signer = signer;
     this.options = options;
@@ -174,8 +176,17 @@ public final class LedgerService implements TileSource, AutoCloseable {
    *     signed by this key or does not match its tiles
    */
   public static LedgerService start(Database database, Path dataDir, Options options) {
+    return start(database, dataDir, options, java.time.Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #start(Database, Path, Options)}, with the clock that stamps checkpoints and their
+   * publication (the instance's one clock).
+   */
+  public static LedgerService start(Database database, Path dataDir, Options options, java.time.Clock clock) {
+    Objects.requireNonNull(clock, "clock");
     NoteSigner signer = LedgerKey.loadOrCreate(dataDir, options.origin(), new SecureRandom());
-    return new LedgerService(database, signer, options);
+    return new LedgerService(database, signer, options, clock);
   }
 
   /** Restores the in-memory tree from the newest stored checkpoint and its tiles, and checks both. */
@@ -183,7 +194,7 @@ public final class LedgerService implements TileSource, AutoCloseable {
     Optional<LedgerStore.StoredCheckpoint> stored = store.latest();
     if (stored.isEmpty()) {
       String note = new Checkpoint(signer.name(), 0, MerkleLog.EMPTY_ROOT).sign(signer);
-      long now = System.currentTimeMillis();
+      long now = clock.millis();
       store.insertCheckpoint(new LedgerStore.StoredCheckpoint(0, MerkleLog.EMPTY_ROOT, note, now, java.util.OptionalLong.of(now)));
       tree = LogTree.empty();
       latest = new Head(0, MerkleLog.EMPTY_ROOT, note);
@@ -371,7 +382,7 @@ public final class LedgerService implements TileSource, AutoCloseable {
     long size = tree.size();
     Hash root = tree.root();
     String note = new Checkpoint(signer.name(), size, root).sign(signer);
-    store.append(entries, tiles, new LedgerStore.StoredCheckpoint(size, root, note, System.currentTimeMillis(), java.util.OptionalLong.empty()));
+    store.append(entries, tiles, new LedgerStore.StoredCheckpoint(size, root, note, clock.millis(), java.util.OptionalLong.empty()));
     // Committed: from here on the batch is durable.
     for (HashTile tile : tiles) {
       nodes.offer(tile);
@@ -415,7 +426,7 @@ public final class LedgerService implements TileSource, AutoCloseable {
     synchronized (publishLock) {
       Head head = latest;
       if (head.size() > published.size()) {
-        store.markPublished(head.size(), System.currentTimeMillis());
+        store.markPublished(head.size(), clock.millis());
         published = head;
       }
       return published.size();

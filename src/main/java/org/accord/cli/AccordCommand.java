@@ -21,11 +21,21 @@ abstract class AccordCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() throws Exception {
+    context().allowCreating(createsData());
     return execute();
   }
 
   /** Runs the command; returns the exit code. */
   protected abstract int execute() throws Exception;
+
+  /**
+   * Whether this command may create a data directory that holds no store yet (ingests, tokens,
+   * serve, demo). Read commands may not: on a directory without data they say so and exit 1, rather
+   * than create an empty store and answer from it.
+   */
+  protected boolean createsData() {
+    return false;
+  }
 
   /** The root command, which holds the global options. */
   protected final Main root() {
@@ -35,6 +45,16 @@ abstract class AccordCommand implements Callable<Integer> {
   /** Shared resources (database, graph) opened on first use and closed at exit. */
   protected final CliContext context() {
     return root().context();
+  }
+
+  /** The server this run goes through instead of opening the data directory, if any. */
+  protected final java.util.Optional<Remote> remote() {
+    return context().remote();
+  }
+
+  /** {@code value} if {@code option} was given on the command line, else null (not its default). */
+  protected final String explicit(String option, String value) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option) ? value : null;
   }
 
   protected final PrintWriter out() {

@@ -19,20 +19,43 @@ import picocli.CommandLine.Option;
       "Build the LibraCore demo world (fixed seed: ~20 LibraCore versions and a fork, 40 vendors,",
       "300 products, 5,000 deployments in 12 countries and 8 sectors), ingest it through the normal",
       "SBOM and inventory path, then serve it and print the URL and a coordinator token.",
-      "Uses ./accord-demo unless --data is given; running it again reuses what is there."
+      "Uses the data directory every command uses (--data, ACCORD_DATA, else ./accord-data); running it",
+      "again reuses the demo world there. It refuses a directory that holds other data."
     })
 final class DemoCommand extends ServeCommand {
-  static final String DEMO_DATA = "accord-demo";
+  /** The marker that tells a data directory holding the demo world from one holding real data. */
+  static final String MARKER = "accord.demo";
 
   @Option(names = "--no-serve", description = "Load the world and exit without serving.")
   boolean noServe;
 
+  /**
+   * Refuses to build the demo world over other data: the directory must be empty or hold the demo
+   * world (its marker file). Marks it as the demo's before the first document goes in.
+   */
+  private void requireDemoOrEmpty(Accord accord) {
+    java.nio.file.Path marker = root().dataDir().resolve(MARKER);
+    if (java.nio.file.Files.exists(marker)) {
+      return;
+    }
+    org.accord.exposure.ExposureGraph.Stats stats = accord.graph().stats();
+    if (stats.components() > 0 || stats.deployments() > 0) {
+      throw new UserException(
+          root().dataDir().toAbsolutePath().normalize() + " holds data that is not the demo world ("
+              + stats.products() + " products, " + stats.deployments() + " deployments); the demo will not mix with it:"
+              + " run it with --data on another directory, such as 'accord --data accord-demo demo'");
+    }
+    try {
+      java.nio.file.Files.writeString(marker, "This data directory holds the Accord demo world (accord demo).\n");
+    } catch (java.io.IOException e) {
+      throw new UserException("cannot write " + marker + ": " + e.getMessage());
+    }
+  }
+
   @Override
   protected int execute() throws InterruptedException {
-    if (!spec.root().commandLine().getParseResult().hasMatchedOption("--data")) {
-      root().dataDir = java.nio.file.Path.of(DEMO_DATA);
-    }
     Accord accord = context().accord();
+    requireDemoOrEmpty(accord);
     SyntheticWorld world = SyntheticWorld.generate(SyntheticWorld.Spec.demo());
     int added = 0;
     try (Progress bar = Progress.of("demo", world.products().size() + 1, Progress.enabled(json))) {

@@ -50,7 +50,9 @@ final class FindingsCommand extends AccordCommand {
   @Override
   protected int execute() {
     Viewer viewer = new Viewer("", true, shared, k);
-    Findings.View view = context().accord().findings().findings(advisory, org, viewer);
+    Findings.View view = remote().isPresent()
+        ? remote().get().get("api/v1/findings", Remote.query("advisory", advisory, "org", org, "view", shared ? "shared" : null), Findings.View.class)
+        : context().accord().findings().findings(advisory, org, viewer);
     if (open) {
       view = onlyOpen(view);
     }

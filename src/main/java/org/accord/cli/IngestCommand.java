@@ -43,6 +43,11 @@ final class IngestCommand {
     String org;
 
     @Override
+    protected boolean createsData() {
+      return true;
+    }
+
+    @Override
     protected int execute() throws IOException {
       List<Object> results = new ArrayList<>();
       boolean progress = Progress.enabled(json);
@@ -50,7 +55,9 @@ final class IngestCommand {
         for (Path file : files) {
           IngestResults.Sbom result;
           try (InputStream in = Progress.wrap(open(file), file.getFileName().toString(), Files.size(file), progress)) {
-            result = context().accord().ingestSbom(in, org);
+            result = remote().isPresent()
+                ? remote().get().post("api/v1/sboms", Remote.query("org", explicit("--org", org)), in, "application/octet-stream", IngestResults.Sbom.class)
+                : context().accord().ingestSbom(in, org);
           } catch (InvalidInputException e) {
             throw inFile(file, e);
           }
@@ -101,12 +108,21 @@ final class IngestCommand {
     String org;
 
     @Override
+    protected boolean createsData() {
+      return true;
+    }
+
+    @Override
     protected int execute() throws IOException {
       List<Object> results = new ArrayList<>();
       for (Path file : files) {
         IngestResults.Inventory result;
         try (InputStream in = open(file)) {
-          result = context().accord().ingestInventory(in, file.getFileName().toString(), org);
+          result = remote().isPresent()
+              ? remote().get().post("api/v1/inventories", Remote.query("org", explicit("--org", org)), in,
+                  file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? "application/json" : "text/csv",
+                  IngestResults.Inventory.class)
+              : context().accord().ingestInventory(in, file.getFileName().toString(), org);
         } catch (InvalidInputException e) {
           throw inFile(file, e);
         }
@@ -156,6 +172,11 @@ final class IngestCommand {
     boolean privately;
 
     @Override
+    protected boolean createsData() {
+      return true;
+    }
+
+    @Override
     protected int execute() throws IOException {
       List<Object> results = new ArrayList<>();
       int[] refused = {0};
@@ -164,7 +185,10 @@ final class IngestCommand {
           paths,
           source -> {
             try (InputStream in = source.open()) {
-              Advisories.Imported result = context().accord().advisories().ingest(in, importer, privately);
+              Advisories.Imported result = remote().isPresent()
+                  ? remote().get().post("api/v1/advisories", Remote.query("org", explicit("--org", org), "private", privately ? "true" : null),
+                      in, "application/json", Advisories.Imported.class)
+                  : context().accord().advisories().ingest(in, importer, privately);
               results.add(new FileResult<>(source.name(), result));
               if (!json) {
                 out().println(source.name() + ": " + describe(result));
@@ -225,10 +249,17 @@ final class IngestCommand {
     Path file;
 
     @Override
+    protected boolean createsData() {
+      return true;
+    }
+
+    @Override
     protected int execute() throws IOException {
       Advisories.FeedImported result;
       try (InputStream in = open(file)) {
-        result = context().accord().advisories().ingestKev(in);
+        result = remote().isPresent()
+            ? remote().get().post("api/v1/evidence/kev", Remote.query(), in, "application/json", Advisories.FeedImported.class)
+            : context().accord().advisories().ingestKev(in);
       } catch (InvalidInputException e) {
         throw inFile(file, e);
       }
@@ -250,10 +281,17 @@ final class IngestCommand {
     Path file;
 
     @Override
+    protected boolean createsData() {
+      return true;
+    }
+
+    @Override
     protected int execute() throws IOException {
       Advisories.FeedImported result;
       try (InputStream in = open(file)) {
-        result = context().accord().advisories().ingestEpss(in);
+        result = remote().isPresent()
+            ? remote().get().post("api/v1/evidence/epss", Remote.query(), in, "text/csv", Advisories.FeedImported.class)
+            : context().accord().advisories().ingestEpss(in);
       } catch (InvalidInputException e) {
         throw inFile(file, e);
       }

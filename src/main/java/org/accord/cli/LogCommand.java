@@ -63,6 +63,11 @@ final class LogCommand implements Runnable {
           "  accord log append --type test.load --subject bench --quiet - < events.jsonl",
           "  accord log append --type document.filed --subject case:ACC-1 --digest --private report.pdf"})
   static final class AppendCommand extends AccordCommand {
+    @Override
+    protected boolean createsData() {
+      return true;
+    }
+
     private static final int CHUNK = 10_000;
 
     @Option(names = "--type", paramLabel = "TYPE", description = "Event type for events that do not name one, e.g. sbom.ingested.")
@@ -168,11 +173,15 @@ final class LogCommand implements Runnable {
       data.put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
       data.put("size", content.length);
       return new LedgerService.Append(LedgerAppends.event(require(type, "--type", path.toString()),
-          require(subject, "--subject", path.toString()), Instant.now(), data, path.toString()), committed);
+          require(subject, "--subject", path.toString()), now(), data, path.toString()), committed);
+    }
+
+    private Instant now() {
+      return context().accord().clock().instant();
     }
 
     private LedgerService.Append parse(String text, String where) {
-      return LedgerAppends.parse(text, new LedgerAppends.Defaults(type, subject, committed), where);
+      return LedgerAppends.parse(text, new LedgerAppends.Defaults(type, subject, committed, now()), where);
     }
 
     private String require(String value, String option, String where) {

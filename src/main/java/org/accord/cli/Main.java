@@ -72,6 +72,15 @@ public final class Main implements Callable<Integer> {
       description = "Database URL, e.g. jdbc:postgresql://localhost/accord. Default: $ACCORD_DB_URL, else SQLite in --data.")
   String dbUrl;
 
+  @Option(
+      names = "--server",
+      scope = ScopeType.INHERIT,
+      paramLabel = "URL",
+      defaultValue = "${env:ACCORD_SERVER}",
+      description = "Go through a running Accord server's API (token in ACCORD_TOKEN). Default: $ACCORD_SERVER; "
+          + "else the server that holds --data, if one does.")
+  String server;
+
   private final CliContext context = new CliContext(this);
 
   @Override
@@ -88,6 +97,11 @@ public final class Main implements Callable<Integer> {
   /** The database URL chosen on the command line or in the environment, or null for embedded SQLite. */
   String dbUrl() {
     return dbUrl == null || dbUrl.isBlank() ? null : dbUrl;
+  }
+
+  /** The server URL chosen with {@code --server} or {@code ACCORD_SERVER}, or null. */
+  String server() {
+    return server == null || server.isBlank() ? null : server.strip();
   }
 
   CliContext context() {

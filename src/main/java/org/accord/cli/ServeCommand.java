@@ -2,6 +2,7 @@ package org.accord.cli;
 
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.accord.store.ServerRecord;
 import org.accord.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +29,23 @@ class ServeCommand extends AccordCommand {
     return Main.OK;
   }
 
+  @Override
+  protected boolean createsData() {
+    return true;
+  }
+
+  /**
+   * Leaves the note that lets command-line runs on this machine reach this server while it holds the
+   * data directory ({@link ServerRecord}); {@link #serveUntilStopped} removes it.
+   */
+  private ServerRecord publish(WebServer server) {
+    String local = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") ? "127.0.0.1" : host;
+    String url = "http://" + (local.contains(":") ? "[" + local + "]" : local) + ":" + server.port() + "/";
+    ServerRecord record = new ServerRecord(url, ProcessHandle.current().pid(), server.localToken());
+    record.write(root().dataDir());
+    return record;
+  }
+
   /** Prints where the server listens (and a token, if given), as text or JSON. */
   void announce(WebServer server, String token) {
     String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/";
@@ -50,9 +68,11 @@ class ServeCommand extends AccordCommand {
    * the JVM exits: the JVM waits for shutdown hooks, not for this thread.
    */
   void serveUntilStopped(WebServer server) throws InterruptedException {
+    ServerRecord record = publish(server);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
+        record.delete(root().dataDir());
         server.close();
         context().close();
       } finally {

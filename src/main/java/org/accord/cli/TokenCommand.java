@@ -8,6 +8,9 @@ import picocli.CommandLine.Option;
 @Command(name = "token", description = "Manage API tokens.", subcommands = TokenCommand.Create.class)
 final class TokenCommand {
 
+  /** The API's answer to a token creation. */
+  record Created(String organization, String role, String token) {}
+
   @Command(
       name = "create",
       description = {
@@ -30,8 +33,16 @@ final class TokenCommand {
     String label;
 
     @Override
+    protected boolean createsData() {
+      return true;
+    }
+
+    @Override
     protected int execute() {
-      String token = context().accord().createToken(org, kind, coordinator, label);
+      String token = remote().isPresent()
+          ? remote().get().postJson(
+              "api/v1/tokens", Map.of("organization", org, "kind", kind, "coordinator", coordinator, "label", label), Created.class).token()
+          : context().accord().createToken(org, kind, coordinator, label);
       if (json) {
         printJson(Map.of("organization", org, "role", coordinator ? "coordinator" : "member", "token", token));
       } else {

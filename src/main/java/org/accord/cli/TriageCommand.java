@@ -107,9 +107,19 @@ final class TriageCommand extends AccordCommand {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     SsvcTable table = tableFile == null ? null : read(tableFile, in -> SsvcTable.load(in, tableFile.toString()));
-    Priorities.View view =
-        context().accord().priorities().triage(
-            new Priorities.Request(advisory, stakeholder, org, assumptions, epssThreshold, table), Viewer.local(false));
+    Priorities.View view;
+    if (remote().isPresent()) {
+      if (table != null) {
+        throw new UserException("--table-file does not go through " + remote().get().describe() + "; stop the server to use it");
+      }
+      Remote.Query query = Remote.query(
+          "advisory", advisory, "as", stakeholder.id(), "org", org, "epss_threshold", explicit("--epss-threshold", Double.toString(epssThreshold)));
+      assumptions.forEach((point, value) -> query.add("assume", point + ":" + value));
+      view = remote().get().get("api/v1/triage", query, Priorities.View.class);
+    } else {
+      view = context().accord().priorities().triage(
+          new Priorities.Request(advisory, stakeholder, org, assumptions, epssThreshold, table), Viewer.local(false));
+    }
     if (json) {
       printJson(view);
       return Main.OK;

@@ -20,6 +20,17 @@ import org.jdbi.v3.core.Jdbi;
  * committed transaction survives a power cut, and with a busy timeout so that concurrent writers wait
  * rather than fail.
  *
+ * <p>On SQLite every transaction begins with {@code BEGIN IMMEDIATE}: it takes the database's write
+ * lock before its first statement. A deferred transaction that reads and then writes must upgrade its
+ * read snapshot to a write lock, and in WAL mode that upgrade fails at once with {@code SQLITE_BUSY}
+ * (not after the busy timeout) whenever another connection committed in between [1]; the ledger's
+ * writer and checkpoint threads commit often, so ingests failed that way. Taking the lock up front turns
+ * the race into a wait that the busy timeout bounds. Reads outside a transaction (JDBI's {@code
+ * withHandle}) are unaffected and run beside the writer. See ADR 0005.
+ *
+ * <p>[1] https://www.sqlite.org/lang_transaction.html (Read transactions, "SQLITE_BUSY"), and
+ * https://www.sqlite.org/wal.html#sometimes_queries_return_sqlite_busy_in_wal_mode
+ *
  * <p>Thread-safe: the connection pool and {@link Jdbi} may be shared. {@link #close()} closes the pool.
  */
 public final class Database implements AutoCloseable {
@@ -87,6 +98,8 @@ public final class Database implements AutoCloseable {
       config.addDataSourceProperty("synchronous", "FULL");
       config.addDataSourceProperty("foreign_keys", "true");
       config.addDataSourceProperty("busy_timeout", "60000");
+      // Every transaction takes the write lock up front (BEGIN IMMEDIATE); see the class comment.
+      config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
       // 32 MiB of page cache per connection (default 2 MiB): index pages of large ingests stay in memory.
       config.addDataSourceProperty("cache_size", "-32768");
     } else {

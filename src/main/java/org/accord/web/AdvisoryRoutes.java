@@ -45,7 +45,7 @@ final class AdvisoryRoutes implements WebServer.RouteModule {
     boolean privately = flag(ctx, "private");
     Advisories.Imported result =
         server.accord().advisories().ingest(
-            ctx.bodyInputStream(), new Advisories.Importer(principal.orgName(), principal.coordinator()), privately);
+            ctx.bodyInputStream(), new Advisories.Importer(WebServer.actingOrganization(ctx), principal.coordinator()), privately);
     ctx.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).json(result);
   }
 

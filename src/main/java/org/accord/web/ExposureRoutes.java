@@ -23,16 +23,14 @@ final class ExposureRoutes implements WebServer.RouteModule {
   }
 
   private static void uploadSbom(WebServer server, Context ctx) {
-    Tokens.Principal principal = WebServer.principal(ctx);
-    IngestResults.Sbom result = server.accord().ingestSbom(ctx.bodyInputStream(), principal.orgName());
+    IngestResults.Sbom result = server.accord().ingestSbom(ctx.bodyInputStream(), WebServer.actingOrganization(ctx));
     ctx.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).json(result);
   }
 
   private static void uploadInventory(WebServer server, Context ctx) {
-    Tokens.Principal principal = WebServer.principal(ctx);
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
     String name = type.contains("json") ? "inventory.json" : type.contains("csv") ? "inventory.csv" : null;
-    IngestResults.Inventory result = server.accord().ingestInventory(ctx.bodyInputStream(), name, principal.orgName());
+    IngestResults.Inventory result = server.accord().ingestInventory(ctx.bodyInputStream(), name, WebServer.actingOrganization(ctx));
     ctx.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).json(result);
   }
 

@@ -38,7 +38,7 @@ final class LedgerRoutes implements WebServer.RouteModule {
     config.routes.get(WebServer.API + "/log/proof/inclusion", ctx -> inclusion(ledger, ctx));
     config.routes.get(WebServer.API + "/log/proof/consistency", ctx -> consistency(ledger, ctx));
     config.routes.get(WebServer.API + "/log/receipts/{index}", ctx -> receipt(ledger, ctx));
-    config.routes.post(WebServer.API + "/log/entries", ctx -> append(ledger, ctx));
+    config.routes.post(WebServer.API + "/log/entries", ctx -> append(ledger, server.accord().clock(), ctx));
   }
 
   @Override
@@ -116,13 +116,13 @@ final class LedgerRoutes implements WebServer.RouteModule {
     }
   }
 
-  private static void append(LedgerService ledger, Context ctx) {
+  private static void append(LedgerService ledger, java.time.Clock clock, Context ctx) {
     Tokens.Principal principal = WebServer.principal(ctx);
     if (!principal.coordinator()) {
       throw new ApiError(HttpStatus.FORBIDDEN, "only a coordinator token may append to the log directly");
     }
     List<LedgerService.Append> appends = LedgerAppends.parseAll(
-        ctx.body(), new LedgerAppends.Defaults(ctx.queryParam("type"), ctx.queryParam("subject"), false));
+        ctx.body(), new LedgerAppends.Defaults(ctx.queryParam("type"), ctx.queryParam("subject"), false, clock.instant()));
     if (appends.size() > MAX_APPEND) {
       throw new InvalidInputException("at most " + MAX_APPEND + " events per request, not " + appends.size(), "body");
     }

@@ -22,10 +22,16 @@ final class Sessions {
   record Session(String id, String csrf, Tokens.Principal principal, long expiresAt) {}
 
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final java.time.Clock clock;
+
+  /** Sessions whose lifetimes run on {@code clock}, the instance's one clock. */
+  Sessions(java.time.Clock clock) {
+    this.clock = clock;
+  }
 
   Session create(Tokens.Principal principal) {
     Session session =
-        new Session(randomId(), randomId(), principal, System.currentTimeMillis() + LIFETIME.toMillis());
+        new Session(randomId(), randomId(), principal, clock.millis() + LIFETIME.toMillis());
     sessions.put(session.id(), session);
     return session;
   }
@@ -38,7 +44,7 @@ final class Sessions {
     if (session == null) {
       return Optional.empty();
     }
-    if (session.expiresAt() < System.currentTimeMillis()) {
+    if (session.expiresAt() < clock.millis()) {
       sessions.remove(id);
       return Optional.empty();
     }

@@ -47,13 +47,16 @@ public final class WebServer implements AutoCloseable {
   }
 
   private final Accord accord;
-  private final Sessions sessions = new Sessions();
+  private final Sessions sessions;
+  private final String localToken = LocalCredential.newToken();
+  private volatile Tokens.Principal localPrincipal;
   private final List<String> publicPrefixes = new ArrayList<>();
   private final ObjectMapper json;
   private final Javalin app;
 
   private WebServer(Accord accord, List<RouteModule> modules) {
     this.accord = accord;
+    this.sessions = new Sessions(accord.clock());
     this.json =
         new ObjectMapper()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -96,7 +99,8 @@ public final class WebServer implements AutoCloseable {
 
   /** The route modules every server has. */
   public static List<RouteModule> standardModules() {
-    return List.of(new ExposureRoutes(), new AdvisoryRoutes(), new LedgerRoutes(), new PageRoutes(), new OpenApiRoutes());
+    return List.of(
+        new ExposureRoutes(), new AdvisoryRoutes(), new LedgerRoutes(), new TokenRoutes(), new PageRoutes(), new OpenApiRoutes());
   }
 
   /**
@@ -141,6 +145,25 @@ public final class WebServer implements AutoCloseable {
     return accord;
   }
 
+  /**
+   * The credential of command-line runs on this machine: random per server, never stored in the
+   * database; it stands for the instance coordinator acting as organization {@code local}, as the
+   * command line does when it opens the data directory itself. The serve command writes it, with the
+   * URL, to the data directory's {@link org.accord.store.ServerRecord} (mode 0600).
+   */
+  public String localToken() {
+    return localToken;
+  }
+
+  private Tokens.Principal localPrincipal() {
+    Tokens.Principal principal = localPrincipal;
+    if (principal == null) {
+      principal = accord.localCoordinator(LocalCredential.ORGANIZATION);
+      localPrincipal = principal;
+    }
+    return principal;
+  }
+
   Sessions sessions() {
     return sessions;
   }
@@ -156,6 +179,24 @@ public final class WebServer implements AutoCloseable {
       throw new IllegalStateException("route reached without authentication: " + ctx.path());
     }
     return principal;
+  }
+
+  /**
+   * The organization an upload is attributed to: the principal's own, or, for a coordinator only, the
+   * one named by the {@code org} query parameter.
+   *
+   * @throws ApiError 403 if a member names another organization
+   */
+  static String actingOrganization(Context ctx) {
+    Tokens.Principal principal = principal(ctx);
+    String named = ctx.queryParam("org");
+    if (named == null || named.isBlank() || named.strip().equals(principal.orgName())) {
+      return principal.orgName();
+    }
+    if (!principal.coordinator()) {
+      throw new ApiError(HttpStatus.FORBIDDEN, "only a coordinator may upload for another organization");
+    }
+    return named.strip();
   }
 
   @Override
@@ -183,7 +224,8 @@ public final class WebServer implements AutoCloseable {
     Optional<Tokens.Principal> principal = Optional.empty();
     String header = ctx.header("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      principal = accord.authenticate(header.substring(7).strip());
+      String token = header.substring(7).strip();
+      principal = LocalCredential.matches(localToken, token) ? Optional.of(localPrincipal()) : accord.authenticate(token);
     } else {
       Optional<Sessions.Session> session = sessions.find(ctx.cookie(Sessions.COOKIE));
       if (session.isPresent()) {

@@ -63,6 +63,11 @@ class CliTest {
   void usageErrorsExitTwoAndUserErrorsExitOne() {
     assertThat(run("where-used").code()).isEqualTo(2);
     assertThat(run("no-such-command").code()).isEqualTo(2);
+    Run noStore = run("where-used", "pkg:maven/org.libra/libracore");
+    assertThat(noStore.code()).isEqualTo(1);
+    assertThat(noStore.err()).contains("no Accord data in").contains("accord demo");
+    assertThat(dir.resolve("data").resolve("accord.db")).as("a read command creates no store").doesNotExist();
+    assertThat(run("token", "create", "--org", "CERT").code()).isZero();
     Run badPurl = run("where-used", "maven:org.libra/libracore");
     assertThat(badPurl.code()).isEqualTo(1);
     assertThat(badPurl.err()).contains("maven:org.libra/libracore").doesNotContain("Exception");

@@ -1,0 +1,170 @@
+package org.accord.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.accord.InvalidInputException;
+import org.accord.NotFoundException;
+
+/**
+ * A running Accord server's API, as the command line uses it when a server holds the data directory
+ * or {@code --server} names one. Answers are read into the same types the application layer returns,
+ * so a command prints the same text and JSON either way.
+ *
+ * <p>Errors keep their meaning across the wire: a 400 becomes {@link InvalidInputException} with the
+ * server's location, a 404 {@link NotFoundException}, anything else a {@link UserException} naming
+ * the server. Thread-safe.
+ */
+final class Remote {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+  private final URI base;
+  private final String token;
+  private final String description;
+  private final HttpClient http;
+
+  Remote(String baseUrl, String token, String description) {
+    String url = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+    try {
+      this.base = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("not a server URL: '" + baseUrl + "'");
+    }
+    if (!"http".equals(base.getScheme()) && !"https".equals(base.getScheme())) {
+      throw new UserException("a server URL starts with http:// or https://, not '" + baseUrl + "'");
+    }
+    this.token = token;
+    this.description = description;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  /** Names the server in messages, such as "the Accord server at http://127.0.0.1:8080/ (pid 42)". */
+  String describe() {
+    return description;
+  }
+
+  /** GETs {@code path} (relative, such as {@code api/v1/findings}) with query parameters; nulls are left out. */
+  <T> T get(String path, Query query, Class<T> type) {
+    return read(send(HttpRequest.newBuilder(uri(path, query)).GET()), type);
+  }
+
+  /** POSTs a body read from {@code body} (closed after sending) as {@code contentType}. */
+  <T> T post(String path, Query query, InputStream body, String contentType, Class<T> type) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path, query))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body));
+    return read(send(request), type);
+  }
+
+  /** POSTs a JSON value. */
+  <T> T postJson(String path, Object value, Class<T> type) {
+    byte[] body;
+    try {
+      body = JSON.writeValueAsBytes(value);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+    }
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path, new Query()))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    return read(send(request), type);
+  }
+
+  /** Query parameters in order; a name may repeat. Not thread-safe. */
+  static final class Query {
+    private final List<Map.Entry<String, String>> parameters = new ArrayList<>();
+
+    /** Adds a parameter, unless {@code value} is null. */
+    Query add(String name, String value) {
+      if (value != null) {
+        parameters.add(Map.entry(name, value));
+      }
+      return this;
+    }
+  }
+
+  /** Query parameters from name, value pairs, leaving out null values. */
+  static Query query(String... namesAndValues) {
+    Query query = new Query();
+    for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+      query.add(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return query;
+  }
+
+  private URI uri(String path, Query query) {
+    StringBuilder text = new StringBuilder(path);
+    char separator = '?';
+    for (Map.Entry<String, String> parameter : query.parameters) {
+      text.append(separator)
+          .append(URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
+      separator = '&';
+    }
+    return base.resolve(text.toString());
+  }
+
+  private HttpResponse<byte[]> send(HttpRequest.Builder request) {
+    request.header("Authorization", "Bearer " + token).header("Accept", "application/json").timeout(TIMEOUT);
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (ConnectException e) {
+      throw new UserException("cannot reach " + description + ": connection refused");
+    } catch (IOException e) {
+      throw new UserException("cannot reach " + description + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserException("interrupted while waiting for " + description);
+    }
+  }
+
+  private <T> T read(HttpResponse<byte[]> response, Class<T> type) {
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      try {
+        return JSON.readValue(response.body(), type);
+      } catch (IOException e) {
+        throw new IllegalStateException(description + " sent an answer this client cannot read: " + e.getMessage(), e);
+      }
+    }
+    String error = "";
+    String location = "";
+    try {
+      JsonNode body = JSON.readTree(response.body());
+      error = body.path("error").asText("");
+      location = body.path("location").asText("");
+    } catch (IOException | RuntimeException notJson) {
+      // The status alone is the message then.
+    }
+    if (status == 400) {
+      throw new InvalidInputException(error.isEmpty() ? "bad request" : error, location.isEmpty() ? null : location);
+    }
+    if (status == 404) {
+      throw new NotFoundException(error.isEmpty() ? "not found" : error);
+    }
+    if (status == 401 || status == 403) {
+      throw new UserException(
+          description + " refused the request (" + status + (error.isEmpty() ? "" : ": " + error) + ")"
+              + (status == 403 ? "; a coordinator token is needed: set ACCORD_TOKEN to one" : "; check ACCORD_TOKEN"));
+    }
+    throw new UserException(description + " answered " + status + (error.isEmpty() ? "" : ": " + error));
+  }
+}
