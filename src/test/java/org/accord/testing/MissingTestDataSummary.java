@@ -11,44 +11,53 @@ import org.junit.platform.launcher.TestPlan;
  * conformance data is missing, and where it was looked for. Without it those skips show only in the
  * Surefire reports, and a run without the data looks as complete as one with it.
  *
- * <p>A skip counts when its reason is the one {@link TestData#root()} gives: a test or container that
- * was aborted by that assumption, or skipped with that reason. Silent when there is none. Registered
+ * <p>A skip counts when its reason is the one {@link TestData#root()} gives: a test aborted by that
+ * assumption or skipped with that reason, or a test group (a parameterized test or test factory whose
+ * source needs the data) that never made its tests, counted apart since its size is unknown. Silent
+ * when there is none. Registered
  * with the JUnit Platform launcher through {@code META-INF/services}, so it runs in every test JVM
  * (Surefire, Failsafe, an IDE). Thread-safe: JUnit may report from several threads.
  */
 public final class MissingTestDataSummary implements TestExecutionListener {
-  private final AtomicInteger skipped = new AtomicInteger();
+  private final AtomicInteger tests = new AtomicInteger();
+  private final AtomicInteger groups = new AtomicInteger();
 
   @Override
   public void testPlanExecutionStarted(TestPlan testPlan) {
-    skipped.set(0);
+    tests.set(0);
+    groups.set(0);
   }
 
   @Override
   public void executionSkipped(TestIdentifier identifier, String reason) {
-    count(reason);
+    count(identifier, reason);
   }
 
   @Override
   public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
     if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
-      result.getThrowable().ifPresent(cause -> count(cause.getMessage()));
+      result.getThrowable().ifPresent(cause -> count(identifier, cause.getMessage()));
     }
   }
 
   @Override
   public void testPlanExecutionFinished(TestPlan testPlan) {
-    int count = skipped.get();
-    if (count > 0) {
-      System.out.println(
-          "conformance data not found at " + TestData.expected() + " (set ACCORD_TESTDATA): "
-              + count + (count == 1 ? " test" : " tests") + " skipped");
+    int tests = this.tests.get();
+    int groups = this.groups.get();
+    if (tests + groups > 0) {
+      System.out.println("conformance data not found at " + TestData.expected() + " (set ACCORD_TESTDATA): "
+          + plural(tests, "test") + (groups > 0 ? " and " + plural(groups, "test group") : "") + " skipped");
     }
   }
 
-  private void count(String reason) {
-    if (reason != null && reason.startsWith(TestData.MISSING)) {
-      skipped.incrementAndGet();
+  /** Counts a skip whose reason is the missing data: a test, or a container that never made its tests. */
+  private void count(TestIdentifier identifier, String reason) {
+    if (reason != null && reason.contains(TestData.MISSING)) {
+      (identifier.isTest() ? tests : groups).incrementAndGet();
     }
+  }
+
+  private static String plural(int count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 }
