@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package table of ARCHITECTURE.md as a test: every main source file is read as text, and each
+ * The package table of docs/architecture.md as a test: every main source file is read as text, and each
  * package it refers to (by import, static import, or fully qualified name in code) must be one its
  * package may use.
  *

@@ -153,19 +153,26 @@ class CsafConformanceTest {
     }
   }
 
+  /** Where the table per test id goes; the README's conformance table is read from it. */
+  private static final Path REPORT = Path.of("target", "conformance", "csaf-validator-suite.txt");
+
+  /** One console line with the totals per level, and the table per test id in {@link #REPORT}. */
   @AfterAll
-  static void summary() {
+  static void summary() throws IOException {
+    if (TALLY.isEmpty()) {
+      return; // nothing ran: without the test data, MissingTestDataSummary says so
+    }
     Map<String, Tally> ordered = new TreeMap<>(MandatoryTests.ORDER);
     ordered.putAll(TALLY);
     Map<CsafFinding.Level, Tally> byLevel = new TreeMap<>();
-    System.out.println(
+    StringBuilder table = new StringBuilder(
         "CSAF 2.0 validator suite, full validation offline, per test id "
-            + "(must-fail flagged with the id / must-pass without a finding of the id):");
+            + "(must-fail flagged with the id / must-pass without a finding of the id):\n");
     for (Map.Entry<String, Tally> entry : ordered.entrySet()) {
       Tally tally = entry.getValue();
       CsafFinding.Level level = CsafFinding.Level.of(entry.getKey());
       byLevel.merge(level, tally, Tally::plus);
-      System.out.printf(
+      table.append(String.format(
           "  %-9s %-11s must-fail %d/%d, must-pass %d/%d%s%s%n",
           entry.getKey(),
           level.label(),
@@ -174,17 +181,19 @@ class CsafConformanceTest {
           tally.passClean,
           tally.passTotal,
           tally.skipped == 0 ? "" : ", skipped " + tally.skipped,
-          tally.passUnchecked == 0 ? "" : " (" + tally.passUnchecked + " must-pass with the URL unchecked offline)");
+          tally.passUnchecked == 0 ? "" : " (" + tally.passUnchecked + " must-pass with the URL unchecked offline)"));
     }
-    byLevel.forEach(
-        (level, tally) ->
-            System.out.printf(
-                "  total %-11s must-fail %d/%d flagged, must-pass %d/%d clean, skipped %d%n",
-                level.label(),
-                tally.failFlagged,
-                tally.failTotal,
-                tally.passClean,
-                tally.passTotal,
-                tally.skipped));
+    List<String> totals = new ArrayList<>();
+    byLevel.forEach((level, tally) -> {
+      table.append(String.format(
+          "  total %-11s must-fail %d/%d flagged, must-pass %d/%d clean, skipped %d%n",
+          level.label(), tally.failFlagged, tally.failTotal, tally.passClean, tally.passTotal, tally.skipped));
+      totals.add(String.format("%s %d/%d, %d/%d%s", level.label(), tally.failFlagged, tally.failTotal,
+          tally.passClean, tally.passTotal, tally.skipped == 0 ? "" : " (" + tally.skipped + " skipped)"));
+    });
+    Files.createDirectories(REPORT.getParent());
+    Files.writeString(REPORT, table);
+    System.out.println("CSAF 2.0 validator suite (must-fail flagged, must-pass clean): " + String.join("; ", totals)
+        + "; per test id in " + REPORT);
   }
 }

@@ -79,6 +79,9 @@ class MerkleVectorsTest {
 
   @AfterAll
   static void report() {
+    if (passed == 0) {
+      return; // nothing ran: without the test data, MissingTestDataSummary says so
+    }
     System.out.println("merkle reference vectors: " + passed + "/" + EXPECTED_CASES + " passed, 0 skipped");
   }
 

@@ -452,6 +452,9 @@ class BomReaderConformanceTest {
 
   @AfterAll
   static void report() {
+    if (accepted + rejected == 0) {
+      return; // nothing ran: without the test data, MissingTestDataSummary says so
+    }
     System.out.printf("SBOM conformance: %d accepted, %d rejected, 0 skipped%n", accepted, rejected);
   }
 }

@@ -82,8 +82,7 @@ class CycloneDxOracleTest {
       return;
     }
     if (SKIPPED.containsKey(path)) {
-      skipped++;
-      System.out.println("oracle skipped " + path + ": " + SKIPPED.get(path));
+      skipped++; // the reason is beside the path in SKIPPED
       return;
     }
     Parser parser = BomParserFactory.createParser(bytes);
@@ -159,7 +158,11 @@ class CycloneDxOracleTest {
 
   @AfterAll
   static void report() {
-    System.out.printf("CycloneDX oracle: %d files compared, %d skipped (listed with reasons)%n", compared, skipped);
+    if (compared + skipped == 0) {
+      return; // nothing ran: without the test data, MissingTestDataSummary says so
+    }
+    System.out.printf("CycloneDX oracle: %d files compared, %d skipped (reasons in CycloneDxOracleTest.SKIPPED)%n",
+        compared, skipped);
   }
 
   /** What the reference library's object model holds, flattened. */

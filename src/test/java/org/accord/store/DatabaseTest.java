@@ -59,6 +59,7 @@ class DatabaseTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the first claim is held, never used, while the second is tried
   void aSecondClaimInTheSameProcessDoesNotDropTheFirst() throws IOException {
     try (DataDirectoryLock first = DataDirectoryLock.acquire(dir)) {
       assertThatThrownBy(() -> DataDirectoryLock.acquire(dir)).hasMessageContaining("in use by another Accord process");

@@ -147,9 +147,12 @@ class LedgerRoutesTest {
 
     Path vkey = dir.resolve("vkey");
     Files.writeString(vkey, verifier.format());
-    int exit = org.accord.cli.Main.run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true),
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int exit = org.accord.cli.Main.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
         "verify", "log", base(server) + "/log", "--key", vkey.toString());
-    assertThat(exit).isZero();
+    assertThat(exit).as("exit code; stderr: %s", err).isZero();
+    assertThat(out.toString()).startsWith("OK: ").contains("root matches the signed checkpoint");
   }
 
   /** Issue item 6: a server that serves a checkpoint forking from one the auditor saw is caught. */
