@@ -48,12 +48,11 @@ final class IngestCommand {
       boolean progress = Progress.enabled(json);
       try (Progress bar = Progress.of("ingest", files.size(), progress && files.size() > 1)) {
         for (Path file : files) {
-          IngestResults.Sbom result;
-          try (InputStream in = Progress.wrap(open(file), file.getFileName().toString(), Files.size(file), progress)) {
-            result = context().accord().ingestSbom(in, org);
-          } catch (InvalidInputException e) {
-            throw inFile(file, e);
-          }
+          IngestResults.Sbom result = read(file, in -> {
+            try (InputStream shown = Progress.wrap(in, file.getFileName().toString(), Files.size(file), progress)) {
+              return context().accord().ingestSbom(shown, org);
+            }
+          });
           results.add(new FileResult<>(file.toString(), result));
           bar.step();
           if (!json) {
@@ -104,12 +103,8 @@ final class IngestCommand {
     protected int execute() throws IOException {
       List<Object> results = new ArrayList<>();
       for (Path file : files) {
-        IngestResults.Inventory result;
-        try (InputStream in = open(file)) {
-          result = context().accord().ingestInventory(in, file.getFileName().toString(), org);
-        } catch (InvalidInputException e) {
-          throw inFile(file, e);
-        }
+        IngestResults.Inventory result =
+            read(file, in -> context().accord().ingestInventory(in, file.getFileName().toString(), org));
         results.add(new FileResult<>(file.toString(), result));
         if (!json) {
           out().printf(
@@ -163,8 +158,8 @@ final class IngestCommand {
       AdvisorySources.forEach(
           paths,
           source -> {
-            try (InputStream in = source.open()) {
-              Advisories.Imported result = context().accord().advisories().ingest(in, importer, privately);
+            try {
+              Advisories.Imported result = source.read(in -> context().accord().advisories().ingest(in, importer, privately));
               results.add(new FileResult<>(source.name(), result));
               if (!json) {
                 out().println(source.name() + ": " + describe(result));
@@ -176,10 +171,14 @@ final class IngestCommand {
               refused[0]++;
               results.add(new FileError(source.name(), e.getMessage(), e.location()));
               if (!json) {
-                err().println("accord: " + source.name() + (e.location().isEmpty() ? "" : ", " + e.location()) + ": " + e.getMessage());
+                err().println("accord: " + InputFiles.located(source.name(), e).describe());
               }
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
+            } catch (UserException e) {
+              refused[0]++;
+              results.add(new FileError(source.name(), e.getMessage(), ""));
+              if (!json) {
+                err().println("accord: " + e.getMessage());
+              }
             }
           });
       if (json) {
@@ -226,13 +225,7 @@ final class IngestCommand {
 
     @Override
     protected int execute() throws IOException {
-      Advisories.FeedImported result;
-      try (InputStream in = open(file)) {
-        result = context().accord().advisories().ingestKev(in);
-      } catch (InvalidInputException e) {
-        throw inFile(file, e);
-      }
-      return report(this, result);
+      return report(this, read(file, in -> context().accord().advisories().ingestKev(in)));
     }
   }
 
@@ -251,13 +244,7 @@ final class IngestCommand {
 
     @Override
     protected int execute() throws IOException {
-      Advisories.FeedImported result;
-      try (InputStream in = open(file)) {
-        result = context().accord().advisories().ingestEpss(in);
-      } catch (InvalidInputException e) {
-        throw inFile(file, e);
-      }
-      return report(this, result);
+      return report(this, read(file, in -> context().accord().advisories().ingestEpss(in)));
     }
   }
 
@@ -278,16 +265,15 @@ final class IngestCommand {
   /** One file's result in {@code --json} output. */
   record FileResult<T>(String file, T result) {}
 
-  /** The refusal {@code e} with {@code file} in front of its location. */
-  static InvalidInputException inFile(Path file, InvalidInputException e) {
-    return new InvalidInputException(e.getMessage(), file + (e.location().isEmpty() ? "" : ", " + e.location()), e);
-  }
-
-  static InputStream open(Path file) throws IOException {
+  /**
+   * Reads one named file with {@code reader}: a file that cannot be read is a {@link UserException}, a
+   * refused one an {@link InvalidInputException} located in the file; both name it.
+   */
+  static <T> T read(Path file, InputFiles.CheckedReader<T> reader) {
     try {
-      return new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
-    } catch (NoSuchFileException e) {
-      throw new UserException("no such file: " + file);
+      return InputFiles.readChecked(file, reader);
+    } catch (InvalidInputException e) {
+      throw InputFiles.located(file.toString(), e);
     }
   }
 }
