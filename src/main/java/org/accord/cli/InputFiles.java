@@ -86,8 +86,25 @@ final class InputFiles {
   }
 
   private static UserException readFailure(Path file, IOException e) {
-    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new UserException(file + ": cannot read it: " + reason, e);
+    return new UserException(file + ": cannot read it: " + reason(e), e);
+  }
+
+  /**
+   * Why a file operation failed, for a message that already names the file: "permission denied", "no
+   * such file or directory", "Input/output error"; the path the JDK puts in front is kept when it is
+   * another file than the one named.
+   */
+  static String reason(IOException e) {
+    if (e instanceof NoSuchFileException missing) {
+      return "no such file or directory" + (missing.getFile() == null ? "" : " (" + missing.getFile() + ")");
+    }
+    if (e instanceof AccessDeniedException denied) {
+      return "permission denied" + (denied.getFile() == null ? "" : " (" + denied.getFile() + ")");
+    }
+    if (e instanceof java.nio.file.FileSystemException failed && failed.getReason() != null) {
+      return failed.getReason() + (failed.getFile() == null ? "" : " (" + failed.getFile() + ")");
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** A file's stream that remembers the first failure it passed on. */

@@ -73,6 +73,8 @@ public final class DataDirectoryLock implements AutoCloseable {
         channel.close(); // also releases the lock if it was taken
         throw e;
       }
+    } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
+      throw new EnvironmentException("data directory " + dataDir + " is not a directory (" + e.getMessage() + " is a file)", e);
     } catch (IOException e) {
       throw new EnvironmentException("cannot lock data directory " + dataDir + ": " + e.getMessage(), e);
     } finally {
