@@ -1,6 +1,7 @@
 package org.accord.app;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -17,7 +18,10 @@ import org.accord.exposure.WhereUsed;
  */
 final class WhereUsedCsv {
   private static final ObjectWriter WRITER =
-      new CsvMapper().writerFor(String[].class).with(CsvSchema.emptySchema().withLineSeparator("\r\n"));
+      new CsvMapper()
+          .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING) // quote only what RFC 4180 needs quoted
+          .writerFor(String[].class)
+          .with(CsvSchema.emptySchema().withLineSeparator("\r\n"));
 
   static final List<String> PRODUCT_COLUMNS = List.of("purl", "depth", "path");
   static final List<String> DEPLOYMENT_COLUMNS =

@@ -255,13 +255,13 @@ class ExposureTest {
     assertThat(lines[0]).isEqualTo("operator,site,sector,country,criticality,product,depth,path");
     assertThat(lines).as("limit does not apply to CSV").hasSize(11);
     assertThat(lines[1]).as("a site name a spreadsheet would evaluate is defused")
-        .startsWith("CareCo,\"'-Munich Annex\",health,DE,essential,pkg:generic/acme/p7@1.0,2,");
+        .startsWith("CareCo,'-Munich Annex,health,DE,essential,pkg:generic/acme/p7@1.0,2,");
     assertThat(lines[2]).isEqualTo("MediCo,Berlin,health,DE,essential,pkg:generic/acme/p6@1.0,2,"
-        + "\"pkg:generic/acme/p6@1.0 > pkg:maven/org.acme/adapter@2.1.0 > pkg:maven/org.libra/libracore@2.1.0\"");
+        + "pkg:generic/acme/p6@1.0 > pkg:maven/org.acme/adapter@2.1.0 > pkg:maven/org.libra/libracore@2.1.0");
     String products = accord.exposure().whereUsedCsv(
         new WhereUsedQuery(LIB, "", WhereUsedQuery.Lists.PRODUCTS, 0, "", "", "p11"), COORDINATOR);
     assertThat(products).isEqualTo("purl,depth,path\r\npkg:generic/acme/p11@1.0,2,"
-        + "\"pkg:generic/acme/p11@1.0 > pkg:maven/org.acme/adapter@2.5.0 > pkg:maven/org.libra/libracore@2.5.0\"\r\n");
+        + "pkg:generic/acme/p11@1.0 > pkg:maven/org.acme/adapter@2.5.0 > pkg:maven/org.libra/libracore@2.5.0\r\n");
     assertThatThrownBy(() -> accord.exposure().whereUsedCsv(WhereUsedQuery.of(LIB, ""), COORDINATOR))
         .extracting(e -> ((InvalidInputException) e).location()).isEqualTo("list");
     assertThat(WhereUsedCsv.defuse("=cmd|' /C calc'!A0")).isEqualTo("'=cmd|' /C calc'!A0");
