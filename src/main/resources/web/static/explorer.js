@@ -275,7 +275,7 @@ function showNote(result) {
   $("notice").hidden = !note;
   $("notice-text").textContent = note || "";
   const suggestions = result.suggestions || [];
-  $("suggestions").hidden = suggestions.length === 0;
+  $("suggestions-box").hidden = suggestions.length === 0;
   $("suggestions").replaceChildren(...suggestions.map((key) => choiceItem(key)));
 }
 
