@@ -202,7 +202,7 @@ function choiceItem(packageKey) {
 let asked = null;
 let searchSequence = 0;
 const lists = {};
-for (const name of LISTS) lists[name] = { sort: "", q: "", cursors: [null], page: 0, next: null, sequence: 0 };
+for (const name of LISTS) lists[name] = { sort: "", q: "", cursors: [null], page: 0, next: null, sequence: 0, unfiltered: 0 };
 
 function resetLists() {
   for (const name of LISTS) {
@@ -260,12 +260,16 @@ function render(result) {
   $("matched-count").textContent = "(" + result.matched.length + ")";
   renderAggregates(result.aggregates, result.aggregateTotals);
   for (const name of LISTS) {
-    $(name + "-total").textContent = "(" + count(result.totals[name]) + ")";
+    lists[name].unfiltered = result.totals[name];
     renderList(name, result);
   }
-  $("hidden-note").hidden = result.hiddenDeployments === 0;
-  $("hidden-note").textContent = count(result.hiddenDeployments)
-    + " more affected sites belong to other operators; they are counted in the table above.";
+  // In a view with suppressed cells the API counts hidden sites only in the cells it shows.
+  const suppressed = typeof result.aggregateTotals.all === "string";
+  const hidden = result.hiddenDeployments;
+  $("hidden-note").hidden = hidden === 0 && !suppressed;
+  $("hidden-note").textContent = hidden === 0
+    ? "Other operators' affected sites are counted only in the table above."
+    : (suppressed ? "At least " : "") + count(hidden) + " more affected sites belong to other operators; they are counted in the table above.";
 }
 
 /** The answer's note, with its suggestions as buttons, so "not found" never looks like "not exposed". */
@@ -326,6 +330,7 @@ function renderList(name, result) {
   }
   state.next = result.cursors ? result.cursors[name] : null;
   const total = result.totals[name];
+  $(name + "-total").textContent = "(" + (state.q ? count(total) + " of " + count(state.unfiltered) : count(total)) + ")";
   const section = $(name + "-section");
   const first = state.page * PAGE_SIZE + 1;
   const filtered = state.q ? " matching “" + state.q + "”" : "";
