@@ -88,12 +88,30 @@ final class WhereUsedCommand extends AccordCommand {
   protected int execute() {
     Viewer viewer = new Viewer("", true, shared, k);
     WhereUsedQuery.Lists lists = csv == null ? WhereUsedQuery.Lists.BOTH : csv.list;
-    WhereUsedQuery query = new WhereUsedQuery(purl, range, lists, 0, "", sort, filter);
+    // Text shows the first --limit rows of each list and the totals; JSON and CSV are complete.
+    int page = json || csv != null ? 0 : Math.max(1, Math.min(limit, WhereUsedQuery.MAX_LIMIT));
+    WhereUsedQuery query = new WhereUsedQuery(purl, range, lists, page, "", sort, filter);
+    if (remote().isPresent()) {
+      if (k != 3) {
+        throw new UserException("--k does not go through " + remote().get().describe() + ", which uses k = 3; stop the server to use another k");
+      }
+      Remote.Query parameters = Remote.query(
+          "purl", purl, "range", range, "view", shared ? "shared" : null, "list", csv == null ? null : lists.apiName(),
+          "limit", page == 0 ? null : Integer.toString(page), "sort", sort, "q", filter, "format", csv == null ? null : "csv");
+      if (csv != null) {
+        out().print(remote().get().getText("api/v1/where-used", parameters));
+        return Main.OK;
+      }
+      return print(remote().get().get("api/v1/where-used", parameters, WhereUsedView.class));
+    }
     if (csv != null) {
       out().print(context().accord().exposure().whereUsedCsv(query, viewer));
       return Main.OK;
     }
-    WhereUsedView result = context().accord().exposure().whereUsed(query, viewer);
+    return print(context().accord().exposure().whereUsed(query, viewer));
+  }
+
+  private int print(WhereUsedView result) {
     if (json) {
       printJson(result);
       return Main.OK;
@@ -107,17 +125,19 @@ final class WhereUsedCommand extends AccordCommand {
       out().println("  " + String.join(", ", result.matched().stream().map(p -> p.substring(p.lastIndexOf('@') + 1)).toList()));
     }
     String filtered = filter == null || filter.isBlank() ? "" : " containing '" + filter.strip() + "'";
-    out().printf("%nAffected products%s: %d%n", filtered, result.products().size());
+    int products = result.totals().products();
+    out().printf("%nAffected products%s: %d%n", filtered, products);
     for (WhereUsed.ProductHit hit : head(result.products())) {
       out().println("  " + String.join(" -> ", hit.path()));
     }
-    more(result.products());
-    out().printf("%nAffected deployments%s: %d%s%n", filtered, result.deployments().size(),
+    more(products);
+    int deployments = result.totals().deployments();
+    out().printf("%nAffected deployments%s: %d%s%n", filtered, deployments,
         result.hiddenDeployments() > 0 ? " (+" + result.hiddenDeployments() + " not shown)" : "");
     for (WhereUsed.DeploymentHit hit : head(result.deployments())) {
       out().printf("  %s / %s (%s, %s, %s): %s%n", hit.operator(), hit.site(), hit.sector(), hit.country(), hit.criticality(), hit.product());
     }
-    more(result.deployments());
+    more(deployments);
     if (!result.aggregates().isEmpty()) {
       out().printf("%nBy sector and country:%n");
       for (Map<String, Object> cell : result.aggregates()) {
@@ -140,9 +160,9 @@ final class WhereUsedCommand extends AccordCommand {
     return rows.subList(0, Math.min(rows.size(), Math.max(0, limit)));
   }
 
-  private void more(List<?> rows) {
-    if (rows.size() > limit) {
-      out().printf("  … %d more (use --limit, --filter, --csv or --json)%n", rows.size() - limit);
+  private void more(int total) {
+    if (total > limit) {
+      out().printf("  … %d more (use --limit, --filter, --csv or --json)%n", total - Math.max(0, limit));
     }
   }
 }

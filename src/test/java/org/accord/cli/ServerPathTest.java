@@ -66,8 +66,21 @@ class ServerPathTest {
     assertThat(ingested.out()).contains("4 components, 3 edges");
     assertThat(accord.graph().stats().products()).as("the server's own graph has it").isEqualTo(1);
 
-    CliRun whereUsed = accord("findings", "--json");
+    CliRun findings = accord("findings", "--json");
+    assertThat(findings.exit()).as(findings.all()).isZero();
+
+    CliRun whereUsed = accord("where-used", "pkg:maven/org.libra/libracore", "--range", ">=2.0 <2.3.4");
     assertThat(whereUsed.exit()).as(whereUsed.all()).isZero();
+    assertThat(whereUsed.out()).contains("1 matched versions").contains("Affected products: 1")
+        .contains("pkg:generic/acme/scada-hub@1.0 -> pkg:maven/org.acme/adapter@1.0 -> pkg:maven/org.libra/libracore@2.3.1");
+    CliRun csv = accord("where-used", "pkg:maven/org.libra/libracore", "--csv", "products");
+    assertThat(csv.exit()).as(csv.all()).isZero();
+    assertThat(csv.out()).startsWith("purl,").contains("pkg:generic/acme/scada-hub@1.0");
+    CliRun unknown = accord("where-used", "pkg:maven/org.libra/libracor", "--json");
+    assertThat(unknown.out()).contains("\"known\" : false").contains("pkg:maven/org.libra/libracore");
+    CliRun badRange = accord("where-used", "pkg:maven/org.libra/libracore", "--range", ">=2.0 <2.3.4 @");
+    assertThat(badRange.exit()).isEqualTo(1);
+    assertThat(badRange.err()).startsWith("accord: ").contains("range");
 
     CliRun token = accord("token", "create", "--org", "GridCo", "--kind", "operator");
     assertThat(token.exit()).as(token.all()).isZero();
