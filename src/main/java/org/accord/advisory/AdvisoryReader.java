@@ -121,9 +121,17 @@ public final class AdvisoryReader {
 
   /** As {@link #read(InputStream, java.util.function.Consumer)}, on the document's bytes. */
   public static Document read(byte[] bytes, java.util.function.Consumer<Advisory> checks) {
-    String text = new String(bytes, StandardCharsets.UTF_8);
+    String text = utf8(bytes);
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
+    }
+    String start = text.stripLeading();
+    if (!start.isEmpty() && start.charAt(0) != '{' && start.charAt(0) != '[') {
+      String head = start.lines().findFirst().orElse("");
+      throw new InvalidInputException(
+          "malformed JSON: this is not JSON at all (it starts with '" + (head.length() > 40 ? head.substring(0, 40) + "…" : head)
+              + "'); an advisory or VEX document is a JSON object",
+          "line 1");
     }
     JsonNode root = parse(text);
     if (!root.isObject()) {
@@ -173,6 +181,23 @@ public final class AdvisoryReader {
         "$");
   }
 
+  /**
+   * The bytes as UTF-8 text, refused when they are not UTF-8 (JSON is UTF-8, RFC 8259 §8.1): a
+   * replacement character would silently change what the document says.
+   */
+  private static String utf8(byte[] bytes) {
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+    java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(in, out, true);
+    if (result.isError()) {
+      throw new InvalidInputException(
+          String.format("not UTF-8 text: byte 0x%02X at offset %d does not belong there; save the document as UTF-8",
+              bytes[in.position()] & 0xff, in.position()),
+          "");
+    }
+    return out.flip().toString();
+  }
+
   private static JsonNode parse(String text) {
     return JsonFields.readDocument(MAPPER, () -> MAPPER.createParser(text));
   }
@@ -200,6 +225,9 @@ public final class AdvisoryReader {
     }
     if (root.has("statements") && root.has("author")) {
       return " (it looks like OpenVEX, but its '@context' is not an https://openvex.dev/ns URL)";
+    }
+    if (root.has("catalogVersion") && root.has("vulnerabilities")) {
+      return " (it is the CISA KEV catalog; use 'accord ingest kev')";
     }
     if (root.has("bomFormat") || root.has("spdxVersion")) {
       return " (it is an SBOM; use 'accord ingest sbom')";

@@ -47,10 +47,20 @@ final class JsonFields {
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException("malformed JSON: " + e.getOriginalMessage(), where(e.getLocation()), e);
+      throw new InvalidInputException("malformed JSON: " + problem(e), where(e.getLocation()), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Jackson's message for a person: without the "(start marker at [Source: …])" tail of a truncated
+   * document, which names a source Accord never shows.
+   */
+  private static String problem(JsonProcessingException e) {
+    String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+    message = message.replaceFirst("\\s*\\(start marker at .*\\)\\s*$", "");
+    return message.startsWith("Unexpected end-of-input") ? message + " (is the file truncated?)" : message;
   }
 
   private static String where(JsonLocation location) {

@@ -44,15 +44,27 @@ public final class Accord implements AutoCloseable {
    * @param dataDir the data directory: lock file, signing keys, and the embedded database
    * @param dbUrl a PostgreSQL JDBC URL, or null for SQLite in {@code dataDir}
    * @param limits size and depth limits for uploaded documents
+   * @param ledger how the transparency log runs (checkpoint cadence, batch size, origin)
    */
-  public record Config(Path dataDir, String dbUrl, ReadLimits limits) {
+  public record Config(Path dataDir, String dbUrl, ReadLimits limits, LedgerService.Options ledger) {
     public Config {
       Objects.requireNonNull(dataDir, "dataDir");
       Objects.requireNonNull(limits, "limits");
+      Objects.requireNonNull(ledger, "ledger");
+    }
+
+    /** With the log options from the environment ({@link LedgerService.Options#fromEnvironment()}). */
+    public Config(Path dataDir, String dbUrl, ReadLimits limits) {
+      this(dataDir, dbUrl, limits, LedgerService.Options.fromEnvironment());
     }
 
     public Config(Path dataDir, String dbUrl) {
       this(dataDir, dbUrl, ReadLimits.defaults());
+    }
+
+    /** This configuration with other log options. */
+    public Config withLedger(LedgerService.Options options) {
+      return new Config(dataDir, dbUrl, limits, options);
     }
   }
 
@@ -120,7 +132,7 @@ public final class Accord implements AutoCloseable {
   /** The transparency log, started on first use (signing key in the data directory). */
   public synchronized LedgerService ledger() {
     if (ledger == null) {
-      ledger = LedgerService.start(database, config.dataDir(), LedgerService.Options.fromEnvironment(), clock);
+      ledger = LedgerService.start(database, config.dataDir(), config.ledger(), clock);
     }
     return ledger;
   }

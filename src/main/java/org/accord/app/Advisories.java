@@ -556,6 +556,16 @@ public final class Advisories {
     return storeFeed(hashing, feed.provenance(), (handle, sha) -> FeedStore.storeEpss(handle, feed, sha, clock.millis()));
   }
 
+  /**
+   * The version and date of the latest stored snapshot of a feed; empty when none was imported.
+   *
+   * @param feed {@link Provenance#KEV} or {@link Provenance#EPSS}
+   */
+  public Optional<Provenance> latestFeed(String feed) {
+    Objects.requireNonNull(feed, "feed");
+    return database.jdbi().withHandle(handle -> FeedStore.latest(handle, feed).map(FeedStore.Snapshot::provenance));
+  }
+
   @FunctionalInterface
   private interface FeedWriter {
     FeedStore.Snapshot store(Handle handle, String sha256);

@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.accord.EnvironmentException;
 import org.accord.ledger.NoteSigner;
 
 /**
@@ -29,27 +30,34 @@ final class LedgerKey {
   /**
    * The key in {@code dataDir}, generated with key name {@code origin} if there is none.
    *
-   * @throws IllegalStateException if the file cannot be read or written, or does not hold a key
+   * @throws EnvironmentException if the file cannot be read or written, or does not hold a key, or
+   *     {@code origin} cannot name a key
    */
   static NoteSigner loadOrCreate(Path dataDir, String origin, SecureRandom random) {
     Path file = dataDir.resolve(FILE);
     try {
       if (!Files.exists(file)) {
-        create(file, NoteSigner.generate(origin, random));
+        NoteSigner created;
+        try {
+          created = NoteSigner.generate(origin, random);
+        } catch (IllegalArgumentException e) {
+          throw new EnvironmentException("the log origin '" + origin + "' (ACCORD_LOG_ORIGIN) cannot name a key: " + e.getMessage(), e);
+        }
+        create(file, created);
       }
       restrict(file);
       return NoteSigner.parse(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read or create the log key " + file + ": " + e.getMessage(), e);
+      throw new EnvironmentException("cannot read or create the log key " + file + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("the log key " + file + " is not valid: " + e.getMessage(), e);
+      throw new EnvironmentException("the log key " + file + " is not valid: " + e.getMessage(), e);
     }
   }
 
   /**
    * The key in {@code dataDir}, if there is one.
    *
-   * @throws IllegalStateException if the file cannot be read or does not hold a key
+   * @throws EnvironmentException if the file cannot be read or does not hold a key
    */
   static Optional<NoteSigner> load(Path dataDir) {
     Path file = dataDir.resolve(FILE);
@@ -59,9 +67,9 @@ final class LedgerKey {
     try {
       return Optional.of(NoteSigner.parse(Files.readString(file, StandardCharsets.UTF_8)));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read the log key " + file + ": " + e.getMessage(), e);
+      throw new EnvironmentException("cannot read the log key " + file + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("the log key " + file + " is not valid: " + e.getMessage(), e);
+      throw new EnvironmentException("the log key " + file + " is not valid: " + e.getMessage(), e);
     }
   }
 

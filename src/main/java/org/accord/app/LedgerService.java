@@ -17,6 +17,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.accord.EnvironmentException;
+import org.accord.InvalidInputException;
+import org.accord.NotFoundException;
 import org.accord.ledger.Checkpoint;
 import org.accord.ledger.Commitment;
 import org.accord.ledger.EntryBundle;
@@ -80,6 +83,8 @@ public final class LedgerService implements TileSource, AutoCloseable {
     /**
      * Defaults, overridden by {@code ACCORD_LOG_CHECKPOINT_MS} (publishing cadence, default 1000) and
      * {@code ACCORD_LOG_ORIGIN} (origin of a new log, default {@code accord.local/log/<random>}).
+     *
+     * @throws EnvironmentException if {@code ACCORD_LOG_CHECKPOINT_MS} is not a positive number
      */
     public static Options fromEnvironment() {
       String interval = System.getenv("ACCORD_LOG_CHECKPOINT_MS");
@@ -89,7 +94,11 @@ public final class LedgerService implements TileSource, AutoCloseable {
         try {
           cadence = Duration.ofMillis(Long.parseLong(interval.strip()));
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("ACCORD_LOG_CHECKPOINT_MS must be milliseconds, not '" + interval + "'");
+          cadence = Duration.ZERO;
+        }
+        if (cadence.isNegative() || cadence.isZero()) {
+          throw new EnvironmentException(
+              "ACCORD_LOG_CHECKPOINT_MS must be a positive number of milliseconds, not '" + interval + "'");
         }
       }
       return new Options(cadence, 4096, origin == null || origin.isBlank() ? defaultOrigin() : origin.strip());
@@ -172,7 +181,7 @@ public final class LedgerService implements TileSource, AutoCloseable {
    * Opens the log in a store, creating the signing key in {@code dataDir} and the empty log's first
    * checkpoint if needed, and starts the writer and the publisher.
    *
-   * @throws IllegalStateException if the key cannot be read or written, or the stored log was not
+   * @throws EnvironmentException if the key cannot be read or written, or the stored log was not
    *     signed by this key or does not match its tiles
    */
   public static LedgerService start(Database database, Path dataDir, Options options) {
@@ -207,13 +216,13 @@ public final class LedgerService implements TileSource, AutoCloseable {
     try {
       Verifier.verifyCheckpoint(checkpoint.note(), signer.verifier());
     } catch (VerificationException e) {
-      throw new IllegalStateException(
+      throw new EnvironmentException(
           "the log in the database was not signed by this data directory's key " + signer.verifier().format()
               + ": " + e.getMessage(), e);
     }
     tree = LogTree.restore(checkpoint.size(), store);
     if (!tree.root().equals(checkpoint.root())) {
-      throw new IllegalStateException(
+      throw new EnvironmentException(
           "the stored tiles do not match the newest checkpoint (size " + checkpoint.size()
               + "); run 'accord verify log' to find the damage");
     }
@@ -247,7 +256,7 @@ public final class LedgerService implements TileSource, AutoCloseable {
    * an {@link IllegalStateException} if the store failed.
    *
    * An event too large for a log entry (65,535 bytes) fails its future with {@link
-   * IllegalArgumentException}, and only its own.
+   * InvalidInputException}, and only its own.
    *
    * @throws IllegalStateException if the service is closed
    */
@@ -356,7 +365,7 @@ public final class LedgerService implements TileSource, AutoCloseable {
       LedgerEvent event = pending.append().event();
       byte[] bytes = event.encode(Optional.ofNullable(heads.get(event.subject())));
       if (bytes.length > EntryBundle.MAX_ENTRY_SIZE) {
-        pending.receipt().completeExceptionally(new IllegalArgumentException(
+        pending.receipt().completeExceptionally(new InvalidInputException(
             "the event is " + bytes.length + " bytes as a log entry; an entry holds at most " + EntryBundle.MAX_ENTRY_SIZE));
         continue;
       }
@@ -540,19 +549,19 @@ public final class LedgerService implements TileSource, AutoCloseable {
    * The log stored in a database, read as it is without starting a service or checking it: for
    * auditing a data directory whose log may be damaged. Its checkpoint is the newest published one.
    *
-   * @throws IllegalStateException if the database holds no log
+   * @throws NotFoundException if the database holds no log
    */
   public static TileSource stored(Database database) {
     LedgerStore store = new LedgerStore(database);
     LedgerStore.StoredCheckpoint checkpoint = store.latestPublished().or(store::latest)
-        .orElseThrow(() -> new IllegalStateException("this database holds no transparency log yet"));
+        .orElseThrow(() -> new NotFoundException("this database holds no transparency log yet"));
     return new StoredLog(store, checkpoint::note, checkpoint::size);
   }
 
   /**
    * The verifier key of the log whose signing key is in {@code dataDir}, if there is one.
    *
-   * @throws IllegalStateException if the key file exists but is not valid
+   * @throws EnvironmentException if the key file exists but cannot be read or is not valid
    */
   public static Optional<NoteVerifier> storedKey(Path dataDir) {
     return LedgerKey.load(dataDir).map(NoteSigner::verifier);

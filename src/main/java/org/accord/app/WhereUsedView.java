@@ -1,65 +1,133 @@
 package org.accord.app;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.accord.InvalidInputException;
 import org.accord.exposure.WhereUsed;
 
 /**
  * A where-used answer as one viewer may see it, shaped for JSON: the same document on the command
- * line ({@code --json}) and in the API.
+ * line ({@code --json}) and in the API. Immutable.
  *
  * @param packageKey the package asked about
  * @param range the range asked for, in {@code vers:} form, or empty for every version
+ * @param known whether the catalogue has any version of the package
+ * @param note what an empty answer means (an unknown package, with suggestions, or a range that selects
+ *     none of the known versions); null when the answer speaks for itself
+ * @param suggestions the known packages whose names are nearest, for an unknown package; else empty
  * @param matched the matched package-version PURLs
- * @param products affected product versions with one shortest path each
- * @param deployments the affected deployments this viewer may see
+ * @param totals the number of matched versions and of rows in each returned list, after the filter and
+ *     before paging
+ * @param cursors only when a page was asked for: the cursor of each returned list's next page, or null
+ *     at its end
+ * @param products affected product versions with one shortest path each; null when only deployments
+ *     were asked for
+ * @param deployments the affected deployments this viewer may see; null when only products were asked
+ *     for
  * @param aggregates counts by sector and country; a suppressed cell's {@code deployments} is the
  *     string {@code "<k"}
- * @param hiddenDeployments how many affected deployments this viewer may not see individually
+ * @param aggregateTotals {@code bySector}, {@code byCountry} and {@code all}: a number, or {@code "≥N"}
+ *     (the shown cells' sum) where a suppressed cell counts
+ * @param hiddenDeployments how many affected deployments this viewer may not see individually; in a view
+ *     with suppressed cells, only those in the cells it shows
  */
 public record WhereUsedView(
     String packageKey,
     String range,
+    boolean known,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String note,
+    List<String> suggestions,
     List<String> matched,
-    List<WhereUsed.ProductHit> products,
-    List<WhereUsed.DeploymentHit> deployments,
+    Totals totals,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> cursors,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<WhereUsed.ProductHit> products,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<WhereUsed.DeploymentHit> deployments,
     List<Map<String, Object>> aggregates,
+    Map<String, Object> aggregateTotals,
     int hiddenDeployments) {
 
-  static WhereUsedView of(WhereUsed result, String range, Viewer viewer) {
-    List<WhereUsed.DeploymentHit> visible;
-    if (viewer.seesAllDeployments()) {
-      visible = result.deployments();
-    } else {
-      visible = new ArrayList<>();
-      for (WhereUsed.DeploymentHit hit : result.deployments()) {
-        if (viewer.seesDeploymentsOf(hit.operator())) {
-          visible.add(hit);
-        }
+  /**
+   * Counts of an answer.
+   *
+   * @param matched matched versions
+   * @param products products after the filter; null when products were not asked for
+   * @param deployments visible deployments after the filter; null when deployments were not asked for
+   */
+  public record Totals(
+      int matched,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer products,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer deployments) {}
+
+  /** Shapes a cached answer for one query and viewer. */
+  static WhereUsedView of(WhereUsedAnswer answer, WhereUsedQuery query, Viewer viewer) {
+    WhereUsedQuery.Lists lists = query.list();
+    WhereUsedCursor cursor = null;
+    if (!query.cursor().isEmpty()) {
+      cursor = WhereUsedCursor.decode(query.cursor());
+      if (lists != WhereUsedQuery.Lists.BOTH && lists != cursor.list()) {
+        throw new InvalidInputException(
+            "the cursor pages " + cursor.list().apiName() + ", not " + lists.apiName(), "cursor");
       }
+      lists = cursor.list(); // a cursor pages its own list
     }
-    List<Map<String, Object>> cells = new ArrayList<>();
-    for (WhereUsed.AggregateCell cell : result.aggregates()) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("sector", cell.sector());
-      json.put("country", cell.country());
-      if (viewer.suppressesAggregates() && cell.suppressedBelow(viewer.k())) {
-        json.put("deployments", "<" + viewer.k());
-      } else {
-        json.put("deployments", cell.deployments());
-        json.put("operators", cell.operators());
-      }
-      cells.add(json);
+    WhereUsedSort sort = WhereUsedSort.parse(query.sort(), lists);
+    String filter = WhereUsedAnswer.normalizeFilter(query.filter());
+    String fingerprint = WhereUsedCursor.fingerprint(answer.cacheKey, sort, filter);
+    if (cursor != null && !cursor.fingerprint().equals(fingerprint)) {
+      throw new InvalidInputException(
+          "the cursor belongs to another question (package, range, sort or filter changed): start again without it",
+          "cursor");
     }
+    boolean paged = query.limit() > 0;
+    Map<String, String> cursors = paged ? new LinkedHashMap<>() : null;
+
+    List<WhereUsed.ProductHit> products = null;
+    Integer productTotal = null;
+    if (lists != WhereUsedQuery.Lists.DEPLOYMENTS) {
+      int[] order = answer.products(sort, filter);
+      productTotal = order.length;
+      products = page(order, answer.result.products(), WhereUsedQuery.Lists.PRODUCTS, cursor, query.limit(), fingerprint, cursors);
+    }
+    List<WhereUsed.DeploymentHit> deployments = null;
+    Integer deploymentTotal = null;
+    if (lists != WhereUsedQuery.Lists.PRODUCTS) {
+      int[] order = answer.deployments(viewer, sort, filter);
+      deploymentTotal = order.length;
+      deployments = page(order, answer.deploymentRows(), WhereUsedQuery.Lists.DEPLOYMENTS, cursor, query.limit(), fingerprint, cursors);
+    }
+    WhereUsedAnswer.Aggregates aggregates = answer.aggregates(viewer);
     return new WhereUsedView(
-        result.packageKey(),
-        range,
-        result.matched(),
-        result.products(),
-        visible,
-        cells,
-        result.deployments().size() - visible.size());
+        answer.result.packageKey(),
+        answer.range,
+        answer.known,
+        answer.note,
+        answer.suggestions,
+        answer.result.matched(),
+        new Totals(answer.result.matched().size(), productTotal, deploymentTotal),
+        cursors,
+        products,
+        deployments,
+        aggregates.cells(),
+        aggregates.totals(),
+        answer.visible(viewer).hidden());
+  }
+
+  /** The rows of one page (or all, unpaged), recording the next page's cursor. */
+  private static <T> List<T> page(
+      int[] order, List<T> rows, WhereUsedQuery.Lists list, WhereUsedCursor cursor, int limit, String fingerprint,
+      Map<String, String> cursors) {
+    int from = cursor == null ? 0 : Math.min(cursor.offset(), order.length);
+    int to = limit == 0 ? order.length : (int) Math.min(order.length, (long) from + limit);
+    List<T> page = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      page.add(rows.get(order[i]));
+    }
+    if (cursors != null) {
+      cursors.put(list.apiName(), to < order.length ? new WhereUsedCursor(list, to, fingerprint).encode() : null);
+    }
+    return page;
   }
 }

@@ -74,7 +74,7 @@ public final class MatchBenchmark {
   public record Options(int versions, long edges, int deployments, int advisories, int rounds, long seed, String pgUrl) {
     public Options {
       if (advisories < 1 || rounds < 1) {
-        throw new IllegalArgumentException("--advisories and --rounds must be at least 1");
+        throw new InvalidInputException("--advisories and --rounds must be at least 1");
       }
     }
   }

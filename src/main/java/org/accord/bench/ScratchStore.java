@@ -96,7 +96,7 @@ final class ScratchStore implements AutoCloseable {
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA " + schema);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create a bench schema in ACCORD_BENCH_PG_URL: " + e.getMessage(), e);
+      throw new org.accord.EnvironmentException("cannot create a bench schema in ACCORD_BENCH_PG_URL: " + e.getMessage(), e);
     }
   }
 

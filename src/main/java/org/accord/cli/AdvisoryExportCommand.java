@@ -48,12 +48,16 @@ final class AdvisoryExportCommand extends AccordCommand {
   Path output;
 
   @Override
-  protected int execute() throws IOException {
+  protected int execute() {
     String document =
         context().accord().advisories().export(
             id, AdvisoryFormat.fromLabel(format), Viewer.local(false), author, namespace, Main.versionText());
     if (output != null) {
-      Files.writeString(output, document, StandardCharsets.UTF_8);
+      try {
+        Files.writeString(output, document, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UserException("cannot write " + output + ": " + InputFiles.reason(e), e);
+      }
       err().println("wrote " + output);
     } else {
       out().print(document);

@@ -4,12 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -31,11 +31,17 @@ final class AdvisorySources {
 
   private AdvisorySources() {}
 
-  /** One document: a name for messages, and how to open it. */
+  /** One document: a name for messages, and how to read it. */
   interface Source {
     String name();
 
-    InputStream open() throws IOException;
+    /**
+     * Hands the document to {@code reader}.
+     *
+     * @throws UserException if it cannot be read; the message names it
+     * @throws InvalidInputException as the reader throws it
+     */
+    <T> T read(Function<InputStream, T> reader);
   }
 
   /** Handles each document in turn; a failure of one is reported, not thrown. */
@@ -43,15 +49,26 @@ final class AdvisorySources {
     void visit(Source source);
   }
 
-  static void forEach(List<Path> paths, Visitor visitor) throws IOException {
+  /**
+   * Visits every document {@code paths} name, in order.
+   *
+   * @throws UserException if a path does not exist, or a directory or archive cannot be read
+   * @throws InvalidInputException if an archive is not a ZIP or breaks the limits
+   */
+  static void forEach(List<Path> paths, Visitor visitor) {
     for (Path path : paths) {
       if (!Files.exists(path)) {
-        throw new UserException("no such file or directory: " + path);
+        throw new UserException(path + ": no such file or directory");
       }
       if (Files.isDirectory(path)) {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(path)) {
           files = walk.filter(Files::isRegularFile).filter(p -> isJson(p.getFileName().toString())).sorted().toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+          throw new UserException(path + ": cannot list the directory: " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) {
+          visitor.visit(unreadable(path.toString(), path + ": is a directory without any *.json file"));
         }
         for (Path file : files) {
           visitor.visit(file(file));
@@ -76,17 +93,28 @@ final class AdvisorySources {
       }
 
       @Override
-      public InputStream open() throws IOException {
-        try {
-          return new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        } catch (NoSuchFileException e) {
-          throw new UserException("no such file: " + file);
-        }
+      public <T> T read(Function<InputStream, T> reader) {
+        return InputFiles.read(file, reader);
       }
     };
   }
 
-  private static void zip(Path archive, Visitor visitor) throws IOException {
+  /** A source that fails with {@code message} when read. */
+  private static Source unreadable(String name, String message) {
+    return new Source() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public <T> T read(Function<InputStream, T> reader) {
+        throw new UserException(message);
+      }
+    };
+  }
+
+  private static void zip(Path archive, Visitor visitor) {
     try (ZipFile zip = new ZipFile(archive.toFile())) {
       List<ZipEntry> entries = new ArrayList<>();
       Enumeration<? extends ZipEntry> all = zip.entries();
@@ -120,13 +148,15 @@ final class AdvisorySources {
           }
 
           @Override
-          public InputStream open() {
-            return new ByteArrayInputStream(bytes);
+          public <T> T read(Function<InputStream, T> reader) {
+            return reader.apply(new ByteArrayInputStream(bytes));
           }
         });
       }
     } catch (ZipException e) {
       throw new InvalidInputException("not a readable ZIP archive: " + e.getMessage(), archive.toString(), e);
+    } catch (IOException e) {
+      throw new UserException(archive + ": cannot read it: " + e.getMessage(), e);
     }
   }
 }

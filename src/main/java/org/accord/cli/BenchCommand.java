@@ -2,6 +2,7 @@ package org.accord.cli;
 
 import java.io.IOException;
 import java.util.Locale;
+import org.accord.bench.ApiBenchmark;
 import org.accord.bench.IngestBenchmark;
 import org.accord.bench.MatchBenchmark;
 import org.accord.bench.WhereUsedBenchmark;
@@ -12,7 +13,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     description = "Benchmarks on generated data; each prints its figures with a baseline measured in the same run.",
-    subcommands = {BenchCommand.WhereUsed.class, BenchCommand.Ingest.class, BenchCommand.Match.class, LogBenchCommand.class})
+    subcommands = {
+      BenchCommand.WhereUsed.class, BenchCommand.Api.class, BenchCommand.Ingest.class, BenchCommand.Match.class,
+      LogBenchCommand.class
+    })
 final class BenchCommand {
 
   /** The PostgreSQL URL a benchmark's store goes to, or null (SQLite) when {@code url} is unset or blank. */
@@ -68,6 +72,95 @@ final class BenchCommand {
       out().printf(Locale.ROOT, "speedup over a reachability-only CTE (less work than the answer): %.1f%n", result.reachabilitySpeedup());
       out().printf(Locale.ROOT, "speedup: %.1f%n", result.speedup());
       return result.identical() ? Main.OK : Main.USER_ERROR;
+    }
+  }
+
+  @Command(
+      name = "api",
+      description = {
+        "The where-used API under load on loopback: the first page (limit=50) of a popular answer against the",
+        "whole answer, the in-run baseline. Builds the LibraCore demo world in a temporary directory (or, when",
+        "--data DIR is given, opens that existing store, which no server may hold), serves it on an ephemeral loopback port, creates a coordinator token, and runs a closed-loop",
+        "HTTP/1.1 load generator (one keep-alive connection per thread, like wrk) against each request in turn.",
+        "Prints requests/s, p50 and p99 for both and their ratio; exit 1 if any request failed."
+      },
+      footer = {"", "Example:", "  accord bench api --connections 16 --seconds 10 --warmup 3"})
+  static final class Api extends AccordCommand {
+    @Option(names = "--purl", defaultValue = "pkg:maven/org.libra/libracore", description = "Package. Default: ${DEFAULT-VALUE}.")
+    String purl;
+
+    @Option(names = "--range", defaultValue = "[2.0,2.3.4)", description = "Range. Default: ${DEFAULT-VALUE}.")
+    String range;
+
+    @Option(names = "--limit", defaultValue = "50", description = "Rows per page of the paged request. Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @Option(names = "--connections", defaultValue = "16", description = "Concurrent connections. Default: ${DEFAULT-VALUE}.")
+    int connections;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "Measured seconds per request kind. Default: ${DEFAULT-VALUE}.")
+    double seconds;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Warm-up seconds before each. Default: ${DEFAULT-VALUE}.")
+    double warmup;
+
+    @Override
+    protected int execute() throws IOException, InterruptedException {
+      if (connections < 1 || seconds <= 0 || warmup < 0 || limit < 1 || limit > org.accord.app.WhereUsedQuery.MAX_LIMIT) {
+        throw new UserException("--connections must be at least 1, --seconds above 0, --warmup at least 0, --limit 1 to 1000");
+      }
+      boolean ownData = spec.root().commandLine().getParseResult().hasMatchedOption("--data");
+      java.nio.file.Path data = ownData ? root().dataDir() : null;
+      ApiBenchmark.Result result;
+      try {
+        result = ApiBenchmark.run(
+            new ApiBenchmark.Options(data, purl, range, limit, connections, seconds, warmup),
+            accord -> {
+              org.accord.web.WebServer server = org.accord.web.WebServer.start(accord, "127.0.0.1", 0);
+              return new ApiBenchmark.Server() {
+                @Override
+                public int port() {
+                  return server.port();
+                }
+
+                @Override
+                public void close() {
+                  server.close();
+                }
+              };
+            },
+            progressLines());
+      } catch (IllegalArgumentException e) {
+        throw new UserException(e.getMessage());
+      }
+      long errors = result.firstPage().errors() + result.baseline().errors();
+      if (json) {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("world", result.world());
+        body.put("request", result.path());
+        body.put("connections", result.connections());
+        body.put("seconds", result.seconds());
+        body.put("limit", limit);
+        body.put("products", result.products());
+        body.put("deployments", result.deployments());
+        body.put("requests_per_s", result.firstPage().requestsPerS());
+        body.put("p50_ms", result.firstPage().p50Ms());
+        body.put("p99_ms", result.firstPage().p99Ms());
+        body.put("bytes", result.firstPage().bytes());
+        body.put("errors", result.firstPage().errors());
+        body.put("baseline_requests_per_s", result.baseline().requestsPerS());
+        body.put("baseline_p50_ms", result.baseline().p50Ms());
+        body.put("baseline_p99_ms", result.baseline().p99Ms());
+        body.put("baseline_bytes", result.baseline().bytes());
+        body.put("baseline_errors", result.baseline().errors());
+        body.put("ratio", result.ratio());
+        printJson(body);
+      } else {
+        out().printf(Locale.ROOT, "first page: %.0f requests/s, p99 %.2f ms; whole answer: %.0f requests/s, p99 %.2f ms%n",
+            result.firstPage().requestsPerS(), result.firstPage().p99Ms(), result.baseline().requestsPerS(), result.baseline().p99Ms());
+        out().printf(Locale.ROOT, "ratio: %.1f%n", result.ratio());
+      }
+      return errors == 0 ? Main.OK : Main.USER_ERROR;
     }
   }
 

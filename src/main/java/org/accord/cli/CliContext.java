@@ -33,7 +33,8 @@ final class CliContext implements AutoCloseable {
    * The server this run goes through, if any: the one named by {@code --server} (with the token in
    * {@code ACCORD_TOKEN}), else the one whose {@link ServerRecord} is in the data directory.
    *
-   * @throws UserException if {@code --server} is given without {@code ACCORD_TOKEN}, or the record is unreadable
+   * @throws UserException if {@code --server} is given without {@code ACCORD_TOKEN}
+   * @throws org.accord.EnvironmentException if the server's note is unreadable
    */
   synchronized Optional<Remote> remote() {
     if (remote == null) {
@@ -53,12 +54,8 @@ final class CliContext implements AutoCloseable {
     if (main.dbUrl() != null && !Files.isDirectory(main.dataDir())) {
       return Optional.empty();
     }
-    try {
-      return ServerRecord.read(main.dataDir())
-          .map(r -> new Remote(r.url(), r.token(), "the Accord server at " + r.url() + " (pid " + r.pid() + ")"));
-    } catch (IllegalStateException e) {
-      throw new UserException(e.getMessage());
-    }
+    return ServerRecord.read(main.dataDir())
+        .map(r -> new Remote(r.url(), r.token(), "the Accord server at " + r.url() + " (pid " + r.pid() + ")"));
   }
 
   /**

@@ -5,9 +5,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.accord.app.Accord;
+import org.accord.app.Advisories;
+import org.accord.synthetic.DemoDocuments;
 import org.accord.synthetic.SyntheticWorld;
 import org.accord.synthetic.WorldWriter;
+import org.accord.triage.Provenance;
 import org.accord.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +24,9 @@ import picocli.CommandLine.Option;
     description = {
       "Build the LibraCore demo world (fixed seed: ~20 LibraCore versions and a fork, 40 vendors,",
       "300 products, 5,000 deployments in 12 countries and 8 sectors), ingest it through the normal",
-      "SBOM and inventory path, then serve it and print the URL and a coordinator token.",
+      "SBOM and inventory path, import the (fictional) LibraCore advisory CVE-2026-40001 as OSV and CSAF,",
+      "one vendor's VEX statement, a KEV catalog and EPSS scores through the normal import path, then",
+      "serve it and print the URL and a coordinator token.",
       "Uses the data directory every command uses (--data, ACCORD_DATA, else ./accord-data); running it",
       "again reuses the demo world there. It refuses a directory that holds other data."
     })
@@ -52,13 +60,55 @@ final class DemoCommand extends ServeCommand {
     }
   }
 
+  /**
+   * Imports the LibraCore advisory (OSV from its maintainers, CSAF from the coordinator), the supplier's
+   * VEX statement, and the KEV and EPSS feeds, through the ordinary import paths. Loading the demo
+   * again imports the same bytes, which are duplicates and change nothing. A feed newer than the demo's
+   * (a real one loaded since) is kept.
+   *
+   * @return one line saying what the world now holds
+   */
+  private static String importDocuments(Accord accord, DemoDocuments documents) {
+    Advisories advisories = accord.advisories();
+    Advisories.Imported osv = advisories.ingest(utf8(documents.osv()), new Advisories.Importer(DemoDocuments.MAINTAINERS, false), false);
+    advisories.ingest(utf8(documents.csaf()), new Advisories.Importer(DemoDocuments.COORDINATOR, true), false);
+    advisories.ingest(utf8(documents.openVex()), new Advisories.Importer(documents.vexProduct().vendor(), false), false);
+    List<String> kept = new ArrayList<>();
+    if (!newerFeed(advisories, documents.kevProvenance(), kept)) {
+      advisories.ingestKev(utf8(documents.kev()));
+    }
+    if (!newerFeed(advisories, documents.epssProvenance(), kept)) {
+      advisories.ingestEpss(utf8(documents.epss()));
+    }
+    return String.format(
+        "Advisory %s: %s (OSV) and %s (CSAF), %d affected LibraCore versions in use; %s says %s is not affected; %s.",
+        DemoDocuments.CVE, DemoDocuments.OSV_ID, DemoDocuments.CSAF_ID, osv.matched(), documents.vexProduct().vendor(),
+        documents.vexProduct().purl(),
+        kept.isEmpty() ? "KEV and EPSS feeds loaded" : "kept the newer " + String.join(" and ", kept) + " already loaded");
+  }
+
+  /** Whether the store holds a snapshot of this feed newer than the demo's; if so, notes it in {@code kept}. */
+  private static boolean newerFeed(Advisories advisories, Provenance demo, List<String> kept) {
+    Optional<Provenance> stored = advisories.latestFeed(demo.feed());
+    if (stored.isPresent() && stored.get().published().isAfter(demo.published())) {
+      kept.add(stored.get().describe());
+      return true;
+    }
+    return false;
+  }
+
+  private static ByteArrayInputStream utf8(String text) {
+    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+  }
+
   @Override
   protected int execute() throws InterruptedException {
     Accord accord = context().accord();
     requireDemoOrEmpty(accord);
     SyntheticWorld world = SyntheticWorld.generate(SyntheticWorld.Spec.demo());
     int added = 0;
-    try (Progress bar = Progress.of("demo", world.products().size() + 1, Progress.enabled(json))) {
+    String loaded;
+    try (Progress bar = Progress.of("demo", world.products().size() + 2, Progress.enabled(json))) {
       for (int p = 0; p < world.products().size(); p++) {
         ByteArrayOutputStream sbom = new ByteArrayOutputStream();
         WorldWriter.writeSbom(world, p, sbom);
@@ -73,6 +123,8 @@ final class DemoCommand extends ServeCommand {
       accord.ingestInventory(
           new ByteArrayInputStream(inventory.toString().getBytes(StandardCharsets.UTF_8)), "inventory.csv", "Accord Demo CERT");
       bar.step();
+      loaded = importDocuments(accord, DemoDocuments.of(world));
+      bar.step();
     } catch (IOException e) {
       throw new IllegalStateException("cannot write the demo documents: " + e.getMessage(), e);
     }
@@ -80,6 +132,7 @@ final class DemoCommand extends ServeCommand {
       out().printf(
           "LibraCore world in %s: %d products (%d new), %d deployments.%n",
           root().dataDir().toAbsolutePath().normalize(), world.products().size(), added, world.sites().size());
+      out().println(loaded);
     }
     String token = accord.createToken("Accord Demo CERT", "cert", true, "demo");
     if (noServe) {

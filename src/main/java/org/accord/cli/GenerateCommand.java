@@ -51,19 +51,22 @@ final class GenerateCommand extends AccordCommand {
   Path out;
 
   @Override
-  protected int execute() throws IOException {
-    SyntheticWorld.Spec scaled;
-    try {
-      scaled = SyntheticWorld.Spec.scaled(versions, edges, deployments, seed);
-      scaled =
-          new SyntheticWorld.Spec(
-              scaled.versions(), scaled.edges(), scaled.deployments(), scaled.seed(), scaled.vendors(),
-              products == null ? scaled.products() : products, scaled.operators(), scaled.countries(),
-              scaled.sectors(), libraCore);
-    } catch (IllegalArgumentException e) {
-      throw new UserException(e.getMessage());
-    }
+  protected int execute() {
+    SyntheticWorld.Spec scaled = SyntheticWorld.Spec.scaled(versions, edges, deployments, seed);
+    scaled =
+        new SyntheticWorld.Spec(
+            scaled.versions(), scaled.edges(), scaled.deployments(), scaled.seed(), scaled.vendors(),
+            products == null ? scaled.products() : products, scaled.operators(), scaled.countries(),
+            scaled.sectors(), libraCore);
     SyntheticWorld world = SyntheticWorld.generate(scaled);
+    try {
+      return write(world);
+    } catch (IOException e) {
+      throw new UserException("cannot write the world to " + out + ": " + InputFiles.reason(e), e);
+    }
+  }
+
+  private int write(SyntheticWorld world) throws IOException {
     Path sboms = out.resolve("sboms");
     Files.createDirectories(sboms);
     long components = 0;

@@ -53,14 +53,13 @@ final class IngestCommand {
       boolean progress = Progress.enabled(json);
       try (Progress bar = Progress.of("ingest", files.size(), progress && files.size() > 1)) {
         for (Path file : files) {
-          IngestResults.Sbom result;
-          try (InputStream in = Progress.wrap(open(file), file.getFileName().toString(), Files.size(file), progress)) {
-            result = remote().isPresent()
-                ? remote().get().post("api/v1/sboms", Remote.query("org", explicit("--org", org)), in, "application/octet-stream", IngestResults.Sbom.class)
-                : context().accord().ingestSbom(in, org);
-          } catch (InvalidInputException e) {
-            throw inFile(file, e);
-          }
+          IngestResults.Sbom result = read(file, in -> {
+            try (InputStream shown = Progress.wrap(in, file.getFileName().toString(), Files.size(file), progress)) {
+              return remote().isPresent()
+                  ? remote().get().post("api/v1/sboms", Remote.query("org", explicit("--org", org)), shown, "application/octet-stream", IngestResults.Sbom.class)
+                  : context().accord().ingestSbom(shown, org);
+            }
+          });
           results.add(new FileResult<>(file.toString(), result));
           bar.step();
           if (!json) {
@@ -116,16 +115,11 @@ final class IngestCommand {
     protected int execute() throws IOException {
       List<Object> results = new ArrayList<>();
       for (Path file : files) {
-        IngestResults.Inventory result;
-        try (InputStream in = open(file)) {
-          result = remote().isPresent()
-              ? remote().get().post("api/v1/inventories", Remote.query("org", explicit("--org", org)), in,
-                  file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? "application/json" : "text/csv",
-                  IngestResults.Inventory.class)
-              : context().accord().ingestInventory(in, file.getFileName().toString(), org);
-        } catch (InvalidInputException e) {
-          throw inFile(file, e);
-        }
+        IngestResults.Inventory result = read(file, in -> remote().isPresent()
+            ? remote().get().post("api/v1/inventories", Remote.query("org", explicit("--org", org)), in,
+                file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? "application/json" : "text/csv",
+                IngestResults.Inventory.class)
+            : context().accord().ingestInventory(in, file.getFileName().toString(), org));
         results.add(new FileResult<>(file.toString(), result));
         if (!json) {
           out().printf(
@@ -184,11 +178,11 @@ final class IngestCommand {
       AdvisorySources.forEach(
           paths,
           source -> {
-            try (InputStream in = source.open()) {
-              Advisories.Imported result = remote().isPresent()
+            try {
+              Advisories.Imported result = source.read(in -> remote().isPresent()
                   ? remote().get().post("api/v1/advisories", Remote.query("org", explicit("--org", org), "private", privately ? "true" : null),
                       in, "application/json", Advisories.Imported.class)
-                  : context().accord().advisories().ingest(in, importer, privately);
+                  : context().accord().advisories().ingest(in, importer, privately));
               results.add(new FileResult<>(source.name(), result));
               if (!json) {
                 out().println(source.name() + ": " + describe(result));
@@ -200,10 +194,14 @@ final class IngestCommand {
               refused[0]++;
               results.add(new FileError(source.name(), e.getMessage(), e.location()));
               if (!json) {
-                err().println("accord: " + source.name() + (e.location().isEmpty() ? "" : ", " + e.location()) + ": " + e.getMessage());
+                err().println("accord: " + InputFiles.located(source.name(), e).describe());
               }
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
+            } catch (UserException e) {
+              refused[0]++;
+              results.add(new FileError(source.name(), e.getMessage(), ""));
+              if (!json) {
+                err().println("accord: " + e.getMessage());
+              }
             }
           });
       if (json) {
@@ -255,15 +253,9 @@ final class IngestCommand {
 
     @Override
     protected int execute() throws IOException {
-      Advisories.FeedImported result;
-      try (InputStream in = open(file)) {
-        result = remote().isPresent()
-            ? remote().get().post("api/v1/evidence/kev", Remote.query(), in, "application/json", Advisories.FeedImported.class)
-            : context().accord().advisories().ingestKev(in);
-      } catch (InvalidInputException e) {
-        throw inFile(file, e);
-      }
-      return report(this, result);
+      return report(this, read(file, in -> remote().isPresent()
+          ? remote().get().post("api/v1/evidence/kev", Remote.query(), in, "application/json", Advisories.FeedImported.class)
+          : context().accord().advisories().ingestKev(in)));
     }
   }
 
@@ -287,15 +279,9 @@ final class IngestCommand {
 
     @Override
     protected int execute() throws IOException {
-      Advisories.FeedImported result;
-      try (InputStream in = open(file)) {
-        result = remote().isPresent()
-            ? remote().get().post("api/v1/evidence/epss", Remote.query(), in, "text/csv", Advisories.FeedImported.class)
-            : context().accord().advisories().ingestEpss(in);
-      } catch (InvalidInputException e) {
-        throw inFile(file, e);
-      }
-      return report(this, result);
+      return report(this, read(file, in -> remote().isPresent()
+          ? remote().get().post("api/v1/evidence/epss", Remote.query(), in, "text/csv", Advisories.FeedImported.class)
+          : context().accord().advisories().ingestEpss(in)));
     }
   }
 
@@ -316,16 +302,15 @@ final class IngestCommand {
   /** One file's result in {@code --json} output. */
   record FileResult<T>(String file, T result) {}
 
-  /** The refusal {@code e} with {@code file} in front of its location. */
-  static InvalidInputException inFile(Path file, InvalidInputException e) {
-    return new InvalidInputException(e.getMessage(), file + (e.location().isEmpty() ? "" : ", " + e.location()), e);
-  }
-
-  static InputStream open(Path file) throws IOException {
+  /**
+   * Reads one named file with {@code reader}: a file that cannot be read is a {@link UserException}, a
+   * refused one an {@link InvalidInputException} located in the file; both name it.
+   */
+  static <T> T read(Path file, InputFiles.CheckedReader<T> reader) {
     try {
-      return new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
-    } catch (NoSuchFileException e) {
-      throw new UserException("no such file: " + file);
+      return InputFiles.readChecked(file, reader);
+    } catch (InvalidInputException e) {
+      throw InputFiles.located(file.toString(), e);
     }
   }
 }

@@ -3,6 +3,7 @@ package org.accord.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.accord.EnvironmentException;
 import org.accord.InvalidInputException;
 import org.accord.NotFoundException;
 import picocli.CommandLine;
@@ -13,9 +14,13 @@ import picocli.CommandLine.ScopeType;
 /**
  * The {@code accord} command line: global options, the subcommand tree and the exit-code policy.
  *
- * <p>Exit codes: 0 on success, 1 on a user error (bad input, unknown thing, failed verification), 2 on
- * a usage error. A user error prints one line naming the problem and where it is, never a stack trace;
- * set {@code ACCORD_DEBUG=1} to see the trace of an unexpected failure.
+ * <p>Exit codes: 0 on success; 1 on a user error: bad input ({@link InvalidInputException}), an
+ * unknown thing ({@link NotFoundException}), a setup to fix such as a data directory in use or an
+ * unreachable database ({@link EnvironmentException}), or a failed check or unreadable file ({@link
+ * UserException}); 2 on a usage error (picocli's: unknown option, missing argument); 3 on an internal
+ * error, which is any other exception: a bug in Accord. A user error prints one line naming the
+ * problem and where it is, never a stack trace. An internal error says so and how to see the trace
+ * ({@code ACCORD_DEBUG=1}, which also prints the trace of a user error).
  *
  * <p>Each {@link #run} call builds its own instance, which holds the data directory that run opened.
  */
@@ -55,6 +60,8 @@ public final class Main implements Callable<Integer> {
   public static final int USER_ERROR = 1;
   /** Exit code for a usage error: unknown option, missing argument. */
   public static final int USAGE = 2;
+  /** Exit code for an internal error: a bug in Accord, not something the user did. */
+  public static final int INTERNAL_ERROR = 3;
 
   @Option(
       names = "--data",
@@ -136,34 +143,41 @@ public final class Main implements Callable<Integer> {
     }
   }
 
+  /**
+   * The exit-code policy for exceptions a command throws. User errors ({@link InvalidInputException},
+   * {@link NotFoundException}, {@link EnvironmentException}, {@link UserException}) are one line, the
+   * message; anything else is a bug in Accord, reported as an internal error with exit code {@link
+   * #INTERNAL_ERROR}. Picocli's usage errors never get here (see {@link #run}).
+   */
   private static int handleFailure(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
-    if (ex instanceof InvalidInputException invalid) {
-      err.println("accord: " + invalid.describe());
-      return USER_ERROR;
-    }
-    if (ex instanceof NotFoundException || ex instanceof UserException) {
-      err.println("accord: " + ex.getMessage());
-      return USER_ERROR;
-    }
-    if (ex instanceof IllegalStateException || ex instanceof IllegalArgumentException) {
-      // Environment problems (locked data directory, unreachable database) are the user's to fix.
-      err.println("accord: " + ex.getMessage());
-      debugTrace(ex, err);
+    boolean debug = System.getenv("ACCORD_DEBUG") != null;
+    String message = userMessage(ex);
+    if (message != null) {
+      err.println("accord: " + message);
+      if (debug) {
+        ex.printStackTrace(err);
+      }
       return USER_ERROR;
     }
     err.println("accord: internal error: " + ex);
-    debugTrace(ex, err);
-    if (System.getenv("ACCORD_DEBUG") == null) {
-      err.println("(set ACCORD_DEBUG=1 for the stack trace)");
+    if (debug) {
+      ex.printStackTrace(err);
+    } else {
+      err.println("This is a bug in Accord. Rerun with ACCORD_DEBUG=1 for the stack trace, and please report it.");
     }
-    return USER_ERROR;
+    return INTERNAL_ERROR;
   }
 
-  private static void debugTrace(Exception ex, PrintWriter err) {
-    if (System.getenv("ACCORD_DEBUG") != null) {
-      ex.printStackTrace(err);
+  /** The one-line message of a user error, or null when {@code ex} is not one (then it is a bug). */
+  static String userMessage(Throwable ex) {
+    if (ex instanceof InvalidInputException invalid) {
+      return invalid.describe();
     }
+    if (ex instanceof NotFoundException || ex instanceof EnvironmentException || ex instanceof UserException) {
+      return ex.getMessage();
+    }
+    return null;
   }
 
   /** Accord's version: the jar manifest's, or "development" when run from classes. */

@@ -63,6 +63,15 @@ final class Remote {
     return read(send(HttpRequest.newBuilder(uri(path, query)).GET()), type);
   }
 
+  /** GETs {@code path} and returns the body as text (CSV, for instance). */
+  String getText(String path, Query query) {
+    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri(path, query)).GET());
+    if (response.statusCode() >= 200 && response.statusCode() < 300) {
+      return new String(response.body(), StandardCharsets.UTF_8);
+    }
+    return read(response, String.class); // throws the error the status stands for
+  }
+
   /** POSTs a body read from {@code body} (closed after sending) as {@code contentType}. */
   <T> T post(String path, Query query, InputStream body, String contentType, Class<T> type) {
     HttpRequest.Builder request =

@@ -29,6 +29,9 @@ class ServeCommand extends AccordCommand {
     return Main.OK;
   }
 
+  /** The note this server left in the data directory, once {@link #announce} published it. */
+  private ServerRecord record;
+
   @Override
   protected boolean createsData() {
     return true;
@@ -46,8 +49,12 @@ class ServeCommand extends AccordCommand {
     return record;
   }
 
-  /** Prints where the server listens (and a token, if given), as text or JSON. */
+  /**
+   * Leaves the note that lets local commands reach this server, then prints where it listens (and a
+   * token, if given), as text or JSON.
+   */
   void announce(WebServer server, String token) {
+    record = publish(server);
     String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/";
     if (json) {
       printJson(token == null ? Map.of("url", url) : Map.of("url", url, "token", token));
@@ -57,6 +64,7 @@ class ServeCommand extends AccordCommand {
         out().println("Token (coordinator): " + token);
         out().println("Try: curl -H 'Authorization: Bearer " + token + "' '" + url + "api/v1/where-used?purl=pkg:maven/org.libra/libracore&range=%5B2.0,2.3.4)'");
       }
+      out().println("accord commands on " + root().dataDir() + " (where-used, findings, triage, ingest, token create) now go through this server.");
       out().println("Press Ctrl-C to stop.");
     }
     out().flush();
@@ -68,7 +76,7 @@ class ServeCommand extends AccordCommand {
    * the JVM exits: the JVM waits for shutdown hooks, not for this thread.
    */
   void serveUntilStopped(WebServer server) throws InterruptedException {
-    ServerRecord record = publish(server);
+    ServerRecord record = this.record != null ? this.record : publish(server);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

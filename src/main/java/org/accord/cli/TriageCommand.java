@@ -1,9 +1,6 @@
 package org.accord.cli;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -217,12 +214,8 @@ final class TriageCommand extends AccordCommand {
 
   /** Opens a file and parses it, naming the file in any error. */
   static <T> T read(Path file, Function<InputStream, T> reader) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return reader.apply(in);
-    } catch (NoSuchFileException e) {
-      throw new UserException("no such file: " + file);
-    } catch (IOException e) {
-      throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
+    try {
+      return InputFiles.read(file, reader);
     } catch (InvalidInputException e) {
       String location =
           e.location().startsWith(file.toString()) ? e.location()

@@ -379,14 +379,7 @@ public final class ExposureGraph {
     lock.readLock().lock();
     try {
       PackageVersions pkg = packages.get(packageKey);
-      if (pkg == null) {
-        return List.of();
-      }
-      List<String> result = new ArrayList<>();
-      for (int node : pkg.sortedNodes(this)) {
-        result.add(versions[node]);
-      }
-      return result;
+      return pkg == null ? List.of() : summary(pkg).versions();
     } finally {
       lock.readLock().unlock();
     }
@@ -425,6 +418,100 @@ public final class ExposureGraph {
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /**
+   * Packages whose {@code namespace/name} contains {@code text}, ignoring case (or whose key does, when
+   * {@code text} starts with {@code pkg:}): exact matches of the name, {@code namespace/name} or key
+   * first, then prefixes, then the rest, each group in key order; at most {@code limit}, each with its
+   * versions in order. See {@link PackageNames}.
+   *
+   * @param text what to look for; blank text matches nothing
+   */
+  public List<PackageSummary> searchPackages(String text, int limit) {
+    Objects.requireNonNull(text, "text");
+    String query = text.strip().toLowerCase(java.util.Locale.ROOT);
+    if (query.isEmpty() || limit <= 0) {
+      return List.of();
+    }
+    lock.readLock().lock();
+    try {
+      List<List<PackageVersions>> byRank = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      for (PackageVersions pkg : packages.values()) {
+        int rank = PackageNames.rank(pkg.names(), query);
+        if (rank != PackageNames.NO_MATCH && byRank.get(rank).size() < limit) {
+          byRank.get(rank).add(pkg);
+        }
+      }
+      List<PackageSummary> result = new ArrayList<>();
+      for (List<PackageVersions> group : byRank) {
+        for (PackageVersions pkg : group) {
+          if (result.size() < limit) {
+            result.add(summary(pkg));
+          }
+        }
+      }
+      return result;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * The known packages whose names are nearest to {@code packageKey}'s, most similar first: for "did
+   * you mean" when a package is unknown. Only packages above a similarity threshold; see {@link
+   * PackageNames}. Scans every package: for unknown packages, not for hot paths.
+   */
+  public List<String> similarPackages(String packageKey, int limit) {
+    Objects.requireNonNull(packageKey, "packageKey");
+    PackageNames.Parts wanted = PackageNames.Parts.of(packageKey);
+    record Scored(String key, double score) {}
+    List<Scored> scored = new ArrayList<>();
+    lock.readLock().lock();
+    try {
+      for (PackageVersions pkg : packages.values()) {
+        double score = PackageNames.similarity(wanted, pkg.names());
+        if (score >= PackageNames.SUGGESTION_THRESHOLD && !pkg.packageKey.equals(packageKey)) {
+          scored.add(new Scored(pkg.packageKey, score));
+        }
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+    scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::key));
+    return scored.stream().limit(Math.max(0, limit)).map(Scored::key).toList();
+  }
+
+  /** Whether the graph knows any version of the package (a PURL without version). */
+  public boolean hasPackage(String packageKey) {
+    lock.readLock().lock();
+    try {
+      return packageIndex.containsKey(packageKey);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * A number that changes whenever an ingest changes the graph (not when the delta buffer is compacted,
+   * which changes no answer): an answer computed after reading generation {@code g} is current for as
+   * long as {@code generation()} still returns {@code g}. For caches of derived answers.
+   */
+  public long generation() {
+    lock.readLock().lock();
+    try {
+      return modifications;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private PackageSummary summary(PackageVersions pkg) {
+    List<String> versionList = new ArrayList<>();
+    for (int node : pkg.sortedNodes(this)) {
+      versionList.add(versions[node]);
+    }
+    return new PackageSummary(pkg.packageKey, versionList);
   }
 
   /**
@@ -705,6 +792,7 @@ public final class ExposureGraph {
   private static final class PackageVersions {
     private final String packageKey;
     private final String purlType;
+    private final PackageNames.Parts names;
     private final IntList nodes = new IntList(2);
     private int[] sorted;
     private Parsed parsed;
@@ -717,6 +805,12 @@ public final class ExposureGraph {
       int colon = packageKey.indexOf(':');
       int slash = packageKey.indexOf('/', colon + 1);
       this.purlType = slash > colon ? packageKey.substring(colon + 1, slash) : "generic";
+      this.names = PackageNames.Parts.of(packageKey);
+    }
+
+    /** The lower-cased key parts, for search and suggestions. */
+    PackageNames.Parts names() {
+      return names;
     }
 
     void add(int node) {

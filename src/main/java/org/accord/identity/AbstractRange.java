@@ -8,7 +8,7 @@ import java.util.Optional;
  * once for concrete versions and for the open intervals between their boundaries. Immutable.
  */
 abstract sealed class AbstractRange implements VersionRange
-    permits ConstraintRange, OsvRange, UnionRange, FixedRange {
+    permits ConstraintRange, OsvRange, UnionRange, IntersectionRange, FixedRange {
 
   /** The scheme, or null for the scheme-less ranges. */
   abstract VersionScheme schemeOrNull();

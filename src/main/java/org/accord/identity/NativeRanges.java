@@ -115,8 +115,11 @@ final class NativeRanges {
 
   // ---------------------------------------------------------------- SemVer-like partial versions
 
-  /** A possibly partial SemVer version: missing parts are null, wildcards are "x". */
-  private record Partial(String major, String minor, String patch, String pre) {
+  /**
+   * A possibly partial SemVer version: missing parts are null, wildcards are "x". Also used by {@link
+   * NpmComparators}.
+   */
+  record Partial(String major, String minor, String patch, String pre) {
     static Partial parse(String raw) {
       String text = raw;
       while (text.startsWith("=") || text.startsWith("v") || text.startsWith("V")) {

@@ -28,6 +28,7 @@ import org.accord.InvalidInputException;
  *   <li>input over {@link ReadLimits#maxBytes()}, JSON nested deeper than {@link
  *       ReadLimits#maxJsonDepth()}, XML nested deeper than {@link ReadLimits#maxXmlDepth()};
  *   <li>malformed JSON or XML, and XML with any DOCTYPE (so no XXE and no entity expansion);
+ *   <li>JSON and tag-value text that is not UTF-8 (XML declares its own encoding);
  *   <li>documents that are not SBOMs, with what they look like: "not an SBOM: looks like OpenVEX",
  *       CycloneDX VEX without components, CSAF, in-toto, DSSE, JSON Schema, XSD, scorecards…;
  *   <li>unsupported versions (CycloneDX 9.9, SPDX 3 JSON-LD) and serialisations (SPDX YAML, XML,
@@ -89,7 +90,7 @@ public final class BomReader {
       if (exceeded != null) {
         throw tooLarge(exceeded);
       }
-      throw new InvalidInputException("malformed JSON: " + e.getOriginalMessage(), at(e.getLocation()), e);
+      throw Json.malformed("malformed JSON", e);
     } catch (XMLStreamException e) {
       LimitedInputStream.SizeLimitExceeded exceeded = sizeLimitIn(e);
       if (exceeded != null) {
@@ -99,9 +100,19 @@ public final class BomReader {
           "malformed XML: " + xmlMessage(e), CycloneDxXmlReader.describe(e.getLocation()), e);
     } catch (LimitedInputStream.SizeLimitExceeded e) {
       throw tooLarge(e);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw notUtf8(e);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the SBOM: " + e.getMessage(), e);
     }
+  }
+
+  /** The refusal of a text document that is not UTF-8 (a decoder or Jackson's text reader found out). */
+  static InvalidInputException notUtf8(IOException e) {
+    String detail = e instanceof java.nio.charset.CharacterCodingException || e.getMessage() == null
+        ? ""
+        : ": " + e.getMessage().replaceFirst(":?\\s*check content encoding.*$", "");
+    return new InvalidInputException("not UTF-8 text" + detail + "; save the document as UTF-8", "", e);
   }
 
   static InvalidInputException tooLarge(LimitedInputStream.SizeLimitExceeded e) {

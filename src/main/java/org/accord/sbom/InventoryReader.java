@@ -95,7 +95,8 @@ public final class InventoryReader {
    * @param fileNameOrNull the file's name, used only to pick CSV or JSON by extension; may be null
    * @param limits the size limit and JSON depth limit apply
    * @return the deployments, in file order; never empty
-   * @throws InvalidInputException if the file is malformed, too large, empty, or any row is invalid
+   * @throws InvalidInputException if the file is malformed, not UTF-8, too large, empty, or any row is
+   *     invalid
    * @throws UncheckedIOException if reading the stream itself fails
    */
   public static List<DeploymentRow> read(InputStream in, String fileNameOrNull, ReadLimits limits) {
@@ -113,10 +114,11 @@ public final class InventoryReader {
       if (exceeded != null) {
         throw BomReader.tooLarge(exceeded);
       }
-      throw new InvalidInputException(
-          "malformed inventory: " + e.getOriginalMessage(), BomReader.at(e.getLocation()), e);
+      throw Json.malformed("malformed inventory", e);
     } catch (LimitedInputStream.SizeLimitExceeded e) {
       throw BomReader.tooLarge(e);
+    } catch (java.io.CharConversionException | java.nio.charset.CharacterCodingException e) {
+      throw BomReader.notUtf8(e);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the inventory: " + e.getMessage(), e);
     }

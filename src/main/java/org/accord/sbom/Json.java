@@ -10,6 +10,23 @@ import org.accord.InvalidInputException;
 final class Json {
   private Json() {}
 
+  /**
+   * The refusal of a document Jackson could not parse, located by line and column: "{@code what}:
+   * Jackson's message", without the "(start marker at [Source: …])" tail of a truncated document; or
+   * "not UTF-8 text: …" when that is why.
+   */
+  static InvalidInputException malformed(String what, com.fasterxml.jackson.core.JsonProcessingException e) {
+    String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+    message = message.replaceFirst("\\s*\\(start marker at .*\\)\\s*$", "");
+    if (message.startsWith("Unexpected end-of-input")) {
+      message += " (is the file truncated?)";
+    }
+    return new InvalidInputException(
+        message.startsWith("Invalid UTF-8") ? "not UTF-8 text: " + message : what + ": " + message,
+        BomReader.at(e.getLocation()),
+        e);
+  }
+
   /** {@code $.components[3] (line 12, column 7)}. */
   static String location(String path, JsonLocation at) {
     if (at == null || at.getLineNr() < 0) {

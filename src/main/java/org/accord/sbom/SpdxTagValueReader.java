@@ -58,8 +58,8 @@ final class SpdxTagValueReader {
                 in,
                 StandardCharsets.UTF_8
                     .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)));
     String line;
     int lineNumber = 0;
     while ((line = reader.readLine()) != null) {

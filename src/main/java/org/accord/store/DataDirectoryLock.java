@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.accord.EnvironmentException;
 
 /**
  * The exclusive claim of one process on a data directory, held through an OS file lock on {@code
@@ -35,7 +36,8 @@ public final class DataDirectoryLock implements AutoCloseable {
   /**
    * Claims the directory, creating it if needed.
    *
-   * @throws IllegalStateException if another process holds it; the message names that process
+   * @throws EnvironmentException if another process holds it (the message names that process) or the
+   *     directory cannot be created or locked
    */
   public static DataDirectoryLock acquire(Path dataDir) {
     Path file = dataDir.resolve(LOCK_FILE);
@@ -43,7 +45,7 @@ public final class DataDirectoryLock implements AutoCloseable {
     // all, so a second claim from this same JVM must be refused before it opens the file.
     Path key = dataDir.toAbsolutePath().normalize();
     if (!HELD.add(key)) {
-      throw new IllegalStateException(inUse(key, Long.toString(ProcessHandle.current().pid())));
+      throw new EnvironmentException(inUse(key, Long.toString(ProcessHandle.current().pid())));
     }
     boolean acquired = false;
     try {
@@ -59,7 +61,7 @@ public final class DataDirectoryLock implements AutoCloseable {
         }
         if (lock == null) {
           // Only for the message: whatever the file holds, the refusal stays this one.
-          throw new IllegalStateException(inUse(key, new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
+          throw new EnvironmentException(inUse(key, new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
         }
         channel.truncate(0);
         channel.write(java.nio.ByteBuffer.wrap(
@@ -71,8 +73,10 @@ public final class DataDirectoryLock implements AutoCloseable {
         channel.close(); // also releases the lock if it was taken
         throw e;
       }
+    } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
+      throw new EnvironmentException("data directory " + dataDir + " is not a directory (" + e.getMessage() + " is a file)", e);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot lock data directory " + dataDir + ": " + e.getMessage(), e);
+      throw new EnvironmentException("cannot lock data directory " + dataDir + ": " + e.getMessage(), e);
     } finally {
       if (!acquired) {
         HELD.remove(key);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.accord.EnvironmentException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
@@ -48,7 +49,7 @@ public final class Database implements AutoCloseable {
       if (lower.startsWith("jdbc:postgresql:")) {
         return POSTGRESQL;
       }
-      throw new IllegalArgumentException(
+      throw new EnvironmentException(
           "unsupported database URL '" + redact(jdbcUrl) + "': use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
     }
 
@@ -72,7 +73,7 @@ public final class Database implements AutoCloseable {
     try {
       Files.createDirectories(dataDir);
     } catch (java.io.IOException e) {
-      throw new IllegalStateException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
+      throw new EnvironmentException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
     }
     return open("jdbc:sqlite:" + dataDir.resolve("accord.db").toAbsolutePath());
   }
@@ -82,8 +83,8 @@ public final class Database implements AutoCloseable {
    * {@code user} and {@code password} parameters; otherwise {@code ACCORD_DB_USER} and {@code
    * ACCORD_DB_PASSWORD} are used when set.
    *
-   * @throws IllegalArgumentException if the URL names an unsupported engine
-   * @throws IllegalStateException if the database cannot be reached or migrated; the message says why
+   * @throws EnvironmentException if the URL names an unsupported engine, or the database cannot be
+   *     reached or migrated; the message says why
    */
   public static Database open(String jdbcUrl) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -118,7 +119,7 @@ public final class Database implements AutoCloseable {
     try {
       dataSource = new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new IllegalStateException(
+      throw new EnvironmentException(
           "cannot open database " + redact(jdbcUrl) + ": " + rootMessage(e), e);
     }
     try {
@@ -139,7 +140,7 @@ public final class Database implements AutoCloseable {
           .load()
           .migrate();
     } catch (FlywayException e) {
-      throw new IllegalStateException("cannot migrate the database schema: " + e.getMessage(), e);
+      throw new EnvironmentException("cannot migrate the database schema: " + e.getMessage(), e);
     }
   }
 

@@ -42,7 +42,7 @@ public record ServerRecord(String url, long pid, String token) {
   /**
    * Writes the note atomically (a temporary file moved into place), readable by the owner only.
    *
-   * @throws IllegalStateException if it cannot be written; the message names the file
+   * @throws org.accord.EnvironmentException if it cannot be written; the message names the file
    */
   public void write(Path dataDir) {
     Path target = file(dataDir);
@@ -67,7 +67,7 @@ public record ServerRecord(String url, long pid, String token) {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new IllegalStateException("cannot write " + target + ": " + e.getMessage(), e);
+      throw new org.accord.EnvironmentException("cannot write " + target + ": " + e.getMessage(), e);
     }
   }
 
@@ -75,7 +75,7 @@ public record ServerRecord(String url, long pid, String token) {
    * Reads the note, if there is one that names a live process. A note whose process has ended (the
    * server was killed) is ignored.
    *
-   * @throws IllegalStateException if the note exists but cannot be read or is malformed
+   * @throws org.accord.EnvironmentException if the note exists but cannot be read or is malformed
    */
   public static Optional<ServerRecord> read(Path dataDir) {
     Path file = file(dataDir);
@@ -85,13 +85,13 @@ public record ServerRecord(String url, long pid, String token) {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new org.accord.EnvironmentException("cannot read " + file + ": " + e.getMessage(), e);
     }
     String url = properties.getProperty("url");
     String pid = properties.getProperty("pid", "");
     String token = properties.getProperty("token");
     if (url == null || token == null || !pid.matches("[0-9]{1,19}")) {
-      throw new IllegalStateException(file + " is malformed (url, pid and token are required); delete it if no server runs");
+      throw new org.accord.EnvironmentException(file + " is malformed (url, pid and token are required); delete it if no server runs");
     }
     long process = Long.parseLong(pid);
     if (ProcessHandle.of(process).map(ProcessHandle::isAlive).orElse(false)) {
@@ -107,7 +107,7 @@ public record ServerRecord(String url, long pid, String token) {
       if (current.isEmpty() || current.get().token().equals(token)) {
         Files.deleteIfExists(file(dataDir));
       }
-    } catch (IOException | IllegalStateException e) {
+    } catch (IOException | org.accord.EnvironmentException e) {
       // Best effort at shutdown: a stale note names a dead pid and is ignored by readers.
     }
   }

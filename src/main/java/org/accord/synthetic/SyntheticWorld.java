@@ -74,19 +74,20 @@ public final class SyntheticWorld {
    * @param sectors how many of {@link #SECTORS} to use (1..8)
    * @param libraCore whether to plant the LibraCore library (about 20 versions, very popular) and its
    *     fork
+   * @throws org.accord.InvalidInputException if a count is out of range (the message names the option)
    */
   public record Spec(
       int versions, long edges, int deployments, long seed, int vendors, int products, int operators,
       int countries, int sectors, boolean libraCore) {
     public Spec {
       if (versions < 10) {
-        throw new IllegalArgumentException("--versions must be at least 10");
+        throw new org.accord.InvalidInputException("--versions must be at least 10");
       }
       if (edges < 0 || deployments < 0 || vendors < 1 || products < 1 || operators < 1) {
-        throw new IllegalArgumentException("counts must be positive");
+        throw new org.accord.InvalidInputException("counts must be positive (--edges and --deployments at least 0, --products at least 1)");
       }
       if (countries < 1 || countries > COUNTRIES.size() || sectors < 1 || sectors > SECTORS.size()) {
-        throw new IllegalArgumentException("countries must be 1.." + COUNTRIES.size() + ", sectors 1.." + SECTORS.size());
+        throw new org.accord.InvalidInputException("countries must be 1.." + COUNTRIES.size() + ", sectors 1.." + SECTORS.size());
       }
     }
 

@@ -86,7 +86,7 @@ public final class EpssFeed {
       BufferedReader reader =
           new BufferedReader(
               new InputStreamReader(
-                  FeedInput.maybeGunzip(FeedInput.bounded(in, MAX_BYTES, "EPSS feed")), StandardCharsets.UTF_8));
+                  FeedInput.maybeGunzip(FeedInput.bounded(in, MAX_BYTES, "EPSS feed")), StandardCharsets.UTF_8.newDecoder()));
       String first = reader.readLine();
       if (first != null && first.startsWith("\uFEFF")) {
         first = first.substring(1);
@@ -125,15 +125,22 @@ public final class EpssFeed {
       return new EpssFeed(provenance, scores);
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
       throw new InvalidInputException("the EPSS feed is not valid gzip: " + e.getMessage(), "EPSS feed", e);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new InvalidInputException("the EPSS feed is not UTF-8 text; save it as UTF-8", "", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private static Provenance provenance(String line) {
-    if (line == null || !line.startsWith("#")) {
+    if (line == null) {
+      throw new InvalidInputException("the EPSS feed is empty; expected the comment '#model_version:…,score_date:…'", "line 1");
+    }
+    if (!line.startsWith("#")) {
       throw new InvalidInputException(
-          "expected the comment '#model_version:…,score_date:…' as the first line, found '" + line + "'", "line 1");
+          "expected the comment '#model_version:…,score_date:…' as the first line of an EPSS score file, found "
+              + (line.startsWith("cve,") ? "the header '" + line + "' (the comment that dates the scores is missing)" : FeedInput.lookOf(line)),
+          "line 1");
     }
     String model = null;
     String date = null;

@@ -51,6 +51,44 @@ final class FeedInput {
     return "line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
+  /**
+   * Jackson's message for a person: without the "(start marker at [Source: …])" tail of a truncated
+   * document, and saying so when the bytes are not UTF-8.
+   */
+  static String problem(com.fasterxml.jackson.core.JsonProcessingException e) {
+    String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+    message = message.replaceFirst("\\s*\\(start marker at .*\\)\\s*$", "");
+    if (message.startsWith("Invalid UTF-8")) {
+      return "it is not UTF-8 text: " + message;
+    }
+    return message.startsWith("Unexpected end-of-input") ? message + " (is the file truncated?)" : message;
+  }
+
+  /**
+   * What a file that starts with {@code line} seems to be, for a refusal: "JSON", "the KEV catalog's
+   * CSV form", "an EPSS score file", or the line itself, shortened.
+   */
+  static String lookOf(String line) {
+    String start = line.stripLeading();
+    if (start.startsWith("{") || start.startsWith("[")) {
+      return "JSON ('" + shorten(start) + "')";
+    }
+    if (start.startsWith("cveID,")) {
+      return "the KEV catalog's CSV form ('" + shorten(start) + "')";
+    }
+    if (start.startsWith("#model_version") || start.startsWith("cve,epss")) {
+      return "an EPSS score file ('" + shorten(start) + "')";
+    }
+    if (start.startsWith("<")) {
+      return "XML ('" + shorten(start) + "')";
+    }
+    return "text starting '" + shorten(start) + "'";
+  }
+
+  private static String shorten(String text) {
+    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+  }
+
   /** Wraps a stream so that reading more than {@code limit} bytes fails with a clear message. */
   static InputStream bounded(InputStream in, long limit, String what) {
     return new FilterInputStream(in) {

@@ -111,17 +111,35 @@ public final class KevCatalog {
     Objects.requireNonNull(in, "in");
     JsonNode root;
     try {
-      root = FeedInput.JSON_DOCUMENT.readTree(FeedInput.bounded(in, MAX_BYTES, "KEV catalog"));
+      java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(FeedInput.bounded(in, MAX_BYTES, "KEV catalog"));
+      buffered.mark(512);
+      String head = new String(buffered.readNBytes(512), java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "");
+      buffered.reset();
+      if (head.isBlank()) {
+        throw new InvalidInputException("the KEV catalog is empty; expected the JSON feed known_exploited_vulnerabilities.json", "");
+      }
+      if (!head.stripLeading().startsWith("{") && !head.stripLeading().startsWith("[")) {
+        throw new InvalidInputException(
+            "not the KEV catalog's JSON feed (known_exploited_vulnerabilities.json): this is "
+                + FeedInput.lookOf(head.lines().findFirst().orElse("")),
+            "line 1");
+      }
+      root = FeedInput.JSON_DOCUMENT.readTree(buffered);
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException(
-          "the KEV catalog is not valid JSON: " + e.getOriginalMessage(),
-          FeedInput.where(e),
-          e);
+      throw new InvalidInputException("the KEV catalog is not valid JSON: " + FeedInput.problem(e), FeedInput.where(e), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     if (root == null || !root.isObject()) {
       throw new InvalidInputException("the KEV catalog must be a JSON object", "$");
+    }
+    if (!root.has("catalogVersion") && !root.has("vulnerabilities")) {
+      List<String> members = new ArrayList<>();
+      root.fieldNames().forEachRemaining(members::add);
+      throw new InvalidInputException(
+          "not a KEV catalog: it has no catalogVersion and no vulnerabilities (its members: "
+              + String.join(", ", members.subList(0, Math.min(8, members.size()))) + (members.size() > 8 ? ", …" : "") + ")",
+          "$");
     }
     String version = text(root, "catalogVersion", "$");
     Instant released = FeedInput.timestamp(text(root, "dateReleased", "$"), "$.dateReleased");

@@ -82,7 +82,7 @@ final class SsvcTableReader {
       }
     } catch (JsonProcessingException e) {
       throw new InvalidInputException(
-          "not valid JSON: " + e.getOriginalMessage(),
+          "not valid JSON: " + FeedInput.problem(e),
           origin + " " + FeedInput.where(e),
           e);
     } catch (IOException e) {

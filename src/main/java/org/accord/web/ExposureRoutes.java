@@ -1,18 +1,26 @@
 package org.accord.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import org.accord.InvalidInputException;
+import org.accord.app.Exposure;
 import org.accord.app.IngestResults;
 import org.accord.app.Viewer;
+import org.accord.app.WhereUsedQuery;
 import org.accord.store.Tokens;
 
 /** SBOM and inventory upload, where-used and the component catalogue under {@code /api/v1}. */
 final class ExposureRoutes implements WebServer.RouteModule {
   private static final int DEFAULT_PACKAGE_LIMIT = 50;
+  private static final List<String> WHERE_USED_PARAMETERS =
+      List.of("purl", "range", "view", "list", "limit", "cursor", "sort", "q", "format");
 
   @Override
   public void register(JavalinConfig config, WebServer server) {
@@ -35,10 +43,58 @@ final class ExposureRoutes implements WebServer.RouteModule {
   }
 
   private static void whereUsed(WebServer server, Context ctx) {
+    requireKnownParameters(ctx, WHERE_USED_PARAMETERS);
     Tokens.Principal principal = WebServer.principal(ctx);
-    boolean shared = "shared".equals(ctx.queryParam("view"));
-    Viewer viewer = new Viewer(principal.orgName(), principal.coordinator(), shared, Viewer.DEFAULT_K);
-    ctx.json(server.accord().exposure().whereUsed(ctx.queryParam("purl"), ctx.queryParam("range"), viewer));
+    String view = ctx.queryParam("view");
+    if (view != null && !view.isEmpty() && !view.equals("shared")) {
+      throw new InvalidInputException("view must be 'shared' (or absent), not '" + view + "'", "view");
+    }
+    String format = ctx.queryParam("format");
+    if (format != null && !format.isEmpty() && !format.equals("json") && !format.equals("csv")) {
+      throw new InvalidInputException("format must be 'json' or 'csv', not '" + format + "'", "format");
+    }
+    Viewer viewer = new Viewer(principal.orgName(), principal.coordinator(), "shared".equals(view), Viewer.DEFAULT_K);
+    WhereUsedQuery query =
+        new WhereUsedQuery(
+            ctx.queryParam("purl"),
+            ctx.queryParam("range"),
+            WhereUsedQuery.Lists.parse(ctx.queryParam("list")),
+            WhereUsedQuery.parseLimit(ctx.queryParam("limit")),
+            ctx.queryParam("cursor"),
+            ctx.queryParam("sort"),
+            ctx.queryParam("q"));
+    if ("csv".equals(format)) {
+      String csv = server.accord().exposure().whereUsedCsv(query, viewer);
+      ctx.header("Content-Disposition", "attachment; filename=\"where-used-" + query.list().apiName() + ".csv\"");
+      ctx.contentType("text/csv; charset=utf-8").result(csv);
+      return;
+    }
+    byte[] body = server.accord().exposure().whereUsedRendered(query, viewer, answer -> {
+      try {
+        return server.json().writeValueAsBytes(answer);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot write a where-used answer as JSON", e);
+      }
+    });
+    ctx.contentType("application/json").result(body);
+  }
+
+  /** Refuses query parameters the route does not know, and parameters given more than once. */
+  private static void requireKnownParameters(Context ctx, List<String> accepted) {
+    Map<String, List<String>> parameters = ctx.queryParamMap();
+    List<String> unknown = new ArrayList<>(new TreeSet<>(parameters.keySet()));
+    unknown.removeAll(accepted);
+    if (!unknown.isEmpty()) {
+      throw new InvalidInputException(
+          "unknown query parameter" + (unknown.size() == 1 ? " " : "s ") + "'" + String.join("', '", unknown)
+              + "'; accepted: " + String.join(", ", accepted),
+          String.join(", ", unknown));
+    }
+    for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+      if (parameter.getValue().size() > 1) {
+        throw new InvalidInputException("query parameter '" + parameter.getKey() + "' is given more than once", parameter.getKey());
+      }
+    }
   }
 
   private static void components(WebServer server, Context ctx) {
@@ -51,6 +107,15 @@ final class ExposureRoutes implements WebServer.RouteModule {
         throw new InvalidInputException("limit must be a number, not '" + limitText + "'", "limit");
       }
     }
-    ctx.json(Map.of("packages", server.accord().exposure().packages(ctx.queryParam("purl_prefix"), limit)));
+    String name = ctx.queryParam("q");
+    String prefix = ctx.queryParam("purl_prefix");
+    if (name != null && prefix != null) {
+      throw new InvalidInputException("give q (a name) or purl_prefix (a PURL prefix), not both", "q");
+    }
+    if (name == null && prefix == null) {
+      throw new InvalidInputException("missing q (a package name) or purl_prefix (a PURL prefix)", "q");
+    }
+    Exposure exposure = server.accord().exposure();
+    ctx.json(Map.of("packages", name != null ? exposure.searchPackages(name, limit) : exposure.packages(prefix, limit)));
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.accord.EnvironmentException;
 import org.accord.InvalidInputException;
 import org.accord.NotFoundException;
 import org.accord.app.Accord;
@@ -106,7 +107,7 @@ public final class WebServer implements AutoCloseable {
   /**
    * Starts a server on {@code host:port} (port 0 picks a free one).
    *
-   * @throws IllegalStateException if the port cannot be bound
+   * @throws EnvironmentException if the port cannot be bound
    */
   public static WebServer start(Accord accord, String host, int port) {
     return start(accord, host, port, standardModules());
@@ -119,7 +120,7 @@ public final class WebServer implements AutoCloseable {
     try {
       server.app.start(host, port);
     } catch (RuntimeException e) {
-      throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
+      throw new EnvironmentException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
     }
     return server;
   }

@@ -250,4 +250,43 @@ class ExposureGraphTest {
       assertThat(edges).as("seed %d: path %s", seed, path).contains(parent << 32 | child);
     }
   }
+
+  @Test
+  void searchFindsPackagesByNameExactAndPrefixFirst() {
+    ExposureGraph graph = sample();
+    assertThat(graph.searchPackages("libracore", 10)).extracting(ExposureGraph.PackageSummary::packageKey)
+        .containsExactly(LIB, "pkg:maven/org.fork/libracore-ng");
+    assertThat(graph.searchPackages("ORG.LIBRA", 10)).singleElement()
+        .satisfies(pkg -> assertThat(pkg.versions()).as("versions in order").containsExactly("1.9", "2.1", "2.4"));
+    assertThat(graph.searchPackages("libra", 10)).as("prefixes of the name, in key order").extracting(ExposureGraph.PackageSummary::packageKey)
+        .containsExactly("pkg:maven/org.fork/libracore-ng", LIB);
+    assertThat(graph.searchPackages("core", 10)).hasSize(2);
+    assertThat(graph.searchPackages("org.x/", 10)).extracting(ExposureGraph.PackageSummary::packageKey)
+        .containsExactly("pkg:maven/org.x/adapter", "pkg:maven/org.x/helper");
+    assertThat(graph.searchPackages("libra", 1)).hasSize(1);
+    assertThat(graph.searchPackages("  ", 10)).isEmpty();
+    assertThat(graph.searchPackages("nothing-like-it", 10)).isEmpty();
+  }
+
+  @Test
+  void similarPackagesSuggestTheNearestNames() {
+    ExposureGraph graph = sample();
+    assertThat(graph.similarPackages("pkg:maven/org.libra/libracor", 5)).first().isEqualTo(LIB);
+    assertThat(graph.similarPackages("pkg:npm/libracore", 5)).contains(LIB);
+    assertThat(graph.similarPackages("pkg:npm/zzzz", 5)).isEmpty();
+    assertThat(graph.hasPackage(LIB)).isTrue();
+    assertThat(graph.hasPackage("pkg:maven/org.libra/libracor")).isFalse();
+  }
+
+  @Test
+  void theGenerationChangesWithEveryChangeAndOnlyThen() {
+    ExposureGraph graph = sample();
+    long before = graph.generation();
+    assertThat(graph.generation()).isEqualTo(before);
+    graph.apply(GraphChange.ofDeployments(List.of(new Deployment(103, "GridCo", "east", "energy", "DE", "essential", 1))));
+    long after = graph.generation();
+    assertThat(after).isGreaterThan(before);
+    graph.compact();
+    assertThat(graph.generation()).as("compaction changes no answer").isEqualTo(after);
+  }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.accord.EnvironmentException;
 import org.accord.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ class DatabaseTest {
   @Test
   void rejectsUnknownEngine() {
     assertThatThrownBy(() -> Database.open("jdbc:mysql://localhost/x?password=secret"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(EnvironmentException.class)
         .hasMessageContaining("unsupported database URL")
         .hasMessageNotContaining("secret");
   }
@@ -43,7 +44,7 @@ class DatabaseTest {
   void secondLockOnADirectoryFailsClearly() {
     try (DataDirectoryLock first = DataDirectoryLock.acquire(dir)) {
       assertThatThrownBy(() -> DataDirectoryLock.acquire(dir))
-          .isInstanceOf(IllegalStateException.class)
+          .isInstanceOf(EnvironmentException.class)
           .hasMessageContaining("in use by another Accord process");
     }
     DataDirectoryLock.acquire(dir).close();
