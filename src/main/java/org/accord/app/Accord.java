@@ -63,6 +63,7 @@ public final class Accord implements AutoCloseable {
   private final ExposureGraph graph;
   private final Exposure exposure;
   private final Object ingestLock = new Object();
+  private final RecentPrincipals recentPrincipals = new RecentPrincipals();
   private LedgerService ledger;
   private final Advisories advisories;
   private final Findings findings;
@@ -239,9 +240,12 @@ public final class Accord implements AutoCloseable {
     });
   }
 
-  /** The principal behind a token, or empty when the token is unknown. */
+  /**
+   * The principal behind a token, or empty when the token is unknown. Tokens that succeeded in the last
+   * minute are answered from memory ({@link RecentPrincipals}).
+   */
   public Optional<Tokens.Principal> authenticate(String token) {
-    return database.jdbi().withHandle(handle -> Tokens.authenticate(handle, token));
+    return recentPrincipals.authenticate(token, t -> database.jdbi().withHandle(handle -> Tokens.authenticate(handle, t)));
   }
 
   /** The current time of this instance's clock, in epoch milliseconds. */
