@@ -117,17 +117,7 @@ final class BenchCommand {
             new ApiBenchmark.Options(data, purl, range, limit, connections, seconds, warmup),
             accord -> {
               org.accord.web.WebServer server = org.accord.web.WebServer.start(accord, "127.0.0.1", 0);
-              return new ApiBenchmark.Server() {
-                @Override
-                public int port() {
-                  return server.port();
-                }
-
-                @Override
-                public void close() {
-                  server.close();
-                }
-              };
+              return new ApiBenchmark.Server(server.port(), server::close);
             },
             progressLines());
       } catch (IllegalArgumentException e) {

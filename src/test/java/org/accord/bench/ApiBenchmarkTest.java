@@ -20,17 +20,7 @@ class ApiBenchmarkTest {
 
   static ApiBenchmark.Server serve(Accord accord) {
     WebServer server = WebServer.start(accord, "127.0.0.1", 0);
-    return new ApiBenchmark.Server() {
-      @Override
-      public int port() {
-        return server.port();
-      }
-
-      @Override
-      public void close() {
-        server.close();
-      }
-    };
+    return new ApiBenchmark.Server(server.port(), server::close);
   }
 
   @Test
