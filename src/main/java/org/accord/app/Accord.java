@@ -75,6 +75,7 @@ public final class Accord implements AutoCloseable {
   private final ExposureGraph graph;
   private final Exposure exposure;
   private final Object ingestLock = new Object();
+  private final RecentPrincipals recentPrincipals = new RecentPrincipals();
   private LedgerService ledger;
   private final Advisories advisories;
   private final Findings findings;
@@ -264,9 +265,12 @@ public final class Accord implements AutoCloseable {
     });
   }
 
-  /** The principal behind a token, or empty when the token is unknown. */
+  /**
+   * The principal behind a token, or empty when the token is unknown. Tokens that succeeded in the last
+   * minute are answered from memory ({@link RecentPrincipals}).
+   */
   public Optional<Tokens.Principal> authenticate(String token) {
-    return database.jdbi().withHandle(handle -> Tokens.authenticate(handle, token));
+    return recentPrincipals.authenticate(token, t -> database.jdbi().withHandle(handle -> Tokens.authenticate(handle, t)));
   }
 
   /**

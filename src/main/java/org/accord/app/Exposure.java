@@ -2,6 +2,7 @@ package org.accord.app;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.accord.InvalidInputException;
@@ -32,6 +33,9 @@ public final class Exposure {
   private final ExposureGraph graph;
   /** Up to 256 answers and 4M rows; up to 4,096 rendered pages and 64 MiB of them. */
   private final WhereUsedAnswers answers = new WhereUsedAnswers(256, 4_000_000L, 4096, 64L << 20);
+  /** Parsed selections by the text asked, so a hot page does not parse its PURL and range again. */
+  private final ConcurrentHashMap<String, Selection> selections = new ConcurrentHashMap<>();
+  private static final int MAX_SELECTIONS = 1024;
   /** A rendered answer larger than this is not kept: whole answers are big and cheap to page instead. */
   private static final int MAX_KEPT_RENDERING = 1 << 20;
 
@@ -67,7 +71,7 @@ public final class Exposure {
   public WhereUsedView whereUsed(WhereUsedQuery query, Viewer viewer) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(viewer, "viewer");
-    return WhereUsedView.of(answer(select(query.purl(), query.range()), graph.generation()), query, viewer);
+    return WhereUsedView.of(answer(selection(query.purl(), query.range()), graph.generation()), query, viewer);
   }
 
   /**
@@ -81,7 +85,7 @@ public final class Exposure {
   public byte[] whereUsedRendered(WhereUsedQuery query, Viewer viewer, Function<WhereUsedView, byte[]> render) {
     Objects.requireNonNull(viewer, "viewer");
     long generation = graph.generation();
-    WhereUsedAnswer answer = answer(select(query.purl(), query.range()), generation);
+    WhereUsedAnswer answer = answer(selection(query.purl(), query.range()), generation);
     if (query.limit() == 0) {
       return render.apply(WhereUsedView.of(answer, query, viewer));
     }
@@ -164,6 +168,20 @@ public final class Exposure {
     String cacheKey() {
       return packageKey + '\u0000' + rangeLabel + '\u0000' + exactVersion;
     }
+  }
+
+  /** {@link #select}, remembered by the text asked (parsing depends on nothing that changes). */
+  private Selection selection(String purlText, String rangeText) {
+    String key = purlText + '\u0000' + rangeText;
+    Selection selection = selections.get(key);
+    if (selection == null) {
+      selection = select(purlText, rangeText);
+      if (selections.size() >= MAX_SELECTIONS) {
+        selections.clear();
+      }
+      selections.put(key, selection);
+    }
+    return selection;
   }
 
   /**

@@ -41,12 +41,17 @@ public final class ApiBenchmark {
    */
   public record Options(Path data, String purl, String range, int limit, int connections, double seconds, double warmupSeconds) {}
 
-  /** A started server: its port, and how to stop it. */
-  public interface Server extends AutoCloseable {
-    int port();
-
+  /**
+   * A started server: its port, and how to stop it.
+   *
+   * @param port the bound loopback port
+   * @param stop stops the server
+   */
+  public record Server(int port, Runnable stop) implements AutoCloseable {
     @Override
-    void close();
+    public void close() {
+      stop.run();
+    }
   }
 
   /**

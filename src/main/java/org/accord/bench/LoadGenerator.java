@@ -12,13 +12,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A closed-loop HTTP/1.1 load generator in the manner of wrk [1]: N threads, each with one keep-alive
  * connection, each sending the same GET as soon as the previous answer is read, for a warm-up and then a
  * measured period. Latency is measured per request from writing the request to reading the last body
- * byte; throughput is completed requests over the measured period.
+ * byte; throughput is completed requests over the measured period. Each connection first gets one
+ * unmeasured answer, and the clock starts when all have.
  *
  * <p>Why hand-written and not {@code java.net.http.HttpClient}: the client runs in the server's JVM on
  * the same cores, so its own cost is subtracted from the server's; a blocking socket per connection
@@ -47,6 +49,9 @@ final class LoadGenerator {
 
   private final InetSocketAddress address;
   private final byte[] request;
+  /** Set once before the workers are released; read by them after the start latch. */
+  private volatile long measureFrom;
+  private volatile long measureUntil;
 
   LoadGenerator(String host, int port, String pathAndQuery, String token) {
     this.address = new InetSocketAddress(host, port);
@@ -54,17 +59,33 @@ final class LoadGenerator {
         + "\r\nAccept: */*\r\nConnection: keep-alive\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** Runs {@code connections} loops for {@code warmupSeconds}, then measures for {@code seconds}. */
+  /**
+   * Opens {@code connections} connections and sends one unmeasured request on each (so a cold server
+   * cannot leave the measured period empty), then loops for {@code warmupSeconds}, then measures for
+   * {@code seconds}.
+   *
+   * @throws IllegalStateException if a connection cannot get its first answer
+   */
   Run run(int connections, double warmupSeconds, double seconds) throws InterruptedException {
-    long start = System.nanoTime();
-    long measureFrom = start + (long) (warmupSeconds * 1e9);
-    long measureUntil = measureFrom + (long) (seconds * 1e9);
+    CountDownLatch primed = new CountDownLatch(connections);
+    CountDownLatch start = new CountDownLatch(1);
     List<Worker> workers = new ArrayList<>();
     for (int i = 0; i < connections; i++) {
-      Worker worker = new Worker(measureFrom, measureUntil);
+      Worker worker = new Worker(primed, start);
       workers.add(worker);
       worker.thread.start();
     }
+    primed.await();
+    for (Worker worker : workers) {
+      if (worker.failure.get() != null) {
+        start.countDown();
+        throw new IllegalStateException("load generator cannot reach the server: " + worker.failure.get().getMessage(), worker.failure.get());
+      }
+    }
+    long now = System.nanoTime();
+    measureFrom = now + (long) (warmupSeconds * 1e9);
+    measureUntil = measureFrom + (long) (seconds * 1e9);
+    start.countDown();
     long requests = 0;
     long errors = 0;
     long bytes = 0;
@@ -75,9 +96,6 @@ final class LoadGenerator {
       errors += worker.errors;
       samples += worker.count;
       bytes = Math.max(bytes, worker.lastBody);
-      if (worker.failure.get() != null && worker.requests == 0) {
-        throw new IllegalStateException("load generator cannot reach the server: " + worker.failure.get().getMessage(), worker.failure.get());
-      }
     }
     long[] nanos = new long[samples];
     int offset = 0;
@@ -92,29 +110,38 @@ final class LoadGenerator {
   private final class Worker implements Runnable {
     final Thread thread = new Thread(this, "accord-bench-load");
     final AtomicReference<IOException> failure = new AtomicReference<>();
-    final long measureFrom;
-    final long measureUntil;
+    final CountDownLatch primed;
+    final CountDownLatch start;
     long[] nanos = new long[4096];
     int count;
     long requests;
     long errors;
     long lastBody;
 
-    Worker(long measureFrom, long measureUntil) {
-      this.measureFrom = measureFrom;
-      this.measureUntil = measureUntil;
+    Worker(CountDownLatch primed, CountDownLatch start) {
+      this.primed = primed;
+      this.start = start;
       thread.setDaemon(true);
     }
 
     @Override
     public void run() {
-      while (System.nanoTime() < measureUntil) {
+      boolean first = true;
+      while (first || System.nanoTime() < measureUntil) {
         try (Socket socket = new Socket()) {
           socket.setTcpNoDelay(true);
           socket.connect(address, 5_000);
           socket.setSoTimeout(30_000);
           OutputStream out = socket.getOutputStream();
           InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+          if (first) {
+            out.write(request);
+            out.flush();
+            lastBody = read(in).bodyBytes();
+            first = false;
+            primed.countDown();
+            start.await();
+          }
           while (true) {
             long sent = System.nanoTime();
             if (sent >= measureUntil) {
@@ -138,9 +165,16 @@ final class LoadGenerator {
           }
         } catch (IOException e) {
           failure.set(e);
+          if (first) {
+            primed.countDown();
+            return;
+          }
           if (System.nanoTime() >= measureFrom) {
             errors++;
           }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
         }
       }
     }

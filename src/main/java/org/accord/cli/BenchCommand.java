@@ -78,30 +78,34 @@ final class BenchCommand {
   @Command(
       name = "api",
       description = {
-        "The where-used API under load on loopback: the first page (limit=50) of a popular answer against the",
-        "whole answer, the in-run baseline. Builds the LibraCore demo world in a temporary directory (or, when",
-        "--data DIR is given, opens that existing store, which no server may hold), serves it on an ephemeral loopback port, creates a coordinator token, and runs a closed-loop",
-        "HTTP/1.1 load generator (one keep-alive connection per thread, like wrk) against each request in turn.",
-        "Prints requests/s, p50 and p99 for both and their ratio; exit 1 if any request failed."
+        "The where-used API under load on loopback: the first page (limit=50) of a",
+        "popular answer against the whole answer, the in-run baseline. Builds the",
+        "LibraCore demo world in a temporary directory (or opens the existing store",
+        "of --data DIR, which no server may hold), serves it on an ephemeral",
+        "loopback port, creates a coordinator token, and runs a closed-loop HTTP/1.1",
+        "load generator (one keep-alive connection per thread, like wrk) against",
+        "each request in turn. Prints requests/s, p50 and p99 for both and their",
+        "ratio; --json gives requests_per_s, p50_ms, p99_ms and baseline_*. Exit 1",
+        "if any request failed."
       },
       footer = {"", "Example:", "  accord bench api --connections 16 --seconds 10 --warmup 3"})
   static final class Api extends AccordCommand {
-    @Option(names = "--purl", defaultValue = "pkg:maven/org.libra/libracore", description = "Package. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--purl", paramLabel = "PURL", defaultValue = "pkg:maven/org.libra/libracore", description = "Package. Default: ${DEFAULT-VALUE}.")
     String purl;
 
-    @Option(names = "--range", defaultValue = "[2.0,2.3.4)", description = "Range. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--range", paramLabel = "RANGE", defaultValue = "[2.0,2.3.4)", description = "Range. Default: ${DEFAULT-VALUE}.")
     String range;
 
-    @Option(names = "--limit", defaultValue = "50", description = "Rows per page of the paged request. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "Rows per page of the paged request. Default: ${DEFAULT-VALUE}.")
     int limit;
 
-    @Option(names = "--connections", defaultValue = "16", description = "Concurrent connections. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "16", description = "Concurrent connections. Default: ${DEFAULT-VALUE}.")
     int connections;
 
-    @Option(names = "--seconds", defaultValue = "10", description = "Measured seconds per request kind. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "10", description = "Measured seconds per request kind. Default: ${DEFAULT-VALUE}.")
     double seconds;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Warm-up seconds before each. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "3", description = "Warm-up seconds before each. Default: ${DEFAULT-VALUE}.")
     double warmup;
 
     @Override
@@ -117,17 +121,7 @@ final class BenchCommand {
             new ApiBenchmark.Options(data, purl, range, limit, connections, seconds, warmup),
             accord -> {
               org.accord.web.WebServer server = org.accord.web.WebServer.start(accord, "127.0.0.1", 0);
-              return new ApiBenchmark.Server() {
-                @Override
-                public int port() {
-                  return server.port();
-                }
-
-                @Override
-                public void close() {
-                  server.close();
-                }
-              };
+              return new ApiBenchmark.Server(server.port(), server::close);
             },
             progressLines());
       } catch (IllegalArgumentException e) {

@@ -14,32 +14,34 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "where-used",
     description = {
-      "Show where a package runs: matched versions, every affected product and site with one shortest",
-      "dependency path (how it got in), and counts by sector and country. An unknown package, or a range",
-      "that selects none of the known versions, is said so in a note (and \"known\": false in JSON),",
-      "with the nearest package names; the exit code is still 0, since that is an answer."
+      "Show where a package runs: matched versions, every affected product and",
+      "site with one shortest dependency path (how it got in), and counts by",
+      "sector and country. An unknown package, or a range that selects none of",
+      "the known versions, gets a NOTE with the nearest package names (\"known\":",
+      "false in JSON); the exit code is still 0, since that is an answer."
     },
     footer = {
       "",
       "RANGE, in every ecosystem:",
-      "  vers:maven/>=2.0|<2.3.4     a vers range",
-      "  [2.0,2.3.4)  (,1.5]  [1.2]  intervals; several joined by commas",
-      "  '>=2.0 <2.3.4'  >=2.0,<2.3.4",
-      "                              comparators (>= > <= < = !=); a space or a comma means and",
-      "  '<1.0 || >=2.0'             either",
-      "  2.1.0                       exactly that version (npm: 2.1 is 2.1.x; Cargo: ^2.1.0;",
-      "                              NuGet: at least 2.1.0, as those ecosystems read a bare version)",
-      "  '*'                         every version",
-      "and each ecosystem's own syntax: npm '^1.2 || ~2.0.1', '1.2.x', '1.0 - 2.0' (node-semver);",
-      "PyPI '~=2.2', '==2.*'; Cargo '^1.2', '~1.2'; RubyGems '~> 2.0'; Composer '^1.2 | 1.0.*';",
-      "Debian '<< 2.0'; Go '>=v1.2.0'. Anything else is refused, naming the character at fault.",
+      "  vers:maven/>=2.0|<2.3.4      a vers range",
+      "  [2.0,2.3.4) (,1.5] [1.2]     intervals; several joined by commas",
+      "  '>=2.0 <2.3.4' >=2.0,<2.3.4  comparators >= > <= < = != (a space or a",
+      "                               comma means and)",
+      "  '<1.0 || >=2.0'              either",
+      "  2.1.0                        exactly that version (but npm 2.1 is 2.1.x,",
+      "                               Cargo 2.1 is ^2.1, NuGet 2.1 is >=2.1)",
+      "  '*'                          every version",
+      "and each ecosystem's own syntax: npm '^1.2 || ~2.0.1', 1.2.x, '1.0 - 2.0';",
+      "PyPI ~=2.2, ==2.*; Cargo ^1.2, ~1.2; RubyGems '~> 2.0'; Composer",
+      "'^1.2 | 1.0.*'; Debian '<< 2.0'; Go >=v1.2.0. Anything else is refused,",
+      "naming the character at fault.",
       "",
       "Examples:",
       "  accord where-used pkg:maven/org.libra/libracore --range '[2.0,2.3.4)'",
       "  accord where-used pkg:maven/org.libra/libracore --range '>=2.0 <2.3.4'",
       "  accord where-used pkg:maven/org.libra/libracore --range '>=2.0' \\",
       "      --sort -depth --filter energy --limit 10",
-      "  accord where-used pkg:maven/org.libra/libracore --csv deployments > sites.csv",
+      "  accord where-used pkg:maven/org.libra/libracore --csv deployments",
       "  accord where-used pkg:npm/lodash@4.17.20 --json"
     })
 final class WhereUsedCommand extends AccordCommand {
@@ -64,10 +66,11 @@ final class WhereUsedCommand extends AccordCommand {
   @Option(names = "--shared", description = "Show the view you may share: cells with fewer than --k operators show as <k, and no site details.")
   boolean shared;
 
-  @Option(names = "--k", defaultValue = "3", description = "Minimum distinct operators per shared cell. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--k", paramLabel = "K", defaultValue = "3", description = "Minimum distinct operators per shared cell. Default: ${DEFAULT-VALUE}.")
   int k;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "Rows per table in text output (JSON and CSV are complete). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
+      description = "Rows per table in text output (JSON and CSV are complete). Default: ${DEFAULT-VALUE}.")
   int limit;
 
   @Option(names = "--sort", paramLabel = "FIELD",

@@ -1,6 +1,9 @@
 package org.accord.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -19,6 +22,12 @@ import org.accord.store.Tokens;
 /** SBOM and inventory upload, where-used and the component catalogue under {@code /api/v1}. */
 final class ExposureRoutes implements WebServer.RouteModule {
   private static final int DEFAULT_PACKAGE_LIMIT = 50;
+  /**
+   * Where-used answers are written without indentation: a popular answer is a megabyte, most of it
+   * indentation when pretty-printed, and pages are served from memory (ADR 0073).
+   */
+  private static final ObjectWriter COMPACT =
+      new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writer();
   private static final List<String> WHERE_USED_PARAMETERS =
       List.of("purl", "range", "view", "list", "limit", "cursor", "sort", "q", "format");
 
@@ -71,7 +80,7 @@ final class ExposureRoutes implements WebServer.RouteModule {
     }
     byte[] body = server.accord().exposure().whereUsedRendered(query, viewer, answer -> {
       try {
-        return server.json().writeValueAsBytes(answer);
+        return COMPACT.writeValueAsBytes(answer);
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("cannot write a where-used answer as JSON", e);
       }
