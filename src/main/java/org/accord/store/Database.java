@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>DDL lives in one Flyway folder per dialect ({@code db/migration/sqlite}, {@code
  * db/migration/postgresql}); every DML statement in the repositories is portable between the two, as
- * {@code ARCHITECTURE.md} lists. SQLite runs in WAL mode with {@code synchronous=FULL}, so that a
+ * {@code docs/architecture.md} lists. SQLite runs in WAL mode with {@code synchronous=FULL}, so that a
  * committed transaction survives a power cut, and with a busy timeout so that concurrent writers wait
  * rather than fail.
  *
