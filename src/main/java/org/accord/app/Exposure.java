@@ -31,8 +31,8 @@ public final class Exposure {
   static final int SUGGESTIONS = 5;
 
   private final ExposureGraph graph;
-  /** Up to 256 answers and 4M rows; up to 4,096 rendered pages and 64 MiB of them. */
-  private final WhereUsedAnswers answers = new WhereUsedAnswers(256, 4_000_000L, 4096, 64L << 20);
+  /** Up to 256 answers and 2M rows (each with its derived orders, see WhereUsedAnswer); 4,096 pages, 64 MiB. */
+  private final WhereUsedAnswers answers = new WhereUsedAnswers(256, 2_000_000L, 4096, 64L << 20);
   /** Parsed selections by the text asked, so a hot page does not parse its PURL and range again. */
   private final ConcurrentHashMap<String, Selection> selections = new ConcurrentHashMap<>();
   private static final int MAX_SELECTIONS = 1024;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.accord.exposure.WhereUsed;
 
@@ -23,7 +24,9 @@ import org.accord.exposure.WhereUsed;
  */
 final class WhereUsedAnswer {
   /** Beyond this many remembered derivations the memo starts over (many distinct filters). */
-  private static final int MAX_MEMO = 128;
+  private static final int MAX_MEMO = 64;
+  /** Nor may the remembered row orders hold more indexes than this many times the answer's rows. */
+  private static final int MEMO_ROWS_PER_ROW = 4;
 
   final String cacheKey;
   final WhereUsed result;
@@ -34,6 +37,7 @@ final class WhereUsedAnswer {
   final String note;
 
   private final ConcurrentHashMap<String, Object> memo = new ConcurrentHashMap<>();
+  private final AtomicLong memoRows = new AtomicLong();
   private volatile List<WhereUsed.DeploymentHit> deploymentRows;
 
   WhereUsedAnswer(String cacheKey, WhereUsed result, String range, boolean known, List<String> suggestions, String note) {
@@ -64,10 +68,12 @@ final class WhereUsedAnswer {
   private <T> T remember(String key, Supplier<T> compute) {
     Object value = memo.get(key);
     if (value == null) {
-      if (memo.size() >= MAX_MEMO) {
-        memo.clear();
-      }
       value = compute.get();
+      long rows = value instanceof int[] order ? order.length : 1;
+      if (memo.size() >= MAX_MEMO || memoRows.addAndGet(rows) > MEMO_ROWS_PER_ROW * weight()) {
+        memo.clear();
+        memoRows.set(rows);
+      }
       memo.putIfAbsent(key, value);
     }
     return (T) value;

@@ -69,7 +69,10 @@ public final class ApiBenchmark {
   /**
    * The figures.
    *
-   * @param world where the data came from
+   * @param world where the data came from: {@code demo} or the data directory
+   * @param path the request path of the whole answer (the page adds {@code &limit=N})
+   * @param connections concurrent connections
+   * @param seconds measured seconds per request kind
    * @param products products in the whole answer
    * @param deployments deployments in the whole answer
    * @param firstPage the paged request
