@@ -8,9 +8,8 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.HttpURLConnection;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +35,6 @@ final class Remote {
   private final URI base;
   private final String token;
   private final String description;
-  private final HttpClient http;
 
   Remote(String baseUrl, String token, String description) {
     String url = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
@@ -50,7 +48,6 @@ final class Remote {
     }
     this.token = token;
     this.description = description;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   /** Names the server in messages, such as "the Accord server at http://127.0.0.1:8080/ (pid 42)". */
@@ -60,25 +57,21 @@ final class Remote {
 
   /** GETs {@code path} (relative, such as {@code api/v1/findings}) with query parameters; nulls are left out. */
   <T> T get(String path, Query query, Class<T> type) {
-    return read(send(HttpRequest.newBuilder(uri(path, query)).GET()), type);
+    return read(send("GET", uri(path, query), null, null), type);
   }
 
   /** GETs {@code path} and returns the body as text (CSV, for instance). */
   String getText(String path, Query query) {
-    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri(path, query)).GET());
-    if (response.statusCode() >= 200 && response.statusCode() < 300) {
+    Response response = send("GET", uri(path, query), null, null);
+    if (response.ok()) {
       return new String(response.body(), StandardCharsets.UTF_8);
     }
     return read(response, String.class); // throws the error the status stands for
   }
 
-  /** POSTs a body read from {@code body} (closed after sending) as {@code contentType}. */
+  /** POSTs a body read from {@code body} (not closed) as {@code contentType}. */
   <T> T post(String path, Query query, InputStream body, String contentType, Class<T> type) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri(path, query))
-            .header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body));
-    return read(send(request), type);
+    return read(send("POST", uri(path, query), contentType, body), type);
   }
 
   /** POSTs a JSON value. */
@@ -89,11 +82,7 @@ final class Remote {
     } catch (IOException e) {
       throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
     }
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri(path, new Query()))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    return read(send(request), type);
+    return read(send("POST", uri(path, new Query()), "application/json", new java.io.ByteArrayInputStream(body)), type);
   }
 
   /** Query parameters in order; a name may repeat. Not thread-safe. */
@@ -131,23 +120,50 @@ final class Remote {
     return base.resolve(text.toString());
   }
 
-  private HttpResponse<byte[]> send(HttpRequest.Builder request) {
-    request.header("Authorization", "Bearer " + token).header("Accept", "application/json").timeout(TIMEOUT);
+  /** A status and body. */
+  private record Response(int status, byte[] body) {
+    boolean ok() {
+      return status >= 200 && status < 300;
+    }
+  }
+
+  // HttpURLConnection rather than java.net.http.HttpClient: the latter builds the default TLS context
+  // on creation even for plain http, which cost a fifth of a short command's run on the loopback path.
+  private Response send(String method, URI uri, String contentType, InputStream body) {
+    HttpURLConnection connection = null;
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      connection = (HttpURLConnection) uri.toURL().openConnection();
+      connection.setRequestMethod(method);
+      connection.setConnectTimeout((int) Duration.ofSeconds(5).toMillis());
+      connection.setReadTimeout((int) TIMEOUT.toMillis());
+      connection.setRequestProperty("Authorization", "Bearer " + token);
+      connection.setRequestProperty("Accept", "application/json");
+      if (body != null) {
+        connection.setDoOutput(true);
+        connection.setChunkedStreamingMode(1 << 16);
+        connection.setRequestProperty("Content-Type", contentType);
+        try (OutputStream out = connection.getOutputStream()) {
+          body.transferTo(out);
+        }
+      }
+      int status = connection.getResponseCode();
+      try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+        return new Response(status, in == null ? new byte[0] : in.readAllBytes());
+      }
     } catch (ConnectException e) {
       throw new UserException("cannot reach " + description + ": connection refused");
     } catch (IOException e) {
       throw new UserException("cannot reach " + description + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UserException("interrupted while waiting for " + description);
+    } finally {
+      if (connection != null) {
+        connection.disconnect();
+      }
     }
   }
 
-  private <T> T read(HttpResponse<byte[]> response, Class<T> type) {
-    int status = response.statusCode();
-    if (status >= 200 && status < 300) {
+  private <T> T read(Response response, Class<T> type) {
+    int status = response.status();
+    if (response.ok()) {
       try {
         return JSON.readValue(response.body(), type);
       } catch (IOException e) {
