@@ -16,9 +16,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     description = {
-      "Build the LibraCore demo world (fixed seed: ~20 LibraCore versions and a fork, 40 vendors,",
-      "300 products, 5,000 deployments in 12 countries and 8 sectors), ingest it through the normal",
-      "SBOM and inventory path, then serve it and print the URL and a coordinator token.",
+      "Build the LibraCore demo world, load it and serve it.",
+      "",
+      "The world comes from a fixed seed: about 20 LibraCore versions and a fork, 40 vendors, 300 products, "
+          + "5,000 deployments in 12 countries and 8 sectors. It is ingested through the normal SBOM and "
+          + "inventory path, then served; the URL and a coordinator token are printed.",
       "Uses ./accord-demo unless --data is given; running it again reuses what is there."
     })
 final class DemoCommand extends ServeCommand {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.accord.InvalidInputException;
 import org.accord.app.Advisories;
 import org.accord.app.IngestResults;
+import org.accord.sbom.BomReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Parameters;
 /** {@code accord ingest …}: load SBOMs and inventories into the store and the graph. */
 @Command(
     name = "ingest",
-    description = "Load SBOMs, inventories or advisories into the store.",
+    description = "Load SBOMs, inventories, advisories and feeds into the store.",
     subcommands = {
       IngestCommand.Sbom.class,
       IngestCommand.Inventory.class,
@@ -30,9 +31,12 @@ final class IngestCommand {
   @Command(
       name = "sbom",
       description = {
-        "Ingest SBOM documents: CycloneDX 1.4-1.7 (JSON, XML) or SPDX 2.2/2.3 (JSON, tag-value).",
-        "Each file is one transaction: a refused file changes nothing, and the files before it stay ingested.",
-        "Re-ingesting the same bytes changes nothing; a new SBOM for the same product version replaces its edges."
+        "Ingest SBOM documents (CycloneDX, SPDX).",
+        "",
+        BomReader.SUPPORTED_VERSIONS + "; the format is read from the content, not from the file name.",
+        "Each file is one transaction: a refused file changes nothing, and the files before it stay ingested. "
+            + "Re-ingesting the same bytes changes nothing; a new SBOM for the same product version replaces "
+            + "that version's edges."
       },
       footer = {"", "Example:", "  accord ingest sbom --org Acme build/bom.json build/other.cdx.xml"})
   static final class Sbom extends AccordCommand {
@@ -81,10 +85,14 @@ final class IngestCommand {
   @Command(
       name = "inventory",
       description = {
-        "Ingest deployment inventories: CSV with a header row or JSON, one row per deployment with",
-        "operator, site, sector, country (ISO 3166-1 alpha-2), criticality and product (PURL with version).",
-        "Sectors: energy, water, health, telecom, finance, transport, digital-identity, government,",
-        "manufacturing, other. Criticality: essential, important, other. Errors name the line and field."
+        "Ingest deployment inventories (CSV or JSON).",
+        "",
+        "One row per deployment, with operator, site, sector, country (ISO 3166-1 alpha-2), criticality and "
+            + "product (the product's PURL with its version). CSV has a header row; JSON is an array of rows or "
+            + "an object with a \"deployments\" array.",
+        "Sectors: energy, water, health, telecom, finance, transport, digital-identity, government, "
+            + "manufacturing, other. Criticality: essential, important, other.",
+        "Errors name the line (or index) and the field; a refused file changes nothing."
       },
       footer = {
         "",
@@ -126,7 +134,9 @@ final class IngestCommand {
   @Command(
       name = "advisory",
       description = {
-        "Import advisories and VEX documents: OSV, CSAF 2.0 (any profile; the VEX profile also gives VEX "
+        "Import advisories and VEX documents.",
+        "",
+        "OSV, CSAF 2.0 (any profile; the VEX profile also gives VEX "
             + "statements), OpenVEX 0.2.0/0.0.1 and CycloneDX VEX. The format is read from the document. A DIR "
             + "is walked for *.json files; a ZIP's *.json entries are read with size limits. Each document is "
             + "one transaction: a refused one changes nothing and the others are still imported. Each advisory "
@@ -214,7 +224,9 @@ final class IngestCommand {
   @Command(
       name = "kev",
       description = {
-        "Import the CISA Known Exploited Vulnerabilities catalog (known_exploited_vulnerabilities.json). "
+        "Import the CISA Known Exploited Vulnerabilities catalog.",
+        "",
+        "The JSON feed, known_exploited_vulnerabilities.json. "
             + "It replaces the stored catalog unless it is older; triage then reads Exploitation=active for "
             + "listed CVEs and records the catalog version and release date with every decision."
       },
@@ -232,8 +244,10 @@ final class IngestCommand {
   @Command(
       name = "epss",
       description = {
-        "Import a FIRST EPSS score file (epss_scores-YYYY-MM-DD.csv or .csv.gz: a "
-            + "'#model_version:…,score_date:…' line, then cve,epss,percentile). It replaces the stored scores "
+        "Import a FIRST EPSS score file.",
+        "",
+        "The daily file epss_scores-YYYY-MM-DD.csv, plain or gzip: a comment line with the model version and "
+            + "score date, then the rows cve,epss,percentile. It replaces the stored scores "
             + "unless it is older; triage counts a CVE above the EPSS threshold as Exploitation=public-poc and "
             + "records the model version and date."
       },

@@ -2,12 +2,15 @@ package org.accord.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.accord.EnvironmentException;
 import org.accord.InvalidInputException;
 import org.accord.NotFoundException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -68,7 +71,7 @@ public final class Main implements Callable<Integer> {
       scope = ScopeType.INHERIT,
       paramLabel = "DIR",
       defaultValue = "${env:ACCORD_DATA:-./accord-data}",
-      description = "Data directory (lock, keys, embedded database). Default: ${DEFAULT-VALUE}.")
+      description = "Data directory (default ${DEFAULT-VALUE}): lock, keys, embedded database.")
   Path dataDir;
 
   @Option(
@@ -76,7 +79,7 @@ public final class Main implements Callable<Integer> {
       scope = ScopeType.INHERIT,
       paramLabel = "JDBC_URL",
       defaultValue = "${env:ACCORD_DB_URL}",
-      description = "Database URL, e.g. jdbc:postgresql://localhost/accord. Default: $ACCORD_DB_URL, else SQLite in --data.")
+      description = "Database URL such as jdbc:postgresql://HOST/DB. Default: $ACCORD_DB_URL, else SQLite in --data.")
   String dbUrl;
 
   private final CliContext context = new CliContext(this);
@@ -110,7 +113,7 @@ public final class Main implements Callable<Integer> {
   /** Runs the command line with the given streams and returns the exit code; used by tests. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     Main main = new Main();
-    CommandLine commandLine = new CommandLine(main);
+    CommandLine commandLine = commandLine(main);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(Main::handleFailure);
@@ -126,6 +129,33 @@ public final class Main implements Callable<Integer> {
       main.context.close();
       out.flush();
       err.flush();
+    }
+  }
+
+  /**
+   * The command tree over {@code main}. The root's {@code --data} and {@code --db} are inherited by
+   * every command but those marked {@link StorelessCommand}; {@code -V, --version} (which picocli's
+   * inherited standard help options give every command) stays on the root.
+   */
+  static CommandLine commandLine(Main main) {
+    CommandLine commandLine = new CommandLine(main);
+    for (CommandLine sub : commandLine.getSubcommands().values()) {
+      prune(sub);
+    }
+    return commandLine;
+  }
+
+  private static void prune(CommandLine command) {
+    CommandSpec spec = command.getCommandSpec();
+    boolean storeless = spec.userObject() instanceof StorelessCommand;
+    for (OptionSpec option : List.copyOf(spec.options())) {
+      if (option.versionHelp() || storeless && option.inherited() && (option.longestName().equals("--data")
+          || option.longestName().equals("--db"))) {
+        spec.remove(option);
+      }
+    }
+    for (CommandLine sub : command.getSubcommands().values()) {
+      prune(sub);
     }
   }
 

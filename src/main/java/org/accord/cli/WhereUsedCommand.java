@@ -13,14 +13,17 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "where-used",
     description = {
-      "Show where a package runs: matched versions, every affected product and site with one shortest",
-      "dependency path (how it got in), and counts by sector and country."
+      "Show where a package runs, and how it got there.",
+      "",
+      "Lists the matched versions, every affected product and site with one shortest dependency path (how it "
+          + "got in), and the counts by sector and country."
     },
     footer = {
       "",
       "Examples:",
       "  accord where-used pkg:maven/org.libra/libracore --range '[2.0,2.3.4)'",
-      "  accord where-used pkg:maven/org.libra/libracore --range 'vers:maven/>=2.0|<2.3.4' --json",
+      "  accord where-used pkg:maven/org.libra/libracore \\",
+      "      --range 'vers:maven/>=2.0|<2.3.4' --json",
       "  accord where-used pkg:npm/lodash@4.17.20"
     })
 final class WhereUsedCommand extends AccordCommand {
@@ -33,10 +36,10 @@ final class WhereUsedCommand extends AccordCommand {
   @Option(names = "--shared", description = "Show the view you may share: cells with fewer than --k operators show as <k, and no site details.")
   boolean shared;
 
-  @Option(names = "--k", defaultValue = "3", description = "Minimum distinct operators per shared cell. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--k", paramLabel = "K", defaultValue = "3", description = "Minimum distinct operators per shared cell. Default: ${DEFAULT-VALUE}.")
   int k;
 
-  @Option(names = "--limit", defaultValue = "50", description = "Rows per table in text output (JSON is complete). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "Rows per table in text output (JSON is complete). Default: ${DEFAULT-VALUE}.")
   int limit;
 
   @Override
