@@ -1,6 +1,5 @@
 package org.accord.cli;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -47,7 +46,7 @@ final class IngestCommand {
     String org;
 
     @Override
-    protected int execute() throws IOException {
+    protected int execute() {
       List<Object> results = new ArrayList<>();
       boolean progress = Progress.enabled(json);
       try (Progress bar = Progress.of("ingest", files.size(), progress && files.size() > 1)) {
@@ -108,7 +107,7 @@ final class IngestCommand {
     String org;
 
     @Override
-    protected int execute() throws IOException {
+    protected int execute() {
       List<Object> results = new ArrayList<>();
       for (Path file : files) {
         IngestResults.Inventory result =
@@ -161,7 +160,7 @@ final class IngestCommand {
     boolean privately;
 
     @Override
-    protected int execute() throws IOException {
+    protected int execute() {
       List<Object> results = new ArrayList<>();
       int[] refused = {0};
       Advisories.Importer importer = new Advisories.Importer(org, true);
@@ -236,7 +235,7 @@ final class IngestCommand {
     Path file;
 
     @Override
-    protected int execute() throws IOException {
+    protected int execute() {
       return report(this, read(file, in -> context().accord().advisories().ingestKev(in)));
     }
   }
@@ -257,7 +256,7 @@ final class IngestCommand {
     Path file;
 
     @Override
-    protected int execute() throws IOException {
+    protected int execute() {
       return report(this, read(file, in -> context().accord().advisories().ingestEpss(in)));
     }
   }

@@ -186,7 +186,7 @@ public final class Main implements Callable<Integer> {
   }
 
   /** The one-line message of a user error, or null when {@code ex} is not one (then it is a bug). */
-  static String userMessage(Throwable ex) {
+  private static String userMessage(Throwable ex) {
     if (ex instanceof InvalidInputException invalid) {
       return invalid.describe();
     }
