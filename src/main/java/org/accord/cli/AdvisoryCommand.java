@@ -29,6 +29,6 @@ final class AdvisoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand; see 'accord advisory --help'");
+    throw Main.missingCommand(spec.commandLine());
   }
 }

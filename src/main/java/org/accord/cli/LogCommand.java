@@ -49,7 +49,7 @@ final class LogCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command; see 'accord log --help'");
+    throw Main.missingCommand(spec.commandLine());
   }
 
   @Command(

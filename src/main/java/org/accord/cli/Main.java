@@ -82,12 +82,19 @@ public final class Main implements Callable<Integer> {
       description = "Database URL such as jdbc:postgresql://HOST/DB. Default: $ACCORD_DB_URL, else SQLite in --data.")
   String dbUrl;
 
+  @CommandLine.Spec CommandSpec spec;
+
   private final CliContext context = new CliContext(this);
 
   @Override
   public Integer call() {
-    throw new CommandLine.ParameterException(
-        new CommandLine(this), "missing command; see 'accord --help'");
+    throw missingCommand(spec.commandLine());
+  }
+
+  /** The usage error of a command group run without one of its commands; it names them. */
+  static CommandLine.ParameterException missingCommand(CommandLine group) {
+    List<String> names = group.getSubcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
+    return new CommandLine.ParameterException(group, "missing command; one of: " + String.join(", ", names));
   }
 
   /** The data directory chosen on the command line. */
@@ -119,7 +126,11 @@ public final class Main implements Callable<Integer> {
     commandLine.setExecutionExceptionHandler(Main::handleFailure);
     commandLine.setParameterExceptionHandler(
         (ex, arguments) -> {
-          ex.getCommandLine().getErr().println("accord: " + ex.getMessage());
+          // Picocli's own words for a group that cannot run alone (ingest, token, bench) name no command.
+          String message = ex.getMessage().equals("Missing required subcommand")
+              ? missingCommand(ex.getCommandLine()).getMessage()
+              : ex.getMessage();
+          ex.getCommandLine().getErr().println("accord: " + message);
           ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
           return USAGE;
         });

@@ -96,7 +96,7 @@ final class TriageCommand extends AccordCommand {
     if (advisory == null) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
-          "missing subcommand (cvss, ssvc, tables or exploitation) or --advisory ID --as ROLE; see 'accord triage --help'");
+          "missing command (one of: cvss, ssvc, tables, exploitation) or --advisory ID --as ROLE");
     }
     if (role == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--advisory needs --as deployer|supplier|coordinator");

@@ -48,7 +48,7 @@ final class VerifyCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command; see 'accord verify --help'");
+    throw Main.missingCommand(spec.commandLine());
   }
 
   /** Shared by the verify commands: key and file reading, and the failure report. */

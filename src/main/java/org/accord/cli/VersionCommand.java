@@ -48,7 +48,7 @@ final class VersionCommand implements Runnable, StorelessCommand {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command; see 'accord version --help'");
+    throw Main.missingCommand(spec.commandLine());
   }
 
   /** The scheme for a scheme name or an OSV ecosystem name. */

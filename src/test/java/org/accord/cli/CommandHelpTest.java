@@ -146,6 +146,21 @@ class CommandHelpTest {
     }
   }
 
+  /** A command group run without a command is a usage error that names its commands. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("names")
+  void aGroupWithoutACommandNamesItsCommands(String name) {
+    CommandLine command = command(name);
+    List<String> subcommands = command.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+    if (subcommands.isEmpty()) {
+      return;
+    }
+    String[] path = name.substring("accord".length()).strip().split(" ");
+    CliRun run = CliRun.run(path[0].isEmpty() ? new String[0] : path);
+    assertThat(run.exit()).as(run.all()).isEqualTo(Main.USAGE);
+    assertThat(run.err()).startsWith("accord: missing command").contains(subcommands);
+  }
+
   /** Commands that never open the store do not offer --data and --db; the others do; only the root has --version. */
   @Test
   void onlyCommandsThatUseTheStoreOfferDataAndDb() {
