@@ -185,8 +185,10 @@ final class AdvisoryValidateCommand extends AccordCommand implements StorelessCo
       return new FileReport(name, false, e.describe(), List.of(), List.of());
     } catch (NoSuchFileException e) {
       return new FileReport(name, false, "no such file", List.of(), List.of());
-    } catch (IOException | UncheckedIOException e) {
-      return new FileReport(name, false, "cannot read: " + e.getMessage(), List.of(), List.of());
+    } catch (IOException e) {
+      return new FileReport(name, false, "cannot read it: " + InputFiles.reason(e), List.of(), List.of());
+    } catch (UncheckedIOException e) {
+      return new FileReport(name, false, "cannot read it: " + InputFiles.reason(e.getCause()), List.of(), List.of());
     }
   }
 
