@@ -99,8 +99,8 @@ public final class Accord implements AutoCloseable {
   /**
    * Claims the data directory, opens the store and builds the exposure graph from it.
    *
-   * @throws IllegalStateException if another process holds the directory or the database cannot be
-   *     opened; the message says which
+   * @throws org.accord.EnvironmentException if another process holds the directory or the database
+   *     cannot be opened; the message says which
    */
   public static Accord open(Config config) {
     return open(config, Clock.systemUTC());

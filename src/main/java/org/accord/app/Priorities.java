@@ -35,7 +35,8 @@ import org.accord.triage.SsvcTable;
  *
  * <ul>
  *   <li>Exploitation: the stored KEV and EPSS snapshots and the advisory's exploit references, per CVE
- *       alias, by {@link Exploitation#assess}; the worst over the advisory's CVEs.
+ *       alias, by {@link Exploitation#assess}; the worst over the advisory's CVEs. With no feed loaded
+ *       and no exploit reference (or no CVE to look up), {@code active}, marked as assumed.
  *   <li>Mission prevalence, public well-being, mission and well-being impact, public safety impact,
  *       supplier cardinality: {@link ImpactAssessment} over the deployments in scope (the one
  *       deployment for a deployer; all deployments of the product for a supplier or coordinator).
@@ -137,9 +138,11 @@ public final class Priorities {
    * How Exploitation was set.
    *
    * @param value the value id
-   * @param source {@code evidence} or {@code assumed}
+   * @param source {@code evidence}, or {@code assumed}: given by the request, or, when no KEV catalog
+   *     or EPSS scores are loaded and there is no exploit reference, the most severe value ({@code
+   *     active})
    * @param reason why
-   * @param evidence the feeds consulted, with version and publication time
+   * @param evidence the feeds consulted, with version and publication time; empty when assumed
    */
   public record ExploitationView(String value, String source, String reason, List<Map<String, Object>> evidence) {}
 
@@ -302,7 +305,8 @@ public final class Priorities {
           ExploitationView exploitationView =
               exploitationAssumed
                   ? new ExploitationView(request.assumptions().get(SsvcTable.EXPLOITATION), "assumed", "given by the request", List.of())
-                  : new ExploitationView(exploitation.exploitation().id(), "evidence", exploitation.reason(), provenance(exploitation.provenance()));
+                  : new ExploitationView(exploitation.exploitation().id(), exploitation.source().id(), exploitation.reason(),
+                      provenance(exploitation.provenance()));
           return new View(
               advisory.id(), request.role().id(), org == null ? "" : org, table.id(), table.digest(), exploitationView, ranked,
               suppressed, notes);
@@ -339,7 +343,7 @@ public final class Priorities {
           derived.put(id, "assumed");
           rationale.add(id + "=" + assumptions.get(id) + ": given by the request");
         } else if (id.equals(SsvcTable.EXPLOITATION)) {
-          derived.put(id, "evidence");
+          derived.put(id, exploitation.source().id());
         } else if (exposure.containsKey(id)) {
           inputs.put(id, exposure.get(id));
           derived.put(id, "exposure");
@@ -468,8 +472,10 @@ public final class Priorities {
     List<String> references = advisory.exploitReferences();
     if (cves.isEmpty()) {
       return references.isEmpty()
-          ? new Exploitation.Assessment(advisory.id(), Exploitation.NONE, advisory.id() + " names no CVE, so no KEV or EPSS entry applies, and has no exploit reference", List.of())
-          : new Exploitation.Assessment(advisory.id(), Exploitation.PUBLIC_POC, advisory.id() + " has a public exploit reference: " + references.get(0), List.of());
+          ? Exploitation.Assessment.assumed(
+              advisory.id(), advisory.id() + " names no CVE, so no KEV or EPSS entry can apply, and has no exploit reference")
+          : new Exploitation.Assessment(advisory.id(), Exploitation.PUBLIC_POC, Exploitation.Source.EVIDENCE,
+              advisory.id() + " has a public exploit reference: " + references.get(0), List.of());
     }
     Exploitation.Assessment worst = null;
     for (String cve : cves) {

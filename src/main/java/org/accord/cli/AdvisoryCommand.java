@@ -13,8 +13,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "advisory",
     description = {
-      "Work with security advisories (OSV, CSAF 2.0) and their VEX statements. Import them with "
-          + "'accord ingest advisory'; see what they affect with 'accord findings'."
+      "Show, list, export and validate security advisories.",
+      "",
+      "Advisories (OSV, CSAF 2.0) and their VEX statements. Import them with 'accord ingest advisory'; see "
+          + "what they affect with 'accord findings'."
     },
     subcommands = {
       AdvisoryValidateCommand.class,
@@ -27,6 +29,6 @@ final class AdvisoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand; see 'accord advisory --help'");
+    throw Main.missingCommand(spec.commandLine());
   }
 }

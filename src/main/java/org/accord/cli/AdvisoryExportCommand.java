@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "export",
     description = {
-      "Export an advisory with its VEX statements as OSV, CSAF 2.0 (VEX profile), OpenVEX 0.2.0 or "
+      "Export an advisory with its VEX statements.",
+      "",
+      "As OSV, CSAF 2.0 (VEX profile), OpenVEX 0.2.0 or "
           + "CycloneDX 1.6 VEX. An OSV advisory exports to OSV as its original document. The VEX formats "
           + "state the stored statements about the advisory's id and aliases; without any, the advisory's "
           + "own affected package ranges are stated as affected. Each output validates against its official "
@@ -41,7 +43,7 @@ final class AdvisoryExportCommand extends AccordCommand {
       names = "--namespace",
       paramLabel = "URL",
       defaultValue = "${env:ACCORD_NAMESPACE:-https://accord.invalid}",
-      description = "Publisher namespace URL (CSAF publisher.namespace, OpenVEX @id). Default: $ACCORD_NAMESPACE, else ${DEFAULT-VALUE}.")
+      description = "Publisher namespace URL (CSAF publisher.namespace, OpenVEX @id). Default, from $ACCORD_NAMESPACE when set: ${DEFAULT-VALUE}")
   String namespace;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of standard output.")

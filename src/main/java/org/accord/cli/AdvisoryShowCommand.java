@@ -14,7 +14,9 @@ final class AdvisoryShowCommand {
   @Command(
       name = "show",
       description = {
-        "Show a stored advisory: ids, severities, each affected package with its ranges (as vers), the "
+        "Show a stored advisory.",
+        "",
+        "Its ids, severities, each affected package with its ranges (as vers), the "
             + "parts that cannot be evaluated (GIT ranges), the matched package versions and the VEX "
             + "statements."
       },
@@ -55,12 +57,18 @@ final class AdvisoryShowCommand {
     }
   }
 
-  @Command(name = "list", description = "List stored advisories, newest import first, with their matched package versions.")
+  @Command(
+      name = "list",
+      description = {
+        "List stored advisories, newest import first.",
+        "",
+        "Each with its format, its visibility and how many package versions it matched."
+      })
   static final class ListCommand extends AccordCommand {
     @Option(names = "--id", paramLabel = "ID", description = "Only advisories with this id or alias.")
     String name;
 
-    @Option(names = "--limit", defaultValue = "100", description = "At most this many. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most this many. Default: ${DEFAULT-VALUE}.")
     int limit;
 
     @Override

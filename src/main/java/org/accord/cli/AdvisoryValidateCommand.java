@@ -34,7 +34,9 @@ import picocli.CommandLine.Parameters;
     name = "validate",
     sortOptions = false,
     description = {
-      "Validate CSAF 2.0 documents against the CSAF JSON schema and the tests of CSAF 2.0 section 6: every "
+      "Validate CSAF 2.0 documents, as a CSAF full validator.",
+      "",
+      "Checks the CSAF JSON schema and the tests of CSAF 2.0 section 6: every "
           + "mandatory test (6.1.1 to 6.1.33, with the profile tests 6.1.27.1 to 6.1.27.11), every optional "
           + "test (6.2.1 to 6.2.20) and every informative test (6.3.1 to 6.3.11), as a CSAF full validator. "
           + "A document is valid when the schema and the mandatory tests pass; optional findings are "
@@ -71,7 +73,7 @@ import picocli.CommandLine.Parameters;
       "  accord advisory validate --tests basic --json vex/*.json",
       "  curl -s https://example.com/csaf/2024/x.json | accord advisory validate -"
     })
-final class AdvisoryValidateCommand extends AccordCommand {
+final class AdvisoryValidateCommand extends AccordCommand implements StorelessCommand {
 
   /** How long --resolve-urls waits to connect, and again for an answer. */
   static final Duration URL_TIMEOUT = Duration.ofSeconds(10);
@@ -183,8 +185,10 @@ final class AdvisoryValidateCommand extends AccordCommand {
       return new FileReport(name, false, e.describe(), List.of(), List.of());
     } catch (NoSuchFileException e) {
       return new FileReport(name, false, "no such file", List.of(), List.of());
-    } catch (IOException | UncheckedIOException e) {
-      return new FileReport(name, false, "cannot read: " + e.getMessage(), List.of(), List.of());
+    } catch (IOException e) {
+      return new FileReport(name, false, "cannot read it: " + InputFiles.reason(e), List.of(), List.of());
+    } catch (UncheckedIOException e) {
+      return new FileReport(name, false, "cannot read it: " + InputFiles.reason(e.getCause()), List.of(), List.of());
     }
   }
 

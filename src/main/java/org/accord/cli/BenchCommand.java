@@ -12,12 +12,16 @@ import picocli.CommandLine.Option;
 /** {@code accord bench …}: measurements on generated data, each with an in-run baseline. */
 @Command(
     name = "bench",
-    description = "Benchmarks on generated data; each prints its figures with a baseline measured in the same run.",
+    description = {
+      "Run benchmarks on generated data, with in-run baselines.",
+      "",
+      "Each prints its figures with a baseline measured in the same run, on the same machine."
+    },
     subcommands = {
       BenchCommand.WhereUsed.class, BenchCommand.Api.class, BenchCommand.Ingest.class, BenchCommand.Match.class,
       LogBenchCommand.class
     })
-final class BenchCommand {
+final class BenchCommand implements StorelessCommand {
 
   /** The PostgreSQL URL a benchmark's store goes to, or null (SQLite) when {@code url} is unset or blank. */
   static String benchPgUrl(String url) {
@@ -27,31 +31,32 @@ final class BenchCommand {
   @Command(
       name = "where-used",
       description = {
-        "Where-used on the graph index against a recursive CTE on the same store.",
-        "Generates a world, bulk-loads it into a fresh store (PostgreSQL when ACCORD_BENCH_PG_URL is set,",
-        "else SQLite in a temporary directory), builds the index, times random ranges biased to popular",
-        "packages, answers a sample of them in SQL (a recursive CTE carrying the depth, so it finds the same",
-        "products, deployments and shortest-path lengths) and checks the answers are identical.",
+        "Time where-used on the graph index against SQL.",
+        "",
+        "Generates a world, bulk-loads it into a fresh store (PostgreSQL when ACCORD_BENCH_PG_URL is set, "
+            + "else SQLite in a temporary directory), builds the index, times random ranges biased to popular "
+            + "packages, answers a sample of them in SQL (a recursive CTE carrying the depth, so it finds the "
+            + "same products, deployments and shortest-path lengths) and checks the answers are identical.",
         "The last line is 'speedup: <x>' (SQL mean / graph mean on the same ranges)."
       },
       footer = {"", "Full size (about 10 minutes, give it heap):", "  java -Xmx8g -jar target/accord.jar bench where-used"})
-  static final class WhereUsed extends AccordCommand {
-    @Option(names = "--versions", defaultValue = "1000000", description = "Library versions. Default: ${DEFAULT-VALUE}.")
+  static final class WhereUsed extends AccordCommand implements StorelessCommand {
+    @Option(names = "--versions", paramLabel = "N", defaultValue = "1000000", description = "Library versions. Default: ${DEFAULT-VALUE}.")
     int versions;
 
-    @Option(names = "--edges", defaultValue = "10000000", description = "Dependency edges. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--edges", paramLabel = "N", defaultValue = "10000000", description = "Dependency edges. Default: ${DEFAULT-VALUE}.")
     long edges;
 
-    @Option(names = "--deployments", defaultValue = "100000", description = "Deployments. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--deployments", paramLabel = "N", defaultValue = "100000", description = "Deployments. Default: ${DEFAULT-VALUE}.")
     int deployments;
 
-    @Option(names = "--queries", defaultValue = "1000", description = "Timed ranges. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--queries", paramLabel = "N", defaultValue = "1000", description = "Timed ranges. Default: ${DEFAULT-VALUE}.")
     int queries;
 
-    @Option(names = "--sql-sample", defaultValue = "50", description = "Ranges the SQL baseline answers. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--sql-sample", paramLabel = "N", defaultValue = "50", description = "Ranges the SQL baseline answers. Default: ${DEFAULT-VALUE}.")
     int sqlSample;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Override
@@ -161,21 +166,23 @@ final class BenchCommand {
   @Command(
       name = "ingest",
       description = {
-        "Ingest one very large generated CycloneDX JSON SBOM into a fresh SQLite store, through the normal",
-        "ingest path (after a smaller warm-up ingest; median of three runs), and report components/s and",
-        "peak heap; the baseline parses the same file into a Jackson tree. Run with -Xmx1g to check the",
-        "streaming claim."
+        "Time the ingest of one very large generated SBOM.",
+        "",
+        "Ingests a generated CycloneDX JSON SBOM into a fresh SQLite store, through the normal ingest path "
+            + "(after a smaller warm-up ingest; median of three runs), and reports components/s and peak heap; "
+            + "the baseline parses the same file into a Jackson tree. Run with -Xmx1g to check the streaming "
+            + "claim."
       },
       footer = {"", "Example:", "  java -Xmx1g -jar target/accord.jar bench ingest --components 300000"})
-  static final class Ingest extends AccordCommand {
-    @Option(names = "--components", defaultValue = "300000", description = "Components. Default: ${DEFAULT-VALUE}.")
+  static final class Ingest extends AccordCommand implements StorelessCommand {
+    @Option(names = "--components", paramLabel = "N", defaultValue = "300000", description = "Components. Default: ${DEFAULT-VALUE}.")
     int components;
 
-    @Option(names = "--edges", defaultValue = "450000",
+    @Option(names = "--edges", paramLabel = "N", defaultValue = "450000",
         description = "Dependency edges among them. Default: ${DEFAULT-VALUE} (1.5 per component; the real SBOMs in the test data have 1.0 to 1.8).")
     long edges;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Override
@@ -207,7 +214,9 @@ final class BenchCommand {
   @Command(
       name = "match",
       description = {
-        "Advisory matching: a generated graph (1M versions by default) against generated advisories "
+        "Time advisory matching against a SQL baseline.",
+        "",
+        "Matches a generated graph (1M versions by default) against generated advisories "
             + "(10,000) with realistic OSV ranges. Reports range checks per second (the full match on one "
             + "thread, median of --rounds), the time of a full rematch (matching and replacing the stored "
             + "matches), and the SQL baseline in the same run: candidate versions by package from SQL, each "
@@ -217,23 +226,23 @@ final class BenchCommand {
             + "for the same checks)."
       },
       footer = {"", "Full size (a few minutes, give it heap):", "  java -Xmx4g -jar target/accord.jar bench match"})
-  static final class Match extends AccordCommand {
-    @Option(names = "--versions", defaultValue = "1000000", description = "Library versions. Default: ${DEFAULT-VALUE}.")
+  static final class Match extends AccordCommand implements StorelessCommand {
+    @Option(names = "--versions", paramLabel = "N", defaultValue = "1000000", description = "Library versions. Default: ${DEFAULT-VALUE}.")
     int versions;
 
-    @Option(names = "--edges", defaultValue = "2000000", description = "Dependency edges (matching does not walk them). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--edges", paramLabel = "N", defaultValue = "2000000", description = "Dependency edges (matching does not walk them). Default: ${DEFAULT-VALUE}.")
     long edges;
 
-    @Option(names = "--deployments", defaultValue = "20000", description = "Deployments. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--deployments", paramLabel = "N", defaultValue = "20000", description = "Deployments. Default: ${DEFAULT-VALUE}.")
     int deployments;
 
-    @Option(names = "--advisories", defaultValue = "10000", description = "Generated advisories. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--advisories", paramLabel = "N", defaultValue = "10000", description = "Generated advisories. Default: ${DEFAULT-VALUE}.")
     int advisories;
 
-    @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds of the full match. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5", description = "Timed rounds of the full match. Default: ${DEFAULT-VALUE}.")
     int rounds;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Override

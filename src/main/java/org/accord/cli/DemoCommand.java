@@ -22,13 +22,15 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     description = {
-      "Build the LibraCore demo world (fixed seed: ~20 LibraCore versions and a fork, 40 vendors,",
-      "300 products, 5,000 deployments in 12 countries and 8 sectors), ingest it through the normal",
-      "SBOM and inventory path, import the (fictional) LibraCore advisory CVE-2026-40001 as OSV and CSAF,",
-      "one vendor's VEX statement, a KEV catalog and EPSS scores through the normal import path, then",
-      "serve it and print the URL and a coordinator token.",
-      "Uses the data directory every command uses (--data, ACCORD_DATA, else ./accord-data); running it",
-      "again reuses the demo world there. It refuses a directory that holds other data."
+      "Build the LibraCore demo world, load it and serve it.",
+      "",
+      "The world comes from a fixed seed: about 20 LibraCore versions and a fork, 40 vendors, 300 products, "
+          + "5,000 deployments in 12 countries and 8 sectors. It is ingested through the normal SBOM and "
+          + "inventory path, with the (fictional) LibraCore advisory CVE-2026-40001 as OSV and CSAF, one "
+          + "vendor's VEX statement, a KEV catalog and EPSS scores through the normal import path; then it is "
+          + "served and the URL and a coordinator token are printed.",
+      "Uses the data directory every command uses (--data, ACCORD_DATA, else ./accord-data); running it "
+          + "again reuses the demo world there. It refuses a directory that holds other data."
     })
 final class DemoCommand extends ServeCommand {
   /** The marker that tells a data directory holding the demo world from one holding real data. */

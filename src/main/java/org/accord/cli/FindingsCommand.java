@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "findings",
     description = {
-      "Show findings: for each advisory, every affected product version with one shortest dependency "
+      "Show which products and sites each advisory affects.",
+      "",
+      "For each advisory, every affected product version with one shortest dependency "
           + "path (how the vulnerable version got in), its deployments, and its VEX status. The status is "
           + "the most specific, latest VEX statement's (affected, not_affected, fixed, under_investigation), "
           + "or 'unknown' when no statement covers it: unknown means nobody has said, never 'not affected'. "
@@ -41,10 +43,10 @@ final class FindingsCommand extends AccordCommand {
   @Option(names = "--shared", description = "Show the view you may share: other operators' sites hidden, cells of fewer than --k operators as <k.")
   boolean shared;
 
-  @Option(names = "--k", defaultValue = "3", description = "Minimum distinct operators per shared cell. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--k", paramLabel = "K", defaultValue = "3", description = "Minimum distinct operators per shared cell. Default: ${DEFAULT-VALUE}.")
   int k;
 
-  @Option(names = "--limit", defaultValue = "50", description = "Rows per advisory in text output (JSON is complete). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "Rows per advisory in text output (JSON is complete). Default: ${DEFAULT-VALUE}.")
   int limit;
 
   @Override

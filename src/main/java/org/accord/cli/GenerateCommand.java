@@ -18,30 +18,34 @@ import picocli.CommandLine.Option;
 @Command(
     name = "generate",
     description = {
-      "Write a synthetic ecosystem as real documents: one CycloneDX 1.6 JSON SBOM per product (full",
-      "transitive closure with its dependency graph) and inventory.csv. Several ecosystems, power-law",
-      "fan-in, depth up to about 10, a few cycles. The same options and seed give the same bytes."
+      "Write a synthetic ecosystem as SBOM and inventory files.",
+      "",
+      "One CycloneDX 1.6 JSON SBOM per product (the full transitive closure with its dependency graph) and "
+          + "inventory.csv. Several ecosystems, power-law fan-in, depth up to about 10, a few cycles. The same "
+          + "options and seed give the same bytes."
     },
     footer = {
       "",
       "Example:",
-      "  accord generate --versions 20000 --edges 120000 --deployments 5000 --seed 7 --out /tmp/world",
-      "  accord ingest sbom /tmp/world/sboms/*/*.json && accord ingest inventory /tmp/world/inventory.csv"
+      "  accord generate --versions 20000 --edges 120000 --deployments 5000 \\",
+      "      --seed 7 --out /tmp/world",
+      "  accord ingest sbom /tmp/world/sboms/*/*.json",
+      "  accord ingest inventory /tmp/world/inventory.csv"
     })
-final class GenerateCommand extends AccordCommand {
-  @Option(names = "--versions", defaultValue = "10000", description = "Library package versions. Default: ${DEFAULT-VALUE}.")
+final class GenerateCommand extends AccordCommand implements StorelessCommand {
+  @Option(names = "--versions", paramLabel = "N", defaultValue = "10000", description = "Library package versions. Default: ${DEFAULT-VALUE}.")
   int versions;
 
-  @Option(names = "--edges", defaultValue = "60000", description = "Library dependency edges. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--edges", paramLabel = "N", defaultValue = "60000", description = "Library dependency edges. Default: ${DEFAULT-VALUE}.")
   long edges;
 
-  @Option(names = "--deployments", defaultValue = "2000", description = "Deployments. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--deployments", paramLabel = "N", defaultValue = "2000", description = "Deployments. Default: ${DEFAULT-VALUE}.")
   int deployments;
 
-  @Option(names = "--products", description = "Product versions (default: versions / 100, at least 50).")
+  @Option(names = "--products", paramLabel = "N", description = "Product versions (default: versions / 100, at least 50).")
   Integer products;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Random seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
   @Option(names = "--libracore", description = "Plant the LibraCore library and its fork, as in the demo.")

@@ -1,6 +1,5 @@
 package org.accord.cli;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,6 +9,7 @@ import java.util.List;
 import org.accord.InvalidInputException;
 import org.accord.app.Advisories;
 import org.accord.app.IngestResults;
+import org.accord.sbom.BomReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 /** {@code accord ingest …}: load SBOMs and inventories into the store and the graph. */
 @Command(
     name = "ingest",
-    description = "Load SBOMs, inventories or advisories into the store.",
+    description = "Load SBOMs, inventories, advisories and feeds into the store.",
     subcommands = {
       IngestCommand.Sbom.class,
       IngestCommand.Inventory.class,
@@ -30,9 +30,12 @@ final class IngestCommand {
   @Command(
       name = "sbom",
       description = {
-        "Ingest SBOM documents: CycloneDX 1.4-1.7 (JSON, XML) or SPDX 2.2/2.3 (JSON, tag-value).",
-        "Each file is one transaction: a refused file changes nothing, and the files before it stay ingested.",
-        "Re-ingesting the same bytes changes nothing; a new SBOM for the same product version replaces its edges."
+        "Ingest SBOM documents (CycloneDX, SPDX).",
+        "",
+        BomReader.SUPPORTED_VERSIONS + "; the format is read from the content, not from the file name.",
+        "Each file is one transaction: a refused file changes nothing, and the files before it stay ingested. "
+            + "Re-ingesting the same bytes changes nothing; a new SBOM for the same product version replaces "
+            + "that version's edges."
       },
       footer = {"", "Example:", "  accord ingest sbom --org Acme build/bom.json build/other.cdx.xml"})
   static final class Sbom extends AccordCommand {
@@ -48,7 +51,7 @@ final class IngestCommand {
     }
 
     @Override
-    protected int execute() throws IOException {
+    protected int execute() {
       List<Object> results = new ArrayList<>();
       boolean progress = Progress.enabled(json);
       try (Progress bar = Progress.of("ingest", files.size(), progress && files.size() > 1)) {
@@ -88,10 +91,14 @@ final class IngestCommand {
   @Command(
       name = "inventory",
       description = {
-        "Ingest deployment inventories: CSV with a header row or JSON, one row per deployment with",
-        "operator, site, sector, country (ISO 3166-1 alpha-2), criticality and product (PURL with version).",
-        "Sectors: energy, water, health, telecom, finance, transport, digital-identity, government,",
-        "manufacturing, other. Criticality: essential, important, other. Errors name the line and field."
+        "Ingest deployment inventories (CSV or JSON).",
+        "",
+        "One row per deployment, with operator, site, sector, country (ISO 3166-1 alpha-2), criticality and "
+            + "product (the product's PURL with its version). CSV has a header row; JSON is an array of rows or "
+            + "an object with a \"deployments\" array.",
+        "Sectors: energy, water, health, telecom, finance, transport, digital-identity, government, "
+            + "manufacturing, other. Criticality: essential, important, other.",
+        "Errors name the line (or index) and the field; a refused file changes nothing."
       },
       footer = {
         "",
@@ -112,7 +119,7 @@ final class IngestCommand {
     }
 
     @Override
-    protected int execute() throws IOException {
+    protected int execute() {
       List<Object> results = new ArrayList<>();
       for (Path file : files) {
         IngestResults.Inventory result = read(file, in -> remote().isPresent()
@@ -141,7 +148,9 @@ final class IngestCommand {
   @Command(
       name = "advisory",
       description = {
-        "Import advisories and VEX documents: OSV, CSAF 2.0 (any profile; the VEX profile also gives VEX "
+        "Import advisories and VEX documents.",
+        "",
+        "OSV, CSAF 2.0 (any profile; the VEX profile also gives VEX "
             + "statements), OpenVEX 0.2.0/0.0.1 and CycloneDX VEX. The format is read from the document. A DIR "
             + "is walked for *.json files; a ZIP's *.json entries are read with size limits. Each document is "
             + "one transaction: a refused one changes nothing and the others are still imported. Each advisory "
@@ -171,7 +180,7 @@ final class IngestCommand {
     }
 
     @Override
-    protected int execute() throws IOException {
+    protected int execute() {
       List<Object> results = new ArrayList<>();
       int[] refused = {0};
       Advisories.Importer importer = new Advisories.Importer(org, true);
@@ -237,7 +246,9 @@ final class IngestCommand {
   @Command(
       name = "kev",
       description = {
-        "Import the CISA Known Exploited Vulnerabilities catalog (known_exploited_vulnerabilities.json). "
+        "Import the CISA Known Exploited Vulnerabilities catalog.",
+        "",
+        "The JSON feed, known_exploited_vulnerabilities.json. "
             + "It replaces the stored catalog unless it is older; triage then reads Exploitation=active for "
             + "listed CVEs and records the catalog version and release date with every decision."
       },
@@ -252,7 +263,7 @@ final class IngestCommand {
     }
 
     @Override
-    protected int execute() throws IOException {
+    protected int execute() {
       return report(this, read(file, in -> remote().isPresent()
           ? remote().get().post("api/v1/evidence/kev", Remote.query(), in, "application/json", Advisories.FeedImported.class)
           : context().accord().advisories().ingestKev(in)));
@@ -262,8 +273,10 @@ final class IngestCommand {
   @Command(
       name = "epss",
       description = {
-        "Import a FIRST EPSS score file (epss_scores-YYYY-MM-DD.csv or .csv.gz: a "
-            + "'#model_version:…,score_date:…' line, then cve,epss,percentile). It replaces the stored scores "
+        "Import a FIRST EPSS score file.",
+        "",
+        "The daily file epss_scores-YYYY-MM-DD.csv, plain or gzip: a comment line with the model version and "
+            + "score date, then the rows cve,epss,percentile. It replaces the stored scores "
             + "unless it is older; triage counts a CVE above the EPSS threshold as Exploitation=public-poc and "
             + "records the model version and date."
       },
@@ -278,7 +291,7 @@ final class IngestCommand {
     }
 
     @Override
-    protected int execute() throws IOException {
+    protected int execute() {
       return report(this, read(file, in -> remote().isPresent()
           ? remote().get().post("api/v1/evidence/epss", Remote.query(), in, "text/csv", Advisories.FeedImported.class)
           : context().accord().advisories().ingestEpss(in)));

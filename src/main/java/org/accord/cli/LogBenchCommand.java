@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "log",
     description = {
-      "The transparency log: append throughput with a checkpoint published each second (SQLite, and PostgreSQL"
+      "Time the transparency log: appends, proofs, verification.",
+      "",
+      "Measures append throughput with a checkpoint published each second (SQLite, and PostgreSQL"
           + " when --pg or ACCORD_BENCH_PG_URL is set), inclusion-proof latency p50/p99 at 1M and 10M entries"
           + " (trees built by a bulk path, tiles only), and the time to verify one proof.",
       "Baselines in the same run: one entry per transaction; a proof recomputed from all leaves; the root"
@@ -19,18 +21,18 @@ import picocli.CommandLine.Option;
       "The last line is 'appends/s: <x>'."
     },
     footer = {"", "Example:", "  java -jar target/accord.jar bench log --json"})
-final class LogBenchCommand extends AccordCommand {
-  @Option(names = "--appends", defaultValue = "200000", description = "Events in the throughput run. Default: ${DEFAULT-VALUE}.")
+final class LogBenchCommand extends AccordCommand implements StorelessCommand {
+  @Option(names = "--appends", paramLabel = "N", defaultValue = "200000", description = "Events in the throughput run. Default: ${DEFAULT-VALUE}.")
   int appends;
 
-  @Option(names = "--baseline-appends", defaultValue = "300", description = "Events appended one per transaction. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--baseline-appends", paramLabel = "N", defaultValue = "300", description = "Events appended one per transaction. Default: ${DEFAULT-VALUE}.")
   int baselineAppends;
 
-  @Option(names = "--proof-sizes", defaultValue = "1000000,10000000", split = ",",
+  @Option(names = "--proof-sizes", paramLabel = "N", defaultValue = "1000000,10000000", split = ",",
       description = "Tree sizes for proof latency. Default: ${DEFAULT-VALUE}.")
   List<Long> proofSizes;
 
-  @Option(names = "--proofs", defaultValue = "20000", description = "Timed proofs per size. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--proofs", paramLabel = "N", defaultValue = "20000", description = "Timed proofs per size. Default: ${DEFAULT-VALUE}.")
   int proofs;
 
   @Option(names = "--pg", paramLabel = "JDBC_URL", defaultValue = "${env:ACCORD_BENCH_PG_URL}",

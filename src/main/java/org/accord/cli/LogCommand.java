@@ -32,7 +32,11 @@ import picocli.CommandLine.Spec;
 /** {@code accord log}: the operator's side of the transparency log. */
 @Command(
     name = "log",
-    description = "Write to and read from this instance's transparency log (in --data / --db).",
+    description = {
+      "Append to and read this instance's transparency log.",
+      "",
+      "The log lives in the store (--data / --db); 'accord verify' checks it, or any other, offline."
+    },
     subcommands = {
       LogCommand.AppendCommand.class,
       LogCommand.KeyCommand.class,
@@ -45,23 +49,26 @@ final class LogCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command; see 'accord log --help'");
+    throw Main.missingCommand(spec.commandLine());
   }
 
   @Command(
       name = "append",
       description = {
-        "Append events to the log and print their receipts, one JSON receipt per line.",
-        "Each FILE is one event; '-' reads JSON Lines from standard input, one event per line.",
+        "Append events to the log and print their receipts.",
+        "",
+        "One JSON receipt per line. Each FILE is one event; '-' reads JSON Lines from standard input, one event per line.",
         "An event is a JSON object {\"type\":..., \"subject\":..., \"data\":{...}, \"time\":..., \"private\":...}"
             + " (type and subject default to --type and --subject, time to now); an object without"
             + " \"data\" is itself the data. With --digest, each FILE is any document and the event"
             + " records its name, size and SHA-256 instead."
       },
       footer = {"", "Examples:",
-          "  accord log append --type sbom.ingested --subject product:acme-router sbom-event.json",
+          "  accord log append --type sbom.ingested --subject product:acme-router \\",
+          "      sbom-event.json",
           "  accord log append --type test.load --subject bench --quiet - < events.jsonl",
-          "  accord log append --type document.filed --subject case:ACC-1 --digest --private report.pdf"})
+          "  accord log append --type document.filed --subject case:ACC-1 \\",
+          "      --digest --private report.pdf"})
   static final class AppendCommand extends AccordCommand {
     @Override
     protected boolean createsData() {
@@ -70,10 +77,10 @@ final class LogCommand implements Runnable {
 
     private static final int CHUNK = 10_000;
 
-    @Option(names = "--type", paramLabel = "TYPE", description = "Event type for events that do not name one, e.g. sbom.ingested.")
+    @Option(names = "--type", paramLabel = "TYPE", description = "Event type (such as sbom.ingested) for events that do not name one.")
     String type;
 
-    @Option(names = "--subject", paramLabel = "ID", description = "Subject for events that do not name one, e.g. case:ACC-2025-1.")
+    @Option(names = "--subject", paramLabel = "ID", description = "Subject (such as case:ACC-2025-1) for events that do not name one.")
     String subject;
 
     @Option(names = "--private", description = "Log the events as salted commitments; receipts carry the salt and event.")
@@ -194,7 +201,11 @@ final class LogCommand implements Runnable {
 
   @Command(
       name = "key",
-      description = "Print the log's verifier key (signed-note vkey form), which auditors pass to 'accord verify --key'.")
+      description = {
+        "Print the log's verifier key.",
+        "",
+        "In signed-note vkey form (name+id+base64), as auditors pass it to 'accord verify --key'."
+      })
   static final class KeyCommand extends AccordCommand {
     @Override
     protected int execute() {
@@ -234,7 +245,11 @@ final class LogCommand implements Runnable {
 
   @Command(
       name = "receipt",
-      description = "Print a fresh receipt for a logged entry, proving it against the published checkpoint.")
+      description = {
+        "Print a fresh receipt for a logged entry.",
+        "",
+        "The receipt proves the entry against the published checkpoint."
+      })
   static final class ReceiptCommand extends AccordCommand {
     @Parameters(index = "0", paramLabel = "INDEX", description = "The entry's index.")
     long index;
@@ -257,9 +272,11 @@ final class LogCommand implements Runnable {
   @Command(
       name = "proof",
       description = {
-        "Print a proof as JSON, the same as the HTTP API serves it:",
-        "with --index, the inclusion proof of that entry; with --from, the consistency proof between two sizes.",
-        "--size / --to default to the published checkpoint's size."
+        "Print an inclusion or consistency proof as JSON.",
+        "",
+        "The same JSON as the HTTP API serves: with --index, the inclusion proof of that entry; with --from, "
+            + "the consistency proof between two sizes. --size and --to default to the published "
+            + "checkpoint's size."
       },
       footer = {"", "Examples:", "  accord log proof --index 42", "  accord log proof --from 100 --to 250 > proof.json"})
   static final class ProofCommand extends AccordCommand {

@@ -2,12 +2,15 @@ package org.accord.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.accord.EnvironmentException;
 import org.accord.InvalidInputException;
 import org.accord.NotFoundException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -68,7 +71,7 @@ public final class Main implements Callable<Integer> {
       scope = ScopeType.INHERIT,
       paramLabel = "DIR",
       defaultValue = "${env:ACCORD_DATA:-./accord-data}",
-      description = "Data directory (lock, keys, embedded database). Default: ${DEFAULT-VALUE}.")
+      description = "Data directory (default ${DEFAULT-VALUE}): lock, keys, embedded database.")
   Path dataDir;
 
   @Option(
@@ -76,7 +79,7 @@ public final class Main implements Callable<Integer> {
       scope = ScopeType.INHERIT,
       paramLabel = "JDBC_URL",
       defaultValue = "${env:ACCORD_DB_URL}",
-      description = "Database URL, e.g. jdbc:postgresql://localhost/accord. Default: $ACCORD_DB_URL, else SQLite in --data.")
+      description = "Database URL such as jdbc:postgresql://HOST/DB. Default: $ACCORD_DB_URL, else SQLite in --data.")
   String dbUrl;
 
   @Option(
@@ -88,12 +91,19 @@ public final class Main implements Callable<Integer> {
           + "else the server that holds --data, if one does.")
   String server;
 
+  @CommandLine.Spec CommandSpec spec;
+
   private final CliContext context = new CliContext(this);
 
   @Override
   public Integer call() {
-    throw new CommandLine.ParameterException(
-        new CommandLine(this), "missing command; see 'accord --help'");
+    throw missingCommand(spec.commandLine());
+  }
+
+  /** The usage error of a command group run without one of its commands; it names them. */
+  static CommandLine.ParameterException missingCommand(CommandLine group) {
+    List<String> names = group.getSubcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
+    return new CommandLine.ParameterException(group, "missing command; one of: " + String.join(", ", names));
   }
 
   /** The data directory chosen on the command line. */
@@ -124,13 +134,17 @@ public final class Main implements Callable<Integer> {
   /** Runs the command line with the given streams and returns the exit code; used by tests. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     Main main = new Main();
-    CommandLine commandLine = new CommandLine(main);
+    CommandLine commandLine = commandLine(main);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(Main::handleFailure);
     commandLine.setParameterExceptionHandler(
         (ex, arguments) -> {
-          ex.getCommandLine().getErr().println("accord: " + ex.getMessage());
+          // Picocli's own words for a group that cannot run alone (ingest, token, bench) name no command.
+          String message = ex.getMessage().equals("Missing required subcommand")
+              ? missingCommand(ex.getCommandLine()).getMessage()
+              : ex.getMessage();
+          ex.getCommandLine().getErr().println("accord: " + message);
           ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
           return USAGE;
         });
@@ -140,6 +154,33 @@ public final class Main implements Callable<Integer> {
       main.context.close();
       out.flush();
       err.flush();
+    }
+  }
+
+  /**
+   * The command tree over {@code main}. The root's {@code --data} and {@code --db} are inherited by
+   * every command but those marked {@link StorelessCommand}; {@code -V, --version} (which picocli's
+   * inherited standard help options give every command) stays on the root.
+   */
+  static CommandLine commandLine(Main main) {
+    CommandLine commandLine = new CommandLine(main);
+    for (CommandLine sub : commandLine.getSubcommands().values()) {
+      prune(sub);
+    }
+    return commandLine;
+  }
+
+  private static void prune(CommandLine command) {
+    CommandSpec spec = command.getCommandSpec();
+    boolean storeless = spec.userObject() instanceof StorelessCommand;
+    for (OptionSpec option : List.copyOf(spec.options())) {
+      if (option.versionHelp() || storeless && option.inherited() && (option.longestName().equals("--data")
+          || option.longestName().equals("--db"))) {
+        spec.remove(option);
+      }
+    }
+    for (CommandLine sub : command.getSubcommands().values()) {
+      prune(sub);
     }
   }
 
@@ -170,7 +211,7 @@ public final class Main implements Callable<Integer> {
   }
 
   /** The one-line message of a user error, or null when {@code ex} is not one (then it is a bug). */
-  static String userMessage(Throwable ex) {
+  private static String userMessage(Throwable ex) {
     if (ex instanceof InvalidInputException invalid) {
       return invalid.describe();
     }

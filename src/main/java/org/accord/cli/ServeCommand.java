@@ -11,14 +11,16 @@ import picocli.CommandLine.Option;
 @Command(
     name = "serve",
     description = {
-      "Serve the API (/api/v1), the OpenAPI document (/api/openapi.json) and the explorer (/).",
-      "The data directory belongs to this process while it runs; a second process on it fails clearly."
+      "Serve the API and the explorer page.",
+      "",
+      "The API under /api/v1, its OpenAPI document at /api/openapi.json and the explorer at /. The data "
+          + "directory belongs to this process while it runs; a second process on it fails clearly."
     })
 class ServeCommand extends AccordCommand {
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
   String host;
 
-  @Option(names = "--port", defaultValue = "8080", description = "Port to bind (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "Port to bind (0 picks a free one). Default: ${DEFAULT-VALUE}.")
   int port;
 
   @Override

@@ -56,6 +56,9 @@ final class TileSources {
       HttpResponse<InputStream> response;
       try {
         response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      } catch (IOException e) {
+        // A refused connection has no message; say what failed.
+        throw new IOException("cannot fetch " + request.uri() + ": " + InputFiles.reason(e), e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted", e);

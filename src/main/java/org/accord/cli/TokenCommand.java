@@ -14,8 +14,10 @@ final class TokenCommand {
   @Command(
       name = "create",
       description = {
-        "Create an API token for an organization (created if new) and print it once.",
-        "Only its SHA-256 is stored; a lost token cannot be recovered, only replaced."
+        "Create an API token and print it once.",
+        "",
+        "The token acts for an organization, which is created if new. Only its SHA-256 is stored; a lost "
+            + "token cannot be recovered, only replaced."
       },
       footer = {"", "Example:", "  accord token create --org CERT-EU --kind cert --coordinator"})
   static final class Create extends AccordCommand {
@@ -29,7 +31,7 @@ final class TokenCommand {
     @Option(names = "--coordinator", description = "Grant the instance coordinator role (sees every deployment).")
     boolean coordinator;
 
-    @Option(names = "--label", defaultValue = "", description = "A note to recognise the token by.")
+    @Option(names = "--label", paramLabel = "TEXT", defaultValue = "", description = "A note to recognise the token by.")
     String label;
 
     @Override

@@ -27,15 +27,18 @@ import picocli.CommandLine.Option;
 @Command(
     name = "triage",
     description = {
-      "Score and prioritise vulnerabilities: CVSS vectors, SSVC decisions, exploitation evidence, and "
-          + "exposure-weighted priority per stakeholder.",
+      "Score and prioritise vulnerabilities.",
+      "",
+      "CVSS vectors, SSVC decisions and exploitation evidence (the subcommands), and exposure-weighted "
+          + "priority per stakeholder.",
       "",
       "With --advisory and --as, decide how urgent a stored advisory is for a deployer (per affected "
           + "deployment, deployer table), a supplier (per affected product, supplier table) or a coordinator "
           + "(per product and overall, CISA coordinator table), and rank the answers. Decision points come "
           + "from the stored KEV/EPSS evidence (accord ingest kev|epss), from exposure (the deployments' "
           + "sector and criticality), from the advisory's CVSS vector, or, for what no data answers, from "
-          + "--assume (else the most severe value, marked as assumed). Findings a VEX statement marks not "
+          + "--assume (else the most severe value, marked as assumed: with no KEV catalog or EPSS scores "
+          + "loaded and no exploit reference, exploitation is assumed active). Findings a VEX statement marks not "
           + "affected or fixed are left out. This uses the data directory.",
       "",
       "The subcommands (cvss, ssvc, tables, exploitation) work offline on their arguments and files."
@@ -50,7 +53,8 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  accord triage --advisory CVE-2021-44228 --as deployer --org GridCo",
-      "  accord triage --advisory GHSA-jfh8-c2jp-5v3q --as supplier --org Acme --assume value-density=diffuse",
+      "  accord triage --advisory GHSA-jfh8-c2jp-5v3q --as supplier --org Acme \\",
+      "      --assume value-density=diffuse",
       "  accord triage --advisory CVE-2021-44228 --as coordinator --json",
       "  accord triage cvss CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
       "  accord triage ssvc --table deployer --exploitation active \\",
@@ -92,7 +96,7 @@ final class TriageCommand extends AccordCommand {
     if (advisory == null) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
-          "missing subcommand (cvss, ssvc, tables or exploitation) or --advisory ID --as ROLE; see 'accord triage --help'");
+          "missing command (one of: cvss, ssvc, tables, exploitation) or --advisory ID --as ROLE");
     }
     if (role == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--advisory needs --as deployer|supplier|coordinator");

@@ -24,14 +24,15 @@ import picocli.CommandLine.Parameters;
       "",
       "Output: the score, the severity and the vector in canonical order. With --json:",
       "  {\"version\": \"3.1\", \"score\": 9.8, \"severity\": \"CRITICAL\"}",
-      "(severity in capitals, as in FIRST's CVSS JSON schemas: NONE, LOW, MEDIUM, HIGH, CRITICAL).",
+      "(severity in capitals, as in FIRST's CVSS JSON schemas:",
+      "NONE, LOW, MEDIUM, HIGH, CRITICAL).",
       "",
       "Examples:",
       "  accord triage cvss CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
       "  accord triage cvss --json \\",
       "      CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"
     })
-final class TriageCvssCommand extends AccordCommand {
+final class TriageCvssCommand extends AccordCommand implements StorelessCommand {
 
   @Parameters(paramLabel = "VECTOR", description = "The vector, such as CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H.")
   String vector;

@@ -58,7 +58,7 @@ import picocli.CommandLine.Unmatched;
       "  accord triage ssvc --table-file our-appetite.json \\",
       "      --exploitation none --system-exposure open"
     })
-final class TriageSsvcCommand extends AccordCommand {
+final class TriageSsvcCommand extends AccordCommand implements StorelessCommand {
 
   static final class TableChoice {
     @Option(

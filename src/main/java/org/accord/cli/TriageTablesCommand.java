@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
     name = "tables",
     mixinStandardHelpOptions = true,
     description = {
-      "List the built-in SSVC decision tables, or print one as a template.",
+      "List the built-in SSVC tables, or print one as a template.",
       "",
       "Without NAME: each built-in table with its decision points (the options of 'accord triage ssvc') "
           + "and their values. With NAME: that table's document in Accord's format (accord-ssvc-table/1), "
@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
       "  accord triage tables",
       "  accord triage tables deployer > our-appetite.json"
     })
-final class TriageTablesCommand extends AccordCommand {
+final class TriageTablesCommand extends AccordCommand implements StorelessCommand {
 
   @Parameters(arity = "0..1", paramLabel = "NAME", description = "A built-in table to print.")
   String name;

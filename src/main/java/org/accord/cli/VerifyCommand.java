@@ -32,8 +32,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "verify",
     description = {
-      "Verify a transparency log offline, trusting only its verifier key.",
-      "Each command exits 0 when everything verifies, and 1 naming what failed."
+      "Verify a transparency log offline, with only its key.",
+      "",
+      "Each command trusts nothing but the log's verifier key. It exits 0 when everything verifies, and 1 "
+          + "naming what failed."
     },
     subcommands = {
       VerifyCommand.CheckpointCommand.class,
@@ -46,7 +48,7 @@ final class VerifyCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command; see 'accord verify --help'");
+    throw Main.missingCommand(spec.commandLine());
   }
 
   /** Shared by the verify commands: key and file reading, and the failure report. */
@@ -103,9 +105,9 @@ final class VerifyCommand implements Runnable {
 
   @Command(
       name = "checkpoint",
-      description = "Verify a signed checkpoint: well-formed, and signed by the log's key.",
+      description = "Verify that a checkpoint is well-formed and signed by the key.",
       footer = {"", "Example:", "  accord verify checkpoint checkpoint.txt --key verifier_key.txt"})
-  static final class CheckpointCommand extends VerifyBase {
+  static final class CheckpointCommand extends VerifyBase implements StorelessCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The checkpoint (a signed note).")
     Path file;
 
@@ -139,12 +141,13 @@ final class VerifyCommand implements Runnable {
   @Command(
       name = "receipt",
       description = {
-        "Verify a receipt: its checkpoint is signed by the log's key and its entry is included at its index.",
-        "A receipt is a C2SP tlog-proof carrying the entry on its 'extra' line, or Accord's JSON receipt;"
+        "Verify that a receipt's entry is in the signed log.",
+        "",
+        "Its checkpoint must be signed by the log's key and its entry included at its index. A receipt is a C2SP tlog-proof carrying the entry on its 'extra' line, or Accord's JSON receipt;"
             + " for a private event, the JSON receipt's salt and event must open the logged commitment."
       },
       footer = {"", "Example:", "  accord verify receipt 42.json --key verifier_key.txt"})
-  static final class ReceiptCommand extends VerifyBase {
+  static final class ReceiptCommand extends VerifyBase implements StorelessCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The receipt (tlog-proof text or JSON).")
     Path file;
 
@@ -191,13 +194,16 @@ final class VerifyCommand implements Runnable {
   @Command(
       name = "consistency",
       description = {
-        "Verify that a newer checkpoint extends an older one: the log only grew, nothing was rewritten.",
-        "The proof is the JSON of /api/v1/log/proof/consistency, a JSON array, or one base64 hash per line."
+        "Verify that a newer checkpoint extends an older one.",
+        "",
+        "That is, the log only grew and nothing was rewritten. The proof is the JSON of /api/v1/log/proof/consistency, a JSON array, or one base64 hash per line."
       },
       footer = {"", "Example:",
-          "  curl -s 'https://log.example/api/v1/log/proof/consistency?from=10&to=20' > proof.json",
-          "  accord verify consistency old.txt new.txt --proof proof.json --key verifier_key.txt"})
-  static final class ConsistencyCommand extends VerifyBase {
+          "  curl -so proof.json \\",
+          "      'https://log.example/api/v1/log/proof/consistency?from=10&to=20'",
+          "  accord verify consistency old.txt new.txt --proof proof.json \\",
+          "      --key verifier_key.txt"})
+  static final class ConsistencyCommand extends VerifyBase implements StorelessCommand {
     @Parameters(index = "0", paramLabel = "OLD_CHECKPOINT", description = "The older checkpoint.")
     Path older;
 
@@ -243,8 +249,10 @@ final class VerifyCommand implements Runnable {
   @Command(
       name = "log",
       description = {
-        "Verify a whole tiled log: fetch or read every entry bundle and hash tile, recompute every level,"
-            + " check the checkpoint's signature and root, and report the first bad tile or entry.",
+        "Verify a whole tiled log, tile by tile.",
+        "",
+        "Fetches or reads every entry bundle and hash tile, recomputes every level,"
+            + " checks the checkpoint's signature and root, and reports the first bad tile or entry.",
         "SOURCE is the log's URL prefix (the one that serves /checkpoint and /tile/...), a tlog-tiles"
             + " directory, or an Accord data directory. Without SOURCE, the log in --data / --db is checked."
       },

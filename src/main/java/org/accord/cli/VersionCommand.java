@@ -27,11 +27,13 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "version",
     description = {
-      "Compare, sort and match versions by an ecosystem's own ordering rules.",
+      "Compare, sort and match versions by ecosystem rules.",
+      "",
+      "Each ecosystem's own ordering rules, from its specification or reference implementation.",
       "",
       "ECOSYSTEM is a version scheme (maven, npm, pypi, golang, cargo, nuget, gem, deb, apk, rpm, composer, "
           + "generic, semver, alpm, gentoo, openssl, conan, nginx, intdot, datetime, lexicographic) or an OSV "
-          + "ecosystem name (Maven, PyPI, crates.io, Go, Debian:12, Alpine:v3.18, Red Hat, ...). Exit codes: 0 "
+          + "ecosystem name (Maven, PyPI, Go, crates.io, Debian:12, Alpine:v3.18, Red Hat, ...). Exit codes: 0 "
           + "on success, 1 for an unknown ecosystem or an invalid version or range, 2 for a usage error."
     },
     subcommands = {
@@ -40,13 +42,13 @@ import picocli.CommandLine.Parameters;
       VersionCommand.Contains.class,
       VersionCommand.Vers.class
     })
-final class VersionCommand implements Runnable {
+final class VersionCommand implements Runnable, StorelessCommand {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command; see 'accord version --help'");
+    throw Main.missingCommand(spec.commandLine());
   }
 
   /** The scheme for a scheme name or an OSV ecosystem name. */
@@ -74,7 +76,7 @@ final class VersionCommand implements Runnable {
         "  accord version compare PyPI 1.0.post1 1.0       prints >",
         "  accord version compare maven 1.0 1.0.0 --json"
       })
-  static final class Compare extends AccordCommand {
+  static final class Compare extends AccordCommand implements StorelessCommand {
     @Parameters(index = "0", paramLabel = "ECOSYSTEM", description = "Version scheme or OSV ecosystem name.")
     String ecosystem;
 
@@ -108,11 +110,13 @@ final class VersionCommand implements Runnable {
   @Command(
       name = "sort",
       description = {
-        "Sort versions read from standard input, one per line (blank lines are ignored), oldest first.",
-        "Versions the scheme considers equal keep their input order."
+        "Sort versions from standard input, oldest first.",
+        "",
+        "One version per line; blank lines are ignored. Versions the scheme considers equal keep their input "
+            + "order."
       },
       footer = {"", "Example:", "  printf '1.10\\n1.9\\n1.9.1\\n' | accord version sort npm --reverse"})
-  static final class Sort extends AccordCommand {
+  static final class Sort extends AccordCommand implements StorelessCommand {
     @Parameters(index = "0", paramLabel = "ECOSYSTEM", description = "Version scheme or OSV ecosystem name.")
     String ecosystem;
 
@@ -149,16 +153,20 @@ final class VersionCommand implements Runnable {
 
   @Command(
       name = "contains",
-      description = {"Whether a vers range contains a version; print true or false."},
+      description = {
+        "Whether a vers range contains a version; print true or false.",
+        "",
+        "RANGE is a vers string such as vers:npm/>=1.0.0|<1.4.2; its type names the version scheme."
+      },
       footer = {
         "",
-        "RANGE is a vers string such as vers:npm/>=1.0.0|<1.4.2 (https://github.com/package-url/vers-spec); "
-            + "its type names the version scheme.",
+        "vers: https://github.com/package-url/vers-spec",
         "",
         "Example:",
-        "  accord version contains 'vers:maven/<2.3.1|>=2.4|<2.12.2|>=2.13.0|<2.15.0' 2.14.1"
+        "  accord version contains \\",
+        "      'vers:maven/<2.3.1|>=2.4|<2.12.2|>=2.13.0|<2.15.0' 2.14.1"
       })
-  static final class Contains extends AccordCommand {
+  static final class Contains extends AccordCommand implements StorelessCommand {
     @Parameters(index = "0", paramLabel = "RANGE", description = "A vers range.")
     String range;
 
@@ -189,17 +197,20 @@ final class VersionCommand implements Runnable {
 
   @Command(
       name = "vers",
-      description = {"Convert a native range notation to a vers range."},
-      footer = {
+      description = {
+        "Convert a native range notation to a vers range.",
         "",
         "Notations: npm, cargo, composer, pypi, gem, nuget and maven intervals, conan, nginx, openssl, and "
-            + "'op version' lists for deb, rpm, apk and the other schemes.",
+            + "'op version' lists for deb, rpm, apk and the other schemes."
+      },
+      footer = {
         "",
         "Examples:",
-        "  accord version vers npm '^1.2.3 || >=2.0.1'     prints vers:npm/>=1.2.3|<2.0.0|>=2.0.1",
+        "  accord version vers npm '^1.2.3 || >=2.0.1'",
+        "      prints vers:npm/>=1.2.3|<2.0.0|>=2.0.1",
         "  accord version vers nuget '[1.0,2.0)'           prints vers:nuget/>=1.0|<2.0"
       })
-  static final class Vers extends AccordCommand {
+  static final class Vers extends AccordCommand implements StorelessCommand {
     @Parameters(index = "0", paramLabel = "ECOSYSTEM", description = "Version scheme or OSV ecosystem name.")
     String ecosystem;
 

@@ -14,11 +14,12 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "where-used",
     description = {
-      "Show where a package runs: matched versions, every affected product and",
-      "site with one shortest dependency path (how it got in), and counts by",
-      "sector and country. An unknown package, or a range that selects none of",
-      "the known versions, gets a NOTE with the nearest package names (\"known\":",
-      "false in JSON); the exit code is still 0, since that is an answer."
+      "Show where a package runs, and how it got there.",
+      "",
+      "Lists the matched versions, every affected product and site with one shortest dependency path (how it "
+          + "got in), and the counts by sector and country. An unknown package, or a range that selects none of "
+          + "the known versions, gets a NOTE with the nearest package names (\"known\": false in JSON); the exit "
+          + "code is still 0, since that is an answer."
     },
     footer = {
       "",

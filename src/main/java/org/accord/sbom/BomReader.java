@@ -49,6 +49,12 @@ import org.accord.InvalidInputException;
  * java.util.concurrent.ForkJoinPool}. The stream is read but not closed.
  */
 public final class BomReader {
+  /**
+   * The formats and spec versions the readers accept, as a sentence for help texts and refusals:
+   * "Accord reads CycloneDX 1.2–1.7 JSON, …". A compile-time constant, so annotations may use it.
+   */
+  public static final String SUPPORTED_VERSIONS = SpecVersions.SUPPORTED;
+
   private BomReader() {}
 
   /**

@@ -75,9 +75,9 @@ public final class EpssFeed {
   /**
    * Reads an EPSS CSV file, plain or gzip-compressed. Does not close the stream.
    *
-   * @throws InvalidInputException when the first line is not the {@code #model_version:…,score_date:…}
-   *     comment, the header is not {@code cve,epss,percentile}, or a row is malformed, out of range or
-   *     repeats a CVE; the location names the line
+   * @throws InvalidInputException when the text is not UTF-8, the first line is not the {@code
+   *     #model_version:…,score_date:…} comment, the header is not {@code cve,epss,percentile}, or a row
+   *     is malformed, out of range or repeats a CVE; the location names the line
    * @throws UncheckedIOException when the stream cannot be read
    */
   public static EpssFeed read(InputStream in) {

@@ -258,7 +258,8 @@ public final class SsvcTable {
     return decide(
         all,
         exploitation.provenance(),
-        List.of(EXPLOITATION + "=" + exploitation.exploitation().id() + ": " + exploitation.reason()));
+        List.of(EXPLOITATION + "=" + exploitation.exploitation().id()
+            + (exploitation.source() == Exploitation.Source.ASSUMED ? " (assumed)" : "") + ": " + exploitation.reason()));
   }
 
   private SsvcDecision decide(Map<String, String> inputs, List<Provenance> evidence, List<String> rationale) {

@@ -169,13 +169,15 @@ class PrioritiesTest {
   }
 
   @Test
-  void anAdvisoryWithoutCveHasNoFeedEvidence() {
+  void anAdvisoryWithoutCveHasNoFeedEvidenceSoActiveIsAssumed() {
     String id = "GHSA-nocv-2345-6789";
     accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(id, "GHSA-xxxx-2345-6789")), new Advisories.Importer("local", true), false);
     Priorities.View view = accord.priorities().triage(
         new Priorities.Request(id, Priorities.Role.DEPLOYER, null, Map.of(), 0.1, null), Viewer.local(false));
-    assertThat(view.exploitation().value()).isEqualTo("none");
+    assertThat(view.exploitation().value()).isEqualTo("active");
+    assertThat(view.exploitation().source()).isEqualTo("assumed");
     assertThat(view.exploitation().reason()).contains("names no CVE");
+    assertThat(view.ranked()).allSatisfy(unit -> assertThat(unit.derived()).containsEntry("exploitation", "assumed"));
     assertThat(List.of(view.ranked().size())).containsExactly(3);
   }
 }

@@ -205,4 +205,56 @@ class TriageCommandTest {
     assertThat(run("triage").code()).isEqualTo(Main.USAGE);
     assertThat(run("triage", "--help").out()).contains("cvss", "ssvc", "tables", "exploitation");
   }
+
+  /**
+   * Issue 7, item 5: with no KEV catalog and no EPSS scores loaded, Exploitation is the most severe
+   * value, marked assumed, with the reason; once a catalog is loaded, a CVE it does not list is none
+   * from that catalog (named with its date), and a CVE it lists is active from it.
+   */
+  @Test
+  void exploitationWithoutFeedsIsAssumedActiveThenDecidedByTheFeeds() throws Exception {
+    String data = dir.resolve("data").toString();
+    Path sbom = Files.writeString(dir.resolve("scada.cdx.json"), org.accord.testing.Documents.cycloneDx("scada", "2.1.0"));
+    Path inventory = Files.writeString(dir.resolve("sites.csv"), org.accord.testing.Documents.inventory("scada"));
+    Path advisory = Files.writeString(dir.resolve("osv.json"), org.accord.testing.Documents.osv("GHSA-asum-2345-6789", "CVE-2099-0001"));
+    for (String[] ingest : List.of(new String[] {"sbom", sbom.toString()}, new String[] {"inventory", inventory.toString()},
+        new String[] {"advisory", advisory.toString()})) {
+      assertThat(run("--data", data, "ingest", ingest[0], ingest[1]).code()).isZero();
+    }
+    String[] triage = {"--data", data, "triage", "--advisory", "CVE-2099-0001", "--as", "deployer", "--org", "GridCo"};
+
+    Result text = run(triage);
+    assertThat(text.code()).as(text.err()).isZero();
+    assertThat(text.out()).contains("exploitation: active (assumed: CVE-2099-0001: no KEV catalog or EPSS scores are loaded")
+        .contains("exploitation=active*");
+    JsonNode assumed = run(withJson(triage)).json();
+    assertThat(assumed.path("exploitation").path("value").asText()).isEqualTo("active");
+    assertThat(assumed.path("exploitation").path("source").asText()).isEqualTo("assumed");
+    assertThat(assumed.path("exploitation").path("evidence")).isEmpty();
+    assertThat(assumed.path("ranked")).isNotEmpty().allSatisfy(unit -> {
+      assertThat(unit.path("derived").path("exploitation").asText()).isEqualTo("assumed");
+      assertThat(unit.path("outcome").asText()).isEqualTo("immediate");
+    });
+
+    Path without = Files.writeString(dir.resolve("kev-1.json"), org.accord.testing.Documents.kev("2025.01.02", "CVE-2024-0001"));
+    assertThat(run("--data", data, "ingest", "kev", without.toString()).code()).isZero();
+    JsonNode absent = run(withJson(triage)).json();
+    assertThat(absent.path("exploitation").path("value").asText()).isEqualTo("none");
+    assertThat(absent.path("exploitation").path("source").asText()).isEqualTo("evidence");
+    assertThat(absent.path("exploitation").path("reason").asText()).contains("not in cisa-kev 2025.01.02 (2025-01-02T10:00:00Z)");
+    assertThat(absent.path("ranked").get(0).path("derived").path("exploitation").asText()).isEqualTo("evidence");
+
+    Path listed = Files.writeString(dir.resolve("kev-2.json"), org.accord.testing.Documents.kev("2025.02.03", "CVE-2024-0001", "CVE-2099-0001"));
+    assertThat(run("--data", data, "ingest", "kev", listed.toString()).code()).isZero();
+    JsonNode active = run(withJson(triage)).json();
+    assertThat(active.path("exploitation").path("value").asText()).isEqualTo("active");
+    assertThat(active.path("exploitation").path("source").asText()).isEqualTo("evidence");
+    assertThat(active.path("exploitation").path("reason").asText()).contains("CVE-2099-0001 is in cisa-kev 2025.02.03");
+  }
+
+  private static String[] withJson(String[] args) {
+    String[] json = java.util.Arrays.copyOf(args, args.length + 1);
+    json[args.length] = "--json";
+    return json;
+  }
 }

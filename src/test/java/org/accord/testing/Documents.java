@@ -29,6 +29,34 @@ public final class Documents {
         """.formatted(product, libraVersion);
   }
 
+  /**
+   * An OSV advisory {@code id} with the CVE alias {@code cve}: libracore [2.0, 2.3.4) is affected, with
+   * a network-exploitable CVSS 3.1 vector.
+   */
+  public static String osv(String id, String cve) {
+    return """
+        {"schema_version": "1.6.0", "id": "%s", "modified": "2025-08-01T00:00:00Z", "aliases": ["%s"],
+         "summary": "LibraCore deserialization",
+         "severity": [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}],
+         "affected": [{"package": {"ecosystem": "Maven", "name": "org.libra:libracore"},
+           "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "2.0"}, {"fixed": "2.3.4"}]}]}]}
+        """.formatted(id, cve);
+  }
+
+  /** A CISA KEV catalog JSON of version {@code version} (released that day, {@code YYYY.MM.DD}) listing {@code cves}. */
+  public static String kev(String version, String... cves) {
+    StringBuilder entries = new StringBuilder();
+    for (String cve : cves) {
+      entries.append(entries.length() == 0 ? "" : ",\n").append("""
+          {"cveID": "%s", "vendorProject": "V", "product": "P", "vulnerabilityName": "N", "dateAdded": "2025-01-01",
+           "shortDescription": "d", "requiredAction": "a", "dueDate": "2025-01-22"}""".formatted(cve));
+    }
+    return """
+        {"title": "t", "catalogVersion": "%s", "dateReleased": "%sT10:00:00.000Z", "count": %d,
+         "vulnerabilities": [%s]}
+        """.formatted(version, version.replace('.', '-'), cves.length, entries);
+  }
+
   /** An inventory CSV deploying {@code pkg:generic/acme/<product>@1.0} at three operators' sites. */
   public static String inventory(String product) {
     return """

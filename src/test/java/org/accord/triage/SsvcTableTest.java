@@ -157,7 +157,8 @@ class SsvcTableTest {
   void evidenceFeedsExploitationAndIsRecorded() {
     Provenance kev = new Provenance(Provenance.KEV, "2025.08.25", Instant.parse("2025-08-25T17:04:19Z"));
     Exploitation.Assessment assessment =
-        new Exploitation.Assessment("CVE-2021-44228", Exploitation.ACTIVE, "CVE-2021-44228 is in cisa-kev", List.of(kev));
+        new Exploitation.Assessment(
+            "CVE-2021-44228", Exploitation.ACTIVE, Exploitation.Source.EVIDENCE, "CVE-2021-44228 is in cisa-kev", List.of(kev));
     SsvcTable cisa = SsvcTable.builtin("cisa-coordinator");
     SsvcDecision decision =
         cisa.decide(Map.of("automatable", "yes", "technical-impact", "total", "mission-and-well-being-impact", "high"), assessment);

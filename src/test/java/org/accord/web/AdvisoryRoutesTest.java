@@ -147,4 +147,34 @@ class AdvisoryRoutesTest {
     assertThat(post("/api/v1/evidence/epss", coordinator, "text/csv", epss).statusCode()).isEqualTo(201);
     assertThat(post("/api/v1/evidence/epss", coordinator, "text/csv", "cve,epss\n".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(400);
   }
+
+  /** Issue 7, item 5, through the API: no feed loaded means exploitation active, assumed; then the feeds decide. */
+  @Test
+  void triageWithoutFeedsAssumesActiveAndSaysSo() throws Exception {
+    graph();
+    byte[] advisory = Documents.osv("GHSA-asum-2345-6789", "CVE-2099-0001")
+        .replace("org.libra:libracore", "org.apache.logging.log4j:log4j-core").getBytes(StandardCharsets.UTF_8);
+    assertThat(post("/api/v1/advisories", vendor, "application/json", advisory).statusCode()).isEqualTo(201);
+    String triage = "/api/v1/triage?advisory=CVE-2099-0001&as=coordinator";
+
+    JsonNode assumed = JSON.readTree(get(triage, coordinator).body());
+    assertThat(assumed.path("exploitation").path("value").asText()).isEqualTo("active");
+    assertThat(assumed.path("exploitation").path("source").asText()).isEqualTo("assumed");
+    assertThat(assumed.path("exploitation").path("reason").asText()).contains("no KEV catalog or EPSS scores are loaded");
+    assertThat(assumed.path("ranked")).isNotEmpty()
+        .allSatisfy(unit -> assertThat(unit.path("derived").path("exploitation").asText()).isEqualTo("assumed"));
+
+    byte[] kev = Documents.kev("2025.01.02", "CVE-2024-0001").getBytes(StandardCharsets.UTF_8);
+    assertThat(post("/api/v1/evidence/kev", coordinator, "application/json", kev).statusCode()).isEqualTo(201);
+    JsonNode absent = JSON.readTree(get(triage, coordinator).body());
+    assertThat(absent.path("exploitation").path("value").asText()).isEqualTo("none");
+    assertThat(absent.path("exploitation").path("source").asText()).isEqualTo("evidence");
+    assertThat(absent.path("exploitation").path("evidence").get(0).path("version").asText()).isEqualTo("2025.01.02");
+
+    kev = Documents.kev("2025.02.03", "CVE-2099-0001").getBytes(StandardCharsets.UTF_8);
+    assertThat(post("/api/v1/evidence/kev", coordinator, "application/json", kev).statusCode()).isEqualTo(201);
+    JsonNode listed = JSON.readTree(get(triage, coordinator).body());
+    assertThat(listed.path("exploitation").path("value").asText()).isEqualTo("active");
+    assertThat(listed.path("exploitation").path("source").asText()).isEqualTo("evidence");
+  }
 }
