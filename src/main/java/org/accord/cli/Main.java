@@ -158,7 +158,7 @@ public final class Main implements Callable<Integer> {
   }
 
   /**
-   * The command tree over {@code main}. The root's {@code --data} and {@code --db} are inherited by
+   * The command tree over {@code main}. The root's {@code --data}, {@code --db} and {@code --server} are inherited by
    * every command but those marked {@link StorelessCommand}; {@code -V, --version} (which picocli's
    * inherited standard help options give every command) stays on the root.
    */
@@ -175,7 +175,7 @@ public final class Main implements Callable<Integer> {
     boolean storeless = spec.userObject() instanceof StorelessCommand;
     for (OptionSpec option : List.copyOf(spec.options())) {
       if (option.versionHelp() || storeless && option.inherited() && (option.longestName().equals("--data")
-          || option.longestName().equals("--db"))) {
+          || option.longestName().equals("--db") || option.longestName().equals("--server"))) {
         spec.remove(option);
       }
     }
