@@ -83,15 +83,14 @@ final class BenchCommand implements StorelessCommand {
   @Command(
       name = "api",
       description = {
-        "The where-used API under load on loopback: the first page (limit=50) of a",
-        "popular answer against the whole answer, the in-run baseline. Builds the",
-        "LibraCore demo world in a temporary directory (or opens the existing store",
-        "of --data DIR, which no server may hold), serves it on an ephemeral",
-        "loopback port, creates a coordinator token, and runs a closed-loop HTTP/1.1",
-        "load generator (one keep-alive connection per thread, like wrk) against",
-        "each request in turn. Prints requests/s, p50 and p99 for both and their",
-        "ratio; --json gives requests_per_s, p50_ms, p99_ms and baseline_*. Exit 1",
-        "if any request failed."
+        "Time the where-used API under load on loopback.",
+        "",
+        "The first page (limit=50) of a popular answer against the whole answer, the in-run baseline. "
+            + "Builds the LibraCore demo world in a temporary directory (or opens the existing store of --data DIR, "
+            + "which no server may hold), serves it on an ephemeral loopback port, creates a coordinator token, and "
+            + "runs a closed-loop HTTP/1.1 load generator (one keep-alive connection per thread, like wrk) against "
+            + "each request in turn. Prints requests/s, p50 and p99 for both and their ratio; --json gives "
+            + "requests_per_s, p50_ms, p99_ms and baseline_*. Exit 1 if any request failed."
       },
       footer = {"", "Example:", "  accord bench api --connections 16 --seconds 10 --warmup 3"})
   static final class Api extends AccordCommand {

@@ -29,8 +29,9 @@ import picocli.CommandLine.Option;
           + "inventory path, with the (fictional) LibraCore advisory CVE-2026-40001 as OSV and CSAF, one "
           + "vendor's VEX statement, a KEV catalog and EPSS scores through the normal import path; then it is "
           + "served and the URL and a coordinator token are printed.",
-      "Uses the data directory every command uses (--data, ACCORD_DATA, else ./accord-data); running it "
-          + "again reuses the demo world there. It refuses a directory that holds other data."
+      "It uses the data directory every command uses (--data, else ACCORD_DATA, else accord-data in the "
+          + "current directory); running it again reuses the demo world there. It refuses a directory that holds "
+          + "other data."
     })
 final class DemoCommand extends ServeCommand {
   /** The marker that tells a data directory holding the demo world from one holding real data. */
