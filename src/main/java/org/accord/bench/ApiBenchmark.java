@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -38,8 +39,21 @@ public final class ApiBenchmark {
    * @param connections concurrent keep-alive connections
    * @param seconds measured seconds per request kind
    * @param warmupSeconds unmeasured seconds before each
+   * @param cliRuns how many times to time a whole {@code accord where-used} run through the server
+   *     (and {@code accord --version}, its baseline); 0 for none
    */
-  public record Options(Path data, String purl, String range, int limit, int connections, double seconds, double warmupSeconds) {}
+  public record Options(
+      Path data, String purl, String range, int limit, int connections, double seconds, double warmupSeconds, int cliRuns) {}
+
+  /**
+   * Whole command-line runs, JVM start included (see {@link CliTiming}).
+   *
+   * @param medianMs the median wall time of {@code accord --server URL where-used PURL --range RANGE}
+   * @param versionMedianMs the median of {@code accord --version} in the same run: the start-up floor
+   * @param runsMs every where-used run, in order
+   * @param archive whether the launcher's AppCDS archive was used, as {@code ./accord} would
+   */
+  public record CliFigures(double medianMs, double versionMedianMs, List<Double> runsMs, boolean archive) {}
 
   /**
    * A started server: its port, and how to stop it.
@@ -78,10 +92,11 @@ public final class ApiBenchmark {
    * @param firstPage the paged request
    * @param baseline the unpaged request
    * @param ratio first-page requests/s over baseline requests/s
+   * @param cli whole command-line runs through the server, or null when none were asked for
    */
   public record Result(
       String world, String path, int connections, double seconds, int products, int deployments, Figures firstPage,
-      Figures baseline, double ratio) {}
+      Figures baseline, double ratio, CliFigures cli) {}
 
   /** Runs the benchmark; progress lines go to {@code log}. */
   public static Result run(Options options, Function<Accord, Server> serve, Consumer<String> log) throws IOException, InterruptedException {
@@ -121,8 +136,15 @@ public final class ApiBenchmark {
           worldName, server.port(), options.connections(), options.warmupSeconds(), options.seconds()));
       Figures page = load(server, path + "&limit=" + options.limit(), token, options, log, "first page (limit=" + options.limit() + ")");
       Figures baseline = load(server, path, token, options, log, "whole answer (baseline)");
+      CliFigures cli = null;
+      if (options.cliRuns() > 0) {
+        cli = CliTiming.measure(server.port(), token, options.purl(), options.range(), options.cliRuns());
+        log.accept(String.format(Locale.ROOT, "%-26s median %.0f ms wall (runs %s ms)%s; accord --version %.0f ms",
+            "accord where-used (CLI):", cli.medianMs(), cli.runsMs().stream().map(ms -> String.format(Locale.ROOT, "%.0f", ms)).toList(),
+            cli.archive() ? " with the AppCDS archive" : "", cli.versionMedianMs()));
+      }
       return new Result(worldName, path, options.connections(), options.seconds(), whole.products().size(),
-          whole.deployments().size(), page, baseline, page.requestsPerS() / baseline.requestsPerS());
+          whole.deployments().size(), page, baseline, page.requestsPerS() / baseline.requestsPerS(), cli);
     }
   }
 

@@ -112,17 +112,23 @@ final class BenchCommand implements StorelessCommand {
     @Option(names = "--warmup", paramLabel = "S", defaultValue = "3", description = "Warm-up seconds before each. Default: ${DEFAULT-VALUE}.")
     double warmup;
 
+    @Option(names = "--cli-runs", paramLabel = "N", defaultValue = "5",
+        description = "Whole 'accord where-used' command-line runs through the server to time, JVM start included, "
+            + "against 'accord --version'; 0 for none. Default: ${DEFAULT-VALUE}.")
+    int cliRuns;
+
     @Override
     protected int execute() throws IOException, InterruptedException {
-      if (connections < 1 || seconds <= 0 || warmup < 0 || limit < 1 || limit > org.accord.app.WhereUsedQuery.MAX_LIMIT) {
-        throw new UserException("--connections must be at least 1, --seconds above 0, --warmup at least 0, --limit 1 to 1000");
+      if (connections < 1 || seconds <= 0 || warmup < 0 || limit < 1 || limit > org.accord.app.WhereUsedQuery.MAX_LIMIT || cliRuns < 0) {
+        throw new UserException(
+            "--connections must be at least 1, --seconds above 0, --warmup at least 0, --limit 1 to 1000, --cli-runs at least 0");
       }
       boolean ownData = spec.root().commandLine().getParseResult().hasMatchedOption("--data");
       java.nio.file.Path data = ownData ? root().dataDir() : null;
       ApiBenchmark.Result result;
       try {
         result = ApiBenchmark.run(
-            new ApiBenchmark.Options(data, purl, range, limit, connections, seconds, warmup),
+            new ApiBenchmark.Options(data, purl, range, limit, connections, seconds, warmup, cliRuns),
             accord -> {
               org.accord.web.WebServer server = org.accord.web.WebServer.start(accord, "127.0.0.1", 0);
               return new ApiBenchmark.Server(server.port(), server::close);
@@ -152,11 +158,21 @@ final class BenchCommand implements StorelessCommand {
         body.put("baseline_bytes", result.baseline().bytes());
         body.put("baseline_errors", result.baseline().errors());
         body.put("ratio", result.ratio());
+        if (result.cli() != null) {
+          body.put("cli_median_ms", result.cli().medianMs());
+          body.put("cli_runs_ms", result.cli().runsMs());
+          body.put("cli_version_median_ms", result.cli().versionMedianMs());
+          body.put("cli_appcds", result.cli().archive());
+        }
         printJson(body);
       } else {
         out().printf(Locale.ROOT, "first page: %.0f requests/s, p99 %.2f ms; whole answer: %.0f requests/s, p99 %.2f ms%n",
             result.firstPage().requestsPerS(), result.firstPage().p99Ms(), result.baseline().requestsPerS(), result.baseline().p99Ms());
         out().printf(Locale.ROOT, "ratio: %.1f%n", result.ratio());
+        if (result.cli() != null) {
+          out().printf(Locale.ROOT, "accord where-used (whole run, JVM start included): median %.0f ms; accord --version: %.0f ms%n",
+              result.cli().medianMs(), result.cli().versionMedianMs());
+        }
       }
       return errors == 0 ? Main.OK : Main.USER_ERROR;
     }

@@ -33,7 +33,7 @@ class ApiBenchmarkTest {
     }
     List<String> log = new ArrayList<>();
     ApiBenchmark.Result result = ApiBenchmark.run(
-        new ApiBenchmark.Options(dir, "pkg:maven/org.libra/libracore", "[2.0,2.3.4)", 1, 3, 0.4, 0.1), ApiBenchmarkTest::serve, log::add);
+        new ApiBenchmark.Options(dir, "pkg:maven/org.libra/libracore", "[2.0,2.3.4)", 1, 3, 0.4, 0.1, 2), ApiBenchmarkTest::serve, log::add);
     assertThat(result.products()).isEqualTo(3);
     assertThat(result.deployments()).isEqualTo(3);
     for (ApiBenchmark.Figures figures : List.of(result.firstPage(), result.baseline())) {
@@ -45,18 +45,23 @@ class ApiBenchmarkTest {
     assertThat(result.firstPage().bytes()).as("one row per list is less than three").isLessThan(result.baseline().bytes());
     assertThat(result.ratio()).isPositive();
     assertThat(log).anyMatch(line -> line.startsWith("first page (limit=1):")).anyMatch(line -> line.startsWith("whole answer (baseline):"));
+    // Two whole command-line runs through the server: each exited 0 (CliTiming throws otherwise).
+    assertThat(result.cli().runsMs()).hasSize(2).allMatch(ms -> ms > 0);
+    assertThat(result.cli().medianMs()).isPositive();
+    assertThat(result.cli().versionMedianMs()).isPositive();
+    assertThat(log).anyMatch(line -> line.startsWith("accord where-used (CLI):"));
   }
 
   @Test
   void anUnknownPackageOrAMissingStoreIsRefused() throws Exception {
     assertThatThrownBy(() -> ApiBenchmark.run(
-        new ApiBenchmark.Options(dir, "pkg:maven/org.libra/libracore", null, 1, 1, 0.1, 0), ApiBenchmarkTest::serve, line -> {}))
+        new ApiBenchmark.Options(dir, "pkg:maven/org.libra/libracore", null, 1, 1, 0.1, 0, 0), ApiBenchmarkTest::serve, line -> {}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no Accord store");
     try (Accord accord = Accord.open(new Accord.Config(dir, null))) {
       accord.ingestSbom(new ByteArrayInputStream(Documents.cycloneDx("p", "2.1.0").getBytes(StandardCharsets.UTF_8)), "Acme");
     }
     assertThatThrownBy(() -> ApiBenchmark.run(
-        new ApiBenchmark.Options(dir, "pkg:maven/org.libra/libracor", null, 1, 1, 0.1, 0), ApiBenchmarkTest::serve, line -> {}))
+        new ApiBenchmark.Options(dir, "pkg:maven/org.libra/libracor", null, 1, 1, 0.1, 0, 0), ApiBenchmarkTest::serve, line -> {}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("did you mean pkg:maven/org.libra/libracore");
   }
 }
