@@ -169,6 +169,24 @@ class AccordTest {
     }
   }
 
+  /**
+   * Issue 7, item 1: one injected clock. An instance opened on a fixed clock stamps its ingest events
+   * and the log's stored checkpoints with that clock's time, not the system's.
+   */
+  @Test
+  void everyStampComesFromTheInjectedClock() throws Exception {
+    java.time.Instant then = java.time.Instant.parse("2031-05-06T07:08:09.010Z");
+    try (Accord accord = Accord.open(new Accord.Config(dir.resolve("clocked"), null), java.time.Clock.fixed(then, java.time.ZoneOffset.UTC))) {
+      IngestResults.Sbom sbom = accord.ingestSbom(text(Documents.cycloneDx("scada", "2.3.3")), "Acme");
+      var event = org.accord.ledger.LedgerEvent.decode(accord.ledger().receipt(sbom.ledgerIndex(), false).orElseThrow().entry());
+      assertThat(event.event().time()).isEqualTo(then);
+      assertThat(accord.clock().instant()).isEqualTo(then);
+      long stored = accord.database().jdbi().withHandle(handle ->
+          handle.createQuery("SELECT MAX(created_at) FROM ledger_checkpoints").mapTo(Long.class).one());
+      assertThat(stored).as("checkpoints are stamped by the instance's clock").isEqualTo(then.toEpochMilli());
+    }
+  }
+
   /** Real product SBOMs from the conformance data go through ingest and answer where-used with paths. */
   @Test
   void realSbomsIngestAndAnswer() throws Exception {

@@ -76,6 +76,19 @@ class CliTest {
     assertThat(missingFile.err()).contains("no such file");
   }
 
+  /** Issue 7, item 3: demo shares the common data directory, and will not mix its world into other data. */
+  @Test
+  void demoRefusesADirectoryThatHoldsOtherData() throws Exception {
+    Path sbom = Files.writeString(dir.resolve("scada.cdx.json"), Documents.cycloneDx("scada", "2.3.3"));
+    assertThat(run("ingest", "sbom", sbom.toString()).code()).isZero();
+    Run refused = run("demo", "--no-serve");
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err()).contains("holds data that is not the demo world").contains("--data");
+    assertThat(dir.resolve("data").resolve("accord.demo")).doesNotExist();
+    com.fasterxml.jackson.databind.JsonNode answer = JSON.readTree(run("where-used", "pkg:maven/org.libra/libracore", "--json").out());
+    assertThat(answer.path("totals").path("products").asInt()).as("nothing of the demo world went in").isEqualTo(1);
+  }
+
   @Test
   void ingestThenWhereUsedAsJson() throws Exception {
     Path sbom = Files.writeString(dir.resolve("scada.cdx.json"), Documents.cycloneDx("scada", "2.3.3"));
