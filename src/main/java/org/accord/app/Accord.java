@@ -75,7 +75,7 @@ public final class Accord implements AutoCloseable {
   private final ExposureGraph graph;
   private final Exposure exposure;
   private final Object ingestLock = new Object();
-  private final RecentPrincipals recentPrincipals = new RecentPrincipals();
+  private final RecentPrincipals recentPrincipals;
   private LedgerService ledger;
   private final Advisories advisories;
   private final Findings findings;
@@ -86,6 +86,7 @@ public final class Accord implements AutoCloseable {
     this.lock = lock;
     this.database = database;
     this.clock = clock;
+    this.recentPrincipals = new RecentPrincipals(clock);
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
     this.graph = builder.build();

@@ -1,9 +1,6 @@
 package org.accord.app;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -18,22 +15,28 @@ import org.accord.store.Tokens;
  * Bounded: at {@link #MAX_ENTRIES} it starts over. Thread-safe.
  */
 final class RecentPrincipals {
-  static final long TTL_NANOS = 60_000_000_000L;
+  static final long TTL_MILLIS = 60_000L;
   static final int MAX_ENTRIES = 10_000;
 
-  private record Entry(Tokens.Principal principal, long expiresNanos) {}
+  private record Entry(Tokens.Principal principal, long expiresAt) {}
 
   private final ConcurrentHashMap<String, Entry> byHash = new ConcurrentHashMap<>();
+  private final Clock clock;
+
+  /** Remembers lookups for a minute of {@code clock}, the instance's one clock. */
+  RecentPrincipals(Clock clock) {
+    this.clock = clock;
+  }
 
   /** The principal behind {@code token}: from the last minute's lookups, else from {@code lookup}. */
   Optional<Tokens.Principal> authenticate(String token, Function<String, Optional<Tokens.Principal>> lookup) {
     if (token == null) {
       return Optional.empty();
     }
-    String hash = sha256Hex(token);
-    long now = System.nanoTime();
+    String hash = Tokens.sha256Hex(token);
+    long now = clock.millis();
     Entry entry = byHash.get(hash);
-    if (entry != null && now - entry.expiresNanos() < 0) {
+    if (entry != null && now < entry.expiresAt()) {
       return Optional.of(entry.principal());
     }
     Optional<Tokens.Principal> principal = lookup.apply(token);
@@ -41,7 +44,7 @@ final class RecentPrincipals {
       if (byHash.size() >= MAX_ENTRIES) {
         byHash.clear();
       }
-      byHash.put(hash, new Entry(principal.get(), now + TTL_NANOS));
+      byHash.put(hash, new Entry(principal.get(), now + TTL_MILLIS));
     } else {
       byHash.remove(hash);
     }
@@ -51,13 +54,5 @@ final class RecentPrincipals {
   /** Forgets every remembered token. */
   void clear() {
     byHash.clear();
-  }
-
-  private static String sha256Hex(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-    }
   }
 }

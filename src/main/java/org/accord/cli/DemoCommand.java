@@ -124,7 +124,7 @@ final class DemoCommand extends ServeCommand {
       StringWriter inventory = new StringWriter();
       WorldWriter.writeInventory(world, inventory);
       accord.ingestInventory(
-          new ByteArrayInputStream(inventory.toString().getBytes(StandardCharsets.UTF_8)), "inventory.csv", "Accord Demo CERT");
+          new ByteArrayInputStream(inventory.toString().getBytes(StandardCharsets.UTF_8)), "inventory.csv", DemoDocuments.COORDINATOR);
       bar.step();
       loaded = importDocuments(accord, DemoDocuments.of(world));
       bar.step();
@@ -137,7 +137,7 @@ final class DemoCommand extends ServeCommand {
           root().dataDir().toAbsolutePath().normalize(), world.products().size(), added, world.sites().size());
       out().println(loaded);
     }
-    String token = accord.createToken("Accord Demo CERT", "cert", true, "demo");
+    String token = accord.createToken(DemoDocuments.COORDINATOR, "cert", true, "demo");
     if (noServe) {
       if (json) {
         printJson(java.util.Map.of("token", token));

@@ -94,7 +94,6 @@ final class WhereUsedCommand extends AccordCommand {
     WhereUsedQuery.Lists lists = csv == null ? WhereUsedQuery.Lists.BOTH : csv.list;
     // Text shows the first --limit rows of each list and the totals; JSON and CSV are complete.
     int page = json || csv != null ? 0 : Math.max(1, Math.min(limit, WhereUsedQuery.MAX_LIMIT));
-    WhereUsedQuery query = new WhereUsedQuery(purl, range, lists, page, "", sort, filter);
     if (remote().isPresent()) {
       if (k != 3) {
         throw new UserException("--k does not go through " + remote().get().describe() + ", which uses k = 3; stop the server to use another k");
@@ -108,6 +107,7 @@ final class WhereUsedCommand extends AccordCommand {
       }
       return print(remote().get().get("api/v1/where-used", parameters, WhereUsedView.class));
     }
+    WhereUsedQuery query = new WhereUsedQuery(purl, range, lists, page, "", sort, filter);
     if (csv != null) {
       out().print(context().accord().exposure().whereUsedCsv(query, viewer));
       return Main.OK;

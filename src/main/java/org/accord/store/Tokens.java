@@ -60,7 +60,8 @@ public final class Tokens {
         .findOne();
   }
 
-  static String sha256Hex(String text) {
+  /** The hex SHA-256 of a token's UTF-8 bytes: the form the store keeps, and a safe key for caches. */
+  public static String sha256Hex(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {

@@ -12,7 +12,24 @@ class RecentPrincipalsTest {
 
   @Test
   void aKnownTokenIsLookedUpOnceAndAnUnknownOneEveryTime() {
-    RecentPrincipals recent = new RecentPrincipals();
+    java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong(1_000_000L);
+    java.time.Clock clock = new java.time.Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public java.time.Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public java.time.Instant instant() {
+        return java.time.Instant.ofEpochMilli(millis.get());
+      }
+    };
+    RecentPrincipals recent = new RecentPrincipals(clock);
     AtomicInteger lookups = new AtomicInteger();
     for (int i = 0; i < 5; i++) {
       assertThat(recent.authenticate("accord_good", token -> {
@@ -34,6 +51,18 @@ class RecentPrincipalsTest {
       return Optional.of(CERT);
     });
     assertThat(lookups).hasValue(5);
+    millis.addAndGet(RecentPrincipals.TTL_MILLIS - 1);
+    recent.authenticate("accord_good", token -> {
+      lookups.incrementAndGet();
+      return Optional.of(CERT);
+    });
+    assertThat(lookups).as("still remembered just before a minute of the instance's clock").hasValue(5);
+    millis.addAndGet(1);
+    recent.authenticate("accord_good", token -> {
+      lookups.incrementAndGet();
+      return Optional.of(CERT);
+    });
+    assertThat(lookups).as("looked up again once the minute is over").hasValue(6);
     assertThat(recent.authenticate(null, token -> Optional.of(CERT))).isEmpty();
   }
 }

@@ -84,6 +84,7 @@ class WebServerTest {
     "GET /api/v1/triage?advisory=CVE-2021-44228&as=deployer",
     "POST /api/v1/evidence/kev",
     "POST /api/v1/evidence/epss",
+    "POST /api/v1/tokens",
     "GET /api/v1/no-such-route"
   })
   void everyApiRouteNeedsAToken(String route) throws Exception {
@@ -103,6 +104,32 @@ class WebServerTest {
     authorised = parts[0].equals("GET") ? authorised.GET() : authorised.POST(HttpRequest.BodyPublishers.ofString("{}"));
     int status = http.send(authorised.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     assertThat(status).as(route + " with a valid token").isNotEqualTo(401);
+  }
+
+  /**
+   * Who may create tokens and attribute uploads: only a coordinator; a member gets 403 and nothing is
+   * written. A forged local credential is an unknown token like any other.
+   */
+  @Test
+  void onlyACoordinatorCreatesTokensOrUploadsForAnotherOrganization() throws Exception {
+    String body = "{\"organization\": \"GridCo\", \"kind\": \"operator\"}";
+    assertThat(post("/api/v1/tokens", member, "application/json", body).statusCode()).isEqualTo(403);
+    assertThat(post("/api/v1/tokens", coordinator, "application/json", "{\"organization\": \"GridCo\", \"owner\": 1}").statusCode())
+        .as("unknown members are refused").isEqualTo(400);
+    HttpResponse<String> created = post("/api/v1/tokens", coordinator, "application/json", body);
+    assertThat(created.statusCode()).isEqualTo(201);
+    String token = JSON.readTree(created.body()).path("token").asText();
+    assertThat(JSON.readTree(created.body()).path("role").asText()).isEqualTo("member");
+    assertThat(accord.authenticate(token)).get().extracting(p -> p.orgName()).isEqualTo("GridCo");
+
+    HttpResponse<String> forged = post("/api/v1/sboms?org=VictimVendor", member, "application/json", Documents.cycloneDx("scada", "2.1.0"));
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(accord.graph().stats().products()).as("a refused upload stores nothing").isZero();
+    assertThat(post("/api/v1/sboms?org=VictimVendor", coordinator, "application/json", Documents.cycloneDx("scada", "2.1.0")).statusCode())
+        .isEqualTo(201);
+
+    assertThat(get("/api/v1/findings", "accord-local_" + "A".repeat(43)).statusCode()).isEqualTo(401);
+    assertThat(get("/api/v1/findings", server.localToken()).statusCode()).isEqualTo(200);
   }
 
   @Test
