@@ -9,7 +9,7 @@ import io.javalin.http.staticfiles.Location;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.accord.store.Tokens;
+import org.accord.party.Principal;
 
 /**
  * The pages: the exposure explorer at {@code /}, its static assets, and the login that trades an API
@@ -53,15 +53,15 @@ final class PageRoutes implements WebServer.RouteModule {
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("authenticated", true);
-    body.put("organization", session.get().principal().orgName());
-    body.put("coordinator", session.get().principal().coordinator());
+    body.put("organization", session.get().principal().organization().name());
+    body.put("coordinator", session.get().principal().isCoordinator());
     body.put("csrf", session.get().csrf());
     ctx.json(body);
   }
 
   private static void login(WebServer server, Context ctx) {
     String token = ctx.formParam("token");
-    Optional<Tokens.Principal> principal = server.accord().authenticate(token == null ? null : token.strip());
+    Optional<Principal> principal = server.accord().parties().authenticate(token == null ? null : token.strip());
     if (principal.isEmpty()) {
       ctx.redirect("/?login=failed", HttpStatus.SEE_OTHER);
       return;

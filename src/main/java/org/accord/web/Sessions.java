@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.accord.store.Tokens;
+import org.accord.party.Principal;
 
 /**
  * Browser sessions, obtained by presenting an API token on the login form. Held in memory only: a
@@ -19,7 +19,7 @@ final class Sessions {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** A logged-in browser. */
-  record Session(String id, String csrf, Tokens.Principal principal, long expiresAt) {}
+  record Session(String id, String csrf, Principal principal, long expiresAt) {}
 
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final java.time.Clock clock;
@@ -29,7 +29,7 @@ final class Sessions {
     this.clock = clock;
   }
 
-  Session create(Tokens.Principal principal) {
+  Session create(Principal principal) {
     Session session =
         new Session(randomId(), randomId(), principal, clock.millis() + LIFETIME.toMillis());
     sessions.put(session.id(), session);
@@ -49,6 +49,11 @@ final class Sessions {
       return Optional.empty();
     }
     return Optional.of(session);
+  }
+
+  /** Ends every session obtained with the token {@code tokenId}. */
+  void removeToken(String tokenId) {
+    sessions.values().removeIf(s -> tokenId.equals(s.principal().tokenId()));
   }
 
   void remove(String id) {
