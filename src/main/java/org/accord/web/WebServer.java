@@ -143,6 +143,20 @@ public final class WebServer implements AutoCloseable {
     return paths;
   }
 
+  /**
+   * Every endpoint (not filters) as {@code "METHOD path"}, such as {@code "GET /api/v1/where-used"}; the
+   * authorization matrix test holds one entry per element.
+   */
+  public java.util.Set<String> routes() {
+    java.util.Set<String> routes = new java.util.TreeSet<>();
+    for (var endpoint : app.unsafe.internalRouter.allHttpHandlers()) {
+      if (endpoint.endpoint.method.isHttpMethod()) {
+        routes.add(endpoint.endpoint.method.name() + " " + endpoint.endpoint.path);
+      }
+    }
+    return routes;
+  }
+
   /** The instance this server serves. */
   public Accord accord() {
     return accord;

@@ -1,0 +1,608 @@
+package org.accord.web;
+
+import static org.accord.web.MatrixWorld.A;
+import static org.accord.web.MatrixWorld.A_PRIVATE_ADVISORY;
+import static org.accord.web.MatrixWorld.B;
+import static org.accord.web.MatrixWorld.B_PRIVATE_ADVISORY;
+import static org.accord.web.MatrixWorld.MISSING_ADVISORY;
+import static org.accord.web.MatrixWorld.MISSING_ORG;
+import static org.accord.web.MatrixWorld.MISSING_TOKEN;
+import static org.accord.web.MatrixWorld.PUBLIC_ADVISORY;
+import static org.accord.web.MatrixWorld.PUBLIC_CVE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.accord.testing.Documents;
+import org.accord.testing.TestDatabases;
+import org.accord.web.MatrixWorld.Who;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Issue 8, item 6: the authorization matrix. For every served route ({@link WebServer#routes()}),
+ * every kind of principal ({@link Who}) and every kind of resource the route touches ({@link Res}),
+ * the status is the one the rules give, the body shows no marker of data the principal may not see,
+ * and a 404 (or 403) for a hidden thing is byte-identical to the one for a missing thing.
+ *
+ * <p>The rules checked for every cell, whatever the route:
+ *
+ * <ul>
+ *   <li>On a route that needs credentials, the anonymous, malformed, expired and revoked principals
+ *       get 401, and the three bad tokens get the same bytes: an expired or revoked token is not told
+ *       apart from a forged one.
+ *   <li>An unknown query parameter is a 400 (after authentication).
+ *   <li>No body contains a marker string ({@link MatrixWorld#markers()}) the principal may not see,
+ *       unless the request itself carried it.
+ *   <li>Where a principal gets the same 4xx for a hidden thing as for a missing thing, the bodies and
+ *       Content-Length are identical once the missing name is replaced by the hidden one (they have
+ *       the same length).
+ * </ul>
+ *
+ * <p>{@link #TABLE} is keyed by {@code "METHOD path"}; {@link #everyServedRouteHasAnEntry} fails when
+ * a route is served without an entry, or an entry names a route that is not served. Cells that main
+ * does not satisfy yet, because another part of issue 8 closes them, are listed in {@link
+ * #KNOWN_GAPS} with that part: they are skipped while they fail, and the matrix fails once one passes,
+ * so the list only ever shrinks.
+ */
+class AuthorizationMatrixTest {
+
+  /** The kinds of resource a route may touch; what each means is the entry's. */
+  enum Res {
+    /** The route's plain request: no one's resource in particular, or the caller's own. */
+    NONE,
+    OF_A,
+    OF_B,
+    PRIVATE_OF_A,
+    PUBLIC,
+    /** A thing that does not exist, named as long as the hidden thing beside it. */
+    MISSING,
+    /** The entry's first request with an extra, unknown query parameter. */
+    UNKNOWN_PARAMETER
+  }
+
+  /** One request: the resource name it carries (for comparing 404s) is {@code name}, or null. */
+  record Call(String method, String path, String contentType, String body, String name) {
+    static Call get(String path) {
+      return new Call("GET", path, null, null, null);
+    }
+
+    static Call get(String path, String name) {
+      return new Call("GET", path, null, null, name);
+    }
+
+    static Call post(String path, String contentType, String body, String name) {
+      return new Call("POST", path, contentType, body, name);
+    }
+
+    Call withUnknownParameter() {
+      return new Call(method, path + (path.contains("?") ? "&" : "?") + "accord_unknown=1", contentType, body, name);
+    }
+  }
+
+  interface Request {
+    Call call(MatrixWorld world, Who who);
+  }
+
+  interface Statuses {
+    /** The statuses the rules allow {@code who} on {@code res} (an authenticated principal, or anyone on an open route). */
+    Set<Integer> of(Who who, Res res);
+  }
+
+  /** A route's requests per resource kind, and the statuses the rules give. */
+  record Entry(boolean open, Map<Res, Request> requests, Statuses statuses) {}
+
+  private static final String API = "/api/v1";
+
+  /** Every served route. Adding a route means adding one line here. */
+  static final Map<String, Entry> TABLE = new TreeMap<>();
+
+  static {
+    // Pages and the login that trades a token for a session cookie: open to everyone.
+    open("GET /", Map.of(Res.NONE, (w, who) -> Call.get("/")), (who, res) -> is(200));
+    open("GET /favicon.ico", Map.of(Res.NONE, (w, who) -> Call.get("/favicon.ico")), (who, res) -> is(204));
+    open("GET /session", Map.of(Res.NONE, (w, who) -> Call.get("/session")), (who, res) -> is(200));
+    open("POST /session", Map.of(Res.NONE, (w, who) -> Call.post("/session", "application/x-www-form-urlencoded",
+        "token=" + URLEncoder.encode(w.credentials.getOrDefault(who, ""), StandardCharsets.UTF_8), null)), (who, res) -> is(303));
+    open("POST /logout", Map.of(Res.NONE, (w, who) -> Call.post("/logout", "application/x-www-form-urlencoded", "", null)),
+        (who, res) -> is(303));
+    open("GET /api/openapi.json", Map.of(Res.NONE, (w, who) -> Call.get("/api/openapi.json")), (who, res) -> is(200));
+
+    // The transparency log: public, and private events only as commitments.
+    open("GET /log/checkpoint", Map.of(Res.NONE, (w, who) -> Call.get("/log/checkpoint")), (who, res) -> is(200));
+    open("GET /log/tile/<path>", requests(
+            Res.PUBLIC, (w, who) -> Call.get("/log/tile/entries/000.p/" + w.publishedSize()),
+            Res.MISSING, (w, who) -> Call.get("/log/tile/entries/999")),
+        (who, res) -> is(res == Res.MISSING ? 404 : 200));
+    open("GET /api/v1/log/key", Map.of(Res.NONE, (w, who) -> Call.get(API + "/log/key")), (who, res) -> is(200));
+    open("GET /api/v1/log/proof/inclusion", Map.of(Res.NONE, (w, who) -> Call.get(API + "/log/proof/inclusion?index=0")),
+        (who, res) -> is(200));
+    open("GET /api/v1/log/proof/consistency", Map.of(Res.NONE, (w, who) -> Call.get(API + "/log/proof/consistency?from=1")),
+        (who, res) -> is(200));
+    open("GET /api/v1/log/receipts/{index}", requests(
+            Res.PUBLIC, (w, who) -> Call.get(API + "/log/receipts/" + w.publicEntry),
+            Res.PRIVATE_OF_A, (w, who) -> Call.get(API + "/log/receipts/" + w.privateEntry),
+            Res.MISSING, (w, who) -> Call.get(API + "/log/receipts/999999")),
+        (who, res) -> is(res == Res.MISSING ? 404 : 200));
+    entry("POST /api/v1/log/entries", Map.of(Res.NONE, (w, who) -> Call.post(API + "/log/entries", "application/json",
+            "{\"type\": \"matrix.test\", \"subject\": \"matrix:" + w.next() + "\", \"data\": {}}", null)),
+        (who, res) -> is(who == Who.COORDINATOR ? 201 : 403));
+
+    // Parties: organizations, members, tokens.
+    entry("POST /api/v1/orgs", Map.of(Res.NONE, (w, who) -> Call.post(API + "/orgs", "application/json",
+            "{\"name\": \"Matrix Org " + w.next() + "\", \"kind\": \"vendor\"}", null)),
+        (who, res) -> is(who == Who.COORDINATOR ? 201 : 403));
+    entry("GET /api/v1/orgs", Map.of(Res.NONE, (w, who) -> Call.get(API + "/orgs")), (who, res) -> is(200));
+    entry("POST /api/v1/orgs/{name}/members", byOrganization(
+            (w, org) -> Call.post(API + "/orgs/" + org + "/members", "application/json",
+                "{\"email\": \"m" + w.next() + "@matrix.example\"}", org)),
+        (who, res) -> managed(who, res, 201));
+    entry("GET /api/v1/orgs/{name}/members", byOrganization((w, org) -> Call.get(API + "/orgs/" + org + "/members", org)),
+        (who, res) -> managed(who, res, 200));
+    entry("POST /api/v1/tokens", byOrganization((w, org) -> Call.post(API + "/tokens", "application/json",
+            "{\"organization\": \"" + org + "\", \"label\": \"matrix\"}", org)),
+        (who, res) -> managed(who, res, 201));
+    Map<Res, Request> tokenLists = new LinkedHashMap<>(Map.of(Res.NONE, (w, who) -> Call.get(API + "/tokens")));
+    tokenLists.putAll(byOrganization((w, org) -> Call.get(API + "/tokens?org=" + org, org)));
+    entry("GET /api/v1/tokens", tokenLists, (who, res) -> is(switch (res) {
+      case NONE -> 200;
+      case OF_A -> who.ofA() || who == Who.COORDINATOR ? 200 : 404;
+      case OF_B -> who == Who.MEMBER_B || who == Who.COORDINATOR ? 200 : 404;
+      default -> 404;
+    }));
+    entry("DELETE /api/v1/tokens/{id}", requests(
+            Res.OF_A, (w, who) -> delete(API + "/tokens/", w.victimToken(A)),
+            Res.OF_B, (w, who) -> delete(API + "/tokens/", w.victimToken(B)),
+            Res.MISSING, (w, who) -> delete(API + "/tokens/", MISSING_TOKEN)),
+        // A machine token is seen by its organization's admins and the coordinator only.
+        (who, res) -> is(who == Who.COORDINATOR && res != Res.MISSING || who == Who.ADMIN_A && res == Res.OF_A ? 200 : 404));
+
+    // Exposure: documents in, where-used and the catalogue out.
+    entry("POST /api/v1/sboms", uploads(API + "/sboms", (w, who) -> Documents.cycloneDx("matrix-product-" + w.next(), "2.3.1"), "application/json"),
+        (who, res) -> actingFor(who, res));
+    entry("POST /api/v1/inventories", requests(
+            Res.NONE, (w, who) -> Call.post(API + "/inventories", "text/csv",
+                MatrixWorld.inventory(w.organizationOf(who), "Matrix Site " + w.next(), MatrixWorld.A_PRODUCT), null),
+            Res.OF_A, (w, who) -> Call.post(API + "/inventories?org=" + A, "text/csv",
+                MatrixWorld.inventory(A, "Matrix Site " + w.next(), MatrixWorld.A_PRODUCT), A),
+            // Rows naming another operator, uploaded without acting for it: a forgery.
+            Res.OF_B, (w, who) -> Call.post(API + "/inventories", "text/csv",
+                MatrixWorld.inventory(B, "Forged Site " + w.next(), MatrixWorld.A_PRODUCT), null),
+            // Rows naming an operator that does not exist: refused, never created.
+            Res.MISSING, (w, who) -> Call.post(API + "/inventories", "text/csv",
+                MatrixWorld.inventory("Sybil Operator " + w.next(), "Sybil Site", MatrixWorld.A_PRODUCT), null)),
+        (who, res) -> switch (res) {
+          case NONE -> is(201);
+          case OF_A -> actingFor(who, res);
+          case OF_B -> who == Who.MEMBER_B ? is(201) : oneOf(400, 403);
+          default -> oneOf(400, 404);
+        });
+    entry("GET /api/v1/where-used", Map.of(Res.NONE, (w, who) -> Call.get(API + "/where-used?purl=pkg:maven/org.libra/libracore")),
+        (who, res) -> is(200));
+    entry("GET /api/v1/components", Map.of(Res.NONE, (w, who) -> Call.get(API + "/components?q=libracore")), (who, res) -> is(200));
+
+    // Advisories, findings, triage and evidence feeds.
+    Map<Res, Request> advisoryUploads = new LinkedHashMap<>(uploads(API + "/advisories",
+        (w, who) -> Documents.osv("OSV-MATRIX-" + w.next(), "CVE-2098-" + (1000 + w.next())), "application/json"));
+    advisoryUploads.put(Res.PRIVATE_OF_A, (w, who) -> Call.post(API + "/advisories?private=true&org=" + A, "application/json",
+        Documents.osv("OSV-MATRIX-" + w.next(), "CVE-2098-" + (1000 + w.next())), A));
+    // The id of an advisory the coordinator imported: everyone's import is kept beside it.
+    advisoryUploads.put(Res.PUBLIC, (w, who) -> Call.post(API + "/advisories", "application/json",
+        Documents.osv(PUBLIC_ADVISORY, PUBLIC_CVE).replace("LibraCore deserialization", "Seen by " + who), null));
+    entry("POST /api/v1/advisories", advisoryUploads, (who, res) -> switch (res) {
+      case PRIVATE_OF_A -> actingFor(who, Res.OF_A);
+      case PUBLIC -> oneOf(200, 201);
+      default -> actingFor(who, res);
+    });
+    entry("GET /api/v1/advisories", requests(
+            Res.NONE, (w, who) -> Call.get(API + "/advisories"),
+            Res.PRIVATE_OF_A, (w, who) -> Call.get(API + "/advisories?id=" + A_PRIVATE_ADVISORY)),
+        (who, res) -> is(200));
+    entry("GET /api/v1/advisories/{id}", requests(
+            Res.PUBLIC, (w, who) -> Call.get(API + "/advisories/" + PUBLIC_ADVISORY, PUBLIC_ADVISORY),
+            Res.PRIVATE_OF_A, (w, who) -> Call.get(API + "/advisories/" + A_PRIVATE_ADVISORY, A_PRIVATE_ADVISORY),
+            Res.OF_B, (w, who) -> Call.get(API + "/advisories/" + B_PRIVATE_ADVISORY, B_PRIVATE_ADVISORY),
+            Res.MISSING, (w, who) -> Call.get(API + "/advisories/" + MISSING_ADVISORY, MISSING_ADVISORY)),
+        (who, res) -> is(sees(who, res) ? 200 : 404));
+    entry("GET /api/v1/findings", requests(
+            Res.NONE, (w, who) -> Call.get(API + "/findings"),
+            Res.OF_A, (w, who) -> Call.get(API + "/findings?org=" + A, A),
+            Res.OF_B, (w, who) -> Call.get(API + "/findings?org=" + B, B),
+            Res.MISSING, (w, who) -> Call.get(API + "/findings?org=" + MISSING_ORG, MISSING_ORG)),
+        (who, res) -> ownOrganizationFilter(who, res));
+    entry("GET /api/v1/triage", requests(
+            Res.PUBLIC, (w, who) -> Call.get(API + "/triage?as=deployer&advisory=" + PUBLIC_ADVISORY, PUBLIC_ADVISORY),
+            Res.PRIVATE_OF_A, (w, who) -> Call.get(API + "/triage?as=deployer&advisory=" + A_PRIVATE_ADVISORY, A_PRIVATE_ADVISORY),
+            Res.OF_A, (w, who) -> Call.get(API + "/triage?as=deployer&advisory=" + PUBLIC_ADVISORY + "&org=" + A, A),
+            Res.MISSING, (w, who) -> Call.get(API + "/triage?as=deployer&advisory=" + MISSING_ADVISORY, MISSING_ADVISORY)),
+        (who, res) -> res == Res.OF_A ? ownOrganizationFilter(who, res) : is(sees(who, res) ? 200 : 404));
+    entry("POST /api/v1/evidence/kev", Map.of(Res.NONE, (w, who) -> Call.post(API + "/evidence/kev", "application/json",
+            Documents.kev(w.nextDay().replace('-', '.'), PUBLIC_CVE), null)),
+        (who, res) -> who == Who.COORDINATOR ? oneOf(200, 201) : is(403));
+    entry("POST /api/v1/evidence/epss", Map.of(Res.NONE, (w, who) -> Call.post(API + "/evidence/epss", "text/csv",
+            "#model_version:v2025.03.14,score_date:" + w.nextDay() + "T12:55:00Z\n"
+                + "cve,epss,percentile\n" + PUBLIC_CVE + ",0.5,0.9\n", null)),
+        (who, res) -> who == Who.COORDINATOR ? oneOf(200, 201) : is(403));
+  }
+
+  /**
+   * Cells main does not satisfy yet, by {@code "METHOD path WHO RES"} ({@code *} for any principal or
+   * resource), with the part of issue 8 that closes them. The lead empties this list as the parts
+   * merge; a listed cell that passes fails the matrix, so the list cannot go stale.
+   */
+  static final Map<String, String> KNOWN_GAPS = new TreeMap<>(Map.ofEntries(
+      // Unknown parameters are a 400 on every route (leaks: unknown params 400; edges for the pages).
+      Map.entry("GET / * UNKNOWN_PARAMETER", "edges: pages refuse unknown parameters"),
+      Map.entry("GET /favicon.ico * UNKNOWN_PARAMETER", "edges: pages refuse unknown parameters"),
+      Map.entry("GET /session * UNKNOWN_PARAMETER", "edges: login routes refuse unknown parameters"),
+      Map.entry("POST /session * UNKNOWN_PARAMETER", "edges: login routes refuse unknown parameters"),
+      Map.entry("POST /logout * UNKNOWN_PARAMETER", "edges: login routes refuse unknown parameters"),
+      Map.entry("GET /api/openapi.json * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
+      Map.entry("GET /log/checkpoint * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
+      Map.entry("GET /log/tile/<path> * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
+      Map.entry("GET /api/v1/log/key * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
+      Map.entry("GET /api/v1/log/proof/inclusion * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
+      Map.entry("GET /api/v1/log/proof/consistency * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
+      Map.entry("GET /api/v1/log/receipts/{index} * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
+      Map.entry("POST /api/v1/log/entries * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
+      Map.entry("GET /api/v1/advisories * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
+      Map.entry("GET /api/v1/advisories/{id} * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
+      Map.entry("GET /api/v1/components * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
+      Map.entry("GET /api/v1/findings * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
+      Map.entry("GET /api/v1/triage * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
+      Map.entry("POST /api/v1/advisories * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
+      Map.entry("POST /api/v1/evidence/epss * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
+      Map.entry("POST /api/v1/evidence/kev * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
+      Map.entry("POST /api/v1/inventories * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
+      Map.entry("POST /api/v1/sboms * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
+      // The public log names operators and uploaders (sbom., inventory., vex. events).
+      Map.entry("GET /log/tile/<path> * PUBLIC", "leaks + outbox: operator-identifying events only as commitments"),
+      // The coordinator sees every party's data (Principal), private advisories too.
+      Map.entry("GET /api/v1/advisories/{id} COORDINATOR *", "leaks: the coordinator sees private advisories"),
+      Map.entry("GET /api/v1/triage COORDINATOR PRIVATE_OF_A", "leaks: the coordinator sees private advisories"),
+      // Private VEX and the first SBOM uploader as "supplier" reach other parties.
+      Map.entry("GET /api/v1/advisories/{id} MEMBER_B PUBLIC", "owner: private VEX only to its owner and the coordinator"),
+      Map.entry("GET /api/v1/findings MEMBER_B *", "owner: SBOM attribution (no first-uploader supplier), private VEX"),
+      // org= filters take only one's own organization; an unknown organization is an error, not an empty answer.
+      Map.entry("GET /api/v1/findings * OF_B", "leaks: org= only for one's own organization"),
+      Map.entry("GET /api/v1/findings * MISSING", "leaks: org= names an existing organization"),
+      Map.entry("GET /api/v1/triage MEMBER_B OF_A", "leaks: org= only for one's own organization"),
+      // An inventory row's operator is the uploading organization; unknown operators are refused.
+      Map.entry("POST /api/v1/inventories * OF_B", "leaks: inventory operator is the uploader"),
+      Map.entry("POST /api/v1/inventories * MISSING", "leaks: unknown operator names are refused, not created"),
+      // Advisories with the same id from different organizations are kept side by side.
+      Map.entry("POST /api/v1/advisories * PUBLIC", "leaks: advisories side by side, each with its source")
+  ));
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+  private static final Map<String, MatrixWorld> WORLDS = new ConcurrentHashMap<>();
+  private static final Map<String, HttpResponse<byte[]>> RESPONSES = new ConcurrentHashMap<>();
+  private static final Map<String, Boolean> GAPS_SEEN_FAILING = new ConcurrentHashMap<>();
+  private static Path root;
+
+  @AfterAll
+  static void closeWorlds() throws java.io.IOException {
+    String dump = System.getProperty("accord.matrix.dump");
+    if (dump != null) { // -Daccord.matrix.dump=FILE writes every answer, for reading the matrix by hand
+      StringBuilder text = new StringBuilder();
+      new TreeMap<>(RESPONSES).forEach((cell, response) -> text.append("== ").append(cell).append(" -> ")
+          .append(response.statusCode()).append('\n').append(new String(response.body(), StandardCharsets.UTF_8)).append('\n'));
+      Files.writeString(Path.of(dump), text);
+    }
+    WORLDS.values().forEach(MatrixWorld::close);
+    WORLDS.clear();
+    RESPONSES.clear();
+  }
+
+  static synchronized MatrixWorld world(String engine) {
+    return WORLDS.computeIfAbsent(engine, e -> {
+      try {
+        if (root == null) {
+          root = Files.createTempDirectory("accord-matrix");
+        }
+        return new MatrixWorld(e, Files.createDirectories(root.resolve(e)));
+      } catch (java.io.IOException io) {
+        throw new java.io.UncheckedIOException(io);
+      }
+    });
+  }
+
+  @Test
+  void everyServedRouteHasAnEntry() {
+    MatrixWorld world = world("sqlite");
+    assertThat(TABLE.keySet())
+        .as("the matrix has exactly one entry per served route (add a line to TABLE for a new route)")
+        .isEqualTo(new TreeSet<>(world.server.routes()));
+  }
+
+  @TestFactory
+  Stream<DynamicNode> matrix() {
+    return TestDatabases.engines().map(engine -> DynamicContainer.dynamicContainer(engine, cells(engine)));
+  }
+
+  private Stream<DynamicNode> cells(String engine) {
+    List<DynamicNode> nodes = new ArrayList<>();
+    for (Map.Entry<String, Entry> route : TABLE.entrySet()) {
+      List<DynamicNode> tests = new ArrayList<>();
+      for (Res res : resources(route.getValue())) {
+        for (Who who : Who.values()) {
+          String cell = route.getKey() + " " + who + " " + res;
+          tests.add(DynamicTest.dynamicTest(who + " " + res, () -> runCell(engine, route.getKey(), route.getValue(), who, res, cell)));
+        }
+      }
+      nodes.add(DynamicContainer.dynamicContainer(route.getKey(), tests));
+    }
+    nodes.add(DynamicTest.dynamicTest("every known gap is still open", () -> {
+      List<String> closed = KNOWN_GAPS.keySet().stream().filter(gap -> !GAPS_SEEN_FAILING.containsKey(engine + " " + gap)).toList();
+      assertThat(closed).as("known gaps that no longer fail on %s: remove them from KNOWN_GAPS", engine).isEmpty();
+    }));
+    return nodes.stream();
+  }
+
+  private static List<Res> resources(Entry entry) {
+    List<Res> resources = new ArrayList<>(entry.requests().keySet()); // in the order the entry declares them
+    resources.add(Res.UNKNOWN_PARAMETER);
+    return resources;
+  }
+
+  private static void runCell(String engine, String route, Entry entry, Who who, Res res, String cell) throws Exception {
+    String gap = gapOf(cell);
+    try {
+      check(engine, route, entry, who, res);
+    } catch (AssertionError failure) {
+      if (gap != null) {
+        GAPS_SEEN_FAILING.put(engine + " " + gap, true);
+        throw new TestAbortedException("known gap (" + KNOWN_GAPS.get(gap) + "): " + failure.getMessage());
+      }
+      throw failure;
+    }
+  }
+
+  private static void check(String engine, String route, Entry entry, Who who, Res res) throws Exception {
+    MatrixWorld world = world(engine);
+    Call call = call(entry, res, world, who);
+    HttpResponse<byte[]> response = send(engine, route, world, who, res, call);
+    String body = new String(response.body(), StandardCharsets.UTF_8);
+    String what = route + " as " + who + " on " + res + " (" + call.method() + " " + call.path() + ")";
+
+    Set<Integer> expected;
+    if (!entry.open() && !who.authenticated()) {
+      expected = is(401);
+    } else if (res == Res.UNKNOWN_PARAMETER) {
+      // A 400, unless the principal is refused the plain request anyway (authorization may come first).
+      Set<Integer> refused = new TreeSet<>(entry.statuses().of(who, resources(entry).get(0)));
+      refused.removeIf(status -> status < 400);
+      refused.add(400);
+      expected = refused;
+    } else {
+      expected = entry.statuses().of(who, res);
+    }
+    assertThat(response.statusCode()).as(what + "; body: " + abbreviate(body)).isIn(expected);
+    if (res == Res.UNKNOWN_PARAMETER && response.statusCode() == 400) {
+      assertThat(body).as(what + ": the 400 names the unknown parameter").contains("accord_unknown");
+    }
+
+    for (MatrixWorld.Marker marker : world.markers()) {
+      if (!marker.visibleTo(who) && !call.path().contains(marker.text()) && (call.body() == null || !call.body().contains(marker.text()))) {
+        assertThat(body).as(what + " shows '" + marker.text() + "', which " + who + " may not see").doesNotContain(marker.text());
+      }
+    }
+
+    if ((who == Who.EXPIRED || who == Who.REVOKED) && response.statusCode() == 401) {
+      HttpResponse<byte[]> forged = send(engine, route, world, Who.MALFORMED, res, call(entry, res, world, Who.MALFORMED));
+      assertThat(body).as(what + ": a " + who + " token is answered like a forged one")
+          .isEqualTo(new String(forged.body(), StandardCharsets.UTF_8));
+    }
+
+    if (res != Res.MISSING && res != Res.UNKNOWN_PARAMETER && entry.requests().containsKey(Res.MISSING)
+        && response.statusCode() >= 400 && response.statusCode() != 401 && call.name() != null) {
+      Call missingCall = call(entry, Res.MISSING, world, who);
+      HttpResponse<byte[]> missing = send(engine, route, world, who, Res.MISSING, missingCall);
+      if (missing.statusCode() == response.statusCode()) {
+        String missingBody = new String(missing.body(), StandardCharsets.UTF_8).replace(missingCall.name(), call.name());
+        assertThat(body).as(what + ": the answer for a hidden thing is the answer for a missing one").isEqualTo(missingBody);
+        assertThat(response.headers().firstValue("Content-Length"))
+            .as(what + ": Content-Length of hidden and missing").isEqualTo(missing.headers().firstValue("Content-Length"));
+      }
+    }
+  }
+
+  /** The request of a cell, built once per cell (writes are not repeated) and remembered. */
+  private static final Map<String, Call> CALLS = new ConcurrentHashMap<>();
+
+  private static Call call(Entry entry, Res res, MatrixWorld world, Who who) {
+    String key = world.engine + " " + System.identityHashCode(entry) + " " + who + " " + res;
+    return CALLS.computeIfAbsent(key, k -> {
+      if (res == Res.UNKNOWN_PARAMETER) {
+        Res first = resources(entry).get(0);
+        return entry.requests().get(first).call(world, who).withUnknownParameter();
+      }
+      return entry.requests().get(res).call(world, who);
+    });
+  }
+
+  private static HttpResponse<byte[]> send(String engine, String route, MatrixWorld world, Who who, Res res, Call call) {
+    return RESPONSES.computeIfAbsent(engine + " " + route + " " + who + " " + res, key -> {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + world.server.port() + call.path()))
+          .timeout(Duration.ofSeconds(60))
+          .header("Origin", "http://127.0.0.1:" + world.server.port());
+      HttpRequest.BodyPublisher body =
+          call.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(call.body());
+      request.method(call.method(), body);
+      if (call.contentType() != null) {
+        request.header("Content-Type", call.contentType());
+      }
+      String credential = world.credentials.get(who);
+      if (credential != null) {
+        request.header("Authorization", "Bearer " + credential);
+      }
+      try {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  private static String gapOf(String cell) {
+    String[] parts = cell.split(" ");
+    for (String gap : KNOWN_GAPS.keySet()) {
+      String[] pattern = gap.split(" ");
+      if (pattern.length == parts.length) {
+        boolean matches = true;
+        for (int i = 0; i < parts.length && matches; i++) {
+          matches = pattern[i].equals("*") || pattern[i].equals(parts[i]);
+        }
+        if (matches) {
+          return gap;
+        }
+      }
+    }
+    return null;
+  }
+
+  // --- building the table ------------------------------------------------------------------------
+
+  private static void entry(String route, Map<Res, Request> requests, Statuses statuses) {
+    add(route, new Entry(false, requests, statuses));
+  }
+
+  private static void open(String route, Map<Res, Request> requests, Statuses statuses) {
+    add(route, new Entry(true, requests, statuses));
+  }
+
+  private static void add(String route, Entry entry) {
+    if (TABLE.put(route, entry) != null) {
+      throw new IllegalStateException("two entries for " + route);
+    }
+  }
+
+  private static Map<Res, Request> requests(Res first, Request firstRequest, Res second, Request secondRequest) {
+    Map<Res, Request> requests = new LinkedHashMap<>();
+    requests.put(first, firstRequest);
+    requests.put(second, secondRequest);
+    return requests;
+  }
+
+  private static Map<Res, Request> requests(Res first, Request firstRequest, Res second, Request secondRequest, Res third, Request thirdRequest) {
+    Map<Res, Request> requests = requests(first, firstRequest, second, secondRequest);
+    requests.put(third, thirdRequest);
+    return requests;
+  }
+
+  private static Map<Res, Request> requests(
+      Res first, Request firstRequest, Res second, Request secondRequest, Res third, Request thirdRequest, Res fourth, Request fourthRequest) {
+    Map<Res, Request> requests = requests(first, firstRequest, second, secondRequest, third, thirdRequest);
+    requests.put(fourth, fourthRequest);
+    return requests;
+  }
+
+  interface OrganizationRequest {
+    Call call(MatrixWorld world, String organization);
+  }
+
+  /** The same request about A, B and a missing organization (as long as A's name). */
+  private static Map<Res, Request> byOrganization(OrganizationRequest request) {
+    return requests(
+        Res.OF_A, (w, who) -> request.call(w, A),
+        Res.OF_B, (w, who) -> request.call(w, B),
+        Res.MISSING, (w, who) -> request.call(w, MISSING_ORG));
+  }
+
+  interface Document {
+    String text(MatrixWorld world, Who who);
+  }
+
+  /** An upload for oneself, for A ({@code ?org=A}), and for a missing organization. */
+  private static Map<Res, Request> uploads(String path, Document document, String contentType) {
+    return requests(
+        Res.NONE, (w, who) -> Call.post(path, contentType, document.text(w, who), null),
+        Res.OF_A, (w, who) -> Call.post(path + "?org=" + A, contentType, document.text(w, who), A),
+        Res.MISSING, (w, who) -> Call.post(path + "?org=" + MISSING_ORG, contentType, document.text(w, who), MISSING_ORG));
+  }
+
+  private static Call delete(String prefix, String id) {
+    return new Call("DELETE", prefix + id, null, null, id);
+  }
+
+  private static Set<Integer> is(int status) {
+    return Set.of(status);
+  }
+
+  private static Set<Integer> oneOf(Integer... statuses) {
+    return Set.of(statuses);
+  }
+
+  /** Adding members or tokens, or listing members: the organization's admins and the coordinator. */
+  private static Set<Integer> managed(Who who, Res res, int success) {
+    if (res == Res.MISSING) {
+      return is(404);
+    }
+    boolean own = res == Res.OF_A ? who.ofA() : who == Who.MEMBER_B;
+    if (who == Who.COORDINATOR || who == Who.ADMIN_A && res == Res.OF_A) {
+      return is(success);
+    }
+    return is(own ? 403 : 404); // another operator is hidden: it looks missing
+  }
+
+  /** An upload as oneself, or acting for another organization ({@code ?org=}): only the coordinator may. */
+  private static Set<Integer> actingFor(Who who, Res res) {
+    return switch (res) {
+      case OF_A -> who == Who.COORDINATOR || who.ofA() ? is(201) : is(403);
+      case MISSING -> who == Who.COORDINATOR ? is(404) : is(403);
+      default -> is(201);
+    };
+  }
+
+  /** {@code org=} filters: one's own organization, or any for the coordinator; others look missing. */
+  private static Set<Integer> ownOrganizationFilter(Who who, Res res) {
+    return switch (res) {
+      case OF_A -> who == Who.COORDINATOR || who.ofA() ? is(200) : oneOf(403, 404);
+      case OF_B -> who == Who.COORDINATOR || who == Who.MEMBER_B ? is(200) : oneOf(403, 404);
+      case MISSING -> who == Who.COORDINATOR ? oneOf(400, 404) : oneOf(403, 404);
+      default -> is(200);
+    };
+  }
+
+  /** Whether {@code who} may see the advisory {@code res} names. */
+  private static boolean sees(Who who, Res res) {
+    return switch (res) {
+      case PUBLIC -> true;
+      case PRIVATE_OF_A -> who.ofA() || who == Who.COORDINATOR;
+      case OF_B -> who == Who.MEMBER_B || who == Who.COORDINATOR;
+      default -> false;
+    };
+  }
+
+  private static String abbreviate(String body) {
+    return body.length() > 600 ? body.substring(0, 600) + "…" : body;
+  }
+}
