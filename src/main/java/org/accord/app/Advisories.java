@@ -514,7 +514,7 @@ public final class Advisories {
               statements.add(statement.statement());
             }
           }
-          String who = author != null && !author.isBlank() ? author.strip() : viewer.organization().isEmpty() ? "Accord" : viewer.organization();
+          String who = author != null && !author.isBlank() ? author.strip() : viewer.organization().isEmpty() || viewer.organization().equals(Parties.LOCAL) ? "Accord" : viewer.organization();
           String where = namespace != null && !namespace.isBlank() ? namespace.strip() : DEFAULT_NAMESPACE;
           if (!where.matches("https?://\\S+")) {
             throw new InvalidInputException("the namespace must be an http(s) URL, not '" + where + "'", "namespace");

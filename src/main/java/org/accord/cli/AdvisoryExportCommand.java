@@ -51,8 +51,10 @@ final class AdvisoryExportCommand extends AccordCommand {
 
   @Override
   protected int execute() {
-    String document =
-        context().accord().advisories().export(
+    String document = remote().isPresent()
+        ? remote().get().getText(
+            "api/v1/advisories/" + Remote.segment(id), Remote.query("format", format, "author", author, "namespace", namespace))
+        : context().accord().advisories().export(
             id, AdvisoryFormat.fromLabel(format), Viewer.local(false), author, namespace, Main.versionText());
     if (output != null) {
       try {

@@ -27,7 +27,9 @@ final class AdvisoryShowCommand {
 
     @Override
     protected int execute() {
-      Advisories.View view = context().accord().advisories().show(id, Viewer.local(false));
+      Advisories.View view = remote().isPresent()
+          ? remote().get().get("api/v1/advisories/" + Remote.segment(id), Remote.query(), Advisories.View.class)
+          : context().accord().advisories().show(id, Viewer.local(false));
       if (json) {
         printJson(view);
         return Main.OK;
@@ -73,7 +75,9 @@ final class AdvisoryShowCommand {
 
     @Override
     protected int execute() {
-      List<Advisories.Summary> summaries = context().accord().advisories().list(Viewer.local(false), name, limit);
+      List<Advisories.Summary> summaries = remote().isPresent()
+          ? remote().get().get("api/v1/advisories", Remote.query("id", name, "limit", Integer.toString(limit)), Listed.class).advisories()
+          : context().accord().advisories().list(Viewer.local(false), name, limit);
       if (json) {
         printJson(summaries);
         return Main.OK;
@@ -84,5 +88,8 @@ final class AdvisoryShowCommand {
       }
       return Main.OK;
     }
+
+    /** The API's answer: {@code {"advisories": [...]}}. */
+    record Listed(List<Advisories.Summary> advisories) {}
   }
 }

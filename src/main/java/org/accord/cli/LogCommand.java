@@ -97,6 +97,9 @@ final class LogCommand implements Runnable {
 
     @Override
     protected int execute() throws Exception {
+      if (remote().isPresent()) {
+        return appendThrough(remote().get());
+      }
       List<LedgerService.Append> appends = new ArrayList<>();
       for (String file : files) {
         if (file.equals("-")) {
@@ -121,31 +124,73 @@ final class LogCommand implements Runnable {
           throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
       }
+      printReceipts(receipts.stream().map(Receipt::toJson).toList(),
+          receipts.isEmpty() ? 0 : receipts.get(0).index(), receipts.isEmpty() ? -1 : receipts.get(receipts.size() - 1).index(),
+          ledger.size());
+      return Main.OK;
+    }
+
+    /**
+     * Appends through a server's API ({@code POST /api/v1/log/entries}): the events go as they were
+     * written, and the server fills in type, subject and time as {@link LedgerAppends} does here.
+     */
+    private int appendThrough(Remote server) throws Exception {
+      List<String> events = new ArrayList<>();
+      for (String file : files) {
+        if (file.equals("-")) {
+          BufferedReader reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+          reader.lines().filter(line -> !line.isBlank()).forEach(events::add);
+        } else if (digest) {
+          Map<String, Object> event = new LinkedHashMap<>();
+          event.put("type", require(type, "--type", file));
+          event.put("subject", require(subject, "--subject", file));
+          event.put("data", digestData(Path.of(file)));
+          events.add(Json.PRETTY.writeValueAsString(event));
+        } else {
+          events.add(read(Path.of(file)));
+        }
+      }
+      List<String> receipts = new ArrayList<>(events.size());
+      long first = -1;
+      long last = -1;
+      for (int from = 0; from < events.size(); from += CHUNK) {
+        String body = "[" + String.join(",\n", events.subList(from, Math.min(events.size(), from + CHUNK))) + "]";
+        com.fasterxml.jackson.databind.JsonNode answer = server.post(
+            "api/v1/log/entries", Remote.query("type", type, "subject", subject, "private", committed ? "true" : null),
+            new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), "application/json",
+            com.fasterxml.jackson.databind.JsonNode.class);
+        for (com.fasterxml.jackson.databind.JsonNode receipt : answer.path("receipts")) {
+          receipts.add(Json.MAPPER.writeValueAsString(receipt));
+          first = first < 0 ? receipt.path("index").asLong() : first;
+          last = receipt.path("index").asLong();
+        }
+      }
+      long size = server.get("api/v1/log/key", Remote.query(), com.fasterxml.jackson.databind.JsonNode.class).path("size").asLong();
+      printReceipts(receipts, Math.max(first, 0), last, size);
+      return Main.OK;
+    }
+
+    private void printReceipts(List<String> receipts, long first, long last, long size) {
       if (quiet) {
-        long first = receipts.isEmpty() ? 0 : receipts.get(0).index();
-        long last = receipts.isEmpty() ? -1 : receipts.get(receipts.size() - 1).index();
         if (json) {
           Map<String, Object> summary = new LinkedHashMap<>();
           summary.put("appended", receipts.size());
           summary.put("first_index", first);
           summary.put("last_index", last);
-          summary.put("size", ledger.size());
+          summary.put("size", size);
           printJson(summary);
         } else {
-          out().println("appended " + receipts.size() + " events, indexes " + first + " to " + last + "; log size " + ledger.size());
+          out().println("appended " + receipts.size() + " events, indexes " + first + " to " + last + "; log size " + size);
         }
       } else if (json) {
         StringBuilder array = new StringBuilder("[");
-        for (Receipt receipt : receipts) {
-          array.append(array.length() > 1 ? ",\n" : "\n").append(receipt.toJson());
+        for (String receipt : receipts) {
+          array.append(array.length() > 1 ? ",\n" : "\n").append(receipt);
         }
         out().println(array.append("\n]"));
       } else {
-        for (Receipt receipt : receipts) {
-          out().println(receipt.toJson());
-        }
+        receipts.forEach(out()::println);
       }
-      return Main.OK;
     }
 
     private void readLines(List<LedgerService.Append> appends) throws IOException {
@@ -175,12 +220,23 @@ final class LogCommand implements Runnable {
       } catch (IOException e) {
         throw new UserException("cannot read " + path + ": " + e.getMessage());
       }
+      return new LedgerService.Append(LedgerAppends.event(require(type, "--type", path.toString()),
+          require(subject, "--subject", path.toString()), now(), digestData(path), path.toString()), committed);
+    }
+
+    /** A document's name, SHA-256 and size: what {@code --digest} logs instead of its content. */
+    private static Map<String, Object> digestData(Path path) throws Exception {
+      byte[] content;
+      try {
+        content = Files.readAllBytes(path);
+      } catch (IOException e) {
+        throw new UserException("cannot read " + path + ": " + e.getMessage());
+      }
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("name", path.getFileName().toString());
       data.put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
       data.put("size", content.length);
-      return new LedgerService.Append(LedgerAppends.event(require(type, "--type", path.toString()),
-          require(subject, "--subject", path.toString()), now(), data, path.toString()), committed);
+      return data;
     }
 
     private Instant now() {
@@ -199,6 +255,13 @@ final class LogCommand implements Runnable {
     }
   }
 
+  /** The published checkpoint, from the server this run goes through or from the store. */
+  static String publishedCheckpoint(AccordCommand command) {
+    return command.remote().isPresent()
+        ? command.remote().get().getText("log/checkpoint", Remote.query())
+        : command.context().accord().ledger().checkpoint();
+  }
+
   @Command(
       name = "key",
       description = {
@@ -209,14 +272,20 @@ final class LogCommand implements Runnable {
   static final class KeyCommand extends AccordCommand {
     @Override
     protected int execute() {
-      LedgerService ledger = context().accord().ledger();
-      if (json) {
-        Map<String, Object> result = new LinkedHashMap<>();
+      Map<String, Object> result = new LinkedHashMap<>();
+      if (remote().isPresent()) {
+        Map<?, ?> key = remote().get().get("api/v1/log/key", Remote.query(), Map.class);
+        result.put("origin", key.get("origin"));
+        result.put("verifier_key", key.get("verifier_key"));
+      } else {
+        LedgerService ledger = context().accord().ledger();
         result.put("origin", ledger.origin());
         result.put("verifier_key", ledger.verifierKey().format());
+      }
+      if (json) {
         printJson(result);
       } else {
-        out().println(ledger.verifierKey().format());
+        out().println(result.get("verifier_key"));
       }
       return Main.OK;
     }
@@ -226,8 +295,7 @@ final class LogCommand implements Runnable {
   static final class CheckpointCommand extends AccordCommand {
     @Override
     protected int execute() throws VerificationException {
-      LedgerService ledger = context().accord().ledger();
-      String note = ledger.checkpoint();
+      String note = publishedCheckpoint(this);
       if (json) {
         Checkpoint checkpoint = Verifier.readCheckpoint(note);
         Map<String, Object> result = new LinkedHashMap<>();
@@ -262,6 +330,12 @@ final class LogCommand implements Runnable {
 
     @Override
     protected int execute() {
+      if (remote().isPresent()) {
+        String text = remote().get().getText(
+            "api/v1/log/" + (reveal ? "reveal/" : "receipts/") + index, Remote.query("format", tlogProof ? "tlog-proof" : null));
+        out().print(tlogProof ? text : text + "\n");
+        return Main.OK;
+      }
       Receipt receipt = context().accord().ledger().receipt(index, reveal)
           .orElseThrow(() -> new NotFoundException("the log has no entry " + index));
       out().print(tlogProof ? receipt.tlogProof().format() : receipt.toJson() + "\n");
@@ -297,9 +371,21 @@ final class LogCommand implements Runnable {
       if ((index == null) == (from == null)) {
         throw new CommandLine.ParameterException(spec.commandLine(), "give either --index or --from");
       }
-      LedgerService ledger = context().accord().ledger();
-      long published = Verifier.readCheckpoint(ledger.checkpoint()).size();
+      long published = Verifier.readCheckpoint(publishedCheckpoint(this)).size();
       Map<String, Object> result = new LinkedHashMap<>();
+      if (remote().isPresent()) {
+        Map<?, ?> answer = index != null
+            ? remote().get().get("api/v1/log/proof/inclusion",
+                Remote.query("index", index.toString(), "size", Long.toString(size == null ? Math.max(published, index + 1) : size)), Map.class)
+            : remote().get().get("api/v1/log/proof/consistency",
+                Remote.query("from", from.toString(), "to", Long.toString(to == null ? published : to)), Map.class);
+        for (String name : index != null ? List.of("index", "size", "proof") : List.of("from", "to", "proof")) {
+          result.put(name, answer.get(name));
+        }
+        printJson(result);
+        return Main.OK;
+      }
+      LedgerService ledger = context().accord().ledger();
       try {
         if (index != null) {
           long treeSize = size == null ? Math.max(published, index + 1) : size;

@@ -110,13 +110,12 @@ final class TriageCommand extends AccordCommand {
     SsvcTable table = tableFile == null ? null : read(tableFile, in -> SsvcTable.load(in, tableFile.toString()));
     Priorities.View view;
     if (remote().isPresent()) {
-      if (table != null) {
-        throw new UserException("--table-file does not go through " + remote().get().describe() + "; stop the server to use it");
-      }
       Remote.Query query = Remote.query(
           "advisory", advisory, "as", stakeholder.id(), "org", org, "epss_threshold", explicit("--epss-threshold", Double.toString(epssThreshold)));
       assumptions.forEach((point, value) -> query.add("assume", point + ":" + value));
-      view = remote().get().get("api/v1/triage", query, Priorities.View.class);
+      view = table == null
+          ? remote().get().get("api/v1/triage", query, Priorities.View.class)
+          : read(tableFile, in -> remote().get().post("api/v1/triage", query, in, "application/json", Priorities.View.class));
     } else {
       view = context().accord().priorities().triage(
           new Priorities.Request(advisory, stakeholder, org, assumptions, epssThreshold, table), Viewer.local(false));

@@ -95,12 +95,10 @@ final class WhereUsedCommand extends AccordCommand {
     // Text shows the first --limit rows of each list and the totals; JSON and CSV are complete.
     int page = json || csv != null ? 0 : Math.max(1, Math.min(limit, WhereUsedQuery.MAX_LIMIT));
     if (remote().isPresent()) {
-      if (k != 3) {
-        throw new UserException("--k does not go through " + remote().get().describe() + ", which uses k = 3; stop the server to use another k");
-      }
       Remote.Query parameters = Remote.query(
           "purl", purl, "range", range, "view", shared ? "shared" : null, "list", csv == null ? null : lists.apiName(),
-          "limit", page == 0 ? null : Integer.toString(page), "sort", sort, "q", filter, "format", csv == null ? null : "csv");
+          "limit", page == 0 ? null : Integer.toString(page), "sort", sort, "q", filter, "format", csv == null ? null : "csv",
+          "k", explicit("--k", Integer.toString(k)));
       if (csv != null) {
         out().print(remote().get().getText("api/v1/where-used", parameters));
         return Main.OK;

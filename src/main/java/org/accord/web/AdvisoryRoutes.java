@@ -12,6 +12,7 @@ import org.accord.app.Advisories;
 import org.accord.app.Priorities;
 import org.accord.app.Viewer;
 import org.accord.party.Principal;
+import org.accord.triage.SsvcTable;
 
 /**
  * Advisories, findings, exposure-weighted triage and evidence feeds under {@code /api/v1}.
@@ -30,7 +31,8 @@ final class AdvisoryRoutes implements WebServer.RouteModule {
     config.routes.get(WebServer.API + "/advisories", ctx -> list(server, ctx));
     config.routes.get(WebServer.API + "/advisories/{id}", ctx -> advisory(server, ctx));
     config.routes.get(WebServer.API + "/findings", ctx -> findings(server, ctx));
-    config.routes.get(WebServer.API + "/triage", ctx -> triage(server, ctx));
+    config.routes.get(WebServer.API + "/triage", ctx -> triage(server, ctx, null));
+    config.routes.post(WebServer.API + "/triage", ctx -> triage(server, ctx, SsvcTable.load(ctx.bodyInputStream(), "body")));
     config.routes.post(WebServer.API + "/evidence/kev", ctx -> kev(server, ctx));
     config.routes.post(WebServer.API + "/evidence/epss", ctx -> epss(server, ctx));
   }
@@ -71,7 +73,8 @@ final class AdvisoryRoutes implements WebServer.RouteModule {
     ctx.json(server.accord().findings().findings(ctx.queryParam("advisory"), ctx.queryParam("org"), viewer(ctx)));
   }
 
-  private static void triage(WebServer server, Context ctx) {
+  /** Exposure-weighted triage; {@code table} is the caller's own decision table (POST), or null for the role's. */
+  private static void triage(WebServer server, Context ctx, SsvcTable table) {
     Principal principal = WebServer.principal(ctx);
     String advisory = ctx.queryParam("advisory");
     if (advisory == null || advisory.isBlank()) {
@@ -99,7 +102,7 @@ final class AdvisoryRoutes implements WebServer.RouteModule {
         throw new InvalidInputException("epss_threshold must be a number from 0 to 1, not '" + thresholdText + "'", "epss_threshold");
       }
     }
-    ctx.json(server.accord().priorities().triage(new Priorities.Request(advisory, role, org, assumptions, threshold, null), viewer(ctx)));
+    ctx.json(server.accord().priorities().triage(new Priorities.Request(advisory, role, org, assumptions, threshold, table), viewer(ctx)));
   }
 
   private static void kev(WebServer server, Context ctx) {

@@ -29,7 +29,7 @@ final class ExposureRoutes implements WebServer.RouteModule {
   private static final ObjectWriter COMPACT =
       new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writer();
   private static final List<String> WHERE_USED_PARAMETERS =
-      List.of("purl", "range", "view", "list", "limit", "cursor", "sort", "q", "format");
+      List.of("purl", "range", "view", "list", "limit", "cursor", "sort", "q", "format", "k");
 
   @Override
   public void register(JavalinConfig config, WebServer server) {
@@ -62,7 +62,7 @@ final class ExposureRoutes implements WebServer.RouteModule {
     if (format != null && !format.isEmpty() && !format.equals("json") && !format.equals("csv")) {
       throw new InvalidInputException("format must be 'json' or 'csv', not '" + format + "'", "format");
     }
-    Viewer viewer = new Viewer(principal.organization().name(), principal.isCoordinator(), "shared".equals(view), Viewer.DEFAULT_K);
+    Viewer viewer = new Viewer(principal.organization().name(), principal.isCoordinator(), "shared".equals(view), k(ctx, principal));
     WhereUsedQuery query =
         new WhereUsedQuery(
             ctx.queryParam("purl"),
@@ -86,6 +86,28 @@ final class ExposureRoutes implements WebServer.RouteModule {
       }
     });
     ctx.contentType("application/json").result(body);
+  }
+
+  /**
+   * The k of k-anonymity: {@link Viewer#DEFAULT_K} unless {@code k} is given; anyone may raise it (that
+   * only hides more), only a coordinator, who sees every deployment anyway, may lower it.
+   */
+  private static int k(Context ctx, Principal principal) {
+    String text = ctx.queryParam("k");
+    if (text == null) {
+      return Viewer.DEFAULT_K;
+    }
+    int k;
+    try {
+      k = Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("k must be a whole number, not '" + text + "'", "k");
+    }
+    if (k < 1 || k < Viewer.DEFAULT_K && !principal.isCoordinator()) {
+      throw new InvalidInputException(
+          "k must be at least " + (principal.isCoordinator() ? 1 : Viewer.DEFAULT_K) + ", not " + k, "k");
+    }
+    return k;
   }
 
   /** Refuses query parameters the route does not know, and parameters given more than once. */

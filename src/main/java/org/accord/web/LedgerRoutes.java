@@ -22,8 +22,9 @@ import org.accord.party.Principal;
  * The transparency log over HTTP. Public, so that any tlog client can audit it: the C2SP tlog-tiles
  * layout under {@code /log} ({@code /log/checkpoint}, {@code /log/tile/<L>/<N>[.p/<W>]}, {@code
  * /log/tile/entries/<N>[.p/<W>]}), and JSON proofs, receipts and the verifier key under {@code
- * /api/v1/log}. Appending ({@code POST /api/v1/log/entries}) needs a coordinator token. Private
- * events are served only as their commitments.
+ * /api/v1/log}. Appending ({@code POST /api/v1/log/entries}, {@code ?private=true} for commitments)
+ * and revealing a private entry ({@code GET /api/v1/log/reveal/{index}}) need a coordinator token.
+ * Private events are otherwise served only as their commitments.
  */
 final class LedgerRoutes implements WebServer.RouteModule {
   static final String TILES = "/log";
@@ -37,7 +38,8 @@ final class LedgerRoutes implements WebServer.RouteModule {
     config.routes.get(WebServer.API + "/log/key", ctx -> key(ledger, ctx));
     config.routes.get(WebServer.API + "/log/proof/inclusion", ctx -> inclusion(ledger, ctx));
     config.routes.get(WebServer.API + "/log/proof/consistency", ctx -> consistency(ledger, ctx));
-    config.routes.get(WebServer.API + "/log/receipts/{index}", ctx -> receipt(ledger, ctx));
+    config.routes.get(WebServer.API + "/log/receipts/{index}", ctx -> receipt(ledger, ctx, false));
+    config.routes.get(WebServer.API + "/log/reveal/{index}", ctx -> receipt(ledger, ctx, true));
     config.routes.post(WebServer.API + "/log/entries", ctx -> append(ledger, server.accord().clock(), ctx));
   }
 
@@ -101,14 +103,21 @@ final class LedgerRoutes implements WebServer.RouteModule {
     ctx.json(body);
   }
 
-  private static void receipt(LedgerService ledger, Context ctx) {
+  /**
+   * A fresh receipt; {@code reveal} (the coordinator-only {@code /log/reveal/} route) adds a private
+   * entry's salt and event, as {@code accord log receipt --reveal} does.
+   */
+  private static void receipt(LedgerService ledger, Context ctx, boolean reveal) {
+    if (reveal && !WebServer.principal(ctx).isCoordinator()) {
+      throw new ApiError(HttpStatus.FORBIDDEN, "only a coordinator may reveal a private entry");
+    }
     long index;
     try {
       index = Long.parseLong(ctx.pathParam("index"));
     } catch (NumberFormatException e) {
       throw new InvalidInputException("entry index must be a number, not '" + ctx.pathParam("index") + "'", "index");
     }
-    Receipt receipt = ledger.receipt(index, false).orElseThrow(() -> new NotFoundException("the log has no entry " + index));
+    Receipt receipt = ledger.receipt(index, reveal).orElseThrow(() -> new NotFoundException("the log has no entry " + index));
     if ("tlog-proof".equals(ctx.queryParam("format"))) {
       ctx.contentType("text/plain; charset=utf-8").result(receipt.tlogProof().format());
     } else {
@@ -122,7 +131,7 @@ final class LedgerRoutes implements WebServer.RouteModule {
       throw new ApiError(HttpStatus.FORBIDDEN, "only a coordinator token may append to the log directly");
     }
     List<LedgerService.Append> appends = LedgerAppends.parseAll(
-        ctx.body(), new LedgerAppends.Defaults(ctx.queryParam("type"), ctx.queryParam("subject"), false, clock.instant()));
+        ctx.body(), new LedgerAppends.Defaults(ctx.queryParam("type"), ctx.queryParam("subject"), "true".equals(ctx.queryParam("private")), clock.instant()));
     if (appends.size() > MAX_APPEND) {
       throw new InvalidInputException("at most " + MAX_APPEND + " events per request, not " + appends.size(), "body");
     }
