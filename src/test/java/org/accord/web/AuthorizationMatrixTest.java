@@ -146,6 +146,10 @@ class AuthorizationMatrixTest {
             Res.PRIVATE_OF_A, (w, who) -> Call.get(API + "/log/receipts/" + w.privateEntry),
             Res.MISSING, (w, who) -> Call.get(API + "/log/receipts/999999")),
         (who, res) -> is(res == Res.MISSING ? 404 : 200));
+    entry("GET /api/v1/log/reveal/{index}", requests(
+            Res.PRIVATE_OF_A, (w, who) -> Call.get(API + "/log/reveal/" + w.privateEntry),
+            Res.MISSING, (w, who) -> Call.get(API + "/log/reveal/999999")),
+        (who, res) -> is(who != Who.COORDINATOR ? 403 : res == Res.MISSING ? 404 : 200));
     entry("POST /api/v1/log/entries", Map.of(Res.NONE, (w, who) -> Call.post(API + "/log/entries", "application/json",
             "{\"type\": \"matrix.test\", \"subject\": \"matrix:" + w.next() + "\", \"data\": {}}", null)),
         (who, res) -> is(who == Who.COORDINATOR ? 201 : 403));
@@ -238,6 +242,14 @@ class AuthorizationMatrixTest {
             Res.OF_A, (w, who) -> Call.get(API + "/triage?as=deployer&advisory=" + PUBLIC_ADVISORY + "&org=" + A, A),
             Res.MISSING, (w, who) -> Call.get(API + "/triage?as=deployer&advisory=" + MISSING_ADVISORY, MISSING_ADVISORY)),
         (who, res) -> res == Res.OF_A ? ownOrganizationFilter(who, res) : is(sees(who, res) ? 200 : 404));
+    entry("POST /api/v1/triage", requests(
+            Res.PUBLIC, (w, who) -> Call.post(API + "/triage?as=deployer&advisory=" + PUBLIC_ADVISORY, "application/json",
+                w.deployerTable(), PUBLIC_ADVISORY),
+            Res.PRIVATE_OF_A, (w, who) -> Call.post(API + "/triage?as=deployer&advisory=" + A_PRIVATE_ADVISORY, "application/json",
+                w.deployerTable(), A_PRIVATE_ADVISORY),
+            Res.MISSING, (w, who) -> Call.post(API + "/triage?as=deployer&advisory=" + MISSING_ADVISORY, "application/json",
+                w.deployerTable(), MISSING_ADVISORY)),
+        (who, res) -> is(sees(who, res) ? 200 : 404));
     entry("POST /api/v1/evidence/kev", Map.of(Res.NONE, (w, who) -> Call.post(API + "/evidence/kev", "application/json",
             Documents.kev(w.nextDay().replace('-', '.'), PUBLIC_CVE), null)),
         (who, res) -> who == Who.COORDINATOR ? oneOf(200, 201) : is(403));
@@ -272,6 +284,8 @@ class AuthorizationMatrixTest {
       Map.entry("GET /api/v1/components * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
       Map.entry("GET /api/v1/findings * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
       Map.entry("GET /api/v1/triage * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
+      Map.entry("POST /api/v1/triage * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
+      Map.entry("GET /api/v1/log/reveal/{index} * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
       Map.entry("POST /api/v1/advisories * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
       Map.entry("POST /api/v1/evidence/epss * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
       Map.entry("POST /api/v1/evidence/kev * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
@@ -282,6 +296,7 @@ class AuthorizationMatrixTest {
       // The coordinator sees every party's data (Principal), private advisories too.
       Map.entry("GET /api/v1/advisories/{id} COORDINATOR *", "leaks: the coordinator sees private advisories"),
       Map.entry("GET /api/v1/triage COORDINATOR PRIVATE_OF_A", "leaks: the coordinator sees private advisories"),
+      Map.entry("POST /api/v1/triage COORDINATOR PRIVATE_OF_A", "leaks: the coordinator sees private advisories"),
       // Private VEX and the first SBOM uploader as "supplier" reach other parties.
       Map.entry("GET /api/v1/advisories/{id} MEMBER_B PUBLIC", "owner: private VEX only to its owner and the coordinator"),
       Map.entry("GET /api/v1/findings MEMBER_B *", "owner: SBOM attribution (no first-uploader supplier), private VEX"),

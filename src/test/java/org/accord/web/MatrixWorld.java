@@ -130,6 +130,15 @@ final class MatrixWorld implements AutoCloseable {
     return java.time.LocalDate.of(2026, 1, 1).plusDays(next()).toString();
   }
 
+  /** The built-in deployer decision table as JSON, as a caller would send its own. */
+  String deployerTable() {
+    try (var in = org.accord.triage.SsvcTable.class.getResourceAsStream("/org/accord/triage/ssvc/deployer.json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** The size of the published checkpoint. */
   long publishedSize() {
     try {
