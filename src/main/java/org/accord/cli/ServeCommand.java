@@ -66,7 +66,7 @@ class ServeCommand extends AccordCommand {
         out().println("Token (coordinator): " + token);
         out().println("Try: curl -H 'Authorization: Bearer " + token + "' '" + url + "api/v1/where-used?purl=pkg:maven/org.libra/libracore&range=%5B2.0,2.3.4)'");
       }
-      out().println("accord commands on " + root().dataDir() + " (where-used, findings, triage, ingest, token create) now go through this server.");
+      out().println("accord commands on " + root().dataDir() + " (every command but verify, generate, bench and demo) now go through this server.");
       out().println("Press Ctrl-C to stop.");
     }
     out().flush();

@@ -254,7 +254,9 @@ final class VerifyCommand implements Runnable {
         "Fetches or reads every entry bundle and hash tile, recomputes every level,"
             + " checks the checkpoint's signature and root, and reports the first bad tile or entry.",
         "SOURCE is the log's URL prefix (the one that serves /checkpoint and /tile/...), a tlog-tiles"
-            + " directory, or an Accord data directory. Without SOURCE, the log in --data / --db is checked."
+            + " directory, or an Accord data directory. Without SOURCE, the log in --data / --db is checked.",
+        "Verification is offline by nature and never goes through a server (--server): while a server holds"
+            + " the data directory, verify its URL prefix instead."
       },
       footer = {"", "Examples:",
           "  accord verify log https://accord.example/log --key verifier_key.txt",
