@@ -60,7 +60,6 @@ final class MatrixWorld implements AutoCloseable {
   final WebServer server;
   final Map<Who, String> credentials = new EnumMap<>(Who.class);
   Principal coordinator;
-  Principal adminOfA;
   Principal memberOfB;
   /** The public id of A's machine token: only A's admins and the coordinator may know it. */
   String aMachineToken;
@@ -102,7 +101,6 @@ final class MatrixWorld implements AutoCloseable {
     parties.revokeToken(coordinator, revoked.token().id());
     aMachineToken = parties.createToken(coordinator, A, null, false, A_TOKEN_LABEL, null).token().id();
     bMachineToken = parties.createToken(coordinator, B, null, false, B_TOKEN_LABEL, null).token().id();
-    adminOfA = parties.authenticate(credentials.get(Who.ADMIN_A)).orElseThrow();
     memberOfB = parties.authenticate(credentials.get(Who.MEMBER_B)).orElseThrow();
     privateEntry = accord.ledger().size() - 1;
 
