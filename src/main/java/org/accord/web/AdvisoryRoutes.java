@@ -35,6 +35,11 @@ final class AdvisoryRoutes implements WebServer.RouteModule {
     config.routes.post(WebServer.API + "/evidence/epss", ctx -> epss(server, ctx));
   }
 
+  @Override
+  public List<String> uploadPaths() {
+    return List.of("/advisories", "/evidence/kev", "/evidence/epss");
+  }
+
   private static Viewer viewer(Context ctx) {
     Tokens.Principal principal = WebServer.principal(ctx);
     return new Viewer(principal.orgName(), principal.coordinator(), "shared".equals(ctx.queryParam("view")), Viewer.DEFAULT_K);

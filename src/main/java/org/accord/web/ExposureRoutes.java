@@ -39,6 +39,11 @@ final class ExposureRoutes implements WebServer.RouteModule {
     config.routes.get(WebServer.API + "/components", ctx -> components(server, ctx));
   }
 
+  @Override
+  public List<String> uploadPaths() {
+    return List.of("/sboms", "/inventories");
+  }
+
   private static void uploadSbom(WebServer server, Context ctx) {
     IngestResults.Sbom result = server.accord().ingestSbom(ctx.bodyInputStream(), WebServer.actingOrganization(ctx));
     ctx.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).json(result);
