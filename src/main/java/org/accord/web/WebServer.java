@@ -99,8 +99,13 @@ public final class WebServer implements AutoCloseable {
               config.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
-                    if (tooLarge(e)) {
+                    if (cause(e, RequestGuard.BodyTooLarge.class)) {
                       error(ctx, HttpStatus.CONTENT_TOO_LARGE, new RequestGuard.BodyTooLarge(options.formBodyLimit()).getMessage(), "body");
+                      return;
+                    }
+                    if (cause(e, org.eclipse.jetty.io.EofException.class) || cause(e, java.nio.channels.ClosedChannelException.class)) {
+                      LOG.debug("client gone or cut off while sending {} {}", ctx.method(), ctx.path());
+                      error(ctx, HttpStatus.BAD_REQUEST, "the request body ended early", "body");
                       return;
                     }
                     LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
@@ -289,9 +294,9 @@ public final class WebServer implements AutoCloseable {
     ctx.json(location == null || location.isEmpty() ? Map.of("error", message) : Map.of("error", message, "location", location));
   }
 
-  private static boolean tooLarge(Throwable e) {
+  private static boolean cause(Throwable e, Class<? extends Throwable> type) {
     for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause instanceof RequestGuard.BodyTooLarge) {
+      if (type.isInstance(cause)) {
         return true;
       }
     }
