@@ -52,7 +52,7 @@ class ArchitectureTest {
   private static final List<String> CLI_ONLY = List.of("picocli.", "me.tongfei.");
 
   private static final Set<String> CORES =
-      Set.of("identity", "sbom", "exposure", "advisory", "disclosure", "triage", "ledger", "exercise");
+      Set.of("identity", "party", "sbom", "exposure", "advisory", "disclosure", "triage", "ledger", "exercise");
 
   /** One rule per package; {@code ""} is the base package with the shared exceptions. */
   private static final Map<String, Rule> RULES = new LinkedHashMap<>();
@@ -61,10 +61,11 @@ class ArchitectureTest {
     core("", List.of(), JDK);
     core("identity", List.of(), concat(JDK, List.of(
         "com.github.packageurl.", "org.apache.maven.artifact.", "org.semver4j.", "com.vdurmont.semver4j.")));
+    core("party", List.of(), JDK);
     core("sbom", List.of("identity"), concat(JDK, JACKSON));
     core("exposure", List.of("identity"), JDK);
     core("advisory", List.of("identity", "exposure"), concat(JDK, JACKSON));
-    core("disclosure", List.of("identity", "exposure", "advisory"), JDK);
+    core("disclosure", List.of("identity", "party", "exposure", "advisory"), JDK);
     core("triage", List.of("exposure"), JDK);
     core("ledger", List.of(), JDK);
     core("exercise", List.of("exposure", "disclosure", "triage"), JDK);

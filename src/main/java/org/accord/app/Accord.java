@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.accord.InvalidInputException;
 import org.accord.exposure.ExposureGraph;
 import org.accord.ledger.LedgerEvent;
+import org.accord.party.Principal;
 import org.accord.sbom.Bom;
 import org.accord.sbom.BomReader;
 import org.accord.sbom.DeploymentRow;
@@ -22,9 +22,7 @@ import org.accord.store.DataDirectoryLock;
 import org.accord.store.Database;
 import org.accord.store.Deployments;
 import org.accord.store.GraphStore;
-import org.accord.store.Organizations;
 import org.accord.store.SbomDocuments;
-import org.accord.store.Tokens;
 
 /**
  * One running Accord instance: the claimed data directory, the SQL store, the exposure graph built
@@ -75,7 +73,7 @@ public final class Accord implements AutoCloseable {
   private final ExposureGraph graph;
   private final Exposure exposure;
   private final Object ingestLock = new Object();
-  private final RecentPrincipals recentPrincipals;
+  private final Parties parties;
   private LedgerService ledger;
   private final Advisories advisories;
   private final Findings findings;
@@ -86,7 +84,7 @@ public final class Accord implements AutoCloseable {
     this.lock = lock;
     this.database = database;
     this.clock = clock;
-    this.recentPrincipals = new RecentPrincipals(clock);
+    this.parties = new Parties(database, clock, this::record);
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
     this.graph = builder.build();
@@ -139,6 +137,11 @@ public final class Accord implements AutoCloseable {
     return ledger;
   }
 
+  /** Organizations, members, tokens and authentication. */
+  public Parties parties() {
+    return parties;
+  }
+
   /** The exposure queries: where-used, packages, versions. */
   public Exposure exposure() {
     return exposure;
@@ -168,20 +171,17 @@ public final class Accord implements AutoCloseable {
    * Ingests one SBOM document: reads it, stores it in one transaction, and updates the graph.
    *
    * @param document the document's bytes; read fully, not closed
-   * @param uploader the uploading organization's name (created as a vendor if new)
+   * @param uploader who uploads: the document is attributed to its organization
    * @throws InvalidInputException if the document is refused; nothing is stored then
    */
-  public IngestResults.Sbom ingestSbom(InputStream document, String uploader) {
+  public IngestResults.Sbom ingestSbom(InputStream document, Principal uploader) {
     Hashing hashing = new Hashing(document);
     Bom bom = BomReader.read(hashing.stream(), config.limits());
     String sha256 = finish(hashing);
     synchronized (ingestLock) {
       long now = clock.millis();
       SbomDocuments.Stored stored =
-          database.jdbi().inTransaction(handle -> {
-            long org = Organizations.ensure(handle, uploader, "vendor", now);
-            return SbomDocuments.store(handle, bom, sha256, org, now);
-          });
+          database.jdbi().inTransaction(handle -> SbomDocuments.store(handle, bom, sha256, uploader.organization().id(), now));
       graph.apply(stored.change());
       long logged = -1;
       if (!stored.duplicate()) {
@@ -190,7 +190,8 @@ public final class Accord implements AutoCloseable {
         data.put("document", stored.documentId());
         data.put("product", stored.productPurl());
         data.put("format", bom.format().label() + " " + bom.specVersion());
-        data.put("uploader", uploader);
+        data.put("uploader", uploader.organization().name());
+        data.put("actor", uploader.actor().toData());
         data.put("components", stored.components());
         logged = record("sbom.ingested", "product:" + stored.productPurl(), now, data);
       }
@@ -206,10 +207,10 @@ public final class Accord implements AutoCloseable {
    *
    * @param document the inventory's bytes; read fully, not closed
    * @param fileName the file name, which helps tell CSV from JSON; may be null
-   * @param uploader the uploading organization's name
+   * @param uploader who uploads: the deployments are attributed to its organization
    * @throws InvalidInputException if any row is refused (naming line and field); nothing is stored then
    */
-  public IngestResults.Inventory ingestInventory(InputStream document, String fileName, String uploader) {
+  public IngestResults.Inventory ingestInventory(InputStream document, String fileName, Principal uploader) {
     Hashing hashing = new Hashing(document);
     List<DeploymentRow> rows = InventoryReader.read(hashing.stream(), fileName, config.limits());
     String sha256 = finish(hashing);
@@ -217,61 +218,22 @@ public final class Accord implements AutoCloseable {
     synchronized (ingestLock) {
       long now = clock.millis();
       Deployments.Stored stored =
-          database.jdbi().inTransaction(handle -> {
-            long org = Organizations.ensure(handle, uploader, "operator", now);
-            return Deployments.store(handle, rows, sha256, format, org, now);
-          });
+          database.jdbi().inTransaction(handle -> Deployments.store(handle, rows, sha256, format, uploader.organization().id(), now));
       graph.apply(stored.change());
       long logged = -1;
       if (!stored.duplicate()) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("sha256", sha256);
         data.put("inventory", stored.inventoryId());
-        data.put("uploader", uploader);
+        data.put("uploader", uploader.organization().name());
+        data.put("actor", uploader.actor().toData());
         data.put("deployments", stored.rows());
-        logged = record("inventory.ingested", "inventory:" + uploader, now, data);
+        logged = record("inventory.ingested", "inventory:" + uploader.organization().name(), now, data);
       }
       advisories.matchNewComponents();
       return new IngestResults.Inventory(
           stored.inventoryId(), stored.duplicate(), stored.rows(), stored.operators(), sha256, logged);
     }
-  }
-
-  /**
-   * Creates an API token for an organization, creating the organization if needed.
-   *
-   * @param organization the organization's name
-   * @param kind its kind when it is created (see {@link Organizations#KINDS})
-   * @param coordinator whether the token carries the instance coordinator role
-   * @return the secret token; only its hash is stored
-   */
-  public String createToken(String organization, String kind, boolean coordinator, String label) {
-    long now = clock.millis();
-    return database.jdbi().inTransaction(handle -> {
-      long org = Organizations.ensure(handle, organization, kind, now);
-      return Tokens.create(handle, org, coordinator ? "coordinator" : "member", label, now);
-    });
-  }
-
-  /**
-   * The instance coordinator acting for {@code organization} (created with kind {@code other} if
-   * new): the principal of command-line runs on this machine, which may act for any organization.
-   */
-  public Tokens.Principal localCoordinator(String organization) {
-    long now = clock.millis();
-    return database.jdbi().inTransaction(handle -> {
-      Organizations.ensure(handle, organization, "other", now);
-      Organizations.Organization found = Organizations.find(handle, organization).orElseThrow();
-      return new Tokens.Principal(found.id(), found.name(), found.kind(), "coordinator");
-    });
-  }
-
-  /**
-   * The principal behind a token, or empty when the token is unknown. Tokens that succeeded in the last
-   * minute are answered from memory ({@link RecentPrincipals}).
-   */
-  public Optional<Tokens.Principal> authenticate(String token) {
-    return recentPrincipals.authenticate(token, t -> database.jdbi().withHandle(handle -> Tokens.authenticate(handle, t)));
   }
 
   /**

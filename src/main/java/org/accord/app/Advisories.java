@@ -28,6 +28,7 @@ import org.accord.advisory.VexStatement;
 import org.accord.exposure.ExposureGraph;
 import org.accord.exposure.RangeHits;
 import org.accord.store.AdvisoryStore;
+import org.accord.party.Principal;
 import org.accord.store.Database;
 import org.accord.store.FeedStore;
 import org.accord.store.Organizations;
@@ -85,13 +86,6 @@ public final class Advisories {
     matchNewComponents();
   }
 
-  /** Who imports: the organization, and whether it may replace another organization's public advisory. */
-  public record Importer(String organization, boolean coordinator) {
-    public Importer {
-      Objects.requireNonNull(organization, "organization");
-    }
-  }
-
   /**
    * What one import did.
    *
@@ -124,7 +118,7 @@ public final class Advisories {
    *     version, a CVSS vector with a missing metric, …), or would replace a public advisory another
    *     organization imported while the importer is no coordinator; nothing is stored then
    */
-  public Imported ingest(InputStream document, Importer importer, boolean privately) {
+  public Imported ingest(InputStream document, Principal importer, boolean privately) {
     Objects.requireNonNull(importer, "importer");
     Hashing hashing = new Hashing(document);
     AdvisoryReader.Document read = AdvisoryReader.read(hashing.stream(), Advisories::checkScores);
@@ -140,7 +134,7 @@ public final class Advisories {
       Outcome outcome =
           database.jdbi().inTransaction(
               handle -> {
-                long org = Organizations.ensure(handle, importer.organization(), "other", now);
+                long org = importer.organization().id();
                 Long pk = null;
                 boolean duplicate = true;
                 boolean replaced = false;
@@ -149,7 +143,7 @@ public final class Advisories {
                 String scope = privately ? AdvisoryStore.privateScope(org) : AdvisoryStore.PUBLIC;
                 if (advisory != null) {
                   Optional<AdvisoryStore.Row> existing = AdvisoryStore.find(handle, advisory.id(), List.of(scope));
-                  if (existing.isPresent() && existing.get().ownerOrgId() != org && !importer.coordinator()) {
+                  if (existing.isPresent() && existing.get().ownerOrgId() != org && !importer.isCoordinator()) {
                     throw new InvalidInputException(
                         "advisory " + advisory.id() + " was imported by " + existing.get().owner()
                             + "; only they or a coordinator may replace it (or import yours privately)",
@@ -169,9 +163,9 @@ public final class Advisories {
                 }
                 int statements = 0;
                 if (!read.statements().isEmpty() || advisory == null) {
-                  String author = read.author().isBlank() ? importer.organization() : read.author();
+                  String author = read.author().isBlank() ? importer.organization().name() : read.author();
                   VexStore.Stored vex =
-                      VexStore.store(handle, sha256, read.format().label(), author, org, importer.coordinator(), now, read.statements(), pk);
+                      VexStore.store(handle, sha256, read.format().label(), author, org, importer.isCoordinator(), now, read.statements(), pk);
                   duplicate &= vex.duplicate();
                   statements = vex.statements();
                 }
@@ -196,7 +190,8 @@ public final class Advisories {
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("sha256", sha256);
       data.put("format", imported.format());
-      data.put("uploader", importer.organization());
+      data.put("uploader", importer.organization().name());
+      data.put("actor", importer.actor().toData());
       if (!imported.advisory().isEmpty()) {
         data.put("advisory", imported.advisory());
       }

@@ -4,21 +4,23 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.accord.party.ApiToken;
+import org.accord.party.Principal;
 import org.accord.store.Tokens;
 
 /**
  * Tokens authenticated in the last minute, so a client sending many requests is looked up in the store
  * once a minute instead of on every request (the lookup was most of the cost of a cached where-used
  * page; ADR 0073). Only successful lookups are kept, keyed by the token's SHA-256 (as the store keeps
- * it), so unknown tokens cannot fill the cache and no secret is held. Exact today because a token's
- * organization and role never change; whatever revokes or changes tokens must call {@link #clear()}.
- * Bounded: at {@link #MAX_ENTRIES} it starts over. Thread-safe.
+ * it), so unknown tokens cannot fill the cache and no secret is held. An entry lives a minute or until
+ * its token expires, whichever is sooner; a revocation calls {@link #clear()}, so a revoked token
+ * fails on the next request. Bounded: at {@link #MAX_ENTRIES} it starts over. Thread-safe.
  */
 final class RecentPrincipals {
   static final long TTL_MILLIS = 60_000L;
   static final int MAX_ENTRIES = 10_000;
 
-  private record Entry(Tokens.Principal principal, long expiresAt) {}
+  private record Entry(Principal principal, long expiresAt) {}
 
   private final ConcurrentHashMap<String, Entry> byHash = new ConcurrentHashMap<>();
   private final Clock clock;
@@ -28,8 +30,11 @@ final class RecentPrincipals {
     this.clock = clock;
   }
 
-  /** The principal behind {@code token}: from the last minute's lookups, else from {@code lookup}. */
-  Optional<Tokens.Principal> authenticate(String token, Function<String, Optional<Tokens.Principal>> lookup) {
+  /**
+   * The principal behind {@code token}: from the last minute's lookups, else from {@code lookup},
+   * which answers only active tokens.
+   */
+  Optional<Principal> authenticate(String token, Function<String, Optional<ApiToken>> lookup) {
     if (token == null) {
       return Optional.empty();
     }
@@ -39,16 +44,20 @@ final class RecentPrincipals {
     if (entry != null && now < entry.expiresAt()) {
       return Optional.of(entry.principal());
     }
-    Optional<Tokens.Principal> principal = lookup.apply(token);
-    if (principal.isPresent()) {
+    Optional<ApiToken> found = lookup.apply(token);
+    if (found.isPresent()) {
       if (byHash.size() >= MAX_ENTRIES) {
         byHash.clear();
       }
-      byHash.put(hash, new Entry(principal.get(), now + TTL_MILLIS));
+      long until = now + TTL_MILLIS;
+      if (found.get().expires() != null) {
+        until = Math.min(until, found.get().expires().toEpochMilli());
+      }
+      byHash.put(hash, new Entry(found.get().principal(), until));
     } else {
       byHash.remove(hash);
     }
-    return principal;
+    return found.map(ApiToken::principal);
   }
 
   /** Forgets every remembered token. */

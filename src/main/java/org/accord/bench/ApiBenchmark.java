@@ -128,7 +128,10 @@ public final class ApiBenchmark {
     if (!whole.known()) {
       throw new IllegalArgumentException(whole.note());
     }
-    String token = accord.createToken("Accord Bench", "cert", true, "bench api");
+    accord.parties().ensure("Accord Bench", org.accord.party.OrgKind.CERT);
+    String token = accord.parties()
+        .createToken(accord.parties().localCoordinator(), "Accord Bench", null, true, "bench api", java.time.Duration.ofDays(1))
+        .secret();
     String path = "/api/v1/where-used?purl=" + encode(options.purl())
         + (options.range() == null ? "" : "&range=" + encode(options.range()));
     try (Server server = serve.apply(accord)) {

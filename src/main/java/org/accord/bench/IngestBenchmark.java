@@ -55,7 +55,7 @@ public final class IngestBenchmark {
     long started = System.nanoTime();
     try (Accord accord = Accord.open(new Accord.Config(dir.resolve("warm-up"), null));
         InputStream in = Files.newInputStream(file)) {
-      accord.ingestSbom(new java.io.BufferedInputStream(in, 1 << 16), "accord-bench");
+      accord.ingestSbom(new java.io.BufferedInputStream(in, 1 << 16), accord.parties().localCoordinator());
     }
     log.accept(String.format(Locale.ROOT, "warm-up: ingested %,d components into a throwaway store in %.2f s",
         small.versionCount(), (System.nanoTime() - started) / 1e9));
@@ -85,7 +85,7 @@ public final class IngestBenchmark {
         try (Accord accord = Accord.open(new Accord.Config(dir.resolve("data-" + run), null))) {
           try (HeapSampler heap = HeapSampler.start(); InputStream in = Files.newInputStream(file)) {
             long started = System.nanoTime();
-            result = accord.ingestSbom(new java.io.BufferedInputStream(in, 1 << 16), "accord-bench");
+            result = accord.ingestSbom(new java.io.BufferedInputStream(in, 1 << 16), accord.parties().localCoordinator());
             double seconds = (System.nanoTime() - started) / 1e9;
             rates[run] = result.components() / seconds;
             peak = Math.max(peak, heap.peakMiB());

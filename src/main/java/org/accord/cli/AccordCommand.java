@@ -52,6 +52,16 @@ abstract class AccordCommand implements Callable<Integer> {
     return context().remote();
   }
 
+  /**
+   * The principal a local run acts as: the instance coordinator on this machine, acting for {@code
+   * organization} (which must exist; see {@code accord org create}), or for its own organization
+   * {@code local} when null.
+   */
+  protected final org.accord.party.Principal actingAs(String organization) {
+    var parties = context().accord().parties();
+    return parties.actingFor(parties.localCoordinator(), organization);
+  }
+
   /** {@code value} if {@code option} was given on the command line, else null (not its default). */
   protected final String explicit(String option, String value) {
     return spec.commandLine().getParseResult().hasMatchedOption(option) ? value : null;

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import org.accord.app.Accord;
 import org.accord.app.Advisories;
+import org.accord.party.OrgKind;
+import org.accord.party.Principal;
+import java.time.Duration;
 import org.accord.synthetic.DemoDocuments;
 import org.accord.synthetic.SyntheticWorld;
 import org.accord.synthetic.WorldWriter;
@@ -73,9 +76,9 @@ final class DemoCommand extends ServeCommand {
    */
   private static String importDocuments(Accord accord, DemoDocuments documents) {
     Advisories advisories = accord.advisories();
-    Advisories.Imported osv = advisories.ingest(utf8(documents.osv()), new Advisories.Importer(DemoDocuments.MAINTAINERS, false), false);
-    advisories.ingest(utf8(documents.csaf()), new Advisories.Importer(DemoDocuments.COORDINATOR, true), false);
-    advisories.ingest(utf8(documents.openVex()), new Advisories.Importer(documents.vexProduct().vendor(), false), false);
+    Advisories.Imported osv = advisories.ingest(utf8(documents.osv()), as(accord, DemoDocuments.MAINTAINERS, OrgKind.MAINTAINER), false);
+    advisories.ingest(utf8(documents.csaf()), as(accord, DemoDocuments.COORDINATOR, OrgKind.CERT), false);
+    advisories.ingest(utf8(documents.openVex()), as(accord, documents.vexProduct().vendor(), OrgKind.VENDOR), false);
     List<String> kept = new ArrayList<>();
     if (!newerFeed(advisories, documents.kevProvenance(), kept)) {
       advisories.ingestKev(utf8(documents.kev()));
@@ -100,6 +103,15 @@ final class DemoCommand extends ServeCommand {
     return false;
   }
 
+  /**
+   * The local coordinator acting for a party of the demo world, which the demo creates with its kind
+   * (only the demo creates organizations as a side effect; uploads never do).
+   */
+  private static Principal as(Accord accord, String organization, OrgKind kind) {
+    accord.parties().ensure(organization, kind);
+    return accord.parties().actingFor(accord.parties().localCoordinator(), organization);
+  }
+
   private static ByteArrayInputStream utf8(String text) {
     return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
   }
@@ -116,7 +128,7 @@ final class DemoCommand extends ServeCommand {
         ByteArrayOutputStream sbom = new ByteArrayOutputStream();
         WorldWriter.writeSbom(world, p, sbom);
         SyntheticWorld.Product product = world.products().get(p);
-        if (!accord.ingestSbom(new ByteArrayInputStream(sbom.toByteArray()), product.vendor()).duplicate()) {
+        if (!accord.ingestSbom(new ByteArrayInputStream(sbom.toByteArray()), as(accord, product.vendor(), OrgKind.VENDOR)).duplicate()) {
           added++;
         }
         bar.step();
@@ -124,7 +136,7 @@ final class DemoCommand extends ServeCommand {
       StringWriter inventory = new StringWriter();
       WorldWriter.writeInventory(world, inventory);
       accord.ingestInventory(
-          new ByteArrayInputStream(inventory.toString().getBytes(StandardCharsets.UTF_8)), "inventory.csv", DemoDocuments.COORDINATOR);
+          new ByteArrayInputStream(inventory.toString().getBytes(StandardCharsets.UTF_8)), "inventory.csv", as(accord, DemoDocuments.COORDINATOR, OrgKind.CERT));
       bar.step();
       loaded = importDocuments(accord, DemoDocuments.of(world));
       bar.step();
@@ -137,7 +149,9 @@ final class DemoCommand extends ServeCommand {
           root().dataDir().toAbsolutePath().normalize(), world.products().size(), added, world.sites().size());
       out().println(loaded);
     }
-    String token = accord.createToken(DemoDocuments.COORDINATOR, "cert", true, "demo");
+    String token = accord.parties()
+        .createToken(as(accord, DemoDocuments.COORDINATOR, OrgKind.CERT), DemoDocuments.COORDINATOR, null, true, "demo", Duration.ofDays(90))
+        .secret();
     if (noServe) {
       if (json) {
         printJson(java.util.Map.of("token", token));

@@ -42,7 +42,7 @@ final class IngestCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "SBOM files.")
     List<Path> files;
 
-    @Option(names = "--org", paramLabel = "NAME", defaultValue = "local", description = "Uploading organization (created as a vendor if new). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--org", paramLabel = "NAME", defaultValue = "local", description = "Organization the SBOM is attributed to (must exist: accord org create). Default: ${DEFAULT-VALUE}.")
     String org;
 
     @Override
@@ -60,7 +60,7 @@ final class IngestCommand {
             try (InputStream shown = Progress.wrap(in, file.getFileName().toString(), Files.size(file), progress)) {
               return remote().isPresent()
                   ? remote().get().post("api/v1/sboms", Remote.query("org", explicit("--org", org)), shown, "application/octet-stream", IngestResults.Sbom.class)
-                  : context().accord().ingestSbom(shown, org);
+                  : context().accord().ingestSbom(shown, actingAs(org));
             }
           });
           results.add(new FileResult<>(file.toString(), result));
@@ -126,7 +126,7 @@ final class IngestCommand {
             ? remote().get().post("api/v1/inventories", Remote.query("org", explicit("--org", org)), in,
                 file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? "application/json" : "text/csv",
                 IngestResults.Inventory.class)
-            : context().accord().ingestInventory(in, file.getFileName().toString(), org));
+            : context().accord().ingestInventory(in, file.getFileName().toString(), actingAs(org)));
         results.add(new FileResult<>(file.toString(), result));
         if (!json) {
           out().printf(
@@ -183,7 +183,7 @@ final class IngestCommand {
     protected int execute() {
       List<Object> results = new ArrayList<>();
       int[] refused = {0};
-      Advisories.Importer importer = new Advisories.Importer(org, true);
+      org.accord.party.Principal importer = remote().isPresent() ? null : actingAs(org);
       AdvisorySources.forEach(
           paths,
           source -> {

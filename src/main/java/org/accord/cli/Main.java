@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.accord.EnvironmentException;
+import org.accord.ForbiddenException;
 import org.accord.InvalidInputException;
 import org.accord.NotFoundException;
 import picocli.CommandLine;
@@ -46,6 +47,8 @@ import picocli.CommandLine.ScopeType;
       FindingsCommand.class,
       TriageCommand.class,
       VersionCommand.class,
+      OrgCommand.class,
+      MemberCommand.class,
       TokenCommand.class,
       ServeCommand.class,
       DemoCommand.class,
@@ -215,7 +218,8 @@ public final class Main implements Callable<Integer> {
     if (ex instanceof InvalidInputException invalid) {
       return invalid.describe();
     }
-    if (ex instanceof NotFoundException || ex instanceof EnvironmentException || ex instanceof UserException) {
+    if (ex instanceof NotFoundException || ex instanceof ForbiddenException || ex instanceof EnvironmentException
+        || ex instanceof UserException) {
       return ex.getMessage();
     }
     return null;

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.accord.ForbiddenException;
 import org.accord.InvalidInputException;
 import org.accord.NotFoundException;
 
@@ -24,8 +25,8 @@ import org.accord.NotFoundException;
  * so a command prints the same text and JSON either way.
  *
  * <p>Errors keep their meaning across the wire: a 400 becomes {@link InvalidInputException} with the
- * server's location, a 404 {@link NotFoundException}, anything else a {@link UserException} naming
- * the server. Thread-safe.
+ * server's location, a 403 {@link ForbiddenException}, a 404 {@link NotFoundException}, anything
+ * else a {@link UserException} naming the server. Thread-safe.
  */
 final class Remote {
   private static final ObjectMapper JSON =
@@ -85,6 +86,11 @@ final class Remote {
     return read(send("POST", uri(path, new Query()), "application/json", new java.io.ByteArrayInputStream(body)), type);
   }
 
+  /** DELETEs {@code path}. */
+  <T> T delete(String path, Class<T> type) {
+    return read(send("DELETE", uri(path, new Query()), null, null), type);
+  }
+
   /** Query parameters in order; a name may repeat. Not thread-safe. */
   static final class Query {
     private final List<Map.Entry<String, String>> parameters = new ArrayList<>();
@@ -96,6 +102,11 @@ final class Remote {
       }
       return this;
     }
+  }
+
+  /** {@code text} encoded as one path segment (spaces as %20, slashes escaped). */
+  static String segment(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** Query parameters from name, value pairs, leaving out null values. */
@@ -185,10 +196,12 @@ final class Remote {
     if (status == 404) {
       throw new NotFoundException(error.isEmpty() ? "not found" : error);
     }
-    if (status == 401 || status == 403) {
+    if (status == 403) {
+      throw new ForbiddenException(error.isEmpty() ? description + " refused the request (403)" : error);
+    }
+    if (status == 401) {
       throw new UserException(
-          description + " refused the request (" + status + (error.isEmpty() ? "" : ": " + error) + ")"
-              + (status == 403 ? "; a coordinator token is needed: set ACCORD_TOKEN to one" : "; check ACCORD_TOKEN"));
+          description + " refused the request (401" + (error.isEmpty() ? "" : ": " + error) + "); check ACCORD_TOKEN");
     }
     throw new UserException(description + " answered " + status + (error.isEmpty() ? "" : ": " + error));
   }

@@ -58,12 +58,16 @@ public final class BulkLoad {
     }
     // Organizations: the bench uploader, vendors, operators.
     Map<String, Long> orgs = new HashMap<>();
+    Map<String, String> kinds = new HashMap<>();
     orgs.put("accord-bench", 1L);
+    kinds.put("accord-bench", "cert");
     for (SyntheticWorld.Product product : world.products()) {
       orgs.putIfAbsent(product.vendor(), (long) orgs.size() + 1);
+      kinds.putIfAbsent(product.vendor(), "vendor");
     }
     for (SyntheticWorld.Site site : world.sites()) {
       orgs.putIfAbsent(site.operator(), (long) orgs.size() + 1);
+      kinds.putIfAbsent(site.operator(), "operator");
     }
     try (PreparedStatement insert =
         connection.prepareStatement("INSERT INTO organizations (id, name, kind, created_at) VALUES (?, ?, ?, ?)")) {
@@ -71,7 +75,7 @@ public final class BulkLoad {
       for (Map.Entry<String, Long> org : orgs.entrySet()) {
         insert.setLong(1, org.getValue());
         insert.setString(2, org.getKey());
-        insert.setString(3, org.getValue() == 1 ? "other" : "vendor");
+        insert.setString(3, kinds.get(org.getKey()));
         insert.setLong(4, now);
         batch.add();
       }

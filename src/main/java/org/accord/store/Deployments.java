@@ -57,7 +57,7 @@ public final class Deployments {
       return new Stored(existing.get(), true, rows.size(), operatorIds.size(), GraphChange.ofDeployments(List.of()));
     }
     for (String operator : new ArrayList<>(operatorIds.keySet())) {
-      operatorIds.put(operator, Organizations.ensure(handle, operator, "operator", now));
+      operatorIds.put(operator, Organizations.ensure(handle, operator, org.accord.party.OrgKind.OPERATOR, now).id());
     }
     List<Purl> products = new ArrayList<>(rows.size());
     for (DeploymentRow row : rows) {

@@ -1,64 +1,96 @@
 package org.accord.store;
 
-import java.util.Locale;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.accord.InvalidInputException;
+import org.accord.NotFoundException;
+import org.accord.party.OrgKind;
+import org.accord.party.Organization;
 import org.jdbi.v3.core.Handle;
 
 /**
  * The organizations table: every party that uploads, operates, coordinates or reports. Names are
- * unique and case-sensitive as given. Stateless and thread-safe; each method runs on the caller's
- * handle, inside the caller's transaction.
+ * unique and case-sensitive as given. Organizations are created on purpose ({@link #create}), never as
+ * a side effect of an upload that names one. Stateless and thread-safe; each method runs on the
+ * caller's handle, inside the caller's transaction.
  */
 public final class Organizations {
-  /** The organization kinds of the security model. */
-  public static final Set<String> KINDS =
-      Set.of("maintainer", "foundation", "vendor", "operator", "cert", "government", "researcher", "other");
+  private static final String COLUMNS = "o.id, o.name, o.kind, o.country, o.contact_email";
 
   private Organizations() {}
 
-  /** An organization row. */
-  public record Organization(long id, String name, String kind) {}
+  /**
+   * Creates an organization.
+   *
+   * @throws InvalidInputException if one with this name exists (location {@code name})
+   */
+  public static Organization create(Handle handle, String name, OrgKind kind, String country, String contactEmail, long now) {
+    Organization checked = new Organization(0, name, kind, country, contactEmail);
+    if (find(handle, checked.name()).isPresent()) {
+      throw new InvalidInputException("an organization named '" + checked.name() + "' exists", "name");
+    }
+    long id =
+        handle
+            .createQuery(
+                "INSERT INTO organizations (name, kind, country, contact_email, created_at)"
+                    + " VALUES (:name, :kind, :country, :email, :now) RETURNING id")
+            .bind("name", checked.name())
+            .bind("kind", kind.label())
+            .bind("country", checked.country())
+            .bind("email", checked.contactEmail())
+            .bind("now", now)
+            .mapTo(Long.class)
+            .one();
+    return new Organization(id, checked.name(), kind, checked.country(), checked.contactEmail());
+  }
 
   /**
-   * Returns the id of the organization with this name, creating it with {@code kind} if absent. An
-   * existing organization keeps its kind.
-   *
-   * @throws InvalidInputException if the name is blank or the kind unknown
+   * The organization with this name, creating it with {@code kind} if absent; for the demo world and
+   * the local command line's own organization, which exist by construction.
    */
-  public static long ensure(Handle handle, String name, String kind, long now) {
-    String cleanName = requireName(name);
-    String cleanKind = kind.toLowerCase(Locale.ROOT);
-    if (!KINDS.contains(cleanKind)) {
-      throw new InvalidInputException("unknown organization kind '" + kind + "'; use one of " + new java.util.TreeSet<>(KINDS));
-    }
-    handle
-        .createUpdate(
-            "INSERT INTO organizations (name, kind, created_at) VALUES (:name, :kind, :now) ON CONFLICT (name) DO NOTHING")
-        .bind("name", cleanName)
-        .bind("kind", cleanKind)
-        .bind("now", now)
-        .execute();
-    return handle.createQuery("SELECT id FROM organizations WHERE name = :name").bind("name", cleanName).mapTo(Long.class).one();
+  public static Organization ensure(Handle handle, String name, OrgKind kind, long now) {
+    Optional<Organization> found = find(handle, name);
+    return found.isPresent() ? found.get() : create(handle, name, kind, null, null, now);
   }
 
   /** The organization with this name, if any. */
   public static Optional<Organization> find(Handle handle, String name) {
     return handle
-        .createQuery("SELECT id, name, kind FROM organizations WHERE name = :name")
+        .createQuery("SELECT " + COLUMNS + " FROM organizations o WHERE o.name = :name")
         .bind("name", name == null ? "" : name.strip())
-        .map((rs, ctx) -> new Organization(rs.getLong("id"), rs.getString("name"), rs.getString("kind")))
+        .map((rs, ctx) -> read(rs))
         .findOne();
   }
 
-  static String requireName(String name) {
-    if (name == null || name.isBlank()) {
-      throw new InvalidInputException("organization name is empty");
-    }
-    if (name.strip().length() > 200) {
-      throw new InvalidInputException("organization name is longer than 200 characters");
-    }
-    return name.strip();
+  /**
+   * The organization with this name.
+   *
+   * @throws NotFoundException if there is none
+   */
+  public static Organization require(Handle handle, String name) {
+    return find(handle, name).orElseThrow(() -> new NotFoundException("no organization named '" + (name == null ? "" : name.strip()) + "'"));
+  }
+
+  /** The organization with this id; it must exist. */
+  public static Organization byId(Handle handle, long id) {
+    return handle
+        .createQuery("SELECT " + COLUMNS + " FROM organizations o WHERE o.id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> read(rs))
+        .one();
+  }
+
+  /** Every organization, by name. */
+  public static List<Organization> list(Handle handle) {
+    return handle.createQuery("SELECT " + COLUMNS + " FROM organizations o ORDER BY o.name").map((rs, ctx) -> read(rs)).list();
+  }
+
+  /** Reads the {@link #COLUMNS} of the current row; {@code prefix} names them in a join. */
+  static Organization read(ResultSet rs) throws SQLException {
+    return new Organization(
+        rs.getLong("id"), rs.getString("name"), OrgKind.parse(rs.getString("kind")), rs.getString("country"),
+        rs.getString("contact_email"));
   }
 }

@@ -13,7 +13,7 @@ import org.accord.app.Findings;
 import org.accord.app.ListPage;
 import org.accord.app.Priorities;
 import org.accord.app.Viewer;
-import org.accord.store.Tokens;
+import org.accord.party.Principal;
 
 /**
  * Advisories, findings, exposure-weighted triage and evidence feeds under {@code /api/v1}.
@@ -47,16 +47,16 @@ final class AdvisoryRoutes implements WebServer.RouteModule {
   }
 
   private static Viewer viewer(Context ctx) {
-    Tokens.Principal principal = WebServer.principal(ctx);
-    return new Viewer(principal.orgName(), principal.coordinator(), "shared".equals(ctx.queryParam("view")), Viewer.DEFAULT_K);
+    Principal principal = WebServer.principal(ctx);
+    return new Viewer(principal.organization().name(), principal.isCoordinator(), "shared".equals(ctx.queryParam("view")), Viewer.DEFAULT_K);
   }
 
   private static void upload(WebServer server, Context ctx) {
-    Tokens.Principal principal = WebServer.principal(ctx);
+    Principal principal = WebServer.principal(ctx);
     boolean privately = flag(ctx, "private");
     Advisories.Imported result =
         server.accord().advisories().ingest(
-            ctx.bodyInputStream(), new Advisories.Importer(WebServer.actingOrganization(ctx), principal.coordinator()), privately);
+            ctx.bodyInputStream(), WebServer.acting(server, ctx), privately);
     ctx.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).json(result);
   }
 
@@ -131,15 +131,15 @@ final class AdvisoryRoutes implements WebServer.RouteModule {
   }
 
   private static void triage(WebServer server, Context ctx) {
-    Tokens.Principal principal = WebServer.principal(ctx);
+    Principal principal = WebServer.principal(ctx);
     String advisory = ctx.queryParam("advisory");
     if (advisory == null || advisory.isBlank()) {
       throw new InvalidInputException("missing advisory", "advisory");
     }
     Priorities.Role role = Priorities.Role.fromId(ctx.queryParam("as"));
     String org = ctx.queryParam("org");
-    if ((org == null || org.isBlank()) && !principal.coordinator() && role != Priorities.Role.COORDINATOR) {
-      org = principal.orgName(); // a deployer or supplier decides for itself unless it coordinates
+    if ((org == null || org.isBlank()) && !principal.isCoordinator() && role != Priorities.Role.COORDINATOR) {
+      org = principal.organization().name(); // a deployer or supplier decides for itself unless it coordinates
     }
     Map<String, String> assumptions = new LinkedHashMap<>();
     for (String assume : ctx.queryParams("assume")) {
@@ -174,7 +174,7 @@ final class AdvisoryRoutes implements WebServer.RouteModule {
   }
 
   private static void requireCoordinator(Context ctx) {
-    if (!WebServer.principal(ctx).coordinator()) {
+    if (!WebServer.principal(ctx).isCoordinator()) {
       throw new ApiError(HttpStatus.FORBIDDEN, "only a coordinator may import evidence feeds, which every decision on this instance uses");
     }
   }

@@ -15,7 +15,7 @@ import org.accord.app.Exposure;
 import org.accord.app.IngestResults;
 import org.accord.app.Viewer;
 import org.accord.app.WhereUsedQuery;
-import org.accord.store.Tokens;
+import org.accord.party.Principal;
 
 /** SBOM and inventory upload, where-used and the component catalogue under {@code /api/v1}. */
 final class ExposureRoutes implements WebServer.RouteModule {
@@ -43,20 +43,20 @@ final class ExposureRoutes implements WebServer.RouteModule {
   }
 
   private static void uploadSbom(WebServer server, Context ctx) {
-    IngestResults.Sbom result = server.accord().ingestSbom(ctx.bodyInputStream(), WebServer.actingOrganization(ctx));
+    IngestResults.Sbom result = server.accord().ingestSbom(ctx.bodyInputStream(), WebServer.acting(server, ctx));
     ctx.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).json(result);
   }
 
   private static void uploadInventory(WebServer server, Context ctx) {
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
     String name = type.contains("json") ? "inventory.json" : type.contains("csv") ? "inventory.csv" : null;
-    IngestResults.Inventory result = server.accord().ingestInventory(ctx.bodyInputStream(), name, WebServer.actingOrganization(ctx));
+    IngestResults.Inventory result = server.accord().ingestInventory(ctx.bodyInputStream(), name, WebServer.acting(server, ctx));
     ctx.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).json(result);
   }
 
   private static void whereUsed(WebServer server, Context ctx) {
     Parameters.requireKnown(ctx, WHERE_USED_PARAMETERS);
-    Tokens.Principal principal = WebServer.principal(ctx);
+    Principal principal = WebServer.principal(ctx);
     String view = ctx.queryParam("view");
     if (view != null && !view.isEmpty() && !view.equals("shared")) {
       throw new InvalidInputException("view must be 'shared' (or absent), not '" + view + "'", "view");
@@ -65,7 +65,7 @@ final class ExposureRoutes implements WebServer.RouteModule {
     if (format != null && !format.isEmpty() && !format.equals("json") && !format.equals("csv")) {
       throw new InvalidInputException("format must be 'json' or 'csv', not '" + format + "'", "format");
     }
-    Viewer viewer = new Viewer(principal.orgName(), principal.coordinator(), "shared".equals(view), Viewer.DEFAULT_K);
+    Viewer viewer = new Viewer(principal.organization().name(), principal.isCoordinator(), "shared".equals(view), Viewer.DEFAULT_K);
     WhereUsedQuery query =
         new WhereUsedQuery(
             ctx.queryParam("purl"),

@@ -16,7 +16,7 @@ import org.accord.ledger.Hash;
 import org.accord.ledger.Receipt;
 import org.accord.ledger.VerificationException;
 import org.accord.ledger.Verifier;
-import org.accord.store.Tokens;
+import org.accord.party.Principal;
 
 /**
  * The transparency log over HTTP. Public, so that any tlog client can audit it: the C2SP tlog-tiles
@@ -117,8 +117,8 @@ final class LedgerRoutes implements WebServer.RouteModule {
   }
 
   private static void append(LedgerService ledger, java.time.Clock clock, Context ctx) {
-    Tokens.Principal principal = WebServer.principal(ctx);
-    if (!principal.coordinator()) {
+    Principal principal = WebServer.principal(ctx);
+    if (!principal.isCoordinator()) {
       throw new ApiError(HttpStatus.FORBIDDEN, "only a coordinator token may append to the log directly");
     }
     List<LedgerService.Append> appends = LedgerAppends.parseAll(

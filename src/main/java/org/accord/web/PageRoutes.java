@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.accord.store.Tokens;
+import org.accord.party.Principal;
 
 /**
  * The pages: the exposure explorer at {@code /}, its static assets, and the login that trades an API
@@ -66,8 +66,8 @@ final class PageRoutes implements WebServer.RouteModule {
       return;
     }
     body.put("authenticated", true);
-    body.put("organization", session.get().principal().orgName());
-    body.put("coordinator", session.get().principal().coordinator());
+    body.put("organization", session.get().principal().organization().name());
+    body.put("coordinator", session.get().principal().isCoordinator());
     body.put("csrf", session.get().csrf());
     ctx.json(body);
   }
@@ -86,17 +86,17 @@ final class PageRoutes implements WebServer.RouteModule {
     }
     String token = ctx.formParam("token");
     String presented = token == null ? null : token.strip();
-    Optional<Tokens.Principal> principal = server.accord().authenticate(presented);
+    Optional<Principal> principal = server.accord().parties().authenticate(presented);
     if (principal.isEmpty()) {
       ctx.redirect("/?login=failed", HttpStatus.SEE_OTHER);
       return;
     }
-    openSession(server, ctx, principal.get(), Tokens.sha256Hex(presented));
+    openSession(server, ctx, principal.get());
   }
 
   /** Opens a session for {@code principal}, sets its cookie, drops the pre-login cookie and goes home. */
-  static void openSession(WebServer server, Context ctx, Tokens.Principal principal, String tokenId) {
-    Sessions.Session session = server.sessions().create(principal, tokenId);
+  static void openSession(WebServer server, Context ctx, Principal principal) {
+    Sessions.Session session = server.sessions().create(principal);
     ctx.cookie(cookie(server, ctx, Sessions.COOKIE, session.id(), server.sessions().cookieSeconds()));
     ctx.removeCookie(Sessions.PRE_LOGIN_COOKIE, "/");
     ctx.redirect("/", HttpStatus.SEE_OTHER);

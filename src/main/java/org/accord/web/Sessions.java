@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.accord.store.Tokens;
+import org.accord.party.Principal;
 
 /**
  * Browser sessions, obtained by presenting an API token on the login form (or by signing in with
@@ -20,7 +20,7 @@ import org.accord.store.Tokens;
  *
  * <p>A session ends at the first of: its lifetime, its idle timeout, logout, eviction (at most {@code
  * maxSessions} live at once; the least recently used goes first, ADR 0088) or the revocation of the
- * token it came from ({@link #revokeToken(String)}). Each session has its own CSRF token for
+ * token it came from ({@link #removeToken(String)}; each request also asks {@code Parties.stillValid}). Each session has its own CSRF token for
  * state-changing requests; before login, a browser holds a pre-login cookie whose HMAC under this
  * server's random key is the login form's CSRF token.
  *
@@ -31,13 +31,8 @@ final class Sessions {
   static final String PRE_LOGIN_COOKIE = "accord_login";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /**
-   * A logged-in browser.
-   *
-   * @param tokenId the id of the API token the session was opened with, or null for an OpenID Connect
-   *     login
-   */
-  record Session(String id, String csrf, Tokens.Principal principal, String tokenId, long createdAt) {}
+  /** A logged-in browser; {@code principal().tokenId()} names the API token it came from, if any. */
+  record Session(String id, String csrf, Principal principal, long createdAt) {}
 
   private final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>(16, 0.75f, true);
   private final Map<String, Long> lastSeen = new java.util.HashMap<>();
@@ -62,9 +57,9 @@ final class Sessions {
   }
 
   /** A new session; the least recently used one is evicted if the cap is reached. */
-  synchronized Session create(Tokens.Principal principal, String tokenId) {
+  synchronized Session create(Principal principal) {
     long now = clock.millis();
-    Session session = new Session(randomId(), randomId(), principal, tokenId, now);
+    Session session = new Session(randomId(), randomId(), principal, now);
     while (sessions.size() >= maxSessions) {
       Iterator<String> oldest = sessions.keySet().iterator();
       lastSeen.remove(oldest.next());
@@ -101,11 +96,11 @@ final class Sessions {
   }
 
   /** Ends every session opened with the API token {@code tokenId}; returns how many. */
-  synchronized int revokeToken(String tokenId) {
+  synchronized int removeToken(String tokenId) {
     int ended = 0;
     for (Iterator<Session> it = sessions.values().iterator(); it.hasNext(); ) {
       Session session = it.next();
-      if (tokenId.equals(session.tokenId())) {
+      if (tokenId.equals(session.principal().tokenId())) {
         lastSeen.remove(session.id());
         it.remove();
         ended++;

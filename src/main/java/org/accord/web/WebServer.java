@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.accord.EnvironmentException;
+import org.accord.ForbiddenException;
 import org.accord.InvalidInputException;
 import org.accord.NotFoundException;
 import org.accord.app.Accord;
-import org.accord.store.Tokens;
+import org.accord.party.Principal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,7 @@ public final class WebServer implements AutoCloseable {
   private final Accord accord;
   private final Sessions sessions;
   private final String localToken = LocalCredential.newToken();
-  private volatile Tokens.Principal localPrincipal;
+  private volatile Principal localPrincipal;
   private final List<String> publicPrefixes = new ArrayList<>();
   private final java.util.Set<String> uploads = new java.util.HashSet<>();
   private final WebOptions options;
@@ -96,6 +97,7 @@ public final class WebServer implements AutoCloseable {
               config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), ""));
               config.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage(), e.location()));
               config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage(), ""));
+              config.routes.exception(ForbiddenException.class, (e, ctx) -> error(ctx, HttpStatus.FORBIDDEN, e.getMessage(), ""));
               config.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
@@ -127,7 +129,7 @@ public final class WebServer implements AutoCloseable {
   /** The route modules every server has. */
   public static List<RouteModule> standardModules() {
     return List.of(
-        new ExposureRoutes(), new AdvisoryRoutes(), new LedgerRoutes(), new TokenRoutes(), new PageRoutes(), new OpenApiRoutes());
+        new ExposureRoutes(), new AdvisoryRoutes(), new LedgerRoutes(), new PartyRoutes(), new PageRoutes(), new OpenApiRoutes());
   }
 
   /**
@@ -193,10 +195,10 @@ public final class WebServer implements AutoCloseable {
     return localToken;
   }
 
-  private Tokens.Principal localPrincipal() {
-    Tokens.Principal principal = localPrincipal;
+  private Principal localPrincipal() {
+    Principal principal = localPrincipal;
     if (principal == null) {
-      principal = accord.localCoordinator(LocalCredential.ORGANIZATION);
+      principal = accord.parties().localCoordinator();
       localPrincipal = principal;
     }
     return principal;
@@ -215,8 +217,8 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** The authenticated principal of an {@code /api/v1} request. */
-  static Tokens.Principal principal(Context ctx) {
-    Tokens.Principal principal = ctx.attribute(PRINCIPAL);
+  static Principal principal(Context ctx) {
+    Principal principal = ctx.attribute(PRINCIPAL);
     if (principal == null) {
       throw new IllegalStateException("route reached without authentication: " + ctx.path());
     }
@@ -224,21 +226,14 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * The organization an upload is attributed to: the principal's own, or, for a coordinator only, the
-   * one named by the {@code org} query parameter.
+   * The principal an upload is attributed to: the authenticated one, or, for a coordinator only, the
+   * coordinator acting for the existing organization named by the {@code org} query parameter.
    *
-   * @throws ApiError 403 if a member names another organization
+   * @throws org.accord.ForbiddenException if a non-coordinator names another organization
+   * @throws NotFoundException if the named organization does not exist (uploads never create one)
    */
-  static String actingOrganization(Context ctx) {
-    Tokens.Principal principal = principal(ctx);
-    String named = ctx.queryParam("org");
-    if (named == null || named.isBlank() || named.strip().equals(principal.orgName())) {
-      return principal.orgName();
-    }
-    if (!principal.coordinator()) {
-      throw new ApiError(HttpStatus.FORBIDDEN, "only a coordinator may upload for another organization");
-    }
-    return named.strip();
+  static Principal acting(WebServer server, Context ctx) {
+    return server.accord().parties().actingFor(principal(ctx), ctx.queryParam("org"));
   }
 
   @Override
@@ -265,11 +260,11 @@ public final class WebServer implements AutoCloseable {
         return;
       }
     }
-    Optional<Tokens.Principal> principal = Optional.empty();
+    Optional<Principal> principal = Optional.empty();
     String header = ctx.header("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       String token = header.substring(7).strip();
-      principal = LocalCredential.matches(localToken, token) ? Optional.of(localPrincipal()) : accord.authenticate(token);
+      principal = LocalCredential.matches(localToken, token) ? Optional.of(localPrincipal()) : accord.parties().authenticate(token);
     } else {
       Optional<Sessions.Session> session = sessions.find(ctx.cookie(Sessions.COOKIE));
       if (session.isPresent()) {
@@ -277,7 +272,11 @@ public final class WebServer implements AutoCloseable {
         if (!safe && !Sessions.csrfMatches(session.get(), ctx.header("X-Accord-CSRF"))) {
           throw new ApiError(HttpStatus.FORBIDDEN, "missing or wrong X-Accord-CSRF header for a cookie session");
         }
-        principal = Optional.of(session.get().principal());
+        if (!accord.parties().stillValid(session.get().principal())) {
+          sessions.remove(session.get().id());
+        } else {
+          principal = Optional.of(session.get().principal());
+        }
       }
     }
     if (principal.isEmpty()) {

@@ -49,8 +49,8 @@ class AccordTest {
   @MethodSource("org.accord.testing.TestDatabases#engines")
   void refusedInputChangesNothing(String engine) {
     try (Accord accord = open(engine)) {
-      accord.ingestSbom(text(Documents.cycloneDx("scada", "2.1.0")), "Acme");
-      accord.ingestInventory(text(Documents.inventory("scada")), "sites.csv", "GridCo");
+      accord.ingestSbom(text(Documents.cycloneDx("scada", "2.1.0")), org.accord.TestPrincipals.member(accord, "Acme"));
+      accord.ingestInventory(text(Documents.inventory("scada")), "sites.csv", org.accord.TestPrincipals.member(accord, "GridCo"));
       Map<String, Long> before = counts(accord);
       var graphBefore = accord.graph().stats();
 
@@ -70,17 +70,17 @@ class AccordTest {
       sboms.put("unknown spec version", Documents.cycloneDx("other", "1.0").replace("\"specVersion\": \"1.6\"", "\"specVersion\": \"9.9\""));
       sboms.put("over the size limit", Documents.cycloneDx("big", "1.0").replace("\"version\": 1,", "\"version\": 1, \"padding\": \"" + "x".repeat(70 * 1024) + "\","));
       for (Map.Entry<String, String> bad : sboms.entrySet()) {
-        assertThatThrownBy(() -> accord.ingestSbom(text(bad.getValue()), "Acme"))
+        assertThatThrownBy(() -> accord.ingestSbom(text(bad.getValue()), org.accord.TestPrincipals.member(accord, "Acme")))
             .as(bad.getKey())
             .isInstanceOf(InvalidInputException.class)
             .satisfies(e -> assertThat(((InvalidInputException) e).describe()).isNotBlank());
       }
-      assertThatThrownBy(() -> accord.ingestInventory(text(Documents.inventory("scada").replace(",DE,", ",XX,")), "sites.csv", "GridCo"))
+      assertThatThrownBy(() -> accord.ingestInventory(text(Documents.inventory("scada").replace(",DE,", ",XX,")), "sites.csv", org.accord.TestPrincipals.member(accord, "GridCo")))
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("country")
           .hasMessageContaining("XX")
           .hasMessageContaining("line 2");
-      assertThatThrownBy(() -> accord.ingestInventory(text(Documents.inventory("scada").replace(",water,", ",mining,")), "sites.csv", "GridCo"))
+      assertThatThrownBy(() -> accord.ingestInventory(text(Documents.inventory("scada").replace(",water,", ",mining,")), "sites.csv", org.accord.TestPrincipals.member(accord, "GridCo")))
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("sector")
           .hasMessageContaining("mining")
@@ -100,7 +100,7 @@ class AccordTest {
   void anInvalidPurlInsideAnSbomIsAWarningAndAGenericIdentity() {
     try (Accord accord = open("sqlite")) {
       String sbom = Documents.cycloneDx("scada", "2.1.0").replace("pkg:npm/util@3.1.0", "npm/util 3.1.0");
-      IngestResults.Sbom result = accord.ingestSbom(text(sbom), "Acme");
+      IngestResults.Sbom result = accord.ingestSbom(text(sbom), org.accord.TestPrincipals.member(accord, "Acme"));
       assertThat(result.warnings()).anySatisfy(warning -> assertThat(warning).contains("util"));
       assertThat(accord.exposure().packages("pkg:generic/", 10))
           .anySatisfy(pkg -> assertThat(pkg.packageKey()).contains("util"));
@@ -110,13 +110,13 @@ class AccordTest {
   @Test
   void reingestingIsANoOpAndANewSbomReplacesTheProductVersionsEdges() {
     try (Accord accord = open("sqlite")) {
-      IngestResults.Sbom first = accord.ingestSbom(text(Documents.cycloneDx("scada", "2.1.0")), "Acme");
-      IngestResults.Sbom again = accord.ingestSbom(text(Documents.cycloneDx("scada", "2.1.0")), "Acme");
+      IngestResults.Sbom first = accord.ingestSbom(text(Documents.cycloneDx("scada", "2.1.0")), org.accord.TestPrincipals.member(accord, "Acme"));
+      IngestResults.Sbom again = accord.ingestSbom(text(Documents.cycloneDx("scada", "2.1.0")), org.accord.TestPrincipals.member(accord, "Acme"));
       assertThat(again.duplicate()).isTrue();
       assertThat(again.documentId()).isEqualTo(first.documentId());
       assertThat(accord.exposure().whereUsed("pkg:maven/org.libra/libracore@2.1.0", null, Viewer.local(false)).products()).hasSize(1);
 
-      IngestResults.Sbom fixed = accord.ingestSbom(text(Documents.cycloneDx("scada", "2.4.0")), "Acme");
+      IngestResults.Sbom fixed = accord.ingestSbom(text(Documents.cycloneDx("scada", "2.4.0")), org.accord.TestPrincipals.member(accord, "Acme"));
       assertThat(fixed.replacedDocumentId()).isEqualTo(first.documentId());
       assertThat(accord.exposure().whereUsed("pkg:maven/org.libra/libracore@2.1.0", null, Viewer.local(false)).products()).isEmpty();
       assertThat(accord.exposure().whereUsed("pkg:maven/org.libra/libracore@2.4.0", null, Viewer.local(false)).products()).hasSize(1);
@@ -131,9 +131,9 @@ class AccordTest {
   @Test
   void everyIngestIsLoggedWithItsDigestUploaderAndTime() throws Exception {
     try (Accord accord = open("sqlite")) {
-      IngestResults.Sbom sbom = accord.ingestSbom(text(Documents.cycloneDx("scada", "2.1.0")), "Acme");
-      IngestResults.Inventory inventory = accord.ingestInventory(text(Documents.inventory("scada")), "sites.csv", "GridCo");
-      assertThat(accord.ingestSbom(text(Documents.cycloneDx("scada", "2.1.0")), "Acme").ledgerIndex()).isEqualTo(-1);
+      IngestResults.Sbom sbom = accord.ingestSbom(text(Documents.cycloneDx("scada", "2.1.0")), org.accord.TestPrincipals.member(accord, "Acme"));
+      IngestResults.Inventory inventory = accord.ingestInventory(text(Documents.inventory("scada")), "sites.csv", org.accord.TestPrincipals.member(accord, "GridCo"));
+      assertThat(accord.ingestSbom(text(Documents.cycloneDx("scada", "2.1.0")), org.accord.TestPrincipals.member(accord, "Acme")).ledgerIndex()).isEqualTo(-1);
       assertThat(sbom.ledgerIndex()).isGreaterThanOrEqualTo(0);
       assertThat(inventory.ledgerIndex()).isEqualTo(sbom.ledgerIndex() + 1);
 
@@ -150,7 +150,7 @@ class AccordTest {
   @Test
   void advisoryImportsAreLoggedAndPrivateOnesOnlyAsCommitments() throws Exception {
     try (Accord accord = open("sqlite")) {
-      Advisories.Importer importer = new Advisories.Importer("Libra PSIRT", false);
+      org.accord.party.Principal importer = org.accord.TestPrincipals.of(accord, "Libra PSIRT", false);
       Advisories.Imported open = accord.advisories().ingest(text(AdvisoryFixtures.libraAdvisory("OSV-2026-1", "CVE-2026-1")), importer, false);
       Advisories.Imported hidden = accord.advisories().ingest(text(AdvisoryFixtures.libraAdvisory("OSV-2026-2", "CVE-2026-2")), importer, true);
       assertThat(accord.advisories().ingest(text(AdvisoryFixtures.libraAdvisory("OSV-2026-1", "CVE-2026-1")), importer, false).ledgerIndex())
@@ -177,7 +177,7 @@ class AccordTest {
   void everyStampComesFromTheInjectedClock() throws Exception {
     java.time.Instant then = java.time.Instant.parse("2031-05-06T07:08:09.010Z");
     try (Accord accord = Accord.open(new Accord.Config(dir.resolve("clocked"), null), java.time.Clock.fixed(then, java.time.ZoneOffset.UTC))) {
-      IngestResults.Sbom sbom = accord.ingestSbom(text(Documents.cycloneDx("scada", "2.3.3")), "Acme");
+      IngestResults.Sbom sbom = accord.ingestSbom(text(Documents.cycloneDx("scada", "2.3.3")), org.accord.TestPrincipals.member(accord, "Acme"));
       var event = org.accord.ledger.LedgerEvent.decode(accord.ledger().receipt(sbom.ledgerIndex(), false).orElseThrow().entry());
       assertThat(event.event().time()).isEqualTo(then);
       assertThat(accord.clock().instant()).isEqualTo(then);
@@ -196,7 +196,7 @@ class AccordTest {
     try (Accord accord = Accord.open(new Accord.Config(dir, null))) {
       for (Path file : List.of(keycloak, dropwizard, spdx)) {
         try (InputStream in = Files.newInputStream(file)) {
-          IngestResults.Sbom result = accord.ingestSbom(in, "Examples");
+          IngestResults.Sbom result = accord.ingestSbom(in, org.accord.TestPrincipals.member(accord, "Examples"));
           assertThat(result.components()).as(file.toString()).isPositive();
         }
       }

@@ -20,14 +20,13 @@ class AdvisoriesOnEveryEngineTest {
   @MethodSource("org.accord.testing.TestDatabases#engines")
   void theAdvisoryPathWorksOnEveryEngine(String engine) {
     String url = engine.equals("postgresql") ? TestDatabases.freshPostgresUrl() : null;
-    Advisories.Importer local = new Advisories.Importer("local", true);
     try (Accord accord = Accord.open(new Accord.Config(dir, url))) {
-      accord.ingestSbom(stream(AdvisoryFixtures.sbom("scada", "2.1.0")), "Acme");
-      accord.ingestInventory(stream(Documents.inventory("scada")), "inventory.csv", "CERT");
-      assertThat(accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory("GHSA-eng1-2345-6789", "CVE-2025-30003")), local, false).matched())
+      accord.ingestSbom(stream(AdvisoryFixtures.sbom("scada", "2.1.0")), org.accord.TestPrincipals.member(accord, "Acme"));
+      accord.ingestInventory(stream(Documents.inventory("scada")), "inventory.csv", org.accord.TestPrincipals.member(accord, "CERT"));
+      assertThat(accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory("GHSA-eng1-2345-6789", "CVE-2025-30003")), org.accord.TestPrincipals.of(accord, "local", true), false).matched())
           .isEqualTo(1);
-      accord.ingestSbom(stream(AdvisoryFixtures.sbom("gateway", "2.2.1")), "Acme");
-      accord.advisories().ingest(stream(AdvisoryFixtures.openVex("CVE-2025-30003", "pkg:generic/acme/scada@1.0", "fixed", "", "2025-08-02T00:00:00Z")), local, false);
+      accord.ingestSbom(stream(AdvisoryFixtures.sbom("gateway", "2.2.1")), org.accord.TestPrincipals.member(accord, "Acme"));
+      accord.advisories().ingest(stream(AdvisoryFixtures.openVex("CVE-2025-30003", "pkg:generic/acme/scada@1.0", "fixed", "", "2025-08-02T00:00:00Z")), org.accord.TestPrincipals.of(accord, "local", true), false);
       Findings.View view = accord.findings().findings("GHSA-eng1-2345-6789", null, Viewer.local(false));
       assertThat(view.findings()).isEqualTo(2);
       assertThat(view.suppressed()).isEqualTo(1);

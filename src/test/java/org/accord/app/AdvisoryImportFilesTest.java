@@ -99,13 +99,13 @@ class AdvisoryImportFilesTest {
     long statementsBefore = count("vex_statements");
     try (InputStream in = Files.newInputStream(TestData.root().resolve(file))) {
       if (REFUSED.containsKey(file)) {
-        assertThatThrownBy(() -> accord.advisories().ingest(in, new Advisories.Importer("test", true), false))
+        assertThatThrownBy(() -> accord.advisories().ingest(in, org.accord.TestPrincipals.of(accord, "test", true), false))
             .isInstanceOf(InvalidInputException.class)
             .hasMessageContaining(REFUSED.get(file));
         assertThat(count("advisories")).as("nothing stored").isEqualTo(advisoriesBefore);
         assertThat(count("vex_statements")).as("nothing stored").isEqualTo(statementsBefore);
       } else {
-        Advisories.Imported imported = accord.advisories().ingest(in, new Advisories.Importer("test", true), false);
+        Advisories.Imported imported = accord.advisories().ingest(in, org.accord.TestPrincipals.of(accord, "test", true), false);
         assertThat(imported.sha256()).hasSize(64);
         assertThat(imported.advisory().isEmpty() && imported.statements() == 0).as("something was read").isFalse();
       }

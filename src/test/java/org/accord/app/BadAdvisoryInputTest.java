@@ -25,7 +25,7 @@ class BadAdvisoryInputTest {
   @BeforeEach
   void open() {
     accord = Accord.open(new Accord.Config(dir, null));
-    accord.ingestSbom(stream(AdvisoryFixtures.sbom("scada", "2.1.0")), "Acme");
+    accord.ingestSbom(stream(AdvisoryFixtures.sbom("scada", "2.1.0")), org.accord.TestPrincipals.member(accord, "Acme"));
   }
 
   @AfterEach
@@ -73,7 +73,7 @@ class BadAdvisoryInputTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badDocuments")
   void isRefusedClearlyAndNothingIsStored(String what, String document, String message, String location) {
-    assertThatThrownBy(() -> accord.advisories().ingest(stream(document), new Advisories.Importer("test", true), false))
+    assertThatThrownBy(() -> accord.advisories().ingest(stream(document), org.accord.TestPrincipals.of(accord, "test", true), false))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(message)
         .satisfies(e -> assertThat(((InvalidInputException) e).location()).contains(location));
@@ -83,6 +83,6 @@ class BadAdvisoryInputTest {
     }
     assertThat(accord.advisories().matcher().advisories()).isZero();
     // The good document is accepted, so the refusal was about the fault.
-    assertThat(accord.advisories().ingest(stream(GOOD), new Advisories.Importer("test", true), false).matched()).isEqualTo(1);
+    assertThat(accord.advisories().ingest(stream(GOOD), org.accord.TestPrincipals.of(accord, "test", true), false).matched()).isEqualTo(1);
   }
 }

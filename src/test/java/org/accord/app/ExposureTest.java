@@ -58,11 +58,11 @@ class ExposureTest {
   /** {@code product -> adapter@V -> libracore@V}: one adapter version per libracore version, so paths do not cross. */
   private void ingestSbom(String product, String libraVersion) {
     String sbom = Documents.cycloneDx(product, libraVersion).replace("adapter@1.0", "adapter@" + libraVersion);
-    accord.ingestSbom(new ByteArrayInputStream(sbom.getBytes(StandardCharsets.UTF_8)), "Acme");
+    accord.ingestSbom(new ByteArrayInputStream(sbom.getBytes(StandardCharsets.UTF_8)), org.accord.TestPrincipals.member(accord, "Acme"));
   }
 
   private void ingestInventory(String csv) {
-    accord.ingestInventory(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "inventory.csv", "CERT");
+    accord.ingestInventory(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "inventory.csv", org.accord.TestPrincipals.member(accord, "CERT"));
   }
 
   private WhereUsedView ask(String range, WhereUsedQuery.Lists list, int limit, String cursor, String sort, String filter, Viewer viewer) {

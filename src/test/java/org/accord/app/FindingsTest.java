@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FindingsTest {
   static final String ADVISORY = "GHSA-lib1-2345-6789";
   static final String CVE = "CVE-2025-10001";
-  static final Advisories.Importer LOCAL = new Advisories.Importer("local", true);
+  
 
   @TempDir Path dir;
   Accord accord;
@@ -30,10 +30,10 @@ class FindingsTest {
   @BeforeEach
   void graph() {
     accord = Accord.open(new Accord.Config(dir, null));
-    accord.ingestSbom(stream(AdvisoryFixtures.sbom("scada", "2.1.0")), "Acme");
-    accord.ingestSbom(stream(AdvisoryFixtures.sbom("gateway", "2.2.1")), "Acme");
-    accord.ingestSbom(stream(AdvisoryFixtures.sbom("portal", "2.4.0")), "Borealis");
-    accord.ingestInventory(stream(Documents.inventory("scada")), "inventory.csv", "CERT");
+    accord.ingestSbom(stream(AdvisoryFixtures.sbom("scada", "2.1.0")), org.accord.TestPrincipals.member(accord, "Acme"));
+    accord.ingestSbom(stream(AdvisoryFixtures.sbom("gateway", "2.2.1")), org.accord.TestPrincipals.member(accord, "Acme"));
+    accord.ingestSbom(stream(AdvisoryFixtures.sbom("portal", "2.4.0")), org.accord.TestPrincipals.member(accord, "Borealis"));
+    accord.ingestInventory(stream(Documents.inventory("scada")), "inventory.csv", org.accord.TestPrincipals.member(accord, "CERT"));
   }
 
   @AfterEach
@@ -51,7 +51,7 @@ class FindingsTest {
 
   @Test
   void anAdvisoryFindsTheAffectedProductsWithTheirPathsAndNoStatementMeansUnknown() {
-    Advisories.Imported imported = accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), LOCAL, false);
+    Advisories.Imported imported = accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), org.accord.TestPrincipals.coordinator(accord, "local"), false);
     assertThat(imported.matched()).isEqualTo(2);
     Findings.AdvisoryFindings findings = findings(Viewer.local(false));
     assertThat(findings.matched()).containsExactly("pkg:maven/org.libra/libracore@2.1.0", "pkg:maven/org.libra/libracore@2.2.1");
@@ -70,9 +70,9 @@ class FindingsTest {
 
   @Test
   void aStatementDecidesForItsProductOnlyAndTheLatestWins() {
-    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), LOCAL, false);
+    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), org.accord.TestPrincipals.coordinator(accord, "local"), false);
     Advisories.Imported vex = accord.advisories().ingest(stream(AdvisoryFixtures.openVex(CVE, "pkg:generic/acme/scada@1.0", "not_affected",
-        ", \"justification\": \"vulnerable_code_not_in_execute_path\"", "2025-08-02T00:00:00Z")), LOCAL, false);
+        ", \"justification\": \"vulnerable_code_not_in_execute_path\"", "2025-08-02T00:00:00Z")), org.accord.TestPrincipals.coordinator(accord, "local"), false);
     assertThat(vex.format()).isEqualTo("openvex");
     assertThat(vex.statements()).isEqualTo(1);
     Findings.AdvisoryFindings findings = findings(Viewer.local(false));
@@ -81,7 +81,7 @@ class FindingsTest {
     assertThat(finding(findings, "pkg:generic/acme/gateway@1.0").status()).as("another product keeps its status").isEqualTo("unknown");
 
     // CycloneDX VEX: the gateway BOM's libracore component is exploitable.
-    accord.advisories().ingest(stream(AdvisoryFixtures.cycloneDxVex(CVE, "pkg:generic/acme/gateway@1.0", "2.2.1")), LOCAL, false);
+    accord.advisories().ingest(stream(AdvisoryFixtures.cycloneDxVex(CVE, "pkg:generic/acme/gateway@1.0", "2.2.1")), org.accord.TestPrincipals.coordinator(accord, "local"), false);
     findings = findings(Viewer.local(false));
     Findings.Finding gateway = finding(findings, "pkg:generic/acme/gateway@1.0");
     assertThat(gateway.status()).isEqualTo("affected");
@@ -90,12 +90,12 @@ class FindingsTest {
 
     // A later statement about scada replaces the earlier one; an older one does not.
     accord.advisories().ingest(stream(AdvisoryFixtures.openVex(CVE, "pkg:generic/acme/scada@1.0", "affected",
-        ", \"action_statement\": \"disable the message bus\"", "2025-08-05T00:00:00Z")), LOCAL, false);
-    accord.advisories().ingest(stream(AdvisoryFixtures.openVex(CVE, "pkg:generic/acme/scada@1.0", "fixed", "", "2025-07-01T00:00:00Z")), LOCAL, false);
+        ", \"action_statement\": \"disable the message bus\"", "2025-08-05T00:00:00Z")), org.accord.TestPrincipals.coordinator(accord, "local"), false);
+    accord.advisories().ingest(stream(AdvisoryFixtures.openVex(CVE, "pkg:generic/acme/scada@1.0", "fixed", "", "2025-07-01T00:00:00Z")), org.accord.TestPrincipals.coordinator(accord, "local"), false);
     assertThat(finding(findings(Viewer.local(false)), "pkg:generic/acme/scada@1.0").status()).isEqualTo("affected");
 
     // A statement about another version of the product, or another subcomponent, does not apply.
-    accord.advisories().ingest(stream(AdvisoryFixtures.openVex(CVE, "pkg:generic/acme/gateway@2.0", "fixed", "", "2025-09-01T00:00:00Z")), LOCAL, false);
+    accord.advisories().ingest(stream(AdvisoryFixtures.openVex(CVE, "pkg:generic/acme/gateway@2.0", "fixed", "", "2025-09-01T00:00:00Z")), org.accord.TestPrincipals.coordinator(accord, "local"), false);
     assertThat(finding(findings(Viewer.local(false)), "pkg:generic/acme/gateway@1.0").status()).isEqualTo("affected");
 
     Findings.View all = accord.findings().findings(null, null, Viewer.local(false));
@@ -105,38 +105,38 @@ class FindingsTest {
 
   @Test
   void onlyTheSupplierOrACoordinatorMayDecideAProductsStatus() {
-    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), LOCAL, false);
+    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), org.accord.TestPrincipals.coordinator(accord, "local"), false);
     // Mallory is neither scada's supplier nor a coordinator: its statement is stored but decides nothing.
     accord.advisories().ingest(stream(AdvisoryFixtures.openVex(CVE, "pkg:generic/acme/scada@1.0", "not_affected",
-        ", \"justification\": \"component_not_present\"", "2025-08-02T00:00:00Z")), new Advisories.Importer("Mallory", false), false);
+        ", \"justification\": \"component_not_present\"", "2025-08-02T00:00:00Z")), org.accord.TestPrincipals.of(accord, "Mallory", false), false);
     assertThat(finding(findings(Viewer.local(false)), "pkg:generic/acme/scada@1.0").status()).isEqualTo("unknown");
     // Acme supplied scada's SBOM: its statement decides.
     accord.advisories().ingest(stream(AdvisoryFixtures.openVex(CVE, "pkg:generic/acme/scada@1.0", "fixed", "", "2025-08-03T00:00:00Z")),
-        new Advisories.Importer("Acme", false), false);
+        org.accord.TestPrincipals.of(accord, "Acme", false), false);
     Findings.Finding scada = finding(findings(Viewer.local(false)), "pkg:generic/acme/scada@1.0");
     assertThat(scada.status()).isEqualTo("fixed");
     assertThat(scada.statement().uploader()).isEqualTo("Acme");
     // But not for Borealis's portal.
     accord.advisories().ingest(stream(AdvisoryFixtures.openVex(CVE, "pkg:generic/acme/gateway@1.0", "fixed", "", "2025-08-03T00:00:00Z")),
-        new Advisories.Importer("Borealis", false), false);
+        org.accord.TestPrincipals.of(accord, "Borealis", false), false);
     assertThat(finding(findings(Viewer.local(false)), "pkg:generic/acme/gateway@1.0").status()).isEqualTo("unknown");
   }
 
   @Test
   void findingsFollowTheGraphIncrementally() {
-    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), LOCAL, false);
+    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), org.accord.TestPrincipals.coordinator(accord, "local"), false);
     assertThat(findings(Viewer.local(false)).findings()).hasSize(2);
     // A new SBOM with an affected version: matched on ingest, found at once.
-    accord.ingestSbom(stream(AdvisoryFixtures.sbom("historian", "2.0.0")), "Borealis");
+    accord.ingestSbom(stream(AdvisoryFixtures.sbom("historian", "2.0.0")), org.accord.TestPrincipals.member(accord, "Borealis"));
     assertThat(findings(Viewer.local(false)).findings()).extracting(Findings.Finding::product).contains("pkg:generic/acme/historian@1.0");
     // A new SBOM for scada that upgrades libracore out of the range replaces its edges: the finding goes.
-    accord.ingestSbom(stream(AdvisoryFixtures.sbom("scada", "2.3.4")), "Acme");
+    accord.ingestSbom(stream(AdvisoryFixtures.sbom("scada", "2.3.4")), org.accord.TestPrincipals.member(accord, "Acme"));
     assertThat(findings(Viewer.local(false)).findings()).extracting(Findings.Finding::product).doesNotContain("pkg:generic/acme/scada@1.0");
   }
 
   @Test
   void operatorsSeeTheirOwnSitesAndOnlyKAnonymousCountsOfOthers() {
-    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), LOCAL, false);
+    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), org.accord.TestPrincipals.coordinator(accord, "local"), false);
     Viewer aquanet = new Viewer("AquaNet", false, false, Viewer.DEFAULT_K);
     Findings.AdvisoryFindings findings = findings(aquanet);
     Findings.Finding scada = finding(findings, "pkg:generic/acme/scada@1.0");
@@ -157,7 +157,7 @@ class FindingsTest {
 
   @Test
   void aPrivateAdvisoryIsInvisibleToOtherOrganizations() {
-    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), new Advisories.Importer("LibraCore", false), true);
+    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), org.accord.TestPrincipals.of(accord, "LibraCore", false), true);
     Viewer owner = new Viewer("LibraCore", false, false, Viewer.DEFAULT_K);
     Viewer other = new Viewer("AquaNet", false, false, Viewer.DEFAULT_K);
     Viewer coordinator = new Viewer("CERT", true, false, Viewer.DEFAULT_K);
@@ -168,19 +168,19 @@ class FindingsTest {
     assertThat(accord.advisories().list(other, null, 10)).isEmpty();
     assertThat(accord.advisories().list(owner, null, 10)).extracting(Advisories.Summary::visibility).containsExactly("private");
     // Another organization may publish the same id publicly without learning of the private one.
-    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), new Advisories.Importer("AquaNet", false), false);
+    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), org.accord.TestPrincipals.of(accord, "AquaNet", false), false);
     assertThat(accord.advisories().show(ADVISORY, other).visibility()).isEqualTo("public");
     assertThat(accord.advisories().show(ADVISORY, owner).visibility()).as("its own comes first").isEqualTo("private");
   }
 
   @Test
   void aWithdrawnAdvisoryMatchesNothingAndAPublicOneIsReplacedOnlyByItsOwner() {
-    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), new Advisories.Importer("LibraCore", false), false);
+    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), org.accord.TestPrincipals.of(accord, "LibraCore", false), false);
     assertThatThrownBy(() -> accord.advisories().ingest(
-            stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE).replace("2.3.4", "2.9")), new Advisories.Importer("Mallory", false), false))
+            stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE).replace("2.3.4", "2.9")), org.accord.TestPrincipals.of(accord, "Mallory", false), false))
         .hasMessageContaining("only they or a coordinator may replace it");
     String withdrawn = AdvisoryFixtures.libraAdvisory(ADVISORY, CVE).replace("\"published\"", "\"withdrawn\": \"2025-08-09T00:00:00Z\", \"published\"");
-    Advisories.Imported imported = accord.advisories().ingest(stream(withdrawn), new Advisories.Importer("LibraCore", false), false);
+    Advisories.Imported imported = accord.advisories().ingest(stream(withdrawn), org.accord.TestPrincipals.of(accord, "LibraCore", false), false);
     assertThat(imported.replaced()).isTrue();
     assertThat(imported.withdrawn()).isTrue();
     assertThat(imported.matched()).isZero();
@@ -191,11 +191,11 @@ class FindingsTest {
 
   @Test
   void matchesSurviveARestartAndNewComponentsAreCaughtUp() {
-    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), LOCAL, false);
+    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), org.accord.TestPrincipals.coordinator(accord, "local"), false);
     accord.close();
     accord = Accord.open(new Accord.Config(dir, null));
     assertThat(findings(Viewer.local(false)).findings()).hasSize(2);
-    accord.ingestSbom(stream(AdvisoryFixtures.sbom("historian", "2.0.0")), "Borealis");
+    accord.ingestSbom(stream(AdvisoryFixtures.sbom("historian", "2.0.0")), org.accord.TestPrincipals.member(accord, "Borealis"));
     assertThat(findings(Viewer.local(false)).matched()).hasSize(3);
     Advisories.Rematch rematch = accord.advisories().rematchAll();
     assertThat(rematch.matches()).isEqualTo(3);

@@ -286,15 +286,13 @@ class MatcherCorrectnessTest {
     assertThat(checks - affectedCount).as("cases outside every range").isGreaterThan(100);
     System.out.printf("matcher correctness: %d advisories, %d (advisory, package version) cases, %d affected, %d not%n",
         cases.size(), checks, affectedCount, checks - affectedCount);
-
-    Advisories.Importer importer = new Advisories.Importer("test", true);
     // Direction 1: SBOMs first, then each advisory is matched against the graph.
     try (Accord accord = Accord.open(new Accord.Config(dir.resolve("advisories-last"), null))) {
       for (Case c : cases) {
-        accord.ingestSbom(new ByteArrayInputStream(sbom(c.advisory().path("id").asText(), probesByAdvisory.get(c.file()))), "probe");
+        accord.ingestSbom(new ByteArrayInputStream(sbom(c.advisory().path("id").asText(), probesByAdvisory.get(c.file()))), org.accord.TestPrincipals.member(accord, "probe"));
       }
       for (Case c : cases) {
-        accord.advisories().ingest(Files.newInputStream(file(c)), importer, false);
+        accord.advisories().ingest(Files.newInputStream(file(c)), org.accord.TestPrincipals.of(accord, "test", true), false);
       }
       assertMatches(accord, expected, "advisory against the graph");
       accord.advisories().rematchAll();
@@ -303,10 +301,10 @@ class MatcherCorrectnessTest {
     // Direction 2: advisories first, then each SBOM's new package versions are matched against them.
     try (Accord accord = Accord.open(new Accord.Config(dir.resolve("sboms-last"), null))) {
       for (Case c : cases) {
-        accord.advisories().ingest(Files.newInputStream(file(c)), importer, false);
+        accord.advisories().ingest(Files.newInputStream(file(c)), org.accord.TestPrincipals.of(accord, "test", true), false);
       }
       for (Case c : cases) {
-        accord.ingestSbom(new ByteArrayInputStream(sbom(c.advisory().path("id").asText(), probesByAdvisory.get(c.file()))), "probe");
+        accord.ingestSbom(new ByteArrayInputStream(sbom(c.advisory().path("id").asText(), probesByAdvisory.get(c.file()))), org.accord.TestPrincipals.member(accord, "probe"));
       }
       assertMatches(accord, expected, "new package versions against the advisories");
     }

@@ -34,10 +34,10 @@ class PrioritiesTest {
   @BeforeEach
   void graph() throws IOException {
     accord = Accord.open(new Accord.Config(dir, null));
-    accord.ingestSbom(stream(AdvisoryFixtures.sbom("scada", "2.1.0")), "Acme");
-    accord.ingestSbom(stream(AdvisoryFixtures.sbom("gateway", "2.2.1")), "Acme");
-    accord.ingestInventory(stream(Documents.inventory("scada")), "inventory.csv", "CERT");
-    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), new Advisories.Importer("local", true), false);
+    accord.ingestSbom(stream(AdvisoryFixtures.sbom("scada", "2.1.0")), org.accord.TestPrincipals.member(accord, "Acme"));
+    accord.ingestSbom(stream(AdvisoryFixtures.sbom("gateway", "2.2.1")), org.accord.TestPrincipals.member(accord, "Acme"));
+    accord.ingestInventory(stream(Documents.inventory("scada")), "inventory.csv", org.accord.TestPrincipals.member(accord, "CERT"));
+    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), org.accord.TestPrincipals.of(accord, "local", true), false);
     try (InputStream kev = Files.newInputStream(TestData.resolve("kev/known_exploited_vulnerabilities.json"))) {
       Advisories.FeedImported imported = accord.advisories().ingestKev(kev);
       assertThat(imported.version()).isEqualTo("2025.08.25");
@@ -125,7 +125,7 @@ class PrioritiesTest {
   @Test
   void notAffectedFindingsAreLeftOutAndCounted() {
     accord.advisories().ingest(stream(AdvisoryFixtures.openVex(CVE, "pkg:generic/acme/scada@1.0", "not_affected",
-        ", \"justification\": \"component_not_present\"", "2025-08-02T00:00:00Z")), new Advisories.Importer("Acme", false), false);
+        ", \"justification\": \"component_not_present\"", "2025-08-02T00:00:00Z")), org.accord.TestPrincipals.of(accord, "Acme", false), false);
     Priorities.View view = triage(Priorities.Role.SUPPLIER, "Acme", Map.of(), Viewer.local(false));
     assertThat(view.suppressed()).isEqualTo(1);
     assertThat(view.ranked()).extracting(Priorities.Unit::product).containsExactly("pkg:generic/acme/gateway@1.0");
@@ -134,7 +134,7 @@ class PrioritiesTest {
   @Test
   void epssAboveTheThresholdIsPublicPocWithItsModelVersion() {
     String other = "GHSA-epss-2345-6789";
-    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(other, "CVE-2099-0001")), new Advisories.Importer("local", true), false);
+    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(other, "CVE-2099-0001")), org.accord.TestPrincipals.of(accord, "local", true), false);
     String csv = "#model_version:v2025.03.14,score_date:2025-08-25T12:55:00Z\ncve,epss,percentile\nCVE-2099-0001,0.42,0.97\n";
     accord.advisories().ingestEpss(stream(csv));
     Priorities.View view = accord.priorities().triage(
@@ -171,7 +171,7 @@ class PrioritiesTest {
   @Test
   void anAdvisoryWithoutCveHasNoFeedEvidenceSoActiveIsAssumed() {
     String id = "GHSA-nocv-2345-6789";
-    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(id, "GHSA-xxxx-2345-6789")), new Advisories.Importer("local", true), false);
+    accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(id, "GHSA-xxxx-2345-6789")), org.accord.TestPrincipals.of(accord, "local", true), false);
     Priorities.View view = accord.priorities().triage(
         new Priorities.Request(id, Priorities.Role.DEPLOYER, null, Map.of(), 0.1, null), Viewer.local(false));
     assertThat(view.exploitation().value()).isEqualTo("active");

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.accord.store.Tokens;
+import org.accord.party.ApiToken;
+import org.accord.party.OrgKind;
+import org.accord.party.Organization;
 import org.junit.jupiter.api.Test;
 
 class RecentPrincipalsTest {
-  static final Tokens.Principal CERT = new Tokens.Principal(1, "CERT", "cert", "coordinator");
+  static final ApiToken CERT = new ApiToken(
+      "tok_1", new Organization(1, "CERT", OrgKind.CERT, null, null), null, true, "", java.time.Instant.EPOCH, null, null);
 
   @Test
   void aKnownTokenIsLookedUpOnceAndAnUnknownOneEveryTime() {
@@ -35,7 +38,7 @@ class RecentPrincipalsTest {
       assertThat(recent.authenticate("accord_good", token -> {
         lookups.incrementAndGet();
         return Optional.of(CERT);
-      })).contains(CERT);
+      })).contains(CERT.principal());
     }
     assertThat(lookups).hasValue(1);
     for (int i = 0; i < 3; i++) {

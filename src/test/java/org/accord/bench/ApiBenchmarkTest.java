@@ -27,9 +27,9 @@ class ApiBenchmarkTest {
   void loadsThePageAndTheWholeAnswerOverKeepAliveConnections() throws Exception {
     try (Accord accord = Accord.open(new Accord.Config(dir, null))) {
       for (int p = 0; p < 3; p++) {
-        accord.ingestSbom(new ByteArrayInputStream(Documents.cycloneDx("p" + p, "2.1.0").getBytes(StandardCharsets.UTF_8)), "Acme");
+        accord.ingestSbom(new ByteArrayInputStream(Documents.cycloneDx("p" + p, "2.1.0").getBytes(StandardCharsets.UTF_8)), org.accord.TestPrincipals.member(accord, "Acme"));
       }
-      accord.ingestInventory(new ByteArrayInputStream(Documents.inventory("p0").getBytes(StandardCharsets.UTF_8)), "inventory.csv", "CERT");
+      accord.ingestInventory(new ByteArrayInputStream(Documents.inventory("p0").getBytes(StandardCharsets.UTF_8)), "inventory.csv", org.accord.TestPrincipals.member(accord, "CERT"));
     }
     List<String> log = new ArrayList<>();
     ApiBenchmark.Result result = ApiBenchmark.run(
@@ -58,7 +58,7 @@ class ApiBenchmarkTest {
         new ApiBenchmark.Options(dir, "pkg:maven/org.libra/libracore", null, 1, 1, 0.1, 0, 0), ApiBenchmarkTest::serve, line -> {}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no Accord store");
     try (Accord accord = Accord.open(new Accord.Config(dir, null))) {
-      accord.ingestSbom(new ByteArrayInputStream(Documents.cycloneDx("p", "2.1.0").getBytes(StandardCharsets.UTF_8)), "Acme");
+      accord.ingestSbom(new ByteArrayInputStream(Documents.cycloneDx("p", "2.1.0").getBytes(StandardCharsets.UTF_8)), org.accord.TestPrincipals.member(accord, "Acme"));
     }
     assertThatThrownBy(() -> ApiBenchmark.run(
         new ApiBenchmark.Options(dir, "pkg:maven/org.libra/libracor", null, 1, 1, 0.1, 0, 0), ApiBenchmarkTest::serve, line -> {}))

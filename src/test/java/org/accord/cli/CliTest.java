@@ -67,6 +67,7 @@ class CliTest {
     assertThat(noStore.code()).isEqualTo(1);
     assertThat(noStore.err()).contains("no Accord data in").contains("accord demo");
     assertThat(dir.resolve("data").resolve("accord.db")).as("a read command creates no store").doesNotExist();
+    assertThat(run("org", "create", "CERT", "--kind", "cert").code()).isZero();
     assertThat(run("token", "create", "--org", "CERT").code()).isZero();
     Run badPurl = run("where-used", "maven:org.libra/libracore");
     assertThat(badPurl.code()).isEqualTo(1);
@@ -93,6 +94,10 @@ class CliTest {
   void ingestThenWhereUsedAsJson() throws Exception {
     Path sbom = Files.writeString(dir.resolve("scada.cdx.json"), Documents.cycloneDx("scada", "2.3.3"));
     Path inventory = Files.writeString(dir.resolve("sites.csv"), Documents.inventory("scada"));
+    Run unknown = run("ingest", "sbom", "--org", "Acme", "--json", sbom.toString());
+    assertThat(unknown.code()).as("an upload never creates its organization").isEqualTo(1);
+    assertThat(unknown.err()).contains("no organization named 'Acme'").contains("accord org create");
+    assertThat(run("org", "create", "Acme", "--kind", "vendor").code()).isZero();
     Run ingest = run("ingest", "sbom", "--org", "Acme", "--json", sbom.toString());
     assertThat(ingest.code()).as(ingest.err()).isZero();
     assertThat(ingest.json().get(0).path("result").path("components").asInt()).isEqualTo(4);
@@ -120,11 +125,11 @@ class CliTest {
   @SuppressWarnings("try") // the holder is held, not used
   void aSecondProcessOnTheDataDirectoryFailsClearly() {
     try (Accord holder = Accord.open(new Accord.Config(dir.resolve("data"), null))) {
-      Run second = run("token", "create", "--org", "X");
+      Run second = run("token", "create", "--org", "local");
       assertThat(second.code()).isEqualTo(1);
       assertThat(second.err()).contains("in use by another Accord process");
     }
-    Run token = run("token", "create", "--org", "X");
+    Run token = run("token", "create", "--org", "local");
     assertThat(token.code()).isZero();
     assertThat(token.out().strip()).startsWith("accord_");
   }

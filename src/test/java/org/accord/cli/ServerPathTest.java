@@ -61,6 +61,7 @@ class ServerPathTest {
   void ingestFindingsAndTokensGoThroughTheServerThatHoldsTheDirectory() throws Exception {
     Path sbom = dir.resolve("bom.json");
     Files.writeString(sbom, Documents.cycloneDx("scada-hub", "2.3.1"));
+    assertThat(accord("org", "create", "Acme", "--kind", "vendor").exit()).isZero();
     CliRun ingested = accord("ingest", "sbom", "--org", "Acme", sbom.toString());
     assertThat(ingested.exit()).as(ingested.all()).isZero();
     assertThat(ingested.out()).contains("4 components, 3 edges");
@@ -82,9 +83,10 @@ class ServerPathTest {
     assertThat(badRange.exit()).isEqualTo(1);
     assertThat(badRange.err()).startsWith("accord: ").contains("range");
 
-    CliRun token = accord("token", "create", "--org", "GridCo", "--kind", "operator");
+    assertThat(accord("org", "create", "GridCo", "--kind", "operator").exit()).isZero();
+    CliRun token = accord("token", "create", "--org", "GridCo");
     assertThat(token.exit()).as(token.all()).isZero();
-    assertThat(accord.authenticate(token.out().strip())).get().extracting(p -> p.orgName()).isEqualTo("GridCo");
+    assertThat(accord.parties().authenticate(token.out().strip())).get().extracting(p -> p.organization().name()).isEqualTo("GridCo");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.accord.party.OrgKind;
 import org.accord.advisory.Advisory;
 import org.accord.advisory.AdvisoryReader;
 import org.accord.advisory.AffectedPackage;
@@ -40,7 +41,7 @@ class AdvisoryStoreTest {
     Advisory advisory = log4shell();
     try (Database database = TestDatabases.open(engine, dir)) {
       database.jdbi().useTransaction(handle -> {
-        long orgId = Organizations.ensure(handle, "CERT", "cert", 1);
+        long orgId = Organizations.ensure(handle, "CERT", OrgKind.CERT, 1).id();
         AdvisoryStore.Stored first = AdvisoryStore.store(handle, advisory, "sha-1", AdvisoryStore.PUBLIC, orgId, 10);
         assertThat(first.duplicate()).isFalse();
         assertThat(AdvisoryStore.store(handle, advisory, "sha-1", AdvisoryStore.PUBLIC, orgId, 11).duplicate()).isTrue();
@@ -75,7 +76,7 @@ class AdvisoryStoreTest {
   void matchesAndTheWatermark(String engine) throws Exception {
     try (Database database = TestDatabases.open(engine, dir)) {
       database.jdbi().useTransaction(handle -> {
-        long orgId = Organizations.ensure(handle, "CERT", "cert", 1);
+        long orgId = Organizations.ensure(handle, "CERT", OrgKind.CERT, 1).id();
         long pk = AdvisoryStore.store(handle, log4shell(), "sha", AdvisoryStore.PUBLIC, orgId, 1).pk();
         var nodes = Catalogue.ensure(handle.getConnection(), List.of(
             org.accord.identity.Purl.parse("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"),
@@ -112,7 +113,7 @@ class AdvisoryStoreTest {
             new VexStatus.Affected("upgrade"), Optional.empty()));
     try (Database database = TestDatabases.open(engine, dir)) {
       database.jdbi().useTransaction(handle -> {
-        long orgId = Organizations.ensure(handle, "Acme", "vendor", 1);
+        long orgId = Organizations.ensure(handle, "Acme", OrgKind.VENDOR, 1).id();
         VexStore.Stored stored = VexStore.store(handle, "sha", "openvex", "Acme PSIRT", orgId, false, 5, statements, null);
         assertThat(VexStore.store(handle, "sha", "openvex", "Acme PSIRT", orgId, false, 6, statements, null).duplicate()).isTrue();
         List<VexStore.StoredStatement> found = VexStore.statementsFor(handle, List.of("ghsa-jfh8-c2jp-5v3q"));

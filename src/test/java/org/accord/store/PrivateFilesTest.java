@@ -27,7 +27,7 @@ class PrivateFilesTest {
     assumeTrue(Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null, "needs a POSIX file system");
     Path data = dir.resolve("new/accord-data");
     try (Accord accord = Accord.open(new Accord.Config(data, null))) {
-      accord.ingestSbom(new java.io.ByteArrayInputStream(Documents.cycloneDx("app", "2.1.0").getBytes(java.nio.charset.StandardCharsets.UTF_8)), "Vendora");
+      accord.ingestSbom(new java.io.ByteArrayInputStream(Documents.cycloneDx("app", "2.1.0").getBytes(java.nio.charset.StandardCharsets.UTF_8)), org.accord.TestPrincipals.member(accord, "Vendora"));
       accord.ledger().size();
       assertThat(Files.exists(data.resolve("accord.db-wal"))).as("the WAL exists while the database is open").isTrue();
       assertOwnerOnly(data);

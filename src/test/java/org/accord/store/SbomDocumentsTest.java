@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.accord.party.OrgKind;
 import org.accord.exposure.GraphChange;
 import org.accord.identity.Purl;
 import org.accord.sbom.Bom;
@@ -42,7 +43,7 @@ class SbomDocumentsTest {
                   component("b-again", "pkg:maven/org.x/b@2.0")),
               List.of(depends("root", "a"), depends("a", "b"), depends("a", "b-again"), depends("root", "b")));
       SbomDocuments.Stored stored = database.jdbi().inTransaction(h ->
-          SbomDocuments.store(h, first, "sha-1", Organizations.ensure(h, "Acme", "vendor", 1), 1));
+          SbomDocuments.store(h, first, "sha-1", Organizations.ensure(h, "Acme", OrgKind.VENDOR, 1).id(), 1));
       assertThat(stored.duplicate()).isFalse();
       assertThat(stored.components()).isEqualTo(3); // root, a, b (b listed twice)
       assertThat(stored.edges()).isEqualTo(3);
@@ -51,7 +52,7 @@ class SbomDocumentsTest {
       assertThat(count(database, "edges")).isEqualTo(3);
 
       SbomDocuments.Stored again = database.jdbi().inTransaction(h ->
-          SbomDocuments.store(h, first, "sha-1", Organizations.ensure(h, "Acme", "vendor", 2), 2));
+          SbomDocuments.store(h, first, "sha-1", Organizations.ensure(h, "Acme", OrgKind.VENDOR, 2).id(), 2));
       assertThat(again.duplicate()).isTrue();
       assertThat(again.documentId()).isEqualTo(stored.documentId());
       assertThat(again.warnings()).containsExactly("a warning");
@@ -63,7 +64,7 @@ class SbomDocumentsTest {
               List.of(component("a", "pkg:maven/org.x/a@1.0"), component("c", "pkg:maven/org.x/c@3.0")),
               List.of(depends("root", "a"), depends("a", "c")));
       SbomDocuments.Stored replaced = database.jdbi().inTransaction(h ->
-          SbomDocuments.store(h, second, "sha-2", Organizations.ensure(h, "Acme", "vendor", 3), 3));
+          SbomDocuments.store(h, second, "sha-2", Organizations.ensure(h, "Acme", OrgKind.VENDOR, 3).id(), 3));
       assertThat(replaced.replaced()).isEqualTo(stored.documentId());
       List<GraphChange.Edge> removed = replaced.change().removedEdges();
       assertThat(removed).hasSize(2); // a -> b and root -> b are no longer asserted by anyone
@@ -84,7 +85,7 @@ class SbomDocumentsTest {
           List.of(depends("root", "a"), depends("a", "b")), List.of());
       Bom appNext = bom("1.0", List.of(component("a", "pkg:maven/org.x/a@1.0")), List.of(depends("root", "a")));
       database.jdbi().useTransaction(h -> {
-        long org = Organizations.ensure(h, "Acme", "vendor", 1);
+        long org = Organizations.ensure(h, "Acme", OrgKind.VENDOR, 1).id();
         SbomDocuments.store(h, app, "s1", org, 1);
         SbomDocuments.store(h, other, "s2", org, 1);
         SbomDocuments.Stored next = SbomDocuments.store(h, appNext, "s3", org, 1);

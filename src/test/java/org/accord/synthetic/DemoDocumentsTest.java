@@ -91,12 +91,12 @@ class DemoDocumentsTest {
     try (Accord accord = Accord.open(new Accord.Config(dir, null))) {
       ByteArrayOutputStream sbom = new ByteArrayOutputStream();
       WorldWriter.writeSbom(world, world.products().indexOf(product), sbom);
-      accord.ingestSbom(new ByteArrayInputStream(sbom.toByteArray()), product.vendor());
+      accord.ingestSbom(new ByteArrayInputStream(sbom.toByteArray()), org.accord.TestPrincipals.member(accord, product.vendor()));
 
       Advisories advisories = accord.advisories();
-      Advisories.Imported osv = advisories.ingest(utf8(documents.osv()), new Advisories.Importer(DemoDocuments.MAINTAINERS, false), false);
-      Advisories.Imported csaf = advisories.ingest(utf8(documents.csaf()), new Advisories.Importer(DemoDocuments.COORDINATOR, true), false);
-      Advisories.Imported vex = advisories.ingest(utf8(documents.openVex()), new Advisories.Importer(product.vendor(), false), false);
+      Advisories.Imported osv = advisories.ingest(utf8(documents.osv()), org.accord.TestPrincipals.of(accord, DemoDocuments.MAINTAINERS, false), false);
+      Advisories.Imported csaf = advisories.ingest(utf8(documents.csaf()), org.accord.TestPrincipals.of(accord, DemoDocuments.COORDINATOR, true), false);
+      Advisories.Imported vex = advisories.ingest(utf8(documents.openVex()), org.accord.TestPrincipals.of(accord, product.vendor(), false), false);
       assertThat(osv.advisory()).isEqualTo(DemoDocuments.OSV_ID);
       assertThat(osv.format()).isEqualTo("osv");
       assertThat(csaf.advisory()).isEqualTo(DemoDocuments.CSAF_ID);
@@ -123,9 +123,9 @@ class DemoDocumentsTest {
       assertThat(finding.statement().justification()).isEqualTo(DemoDocuments.JUSTIFICATION);
 
       // The same bytes again are duplicates.
-      assertThat(advisories.ingest(utf8(documents.osv()), new Advisories.Importer(DemoDocuments.MAINTAINERS, false), false).duplicate()).isTrue();
-      assertThat(advisories.ingest(utf8(documents.csaf()), new Advisories.Importer(DemoDocuments.COORDINATOR, true), false).duplicate()).isTrue();
-      assertThat(advisories.ingest(utf8(documents.openVex()), new Advisories.Importer(product.vendor(), false), false).duplicate()).isTrue();
+      assertThat(advisories.ingest(utf8(documents.osv()), org.accord.TestPrincipals.of(accord, DemoDocuments.MAINTAINERS, false), false).duplicate()).isTrue();
+      assertThat(advisories.ingest(utf8(documents.csaf()), org.accord.TestPrincipals.of(accord, DemoDocuments.COORDINATOR, true), false).duplicate()).isTrue();
+      assertThat(advisories.ingest(utf8(documents.openVex()), org.accord.TestPrincipals.of(accord, product.vendor(), false), false).duplicate()).isTrue();
       assertThat(advisories.ingestKev(utf8(documents.kev())).duplicate()).isTrue();
       assertThat(advisories.ingestEpss(utf8(documents.epss())).duplicate()).isTrue();
     }

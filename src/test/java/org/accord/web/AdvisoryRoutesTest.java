@@ -38,9 +38,9 @@ class AdvisoryRoutesTest {
   void start() {
     accord = Accord.open(new Accord.Config(dir, null));
     server = WebServer.start(accord, "127.0.0.1", 0);
-    coordinator = accord.createToken("CERT", "cert", true, "test");
-    vendor = accord.createToken("Acme", "vendor", false, "test");
-    operator = accord.createToken("AquaNet", "operator", false, "test");
+    coordinator = org.accord.TestPrincipals.token(accord, "CERT", "cert", true, "test");
+    vendor = org.accord.TestPrincipals.token(accord, "Acme", "vendor", false, "test");
+    operator = org.accord.TestPrincipals.token(accord, "AquaNet", "operator", false, "test");
   }
 
   @AfterEach

@@ -74,10 +74,13 @@ class ConcurrentUploadsTest {
         new Accord.Config(dir, url).withLedger(new LedgerService.Options(Duration.ofMillis(100), 4096, "test.local/log"));
     try (Accord accord = Accord.open(config);
         WebServer server = WebServer.start(accord, "127.0.0.1", 0)) {
-      String token = accord.createToken("CERT", "cert", true, "test");
+      String token = org.accord.TestPrincipals.token(accord, "CERT", "cert", true, "test");
       accord.advisories().ingest(
           new java.io.ByteArrayInputStream(LIBRA_ADVISORY.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-          new org.accord.app.Advisories.Importer("CERT", true), false);
+          org.accord.TestPrincipals.of(accord, "CERT", true), false);
+      for (int c = 0; c < CLIENTS; c++) {
+        accord.parties().ensure("Vendor" + c, org.accord.party.OrgKind.VENDOR);
+      }
       long sizeBefore = accord.ledger().size();
       java.util.Set<String> checkpoints = java.util.concurrent.ConcurrentHashMap.newKeySet();
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

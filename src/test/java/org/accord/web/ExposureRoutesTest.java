@@ -38,8 +38,8 @@ class ExposureRoutesTest {
   void start() throws Exception {
     accord = Accord.open(new Accord.Config(dir, null));
     server = WebServer.start(accord, "127.0.0.1", 0);
-    coordinator = accord.createToken("CERT", "cert", true, "test");
-    member = accord.createToken("AquaNet", "operator", false, "test");
+    coordinator = org.accord.TestPrincipals.token(accord, "CERT", "cert", true, "test");
+    member = org.accord.TestPrincipals.token(accord, "AquaNet", "operator", false, "test");
     for (int p = 0; p < 7; p++) {
       String sbom = Documents.cycloneDx("p" + p, p < 5 ? "2.1.0" : "2.5.0").replace("adapter@1.0", "adapter@" + (p < 5 ? "2.1.0" : "2.5.0"));
       assertThat(post("/api/v1/sboms", sbom).statusCode()).isEqualTo(201);

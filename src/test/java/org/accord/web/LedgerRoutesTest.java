@@ -38,8 +38,8 @@ class LedgerRoutesTest {
   @BeforeEach
   void start() {
     accord = Accord.open(new Accord.Config(dir.resolve("a"), null));
-    coordinator = accord.createToken("CERT", "cert", true, "test");
-    member = accord.createToken("Vendor", "vendor", false, "test");
+    coordinator = org.accord.TestPrincipals.token(accord, "CERT", "cert", true, "test");
+    member = org.accord.TestPrincipals.token(accord, "Vendor", "vendor", false, "test");
     server = WebServer.start(accord, "127.0.0.1", 0);
     open.add(accord);
     open.add(server);
@@ -169,7 +169,7 @@ class LedgerRoutesTest {
     Files.copy(dir.resolve("a").resolve("ledger.key"), forkDir.resolve("ledger.key"));
     Accord forkAccord = Accord.open(new Accord.Config(forkDir, null));
     open.add(forkAccord);
-    String forkToken = forkAccord.createToken("CERT", "cert", true, "test");
+    String forkToken = org.accord.TestPrincipals.token(forkAccord, "CERT", "cert", true, "test");
     WebServer fork = WebServer.start(forkAccord, "127.0.0.1", 0);
     open.add(fork);
     receipts(post(fork, "/api/v1/log/entries", forkToken, events(0, 400, "case:1")));

@@ -29,7 +29,7 @@ class PageRoutesTest {
   void start() {
     accord = Accord.open(new Accord.Config(dir, null));
     server = WebServer.start(accord, "127.0.0.1", 0, WebOptions.DEFAULTS);
-    attacker = accord.createToken("Mallory", "researcher", false, "attacker");
+    attacker = org.accord.TestPrincipals.token(accord, "Mallory", "researcher", false, "attacker");
   }
 
   @AfterEach

@@ -41,7 +41,7 @@ class RequestGuardTest {
   void start() {
     accord = Accord.open(new Accord.Config(dir, null));
     server = WebServer.start(accord, "127.0.0.1", 0, WebOptions.DEFAULTS.withTimeouts(Duration.ofSeconds(5), HEADER, READ));
-    coordinator = accord.createToken("CERT", "cert", true, "test");
+    coordinator = org.accord.TestPrincipals.token(accord, "CERT", "cert", true, "test");
   }
 
   @AfterEach

@@ -11,12 +11,18 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.accord.store.Tokens;
+import org.accord.party.OrgKind;
+import org.accord.party.Organization;
+import org.accord.party.Principal;
 import org.junit.jupiter.api.Test;
 
 /** Session limits: the cap evicts the least recently used, idle and total lifetimes, token revocation. */
 class SessionsTest {
-  static final Tokens.Principal ALICE = new Tokens.Principal(1, "AquaNet", "operator", "member");
+  static final Organization AQUANET = new Organization(1, "AquaNet", OrgKind.OPERATOR, null, null);
+
+  static Principal viaToken(String tokenId) {
+    return Principal.of(AQUANET, null, false, tokenId);
+  }
 
   /** A clock the test moves. */
   static final class TestClock extends Clock {
@@ -47,11 +53,11 @@ class SessionsTest {
   @Test
   void theCapEvictsTheLeastRecentlyUsedSession() {
     Sessions sessions = new Sessions(clock, WebOptions.DEFAULTS.withSessions(3, Duration.ofHours(1), Duration.ofHours(8)));
-    Sessions.Session first = sessions.create(ALICE, "t1");
-    Sessions.Session second = sessions.create(ALICE, "t1");
-    Sessions.Session third = sessions.create(ALICE, "t1");
+    Sessions.Session first = sessions.create(viaToken("t1"));
+    Sessions.Session second = sessions.create(viaToken("t1"));
+    Sessions.Session third = sessions.create(viaToken("t1"));
     assertThat(sessions.find(first.id())).isPresent(); // first is now the most recently used
-    Sessions.Session fourth = sessions.create(ALICE, "t1");
+    Sessions.Session fourth = sessions.create(viaToken("t1"));
     assertThat(sessions.size()).isEqualTo(3);
     assertThat(sessions.find(second.id())).as("least recently used").isEmpty();
     assertThat(sessions.find(first.id())).isPresent();
@@ -62,8 +68,8 @@ class SessionsTest {
   @Test
   void anIdleSessionEndsAndSoDoesAnOldOne() {
     Sessions sessions = new Sessions(clock, WebOptions.DEFAULTS.withSessions(10, Duration.ofMinutes(30), Duration.ofHours(2)));
-    Sessions.Session idle = sessions.create(ALICE, "t1");
-    Sessions.Session busy = sessions.create(ALICE, "t1");
+    Sessions.Session idle = sessions.create(viaToken("t1"));
+    Sessions.Session busy = sessions.create(viaToken("t1"));
     for (int i = 0; i < 4; i++) {
       clock.advance(Duration.ofMinutes(20));
       assertThat(sessions.find(busy.id())).isPresent();
@@ -78,11 +84,11 @@ class SessionsTest {
   @Test
   void revokingATokenEndsEverySessionOpenedWithIt() {
     Sessions sessions = new Sessions(clock, WebOptions.DEFAULTS);
-    Sessions.Session a = sessions.create(ALICE, "t1");
-    Sessions.Session b = sessions.create(ALICE, "t1");
-    Sessions.Session other = sessions.create(ALICE, "t2");
-    Sessions.Session oidc = sessions.create(ALICE, null);
-    assertThat(sessions.revokeToken("t1")).isEqualTo(2);
+    Sessions.Session a = sessions.create(viaToken("t1"));
+    Sessions.Session b = sessions.create(viaToken("t1"));
+    Sessions.Session other = sessions.create(viaToken("t2"));
+    Sessions.Session oidc = sessions.create(viaToken(null));
+    assertThat(sessions.removeToken("t1")).isEqualTo(2);
     assertThat(sessions.find(a.id())).isEmpty();
     assertThat(sessions.find(b.id())).isEmpty();
     assertThat(sessions.find(other.id())).isPresent();
@@ -110,7 +116,7 @@ class SessionsTest {
       for (int t = 0; t < 4; t++) {
         work.add(pool.submit(() -> {
           for (int i = 0; i < 500; i++) {
-            sessions.find(sessions.create(ALICE, "t").id());
+            sessions.find(sessions.create(viaToken("t")).id());
           }
         }));
       }

@@ -39,8 +39,8 @@ class WebServerTest {
   void start() {
     accord = Accord.open(new Accord.Config(dir, null));
     server = WebServer.start(accord, "127.0.0.1", 0);
-    coordinator = accord.createToken("CERT", "cert", true, "test");
-    member = accord.createToken("AquaNet", "operator", false, "test");
+    coordinator = org.accord.TestPrincipals.token(accord, "CERT", "cert", true, "test");
+    member = org.accord.TestPrincipals.token(accord, "AquaNet", "operator", false, "test");
   }
 
   @AfterEach
@@ -112,19 +112,26 @@ class WebServerTest {
    */
   @Test
   void onlyACoordinatorCreatesTokensOrUploadsForAnotherOrganization() throws Exception {
-    String body = "{\"organization\": \"GridCo\", \"kind\": \"operator\"}";
-    assertThat(post("/api/v1/tokens", member, "application/json", body).statusCode()).isEqualTo(403);
+    String body = "{\"organization\": \"GridCo\"}";
+    assertThat(post("/api/v1/tokens", member, "application/json", body).statusCode())
+        .as("GridCo is hidden from AquaNet (an operator): it looks missing").isEqualTo(404);
+    assertThat(post("/api/v1/tokens", member, "application/json", "{\"organization\": \"AquaNet\"}").statusCode())
+        .as("a machine token does not manage its organization").isEqualTo(403);
+    accord.parties().ensure("GridCo", org.accord.party.OrgKind.OPERATOR);
     assertThat(post("/api/v1/tokens", coordinator, "application/json", "{\"organization\": \"GridCo\", \"owner\": 1}").statusCode())
         .as("unknown members are refused").isEqualTo(400);
     HttpResponse<String> created = post("/api/v1/tokens", coordinator, "application/json", body);
     assertThat(created.statusCode()).isEqualTo(201);
     String token = JSON.readTree(created.body()).path("token").asText();
     assertThat(JSON.readTree(created.body()).path("role").asText()).isEqualTo("member");
-    assertThat(accord.authenticate(token)).get().extracting(p -> p.orgName()).isEqualTo("GridCo");
+    assertThat(accord.parties().authenticate(token)).get().extracting(p -> p.organization().name()).isEqualTo("GridCo");
 
     HttpResponse<String> forged = post("/api/v1/sboms?org=VictimVendor", member, "application/json", Documents.cycloneDx("scada", "2.1.0"));
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(accord.graph().stats().products()).as("a refused upload stores nothing").isZero();
+    assertThat(post("/api/v1/sboms?org=VictimVendor", coordinator, "application/json", Documents.cycloneDx("scada", "2.1.0")).statusCode())
+        .as("uploads never create an organization, not even a coordinator's").isEqualTo(404);
+    accord.parties().ensure("VictimVendor", org.accord.party.OrgKind.VENDOR);
     assertThat(post("/api/v1/sboms?org=VictimVendor", coordinator, "application/json", Documents.cycloneDx("scada", "2.1.0")).statusCode())
         .isEqualTo(201);
 

@@ -1,0 +1,97 @@
+package org.accord.party;
+
+import org.accord.ForbiddenException;
+import org.accord.NotFoundException;
+
+/**
+ * Who may manage parties: organizations, members and tokens. Pure rules over principals; the
+ * application asks before it writes, and the edges translate the exceptions (403, and 404 for what
+ * the principal may not know exists). Stateless.
+ *
+ * <ul>
+ *   <li>Only the coordinator creates organizations and coordinator tokens.
+ *   <li>An organization's admin (or the coordinator) adds its members and creates, lists and revokes
+ *       its tokens.
+ *   <li>A member lists and revokes its own tokens.
+ *   <li>Organizations of kinds that act in the open ({@link OrgKind#listedToOthers()}) are listed to
+ *       everyone; operators and researchers only to themselves and the coordinator.
+ * </ul>
+ */
+public final class Authority {
+  private Authority() {}
+
+  /**
+   * Refuses anyone but the coordinator.
+   *
+   * @param action what was asked, for the message ("create organizations")
+   * @throws ForbiddenException otherwise
+   */
+  public static void requireCoordinator(Principal principal, String action) {
+    if (!principal.isCoordinator()) {
+      throw new ForbiddenException("only the instance coordinator may " + action);
+    }
+  }
+
+  /** Whether {@code principal} manages {@code organization}'s members and tokens. */
+  public static boolean manages(Principal principal, Organization organization) {
+    return principal.isCoordinator()
+        || (principal instanceof Principal.OrgAdmin && principal.actsFor(organization));
+  }
+
+  /**
+   * Refuses anyone who does not manage {@code organization}.
+   *
+   * @throws ForbiddenException otherwise
+   */
+  public static void requireManages(Principal principal, Organization organization, String action) {
+    if (!manages(principal, organization)) {
+      throw new ForbiddenException(
+          "only an admin of " + organization.name() + " or the instance coordinator may " + action);
+    }
+  }
+
+  /**
+   * Refuses a token request the principal may not make: a coordinator token by anyone but the
+   * coordinator; a token for an organization it does not manage; a member of another organization.
+   *
+   * @throws ForbiddenException naming the rule
+   */
+  public static void requireMayCreateToken(Principal principal, Organization organization, Member member, boolean coordinator) {
+    if (coordinator) {
+      requireCoordinator(principal, "create coordinator tokens");
+    }
+    requireManages(principal, organization, "create its tokens");
+    if (member != null && member.organization().id() != organization.id()) {
+      throw new ForbiddenException(member.email() + " is not a member of " + organization.name());
+    }
+  }
+
+  /** Whether {@code principal} may see (list, revoke) {@code token}. */
+  public static boolean maySee(Principal principal, ApiToken token) {
+    if (manages(principal, token.organization())) {
+      return true;
+    }
+    return token.member() != null && principal.member() != null && token.member().id() == principal.member().id();
+  }
+
+  /** Whether {@code principal} may know that {@code organization} takes part. */
+  public static boolean maySee(Principal principal, Organization organization) {
+    return principal.isCoordinator() || principal.actsFor(organization) || organization.kind().listedToOthers();
+  }
+
+  /**
+   * Refuses to act for an organization other than the principal's own, unless it is the coordinator.
+   *
+   * @throws ForbiddenException otherwise
+   */
+  public static void requireActsFor(Principal principal, Organization organization, String action) {
+    if (!principal.isCoordinator() && !principal.actsFor(organization)) {
+      throw new ForbiddenException("only the instance coordinator may " + action + " for another organization");
+    }
+  }
+
+  /** The error for a token the principal may not see, identical to the one for a missing token. */
+  public static NotFoundException noSuchToken(String id) {
+    return new NotFoundException("no token with id " + id);
+  }
+}

@@ -1,0 +1,173 @@
+package org.accord.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.accord.InvalidInputException;
+import org.accord.app.Parties;
+import org.accord.party.ApiToken;
+import org.accord.party.MemberRole;
+import org.accord.party.OrgKind;
+import org.accord.party.Principal;
+import org.accord.store.Tokens;
+
+/**
+ * Organizations, members and API tokens (ADR 0081):
+ *
+ * <ul>
+ *   <li>{@code POST /api/v1/orgs} {@code {"name", "kind", "country"?, "contactEmail"?}}: the
+ *       coordinator creates an organization; 201.
+ *   <li>{@code GET /api/v1/orgs}: the organizations the caller may know take part.
+ *   <li>{@code POST /api/v1/orgs/{name}/members} {@code {"email", "admin"?}} and {@code GET} the
+ *       same path: an organization's admins and the coordinator add and list members.
+ *   <li>{@code POST /api/v1/tokens} {@code {"organization", "member"?, "coordinator"?, "expires"?,
+ *       "label"?}}: a token, its secret shown this once; 201.
+ *   <li>{@code GET /api/v1/tokens[?org=NAME]}: the tokens the caller may see, never a secret.
+ *   <li>{@code DELETE /api/v1/tokens/{id}}: revokes; 404 for a token the caller may not see.
+ * </ul>
+ */
+final class PartyRoutes implements WebServer.RouteModule {
+  private static final int MAX_BODY = 16 * 1024;
+  /** How long a token lives when the request does not say. */
+  static final String DEFAULT_LIFETIME = "90d";
+
+  @Override
+  public void register(JavalinConfig config, WebServer server) {
+    config.routes.post(WebServer.API + "/orgs", ctx -> createOrganization(server, ctx));
+    config.routes.get(WebServer.API + "/orgs", ctx -> listOrganizations(server, ctx));
+    config.routes.post(WebServer.API + "/orgs/{name}/members", ctx -> addMember(server, ctx));
+    config.routes.get(WebServer.API + "/orgs/{name}/members", ctx -> listMembers(server, ctx));
+    config.routes.post(WebServer.API + "/tokens", ctx -> createToken(server, ctx));
+    config.routes.get(WebServer.API + "/tokens", ctx -> listTokens(server, ctx));
+    config.routes.delete(WebServer.API + "/tokens/{id}", ctx -> revokeToken(server, ctx));
+  }
+
+  private static void createOrganization(WebServer server, Context ctx) throws IOException {
+    noParameters(ctx);
+    JsonNode body = body(server, ctx, Set.of("name", "kind", "country", "contactEmail"));
+    var created = server.accord().parties().createOrganization(
+        WebServer.principal(ctx), required(body, "name"), OrgKind.parse(required(body, "kind")), text(body, "country"),
+        text(body, "contactEmail"));
+    ctx.status(HttpStatus.CREATED).json(Parties.describe(created));
+  }
+
+  private static void listOrganizations(WebServer server, Context ctx) {
+    noParameters(ctx);
+    ctx.json(Map.of("organizations", server.accord().parties().organizations(WebServer.principal(ctx)).stream().map(Parties::describe).toList()));
+  }
+
+  private static void addMember(WebServer server, Context ctx) throws IOException {
+    noParameters(ctx);
+    JsonNode body = body(server, ctx, Set.of("email", "admin"));
+    var member = server.accord().parties().addMember(
+        WebServer.principal(ctx), ctx.pathParam("name"), required(body, "email"),
+        flag(body, "admin") ? MemberRole.ADMIN : MemberRole.MEMBER);
+    ctx.status(HttpStatus.CREATED).json(Parties.describe(member));
+  }
+
+  private static void listMembers(WebServer server, Context ctx) {
+    noParameters(ctx);
+    var members = server.accord().parties().members(WebServer.principal(ctx), ctx.pathParam("name"));
+    ctx.json(Map.of("members", members.stream().map(Parties::describe).toList()));
+  }
+
+  private static void createToken(WebServer server, Context ctx) throws IOException {
+    noParameters(ctx);
+    JsonNode body = body(server, ctx, Set.of("organization", "member", "coordinator", "expires", "label"));
+    String expires = text(body, "expires");
+    Duration lifetime = ApiToken.parseLifetime(expires == null ? DEFAULT_LIFETIME : expires);
+    String label = text(body, "label");
+    Tokens.Created created = server.accord().parties().createToken(
+        WebServer.principal(ctx), required(body, "organization"), text(body, "member"), flag(body, "coordinator"),
+        label == null ? "" : label, lifetime);
+    Map<String, Object> answer = new LinkedHashMap<>(Parties.describe(created.token(), server.accord().clock().instant()));
+    answer.put("token", created.secret());
+    ctx.status(HttpStatus.CREATED).json(answer);
+  }
+
+  private static void listTokens(WebServer server, Context ctx) {
+    Principal principal = WebServer.principal(ctx);
+    for (String name : ctx.queryParamMap().keySet()) {
+      if (!name.equals("org")) {
+        throw new InvalidInputException("unknown parameter '" + name + "'; this route takes org", name);
+      }
+    }
+    List<ApiToken> tokens = server.accord().parties().tokens(principal, ctx.queryParam("org"));
+    var now = server.accord().clock().instant();
+    ctx.json(Map.of("tokens", tokens.stream().map(t -> Parties.describe(t, now)).toList()));
+  }
+
+  private static void revokeToken(WebServer server, Context ctx) {
+    noParameters(ctx);
+    ApiToken revoked = server.accord().parties().revokeToken(WebServer.principal(ctx), ctx.pathParam("id"));
+    server.sessions().removeToken(revoked.id());
+    ctx.json(Parties.describe(revoked, server.accord().clock().instant()));
+  }
+
+  private static void noParameters(Context ctx) {
+    for (String name : ctx.queryParamMap().keySet()) {
+      throw new InvalidInputException("unknown parameter '" + name + "'; this route takes none", name);
+    }
+  }
+
+  /** The body as a JSON object holding only {@code allowed} members. */
+  private static JsonNode body(WebServer server, Context ctx, Set<String> allowed) throws IOException {
+    byte[] bytes = ctx.bodyInputStream().readNBytes(MAX_BODY + 1);
+    if (bytes.length > MAX_BODY) {
+      throw new InvalidInputException("the body is larger than " + MAX_BODY + " bytes", "body");
+    }
+    JsonNode json;
+    try {
+      json = server.json().readTree(bytes);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new InvalidInputException("the body is not JSON: " + e.getOriginalMessage(), "body");
+    }
+    if (json == null || !json.isObject()) {
+      throw new InvalidInputException("the body is a JSON object with " + new java.util.TreeSet<>(allowed), "body");
+    }
+    for (var names = json.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!allowed.contains(name)) {
+        throw new InvalidInputException("unknown member '" + name + "'; use " + new java.util.TreeSet<>(allowed), name);
+      }
+    }
+    return json;
+  }
+
+  private static String required(JsonNode json, String name) {
+    String value = text(json, name);
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException("missing " + name, name);
+    }
+    return value;
+  }
+
+  private static String text(JsonNode json, String name) {
+    JsonNode node = json.path(name);
+    if (node.isMissingNode() || node.isNull()) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      throw new InvalidInputException(name + " is a string", name);
+    }
+    return node.asText();
+  }
+
+  private static boolean flag(JsonNode json, String name) {
+    JsonNode node = json.path(name);
+    if (node.isMissingNode() || node.isNull()) {
+      return false;
+    }
+    if (!node.isBoolean()) {
+      throw new InvalidInputException(name + " is true or false", name);
+    }
+    return node.asBoolean();
+  }
+}

@@ -1,0 +1,49 @@
+package org.accord;
+
+import org.accord.app.Accord;
+import org.accord.party.OrgKind;
+import org.accord.party.Organization;
+import org.accord.party.Principal;
+import org.accord.store.Tokens;
+
+/**
+ * Principals for tests: an organization of the instance (created with the given kind if absent) and a
+ * principal acting for it, as an authenticated token of that organization would.
+ */
+public final class TestPrincipals {
+  private TestPrincipals() {}
+
+  /** A member (machine token) of {@code name}, a vendor if new. */
+  public static Principal member(Accord accord, String name) {
+    return member(accord, name, OrgKind.VENDOR);
+  }
+
+  /** A member (machine token) of {@code name}, created with {@code kind} if new. */
+  public static Principal member(Accord accord, String name, OrgKind kind) {
+    Organization org = accord.parties().ensure(name, kind);
+    return new Principal.OrgMember(org, null, null);
+  }
+
+  /** The coordinator acting as {@code name}, a CERT if new. */
+  public static Principal coordinator(Accord accord, String name) {
+    Organization org = accord.parties().ensure(name, OrgKind.CERT);
+    return new Principal.Coordinator(org, null, null);
+  }
+
+  /** A coordinator or member of {@code name}, as the old {@code Importer(name, coordinator)} said. */
+  public static Principal of(Accord accord, String name, boolean coordinator) {
+    return coordinator ? coordinator(accord, name) : member(accord, name);
+  }
+
+  /**
+   * A new API token for {@code name} (created with {@code kind} if absent); the secret. Written
+   * straight to the store, so fixtures add no log entries (tests of the log count them exactly);
+   * {@code PartiesTest} covers tokens made the ordinary way.
+   */
+  public static String token(Accord accord, String name, String kind, boolean coordinator, String label) {
+    Organization org = accord.parties().ensure(name, OrgKind.parse(kind));
+    return accord.database().jdbi()
+        .inTransaction(h -> Tokens.create(h, org, null, coordinator, label, null, accord.now()))
+        .secret();
+  }
+}
