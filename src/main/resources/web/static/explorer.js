@@ -409,6 +409,7 @@ async function start() {
   const session = await api("/session").catch(() => ({ authenticated: false }));
   if (!session.authenticated) {
     $("login-csrf").value = session.login_csrf || "";
+    $("oidc-login").hidden = !session.oidc;
     $("login").hidden = false;
     return;
   }

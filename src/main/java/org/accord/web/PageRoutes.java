@@ -119,8 +119,22 @@ final class PageRoutes implements WebServer.RouteModule {
 
   /** An HttpOnly, SameSite=Strict cookie; Secure when the public URL (or the request) is https. */
   static Cookie cookie(WebServer server, Context ctx, String name, String value, int maxAgeSeconds) {
+    return cookie(server, ctx, name, value, maxAgeSeconds, SameSite.STRICT);
+  }
+
+  /** As {@link #cookie(WebServer, Context, String, String, int)} with another SameSite policy. */
+  static Cookie cookie(WebServer server, Context ctx, String name, String value, int maxAgeSeconds, SameSite sameSite) {
     boolean secure = server.options().secureCookies() || ctx.scheme().equals("https");
-    return new Cookie(name, value, "/", maxAgeSeconds, secure, true, null, SameSite.STRICT);
+    return new Cookie(name, value, "/", maxAgeSeconds, secure, true, null, sameSite);
+  }
+
+  /** This server's origin: {@code ACCORD_PUBLIC_URL}'s when set, else the request's scheme and Host. */
+  static String ownOrigin(WebServer server, Context ctx) {
+    String own = server.options().publicOrigin();
+    if (own != null) {
+      return own;
+    }
+    return WebOptions.origin(URI.create(ctx.scheme().toLowerCase(Locale.ROOT) + "://" + String.valueOf(ctx.host()).toLowerCase(Locale.ROOT)));
   }
 
   /**
@@ -129,11 +143,7 @@ final class PageRoutes implements WebServer.RouteModule {
    * Host.
    */
   static void requireSameOrigin(WebServer server, Context ctx, String action) {
-    String own = server.options().publicOrigin();
-    if (own == null) {
-      own = ctx.scheme().toLowerCase(Locale.ROOT) + "://" + String.valueOf(ctx.host()).toLowerCase(Locale.ROOT);
-      own = WebOptions.origin(URI.create(own));
-    }
+    String own = ownOrigin(server, ctx);
     String origin = ctx.header("Origin");
     String claimed = origin != null ? origin : ctx.header("Referer");
     String seen = null;
