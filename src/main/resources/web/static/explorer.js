@@ -408,9 +408,12 @@ async function start() {
   if (new URLSearchParams(location.search).get("login") === "failed") $("login-failed").hidden = false;
   const session = await api("/session").catch(() => ({ authenticated: false }));
   if (!session.authenticated) {
+    $("login-csrf").value = session.login_csrf || "";
+    $("oidc-login").hidden = !session.oidc;
     $("login").hidden = false;
     return;
   }
+  $("logout-csrf").value = session.csrf;
   $("org").textContent = session.organization + (session.coordinator ? " (coordinator)" : "");
   $("who").hidden = false;
   $("explorer").hidden = false;

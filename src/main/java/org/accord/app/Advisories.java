@@ -477,7 +477,7 @@ public final class Advisories {
   public List<Summary> list(Viewer viewer, String name, int limit) {
     return database.jdbi().withHandle(
         handle -> {
-          List<AdvisoryStore.Row> rows = AdvisoryStore.list(handle, scopes(handle, viewer), name == null ? "" : name.strip(), Math.max(1, Math.min(limit, 10_000)));
+          List<AdvisoryStore.Row> rows = AdvisoryStore.list(handle, scopes(handle, viewer), name == null ? "" : name.strip(), Math.max(1, limit));
           Map<Long, Long> counts = AdvisoryStore.matchCounts(handle, rows.stream().map(AdvisoryStore.Row::pk).toList());
           List<Summary> summaries = new ArrayList<>();
           for (AdvisoryStore.Row row : rows) {

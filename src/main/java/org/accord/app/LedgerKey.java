@@ -74,7 +74,7 @@ final class LedgerKey {
   }
 
   private static void create(Path file, NoteSigner signer) throws IOException {
-    Files.createDirectories(file.getParent());
+    org.accord.store.PrivateFiles.createDirectories(file.getParent());
     Path temp = file.resolveSibling(FILE + ".tmp");
     Files.deleteIfExists(temp);
     boolean posix = Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class) != null;

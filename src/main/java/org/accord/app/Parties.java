@@ -212,8 +212,8 @@ public final class Parties {
 
   /** The local command line: the instance coordinator acting as organization {@value #LOCAL}. */
   public Principal localCoordinator() {
-    long now = clock.millis();
-    Organization local = database.jdbi().inTransaction(handle -> Organizations.ensure(handle, LOCAL, OrgKind.CERT, now));
+    Organization local = database.jdbi().withHandle(handle -> Organizations.find(handle, LOCAL))
+        .orElseThrow(() -> new IllegalStateException("the store has no organization '" + LOCAL + "' (migration V4 adds it)"));
     return new Principal.Coordinator(local, null, null);
   }
 

@@ -1,5 +1,6 @@
 package org.accord.cli;
 
+import java.util.List;
 import java.util.Map;
 import org.accord.app.Findings;
 import org.accord.app.Viewer;
@@ -53,7 +54,7 @@ final class FindingsCommand extends AccordCommand {
   protected int execute() {
     Viewer viewer = new Viewer("", true, shared, k);
     Findings.View view = remote().isPresent()
-        ? remote().get().get("api/v1/findings", Remote.query("advisory", advisory, "org", org, "view", shared ? "shared" : null), Findings.View.class)
+        ? remoteFindings(remote().get())
         : context().accord().findings().findings(advisory, org, viewer);
     if (open) {
       view = onlyOpen(view);
@@ -108,5 +109,24 @@ final class FindingsCommand extends AccordCommand {
           open, entry.aggregates(), entry.hiddenDeployments()));
     }
     return new Findings.View(kept, total, total, 0);
+  }
+
+  /** One page of {@code GET /api/v1/findings}. */
+  record FindingsPage(List<Findings.AdvisoryFindings> advisories, int findings, int open, int suppressed, String cursor) {}
+
+  /** Every page of the server's findings, following the cursors (ADR 0090). */
+  private Findings.View remoteFindings(Remote remote) {
+    List<Findings.AdvisoryFindings> advisories = new java.util.ArrayList<>();
+    String cursor = null;
+    FindingsPage page;
+    do {
+      page = remote.get(
+          "api/v1/findings",
+          Remote.query("advisory", advisory, "org", org, "view", shared ? "shared" : null, "limit", "1000", "cursor", cursor),
+          FindingsPage.class);
+      advisories.addAll(page.advisories());
+      cursor = page.cursor();
+    } while (cursor != null);
+    return new Findings.View(advisories, page.findings(), page.open(), page.suppressed());
   }
 }

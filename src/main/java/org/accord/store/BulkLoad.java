@@ -56,17 +56,23 @@ public final class BulkLoad {
         throw new IllegalStateException("bulk load needs an empty store");
       }
     }
-    // Organizations: the bench uploader, vendors, operators.
+    // Organizations: the bench uploader, vendors, operators, after those every store has (local).
+    long firstOrg;
+    try (var check = connection.createStatement();
+        var rows = check.executeQuery("SELECT COALESCE(MAX(id), 0) FROM organizations")) {
+      rows.next();
+      firstOrg = rows.getLong(1) + 1;
+    }
     Map<String, Long> orgs = new HashMap<>();
     Map<String, String> kinds = new HashMap<>();
-    orgs.put("accord-bench", 1L);
+    orgs.put("accord-bench", firstOrg);
     kinds.put("accord-bench", "cert");
     for (SyntheticWorld.Product product : world.products()) {
-      orgs.putIfAbsent(product.vendor(), (long) orgs.size() + 1);
+      orgs.putIfAbsent(product.vendor(), firstOrg + orgs.size());
       kinds.putIfAbsent(product.vendor(), "vendor");
     }
     for (SyntheticWorld.Site site : world.sites()) {
-      orgs.putIfAbsent(site.operator(), (long) orgs.size() + 1);
+      orgs.putIfAbsent(site.operator(), firstOrg + orgs.size());
       kinds.putIfAbsent(site.operator(), "operator");
     }
     try (PreparedStatement insert =
@@ -108,14 +114,14 @@ public final class BulkLoad {
         PreparedStatement document =
             connection.prepareStatement(
                 "INSERT INTO sbom_documents (id, sha256, product_id, format, spec_version, uploader_org_id, uploaded_at,"
-                    + " component_count, edge_count, warnings) VALUES (?, ?, ?, 'CYCLONEDX_JSON', '1.6', 1, ?, ?, ?, '[]')")) {
+                    + " component_count, edge_count, warnings) VALUES (?, ?, ?, 'CYCLONEDX_JSON', '1.6', " + firstOrg + ", ?, ?, ?, '[]')")) {
       Batch products1 = new Batch(product, BATCH);
       for (int p = 0; p <= products.size(); p++) {
         boolean catalogue = p == products.size();
         long id = p + 1L;
         product.setLong(1, id);
         product.setLong(2, catalogue ? catalogueRoot : versions + p + 1L);
-        product.setLong(3, catalogue ? 1 : orgs.get(products.get(p).vendor()));
+        product.setLong(3, catalogue ? firstOrg : orgs.get(products.get(p).vendor()));
         product.setString(4, catalogue ? "library graph" : products.get(p).name());
         product.setLong(5, id);
         products1.add();
@@ -165,7 +171,7 @@ public final class BulkLoad {
 
     try (PreparedStatement inventory =
             connection.prepareStatement(
-                "INSERT INTO inventory_documents (id, sha256, format, uploader_org_id, uploaded_at, row_count) VALUES (1, ?, 'csv', 1, ?, ?)");
+                "INSERT INTO inventory_documents (id, sha256, format, uploader_org_id, uploaded_at, row_count) VALUES (1, ?, 'csv', " + firstOrg + ", ?, ?)");
         PreparedStatement insert =
             connection.prepareStatement(
                 "INSERT INTO deployments (id, operator_org_id, site, sector, country, criticality, product_component_id,"

@@ -34,7 +34,7 @@ public final class DataDirectoryLock implements AutoCloseable {
   }
 
   /**
-   * Claims the directory, creating it if needed.
+   * Claims the directory, creating it (mode 0700, {@link PrivateFiles}) if needed.
    *
    * @throws EnvironmentException if another process holds it (the message names that process) or the
    *     directory cannot be created or locked
@@ -49,7 +49,8 @@ public final class DataDirectoryLock implements AutoCloseable {
     }
     boolean acquired = false;
     try {
-      Files.createDirectories(dataDir);
+      PrivateFiles.createDirectories(dataDir);
+      PrivateFiles.createFile(file);
       FileChannel channel =
           FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       try {

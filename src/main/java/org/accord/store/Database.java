@@ -71,7 +71,10 @@ public final class Database implements AutoCloseable {
   /** Opens (creating if needed) the embedded SQLite database {@code accord.db} in a data directory. */
   public static Database openEmbedded(Path dataDir) {
     try {
-      Files.createDirectories(dataDir);
+      PrivateFiles.createDirectories(dataDir);
+      // SQLite gives the -wal and -shm files the database file's mode, so creating it 0600 here
+      // keeps all three private (ADR 0089); an empty file is an empty database to SQLite.
+      PrivateFiles.createFile(dataDir.resolve("accord.db"));
     } catch (java.io.IOException e) {
       throw new EnvironmentException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
     }

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.accord.InvalidInputException;
 import org.accord.advisory.AdvisoryFormat;
 import org.accord.app.Advisories;
+import org.accord.app.Findings;
+import org.accord.app.ListPage;
 import org.accord.app.Priorities;
 import org.accord.app.Viewer;
 import org.accord.party.Principal;
@@ -24,6 +26,10 @@ import org.accord.triage.SsvcTable;
  */
 final class AdvisoryRoutes implements WebServer.RouteModule {
   private static final int DEFAULT_LIMIT = 100;
+  private static final int DEFAULT_FINDINGS_LIMIT = 20;
+  private static final int MAX_LIMIT = 1000;
+  private static final List<String> LIST_PARAMETERS = List.of("id", "view", "limit", "cursor");
+  private static final List<String> FINDINGS_PARAMETERS = List.of("advisory", "org", "view", "limit", "cursor");
 
   @Override
   public void register(JavalinConfig config, WebServer server) {
@@ -35,6 +41,11 @@ final class AdvisoryRoutes implements WebServer.RouteModule {
     config.routes.post(WebServer.API + "/triage", ctx -> triage(server, ctx, SsvcTable.load(ctx.bodyInputStream(), "body")));
     config.routes.post(WebServer.API + "/evidence/kev", ctx -> kev(server, ctx));
     config.routes.post(WebServer.API + "/evidence/epss", ctx -> epss(server, ctx));
+  }
+
+  @Override
+  public List<String> uploadPaths() {
+    return List.of("/advisories", "/evidence/kev", "/evidence/epss");
   }
 
   private static Viewer viewer(Context ctx) {
@@ -51,8 +62,24 @@ final class AdvisoryRoutes implements WebServer.RouteModule {
     ctx.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).json(result);
   }
 
+  /** The advisories the caller sees, a page at a time ({@code limit}, {@code cursor}, {@code total}; ADR 0090). */
   private static void list(WebServer server, Context ctx) {
-    ctx.json(Map.of("advisories", server.accord().advisories().list(viewer(ctx), ctx.queryParam("id"), limit(ctx))));
+    Parameters.requireKnown(ctx, LIST_PARAMETERS);
+    Viewer viewer = viewer(ctx);
+    String id = ctx.queryParam("id");
+    ListPage<Advisories.Summary> page =
+        ListPage.of(
+            server.accord().advisories().list(viewer, id, Integer.MAX_VALUE),
+            ListPage.parseLimit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT),
+            ctx.queryParam("cursor"),
+            "advisories",
+            question(viewer, id));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("advisories", page.items());
+    body.put("total", page.total());
+    body.put("limit", page.limit());
+    body.put("cursor", page.cursor());
+    ctx.json(body);
   }
 
   private static void advisory(WebServer server, Context ctx) {
@@ -69,8 +96,40 @@ final class AdvisoryRoutes implements WebServer.RouteModule {
     ctx.contentType("application/json").result(document);
   }
 
+  /**
+   * Findings, a page of advisories at a time, each with all its findings; {@code findings}, {@code open}
+   * and {@code suppressed} count the whole answer, {@code total} its advisories (ADR 0090).
+   */
   private static void findings(WebServer server, Context ctx) {
-    ctx.json(server.accord().findings().findings(ctx.queryParam("advisory"), ctx.queryParam("org"), viewer(ctx)));
+    Parameters.requireKnown(ctx, FINDINGS_PARAMETERS);
+    Viewer viewer = viewer(ctx);
+    String advisory = ctx.queryParam("advisory");
+    String org = ctx.queryParam("org");
+    Findings.View view = server.accord().findings().findings(advisory, org, viewer);
+    ListPage<Findings.AdvisoryFindings> page =
+        ListPage.of(
+            view.advisories(),
+            ListPage.parseLimit(ctx.queryParam("limit"), DEFAULT_FINDINGS_LIMIT, MAX_LIMIT),
+            ctx.queryParam("cursor"),
+            "findings",
+            question(viewer, advisory, org));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("advisories", page.items());
+    body.put("findings", view.findings());
+    body.put("open", view.open());
+    body.put("suppressed", view.suppressed());
+    body.put("total", page.total());
+    body.put("limit", page.limit());
+    body.put("cursor", page.cursor());
+    ctx.json(body);
+  }
+
+  private static String question(Viewer viewer, String... filters) {
+    StringBuilder text = new StringBuilder(viewer.toString());
+    for (String filter : filters) {
+      text.append('\u0000').append(filter == null ? "" : filter.strip());
+    }
+    return text.toString();
   }
 
   /** Exposure-weighted triage; {@code table} is the caller's own decision table (POST), or null for the role's. */
@@ -135,18 +194,6 @@ final class AdvisoryRoutes implements WebServer.RouteModule {
       return false;
     }
     throw new InvalidInputException(name + " must be true or false, not '" + value + "'", name);
-  }
-
-  private static int limit(Context ctx) {
-    String text = ctx.queryParam("limit");
-    if (text == null) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException("limit must be a number, not '" + text + "'", "limit");
-    }
   }
 
   private static String version() {

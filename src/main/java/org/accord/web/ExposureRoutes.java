@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import org.accord.InvalidInputException;
 import org.accord.app.Exposure;
 import org.accord.app.IngestResults;
@@ -39,6 +37,11 @@ final class ExposureRoutes implements WebServer.RouteModule {
     config.routes.get(WebServer.API + "/components", ctx -> components(server, ctx));
   }
 
+  @Override
+  public List<String> uploadPaths() {
+    return List.of("/sboms", "/inventories");
+  }
+
   private static void uploadSbom(WebServer server, Context ctx) {
     IngestResults.Sbom result = server.accord().ingestSbom(ctx.bodyInputStream(), WebServer.acting(server, ctx));
     ctx.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).json(result);
@@ -52,7 +55,7 @@ final class ExposureRoutes implements WebServer.RouteModule {
   }
 
   private static void whereUsed(WebServer server, Context ctx) {
-    requireKnownParameters(ctx, WHERE_USED_PARAMETERS);
+    Parameters.requireKnown(ctx, WHERE_USED_PARAMETERS);
     Principal principal = WebServer.principal(ctx);
     String view = ctx.queryParam("view");
     if (view != null && !view.isEmpty() && !view.equals("shared")) {
@@ -108,24 +111,6 @@ final class ExposureRoutes implements WebServer.RouteModule {
           "k must be at least " + (principal.isCoordinator() ? 1 : Viewer.DEFAULT_K) + ", not " + k, "k");
     }
     return k;
-  }
-
-  /** Refuses query parameters the route does not know, and parameters given more than once. */
-  private static void requireKnownParameters(Context ctx, List<String> accepted) {
-    Map<String, List<String>> parameters = ctx.queryParamMap();
-    List<String> unknown = new ArrayList<>(new TreeSet<>(parameters.keySet()));
-    unknown.removeAll(accepted);
-    if (!unknown.isEmpty()) {
-      throw new InvalidInputException(
-          "unknown query parameter" + (unknown.size() == 1 ? " " : "s ") + "'" + String.join("', '", unknown)
-              + "'; accepted: " + String.join(", ", accepted),
-          String.join(", ", unknown));
-    }
-    for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
-      if (parameter.getValue().size() > 1) {
-        throw new InvalidInputException("query parameter '" + parameter.getKey() + "' is given more than once", parameter.getKey());
-      }
-    }
   }
 
   private static void components(WebServer server, Context ctx) {

@@ -34,7 +34,6 @@ import org.accord.store.Tokens;
  * </ul>
  */
 final class PartyRoutes implements WebServer.RouteModule {
-  private static final int MAX_BODY = 16 * 1024;
   /** How long a token lives when the request does not say. */
   static final String DEFAULT_LIFETIME = "90d";
 
@@ -117,12 +116,12 @@ final class PartyRoutes implements WebServer.RouteModule {
     }
   }
 
-  /** The body as a JSON object holding only {@code allowed} members. */
+  /**
+   * The body as a JSON object holding only {@code allowed} members. Its size is bounded before any
+   * route runs ({@code RequestGuard}: these are not document uploads).
+   */
   private static JsonNode body(WebServer server, Context ctx, Set<String> allowed) throws IOException {
-    byte[] bytes = ctx.bodyInputStream().readNBytes(MAX_BODY + 1);
-    if (bytes.length > MAX_BODY) {
-      throw new InvalidInputException("the body is larger than " + MAX_BODY + " bytes", "body");
-    }
+    byte[] bytes = ctx.bodyInputStream().readAllBytes();
     JsonNode json;
     try {
       json = server.json().readTree(bytes);

@@ -46,6 +46,14 @@ public final class WebServer implements AutoCloseable {
     default List<String> publicApiPrefixes() {
       return List.of();
     }
+
+    /**
+     * Paths under {@code /api/v1} whose POST bodies are documents, bounded by the read limits; every
+     * other route takes at most {@link WebOptions#formBodyLimit()} bytes (ADR 0088). None by default.
+     */
+    default List<String> uploadPaths() {
+      return List.of();
+    }
   }
 
   private final Accord accord;
@@ -53,12 +61,15 @@ public final class WebServer implements AutoCloseable {
   private final String localToken = LocalCredential.newToken();
   private volatile Principal localPrincipal;
   private final List<String> publicPrefixes = new ArrayList<>();
+  private final java.util.Set<String> uploads = new java.util.HashSet<>();
+  private final WebOptions options;
   private final ObjectMapper json;
   private final Javalin app;
 
-  private WebServer(Accord accord, List<RouteModule> modules) {
+  private WebServer(Accord accord, List<RouteModule> modules, WebOptions options) {
     this.accord = accord;
-    this.sessions = new Sessions(accord.clock());
+    this.options = options;
+    this.sessions = new Sessions(accord.clock(), options);
     this.json =
         new ObjectMapper()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -67,13 +78,19 @@ public final class WebServer implements AutoCloseable {
       for (String prefix : module.publicApiPrefixes()) {
         publicPrefixes.add(API + prefix);
       }
+      for (String path : module.uploadPaths()) {
+        uploads.add(API + path);
+      }
     }
+    RequestGuard guard = new RequestGuard(options, (method, path) -> method.equals("POST") && uploads.contains(path));
     this.app =
         Javalin.create(
             config -> {
               config.jsonMapper(new JavalinJackson(json, false));
               config.http.maxRequestSize = Math.max(1 << 20, accord.config().limits().maxBytes());
               config.startup.showJavalinBanner = false;
+              config.jetty.modifyServer(jetty -> RequestGuard.install(jetty, guard));
+              config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(options.requestHeaderSize()));
               config.routes.before(this::securityHeaders);
               config.routes.before(API + "/*", this::authenticate);
               config.routes.before(API, this::authenticate);
@@ -84,6 +101,15 @@ public final class WebServer implements AutoCloseable {
               config.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
+                    if (cause(e, RequestGuard.BodyTooLarge.class)) {
+                      error(ctx, HttpStatus.CONTENT_TOO_LARGE, new RequestGuard.BodyTooLarge(options.formBodyLimit()).getMessage(), "body");
+                      return;
+                    }
+                    if (cause(e, org.eclipse.jetty.io.EofException.class) || cause(e, java.nio.channels.ClosedChannelException.class)) {
+                      LOG.debug("client gone or cut off while sending {} {}", ctx.method(), ctx.path());
+                      error(ctx, HttpStatus.BAD_REQUEST, "the request body ended early", "body");
+                      return;
+                    }
                     LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
                     error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error", "");
                   });
@@ -103,7 +129,7 @@ public final class WebServer implements AutoCloseable {
   /** The route modules every server has. */
   public static List<RouteModule> standardModules() {
     return List.of(
-        new ExposureRoutes(), new AdvisoryRoutes(), new LedgerRoutes(), new PartyRoutes(), new PageRoutes(), new OpenApiRoutes());
+        new ExposureRoutes(), new AdvisoryRoutes(), new LedgerRoutes(), new PartyRoutes(), new PageRoutes(), new OidcRoutes(), new OpenApiRoutes());
   }
 
   /**
@@ -112,13 +138,24 @@ public final class WebServer implements AutoCloseable {
    * @throws EnvironmentException if the port cannot be bound
    */
   public static WebServer start(Accord accord, String host, int port) {
-    return start(accord, host, port, standardModules());
+    return start(accord, host, port, standardModules(), WebOptions.fromEnvironment());
   }
 
-  /** Starts a server with the given route modules. */
+  /** Starts a server with the given route modules and the options of the environment. */
   public static WebServer start(Accord accord, String host, int port, List<RouteModule> modules) {
+    return start(accord, host, port, modules, WebOptions.fromEnvironment());
+  }
+
+  /** Starts a server with the standard route modules and the given options. */
+  public static WebServer start(Accord accord, String host, int port, WebOptions options) {
+    return start(accord, host, port, standardModules(), options);
+  }
+
+  /** Starts a server with the given route modules and options. */
+  public static WebServer start(Accord accord, String host, int port, List<RouteModule> modules, WebOptions options) {
     Objects.requireNonNull(accord, "accord");
-    WebServer server = new WebServer(accord, modules);
+    Objects.requireNonNull(options, "options");
+    WebServer server = new WebServer(accord, modules, options);
     try {
       server.app.start(host, port);
     } catch (RuntimeException e) {
@@ -185,6 +222,10 @@ public final class WebServer implements AutoCloseable {
     return sessions;
   }
 
+  WebOptions options() {
+    return options;
+  }
+
   ObjectMapper json() {
     return json;
   }
@@ -217,7 +258,9 @@ public final class WebServer implements AutoCloseable {
   private void securityHeaders(Context ctx) {
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Referrer-Policy", "no-referrer");
+    // same-origin, not no-referrer: under no-referrer browsers send "Origin: null" on the login form's
+    // own POST, and the login's Origin check needs the real origin (ADR 0088)
+    ctx.header("Referrer-Policy", "same-origin");
     ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'");
     if (ctx.path().startsWith("/api")) {
       ctx.header("Cache-Control", "no-store");
@@ -240,7 +283,7 @@ public final class WebServer implements AutoCloseable {
       Optional<Sessions.Session> session = sessions.find(ctx.cookie(Sessions.COOKIE));
       if (session.isPresent()) {
         boolean safe = ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD");
-        if (!safe && !session.get().csrf().equals(ctx.header("X-Accord-CSRF"))) {
+        if (!safe && !Sessions.csrfMatches(session.get(), ctx.header("X-Accord-CSRF"))) {
           throw new ApiError(HttpStatus.FORBIDDEN, "missing or wrong X-Accord-CSRF header for a cookie session");
         }
         if (!accord.parties().stillValid(session.get().principal())) {
@@ -262,6 +305,15 @@ public final class WebServer implements AutoCloseable {
   static void error(Context ctx, HttpStatus status, String message, String location) {
     ctx.status(status);
     ctx.json(location == null || location.isEmpty() ? Map.of("error", message) : Map.of("error", message, "location", location));
+  }
+
+  private static boolean cause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String rootMessage(Throwable e) {

@@ -7,6 +7,10 @@ ALTER TABLE organizations ADD COLUMN country TEXT;
 ALTER TABLE organizations ADD COLUMN contact_email TEXT;
 UPDATE organizations SET kind = 'cert' WHERE kind = 'other' AND name = 'local';
 UPDATE organizations SET kind = 'researcher' WHERE kind = 'other';
+-- The local command line's organization exists in every store, so a command that refuses its input
+-- has written nothing, not even this row.
+INSERT INTO organizations (name, kind, created_at) SELECT 'local', 'cert', 0
+  WHERE NOT EXISTS (SELECT 1 FROM organizations WHERE name = 'local');
 
 CREATE TABLE members (
   id          INTEGER PRIMARY KEY,

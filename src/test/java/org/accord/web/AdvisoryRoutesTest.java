@@ -177,4 +177,58 @@ class AdvisoryRoutesTest {
     assertThat(listed.path("exploitation").path("value").asText()).isEqualTo("active");
     assertThat(listed.path("exploitation").path("source").asText()).isEqualTo("evidence");
   }
+
+  /** Pages every element of a list route by its cursors; asserts each page's size and the total. */
+  java.util.List<String> allPages(String path, String list, String key, int limit, int total) throws Exception {
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    String cursor = null;
+    do {
+      String query = path + (path.contains("?") ? "&" : "?") + "limit=" + limit
+          + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+      HttpResponse<String> response = get(query, operator);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      JsonNode page = JSON.readTree(response.body());
+      assertThat(page.path("total").asInt()).isEqualTo(total);
+      assertThat(page.path("limit").asInt()).isEqualTo(limit);
+      assertThat(page.path(list).size()).isLessThanOrEqualTo(limit);
+      page.path(list).forEach(entry -> seen.add(entry.path(key).asText()));
+      cursor = page.path("cursor").isNull() ? null : page.path("cursor").asText();
+    } while (cursor != null);
+    return seen;
+  }
+
+  /** Findings and advisory lists page like where-used: limit, opaque cursor, total; bad input is a 400. */
+  @Test
+  void findingsAndAdvisoryListsPage() throws Exception {
+    assertThat(post("/api/v1/sboms", vendor, "application/json", Documents.cycloneDx("app", "2.1.0").getBytes(StandardCharsets.UTF_8))
+        .statusCode()).isEqualTo(201);
+    for (int i = 1; i <= 5; i++) {
+      assertThat(post("/api/v1/advisories", vendor, "application/json", Documents.osv("GHSA-page-000" + i, "CVE-2099-000" + i)
+          .getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(201);
+    }
+    java.util.List<String> advisories = allPages("/api/v1/advisories", "advisories", "id", 2, 5);
+    assertThat(advisories).hasSize(5).doesNotHaveDuplicates();
+    java.util.List<String> findings = allPages("/api/v1/findings", "advisories", "advisory", 2, 5);
+    assertThat(findings).containsExactlyInAnyOrderElementsOf(advisories);
+    JsonNode first = JSON.readTree(get("/api/v1/findings?limit=2", operator).body());
+    assertThat(first.path("findings").asInt()).as("counts cover the whole answer").isEqualTo(5);
+    String cursor = first.path("cursor").asText();
+
+    for (String bad : new String[] {
+      "/api/v1/findings?cursor=not-a-cursor",
+      "/api/v1/advisories?cursor=" + cursor,
+      "/api/v1/findings?advisory=GHSA-page-0001&cursor=" + cursor,
+      "/api/v1/findings?limit=0",
+      "/api/v1/advisories?limit=many"
+    }) {
+      HttpResponse<String> refused = get(bad, operator);
+      assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+      assertThat(JSON.readTree(refused.body()).path("location").asText()).as(bad).isIn("cursor", "limit");
+    }
+    for (String unknown : new String[] {"/api/v1/findings?page=2", "/api/v1/advisories?offset=2"}) {
+      HttpResponse<String> refused = get(unknown, operator);
+      assertThat(refused.statusCode()).as(unknown).isEqualTo(400);
+      assertThat(JSON.readTree(refused.body()).path("error").asText()).contains("unknown query parameter");
+    }
+  }
 }

@@ -218,10 +218,11 @@ class WebServerTest {
     assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'");
     assertThat(get("/static/explorer.js", null).body()).contains("/api/v1/where-used");
 
-    HttpResponse<String> login = post("/session", null, "application/x-www-form-urlencoded", "token=" + member);
+    HttpResponse<String> login = BrowserLogin.post(http, uri("/"), member);
     assertThat(login.statusCode()).isEqualTo(303);
-    String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-    assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
+    String cookie =
+        login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(Sessions.COOKIE + "=")).findFirst().orElseThrow();
+    assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict").doesNotContain("Secure");
     String session = cookie.substring(0, cookie.indexOf(';'));
 
     HttpResponse<String> me =
@@ -240,9 +241,9 @@ class WebServerTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(noCsrf.statusCode()).isEqualTo(403);
 
-    HttpResponse<String> bad = post("/session", null, "application/x-www-form-urlencoded", "token=accord_wrong");
+    HttpResponse<String> bad = BrowserLogin.post(http, uri("/"), "accord_wrong");
     assertThat(bad.headers().firstValue("Location").orElse("")).contains("login=failed");
-    assertThat(bad.headers().firstValue("Set-Cookie")).isEmpty();
+    assertThat(bad.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(Sessions.COOKIE + "="));
   }
 
   /**
@@ -340,8 +341,7 @@ class WebServerTest {
     JsonNode byName = JSON.readTree(get("/api/v1/components?limit=20&q=libracore", member).body());
     assertThat(byName.path("packages").get(0).path("packageKey").asText()).isEqualTo("pkg:maven/org.libra/libracore");
 
-    HttpResponse<String> login = post("/session", null, "application/x-www-form-urlencoded", "token=" + member);
-    String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+    String cookie = BrowserLogin.session(http, uri("/"), member) + ";";
     for (Element link : page.select("section[data-list] a[download]")) {
       String list = link.closest("section").attr("data-list");
       HttpResponse<String> csv =
