@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,11 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.accord.ledger.Checkpoint;
 import org.accord.ledger.EntryBundle;
 import org.accord.ledger.Hash;
@@ -34,6 +30,7 @@ import org.accord.ledger.Receipt;
 import org.accord.ledger.TileId;
 import org.accord.ledger.TileSource;
 import org.accord.ledger.Verifier;
+import org.accord.testing.AccordProcess;
 import org.accord.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LedgerCrashIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern URL = Pattern.compile("\"url\"\\s*:\\s*\"(http://[^\"]+)\"");
   private static final int CLIENTS = 3;
   private static final int BATCH = 200;
 
@@ -64,20 +60,16 @@ class LedgerCrashIT {
   }
 
   private void crashAndRecover(String dbUrl) throws Exception {
-    Path jar = Path.of(System.getProperty("accord.jar", "target/accord.jar"));
-    assertThat(jar).as("the packaged jar (mvn package)").exists();
-    List<String> base = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.toString(), "--data", dir.resolve("data").toString()));
-    if (dbUrl != null) {
-      base.addAll(List.of("--db", dbUrl));
-    }
-    String token = runToCompletion(base, "token", "create", "--org", "CrashTest", "--coordinator").strip();
+    AccordProcess accord = new AccordProcess(dir, dbUrl);
+    accord.run("org", "create", "CrashTest", "--kind", "cert");
+    String token = accord.token("--org", "CrashTest", "--coordinator");
 
-    Process first = serve(base, "first");
-    String url = awaitUrl(first, "first");
-    NoteVerifier key = NoteVerifier.parse(JSON.readTree(get(url + "api/v1/log/key")).get("verifier_key").asText());
+    AccordProcess.Served first = accord.serve("first");
+    String url = first.url();
+    NoteVerifier key = NoteVerifier.parse(JSON.readTree(AccordProcess.get(url + "api/v1/log/key")).get("verifier_key").asText());
 
     ConcurrentLinkedQueue<Receipt> receipts = new ConcurrentLinkedQueue<>();
-    AtomicReference<String> lastSeen = new AtomicReference<>(get(url + "log/checkpoint"));
+    AtomicReference<String> lastSeen = new AtomicReference<>(AccordProcess.get(url + "log/checkpoint"));
     AtomicBoolean running = new AtomicBoolean(true);
     List<Thread> clients = new ArrayList<>();
     for (int c = 0; c < CLIENTS; c++) {
@@ -89,7 +81,7 @@ class LedgerCrashIT {
     Thread watcher = new Thread(() -> {
       while (running.get()) {
         try {
-          lastSeen.set(get(url + "log/checkpoint"));
+          lastSeen.set(AccordProcess.get(url + "log/checkpoint"));
           Thread.sleep(50);
         } catch (Exception e) {
           return;
@@ -103,8 +95,7 @@ class LedgerCrashIT {
     }
     Thread.sleep(500);
     // Mid-stream: the clients are still posting.
-    first.destroyForcibly();
-    assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    first.kill();
     running.set(false);
     for (Thread client : clients) {
       client.join();
@@ -113,11 +104,11 @@ class LedgerCrashIT {
     String beforeCrash = lastSeen.get();
     assertThat(receipts).as("receipts before the crash").hasSizeGreaterThan(1000);
 
-    Process second = serve(base, "second");
+    AccordProcess.Served second = accord.serve("second");
     try {
-      String url2 = awaitUrl(second, "second");
+      String url2 = second.url();
       Checkpoint seen = Verifier.verifyCheckpoint(beforeCrash, key);
-      Checkpoint firstAfter = Verifier.verifyCheckpoint(get(url2 + "log/checkpoint"), key);
+      Checkpoint firstAfter = Verifier.verifyCheckpoint(AccordProcess.get(url2 + "log/checkpoint"), key);
       assertThat(firstAfter.size()).isGreaterThanOrEqualTo(seen.size());
       verifyConsistency(url2, seen, firstAfter);
 
@@ -140,7 +131,7 @@ class LedgerCrashIT {
         verifyConsistency(url2, checkpoint, after);
       }
       // The whole log recomputes to the new checkpoint and still contains the one seen before the crash.
-      TileSource tiles = path -> fetch(url2 + "log/" + path);
+      TileSource tiles = path -> AccordProcess.fetch(url2 + "log/" + path);
       Verifier.verifyLog(tiles, key, Optional.of(seen));
       // Every receipted entry is in the log at its index, byte for byte.
       Map<Long, List<byte[]>> bundles = new HashMap<>();
@@ -158,10 +149,7 @@ class LedgerCrashIT {
       System.out.printf("crash test (%s): %d receipts before kill -9, %d checkpoints, log %d -> %d entries, all verified%n",
           dbUrl == null ? "sqlite" : "postgresql", receipts.size(), checkpoints.size(), seen.size(), after.size());
     } finally {
-      second.destroy();
-      if (!second.waitFor(20, TimeUnit.SECONDS)) {
-        second.destroyForcibly();
-      }
+      second.stop();
     }
   }
 
@@ -193,7 +181,7 @@ class LedgerCrashIT {
     if (older.size() == 0) {
       return;
     }
-    JsonNode proof = JSON.readTree(get(url + "api/v1/log/proof/consistency?from=" + older.size() + "&to=" + newer.size()));
+    JsonNode proof = JSON.readTree(AccordProcess.get(url + "api/v1/log/proof/consistency?from=" + older.size() + "&to=" + newer.size()));
     List<Hash> hashes = new ArrayList<>();
     for (JsonNode hash : proof.get("proof")) {
       hashes.add(Hash.fromBase64(hash.asText()));
@@ -204,7 +192,7 @@ class LedgerCrashIT {
   private Checkpoint awaitPublished(String url, NoteVerifier key, long size) throws Exception {
     long deadline = System.currentTimeMillis() + 10_000;
     while (true) {
-      Checkpoint checkpoint = Verifier.verifyCheckpoint(get(url + "log/checkpoint"), key);
+      Checkpoint checkpoint = Verifier.verifyCheckpoint(AccordProcess.get(url + "log/checkpoint"), key);
       if (checkpoint.size() >= size) {
         return checkpoint;
       }
@@ -219,59 +207,6 @@ class LedgerCrashIT {
       return EntryBundle.decode(tiles.fetch(TileId.entries(index, width).path()).orElseThrow());
     } catch (Exception e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private Process serve(List<String> base, String name) throws IOException {
-    List<String> command = new ArrayList<>(base);
-    command.addAll(List.of("serve", "--port", "0", "--json"));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectOutput(dir.resolve(name + ".out").toFile())
-        .redirectError(dir.resolve(name + ".err").toFile());
-    builder.environment().put("ACCORD_LOG_CHECKPOINT_MS", "200");
-    return builder.start();
-  }
-
-  private String awaitUrl(Process process, String name) throws Exception {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < deadline) {
-      Matcher matcher = URL.matcher(Files.readString(dir.resolve(name + ".out")));
-      if (matcher.find()) {
-        String url = matcher.group(1);
-        return url.endsWith("/") ? url : url + "/";
-      }
-      if (!process.isAlive()) {
-        break;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("server did not start: " + Files.readString(dir.resolve(name + ".out"))
-        + Files.readString(dir.resolve(name + ".err")));
-  }
-
-  private String runToCompletion(List<String> base, String... args) throws Exception {
-    List<String> command = new ArrayList<>(base);
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as(output).isZero();
-    return output;
-  }
-
-  private String get(String url) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException("HTTP " + response.statusCode() + " from " + url + ": " + response.body());
-    }
-    return response.body();
-  }
-
-  private Optional<byte[]> fetch(String url) throws IOException {
-    try {
-      HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-      return response.statusCode() == 404 ? Optional.empty() : Optional.of(response.body());
-    } catch (InterruptedException e) {
-      throw new IOException(e);
     }
   }
 
