@@ -19,6 +19,7 @@ import org.accord.ledger.EntryBundle;
 import org.accord.ledger.Hash;
 import org.accord.ledger.LedgerEvent;
 import org.accord.ledger.Receipt;
+import org.accord.party.Authority;
 import org.accord.party.Principal;
 import org.accord.store.Database;
 import org.accord.store.Outbox;
@@ -36,7 +37,9 @@ import org.jdbi.v3.core.Handle;
  * and its event stay consistent: the event waits in the outbox and is appended when the log runs again.
  *
  * <p>Every event carries the acting principal's {@link Principal#actor() actor} and the server's time
- * from the instance's clock, and is of a type in an {@link EventNamespace} Accord reserves.
+ * from the instance's clock, and is of a type in an {@link EventNamespace} Accord reserves. An event
+ * whose actor may not be named in the open ({@link Authority#namedInPublicLog}: operators,
+ * researchers, people) enters the log as a salted commitment, whatever the caller asked.
  *
  * <p>Thread-safe. Also the ledger's {@link LedgerService.OutboxListener}: it completes the waits.
  */
@@ -65,7 +68,8 @@ final class EventOutbox implements LedgerService.OutboxListener {
      * ({@code actor}'s organization and member); the event's time is {@code now}, the server time
      * the change was stamped with.
      *
-     * @param privately whether the event enters the log only as a salted commitment
+     * @param privately whether the event enters the log only as a salted commitment (it does anyway
+     *     when {@link Authority#namedInPublicLog} says the actor may not be named in the open)
      * @throws IllegalArgumentException if the type is not in a namespace Accord reserves, or the event
      *     is not valid
      * @throws InvalidInputException if the event would be too large for a log entry (the transaction,
@@ -175,7 +179,8 @@ final class EventOutbox implements LedgerService.OutboxListener {
       throw new InvalidInputException(
           "the " + type + " event would be " + size + " bytes as a log entry; an entry holds at most " + EntryBundle.MAX_ENTRY_SIZE);
     }
-    return Outbox.add(handle, event, privately, now);
+    // An event that would name a hidden party or a person in the open is a commitment (ADR 0085).
+    return Outbox.add(handle, event, privately || !Authority.namedInPublicLog(actor), now);
   }
 
   @Override

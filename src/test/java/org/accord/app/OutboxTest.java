@@ -259,4 +259,34 @@ class OutboxTest {
     assertThat(sboms.size() + inventories.size() + tokens.size()).isEqualTo(writers * rounds);
     assertThat(accord.ledger().publish()).as("the publisher keeps up").isEqualTo(accord.ledger().size());
   }
+
+  /** The actor on every event never names a hidden party or a person in the open: such events are commitments. */
+  @ParameterizedTest
+  @MethodSource("org.accord.testing.TestDatabases#engines")
+  void thePublicLogNamesNoHiddenPartyNorPerson(String engine) throws Exception {
+    open(engine, Duration.ofMillis(50));
+    Parties parties = accord.parties();
+    Principal coordinator = parties.localCoordinator();
+    parties.createOrganization(coordinator, "GridCo", OrgKind.OPERATOR, "FR", null);
+    parties.createOrganization(coordinator, "Vendora", OrgKind.VENDOR, "DE", null);
+    parties.addMember(coordinator, "Vendora", "alice@vendora.example", org.accord.party.MemberRole.ADMIN);
+    Principal operator = new Principal.OrgMember(parties.organization(coordinator, "GridCo"), null, null);
+    Principal alice = parties.authenticate(
+        parties.createToken(coordinator, "Vendora", "alice@vendora.example", false, "alice", Duration.ofDays(1)).secret()).orElseThrow();
+    Principal vendorMachine = new Principal.OrgMember(parties.organization(coordinator, "Vendora"), null, null);
+    long byOperator = accord.ingestSbom(bytes(Documents.cycloneDx("scada", "2.1.0")), operator).ledgerIndex();
+    long byPerson = accord.ingestSbom(bytes(Documents.cycloneDx("router", "2.1.0")), alice).ledgerIndex();
+    long byMachine = accord.ingestSbom(bytes(Documents.cycloneDx("switch", "2.1.0")), vendorMachine).ledgerIndex();
+    LedgerService ledger = accord.ledger();
+    assertThat(ledger.secret(byOperator)).as("an operator's upload is a commitment").isPresent();
+    assertThat(ledger.secret(byPerson)).as("a person's upload is a commitment").isPresent();
+    assertThat(ledger.secret(byMachine)).as("a listed vendor's machine upload is public").isEmpty();
+    assertThat(LedgerEvent.decode(ledger.entry(byMachine).orElseThrow()).event().data().get("actor"))
+        .isEqualTo(Map.of("organization", "Vendora"));
+    StringBuilder open = new StringBuilder();
+    for (long i = 0; i < ledger.size(); i++) {
+      open.append(new String(ledger.entry(i).orElseThrow(), StandardCharsets.UTF_8));
+    }
+    assertThat(open.toString()).as("the public entries").doesNotContain("GridCo").doesNotContain("alice@vendora.example");
+  }
 }
