@@ -70,7 +70,11 @@ class LedgerCrashIT {
     if (dbUrl != null) {
       base.addAll(List.of("--db", dbUrl));
     }
-    String token = runToCompletion(base, "token", "create", "--org", "CrashTest", "--coordinator").strip();
+    runToCompletion(base, "org", "create", "CrashTest", "--kind", "cert");
+    String created = runToCompletion(base, "token", "create", "--org", "CrashTest", "--coordinator");
+    Matcher secret = Pattern.compile("accord_[A-Za-z0-9_-]+").matcher(created);
+    assertThat(secret.find()).as(created).isTrue();
+    String token = secret.group();
 
     Process first = serve(base, "first");
     String url = awaitUrl(first, "first");
