@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.accord.InvalidInputException;
 import org.accord.exposure.ExposureGraph;
-import org.accord.ledger.LedgerEvent;
 import org.accord.party.Principal;
 import org.accord.sbom.Bom;
 import org.accord.sbom.BomReader;
@@ -74,6 +73,7 @@ public final class Accord implements AutoCloseable {
   private final Exposure exposure;
   private final Object ingestLock = new Object();
   private final Parties parties;
+  private final EventOutbox events;
   private LedgerService ledger;
   private final Advisories advisories;
   private final Findings findings;
@@ -84,12 +84,13 @@ public final class Accord implements AutoCloseable {
     this.lock = lock;
     this.database = database;
     this.clock = clock;
-    this.parties = new Parties(database, clock, this::record);
+    this.events = new EventOutbox(database, this::ledger);
+    this.parties = new Parties(database, clock, events);
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
     this.graph = builder.build();
     this.exposure = new Exposure(graph);
-    this.advisories = new Advisories(database, graph, ingestLock, clock, this::record);
+    this.advisories = new Advisories(database, graph, ingestLock, clock, events);
     this.findings = new Findings(database, graph, advisories);
     this.priorities = new Priorities(database, advisories, findings);
     advisories.start();
@@ -129,10 +130,13 @@ public final class Accord implements AutoCloseable {
     return database;
   }
 
-  /** The transparency log, started on first use (signing key in the data directory). */
+  /**
+   * The transparency log, started on first use (signing key in the data directory). Starting it
+   * drains the events an earlier run left in the outbox.
+   */
   public synchronized LedgerService ledger() {
     if (ledger == null) {
-      ledger = LedgerService.start(database, config.dataDir(), config.ledger(), clock);
+      ledger = LedgerService.start(database, config.dataDir(), config.ledger(), clock, events);
     }
     return ledger;
   }
@@ -173,6 +177,8 @@ public final class Accord implements AutoCloseable {
    * @param document the document's bytes; read fully, not closed
    * @param uploader who uploads: the document is attributed to its organization
    * @throws InvalidInputException if the document is refused; nothing is stored then
+   * @throws IllegalStateException if the transparency log did not take the document's event; the
+   *     document is stored and its event waits in the outbox, appended when the log runs again
    */
   public IngestResults.Sbom ingestSbom(InputStream document, Principal uploader) {
     Hashing hashing = new Hashing(document);
@@ -180,22 +186,25 @@ public final class Accord implements AutoCloseable {
     String sha256 = finish(hashing);
     synchronized (ingestLock) {
       long now = clock.millis();
-      SbomDocuments.Stored stored =
-          database.jdbi().inTransaction(handle -> SbomDocuments.store(handle, bom, sha256, uploader.organization().id(), now));
+      // The event commits with the document (ADR 0085): both are stored, or neither.
+      EventOutbox.Committed<SbomDocuments.Stored> committed = events.inTransaction((handle, log) -> {
+        SbomDocuments.Stored stored = SbomDocuments.store(handle, bom, sha256, uploader.organization().id(), now);
+        if (!stored.duplicate()) {
+          Map<String, Object> data = new LinkedHashMap<>();
+          data.put("sha256", sha256);
+          data.put("document", stored.documentId());
+          data.put("product", stored.productPurl());
+          data.put("format", bom.format().label() + " " + bom.specVersion());
+          data.put("uploader", uploader.organization().name());
+          data.put("components", stored.components());
+          log.stage(uploader, "sbom.ingested", "product:" + stored.productPurl(), now, data, false);
+        }
+        return stored;
+      });
+      SbomDocuments.Stored stored = committed.value();
       graph.apply(stored.change());
-      long logged = -1;
-      if (!stored.duplicate()) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("sha256", sha256);
-        data.put("document", stored.documentId());
-        data.put("product", stored.productPurl());
-        data.put("format", bom.format().label() + " " + bom.specVersion());
-        data.put("uploader", uploader.organization().name());
-        data.put("actor", uploader.actor().toData());
-        data.put("components", stored.components());
-        logged = record("sbom.ingested", "product:" + stored.productPurl(), now, data);
-      }
       advisories.matchNewComponents();
+      long logged = committed.await();
       return new IngestResults.Sbom(
           stored.documentId(), stored.duplicate(), stored.productPurl(), bom.format().label(), bom.specVersion(),
           stored.components(), stored.edges(), stored.warnings(), stored.replaced(), sha256, logged);
@@ -209,6 +218,7 @@ public final class Accord implements AutoCloseable {
    * @param fileName the file name, which helps tell CSV from JSON; may be null
    * @param uploader who uploads: the deployments are attributed to its organization
    * @throws InvalidInputException if any row is refused (naming line and field); nothing is stored then
+   * @throws IllegalStateException if the transparency log did not take the event; as for {@link #ingestSbom}
    */
   public IngestResults.Inventory ingestInventory(InputStream document, String fileName, Principal uploader) {
     Hashing hashing = new Hashing(document);
@@ -217,20 +227,22 @@ public final class Accord implements AutoCloseable {
     String format = fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? "json" : "csv";
     synchronized (ingestLock) {
       long now = clock.millis();
-      Deployments.Stored stored =
-          database.jdbi().inTransaction(handle -> Deployments.store(handle, rows, sha256, format, uploader.organization().id(), now));
+      EventOutbox.Committed<Deployments.Stored> committed = events.inTransaction((handle, log) -> {
+        Deployments.Stored stored = Deployments.store(handle, rows, sha256, format, uploader.organization().id(), now);
+        if (!stored.duplicate()) {
+          Map<String, Object> data = new LinkedHashMap<>();
+          data.put("sha256", sha256);
+          data.put("inventory", stored.inventoryId());
+          data.put("uploader", uploader.organization().name());
+          data.put("deployments", stored.rows());
+          log.stage(uploader, "inventory.ingested", "inventory:" + uploader.organization().name(), now, data, false);
+        }
+        return stored;
+      });
+      Deployments.Stored stored = committed.value();
       graph.apply(stored.change());
-      long logged = -1;
-      if (!stored.duplicate()) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("sha256", sha256);
-        data.put("inventory", stored.inventoryId());
-        data.put("uploader", uploader.organization().name());
-        data.put("actor", uploader.actor().toData());
-        data.put("deployments", stored.rows());
-        logged = record("inventory.ingested", "inventory:" + uploader.organization().name(), now, data);
-      }
       advisories.matchNewComponents();
+      long logged = committed.await();
       return new IngestResults.Inventory(
           stored.inventoryId(), stored.duplicate(), stored.rows(), stored.operators(), sha256, logged);
     }
@@ -261,28 +273,6 @@ public final class Accord implements AutoCloseable {
     } finally {
       lock.close();
     }
-  }
-
-  /**
-   * Writes an accountable event to the transparency log after its data committed, and returns its
-   * log index. The append waits for the log's own commit; if it fails, the ingest is reported as
-   * failed (the data stays stored, and a later re-upload is answered as a duplicate).
-   */
-  long record(String type, String subject, long now, Map<String, Object> data) {
-    return record(type, subject, now, data, false);
-  }
-
-  /** As {@link #record(String, String, long, Map)}; a private event enters the log as a salted commitment. */
-  long record(String type, String subject, long now, Map<String, Object> data, boolean privately) {
-    LedgerEvent event = new LedgerEvent(type, subject, java.time.Instant.ofEpochMilli(now), data);
-    return (privately ? ledger().appendPrivate(event) : ledger().append(event)).index();
-  }
-
-  /** Where application services write their accountable events. */
-  @FunctionalInterface
-  interface EventLog {
-    /** Appends an event after its data committed; returns its log index. */
-    long record(String type, String subject, long now, Map<String, Object> data, boolean privately);
   }
 
   private static String finish(Hashing hashing) {

@@ -69,9 +69,9 @@ public final class Advisories {
   private final Object ingestLock;
   private final Clock clock;
   private final Matcher matcher = new Matcher();
-  private final Accord.EventLog log;
+  private final EventOutbox log;
 
-  Advisories(Database database, ExposureGraph graph, Object ingestLock, Clock clock, Accord.EventLog log) {
+  Advisories(Database database, ExposureGraph graph, Object ingestLock, Clock clock, EventOutbox log) {
     this.database = database;
     this.graph = graph;
     this.ingestLock = ingestLock;
@@ -131,9 +131,9 @@ public final class Advisories {
     synchronized (ingestLock) {
       long now = clock.millis();
       record Outcome(Imported imported, Long pk, Advisory advisory) {}
-      Outcome outcome =
-          database.jdbi().inTransaction(
-              handle -> {
+      EventOutbox.Committed<Outcome> committed =
+          log.inTransaction(
+              (handle, events) -> {
                 long org = importer.organization().id();
                 Long pk = null;
                 boolean duplicate = true;
@@ -177,8 +177,23 @@ public final class Advisories {
                         advisory == null ? "" : privately ? "private" : "public", duplicate, replaced,
                         advisory != null && advisory.isWithdrawn(), packages, evaluable, matched, statements, read.warnings(), sha256,
                         -1);
+                if (!duplicate) {
+                  // Staged with the change (ADR 0085); a private advisory enters the public log only as a commitment.
+                  Map<String, Object> data = new LinkedHashMap<>();
+                  data.put("sha256", sha256);
+                  data.put("format", imported.format());
+                  data.put("uploader", importer.organization().name());
+                  if (!imported.advisory().isEmpty()) {
+                    data.put("advisory", imported.advisory());
+                  }
+                  data.put("statements", imported.statements());
+                  String type = imported.advisory().isEmpty() ? "vex.imported" : "advisory.imported";
+                  String subject = imported.advisory().isEmpty() ? "vex:" + sha256 : "advisory:" + imported.advisory();
+                  events.stage(importer, type, subject, now, data, privately && !imported.advisory().isEmpty());
+                }
                 return new Outcome(imported, pk, advisory);
               });
+      Outcome outcome = committed.value();
       Imported imported = outcome.imported();
       if (outcome.pk() != null && !imported.duplicate()) {
         matcher.put(outcome.pk(), outcome.advisory());
@@ -186,19 +201,7 @@ public final class Advisories {
       if (imported.duplicate()) {
         return imported;
       }
-      // Written after the commit; a private advisory enters the public log only as a commitment.
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("sha256", sha256);
-      data.put("format", imported.format());
-      data.put("uploader", importer.organization().name());
-      data.put("actor", importer.actor().toData());
-      if (!imported.advisory().isEmpty()) {
-        data.put("advisory", imported.advisory());
-      }
-      data.put("statements", imported.statements());
-      String type = imported.advisory().isEmpty() ? "vex.imported" : "advisory.imported";
-      String subject = imported.advisory().isEmpty() ? "vex:" + sha256 : "advisory:" + imported.advisory();
-      long index = log.record(type, subject, now, data, privately && !imported.advisory().isEmpty());
+      long index = committed.await();
       return new Imported(
           imported.format(), imported.advisory(), imported.visibility(), false, imported.replaced(), imported.withdrawn(),
           imported.packages(), imported.evaluable(), imported.matched(), imported.statements(), imported.warnings(),

@@ -15,6 +15,9 @@ import org.accord.ledger.LedgerEvent;
  * and privacy may default from the caller and time defaults to now. An object without {@code "data"}
  * is itself the data.
  *
+ * <p>Types in a namespace Accord writes itself ({@link EventNamespace}: {@code sbom.}, {@code org.},
+ * …) are refused: those events come only from Accord's own changes, through the outbox (ADR 0086).
+ *
  * <p>Stateless and thread-safe. Every method throws {@link InvalidInputException} naming the problem
  * and where it is.
  */
@@ -106,8 +109,18 @@ public final class LedgerAppends {
     return new LedgerService.Append(event(type, subject, time, (Map<String, Object>) data, where), committed);
   }
 
-  /** An event, with a bad field reported as {@link InvalidInputException}. */
+  /**
+   * An event to append directly, with a bad field reported as {@link InvalidInputException}, as is a
+   * type in a namespace Accord writes itself.
+   */
   public static LedgerEvent event(String type, String subject, Instant time, Map<String, Object> data, String where) {
+    java.util.Optional<EventNamespace> reserved = EventNamespace.of(type);
+    if (reserved.isPresent()) {
+      throw new InvalidInputException(
+          "event type '" + type + "' is in the namespace '" + reserved.get().prefix() + ".' that Accord writes itself;"
+              + " direct appends may not use " + String.join(", ", EventNamespace.prefixes()),
+          where);
+    }
     try {
       return new LedgerEvent(type, subject, time, data);
     } catch (IllegalArgumentException e) {

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.accord.EnvironmentException;
 import org.accord.InvalidInputException;
 import org.accord.NotFoundException;
@@ -38,6 +39,7 @@ import org.accord.ledger.VerificationException;
 import org.accord.ledger.Verifier;
 import org.accord.store.Database;
 import org.accord.store.LedgerStore;
+import org.accord.store.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,15 @@ import org.slf4j.LoggerFactory;
  * hand out receipts, each proving inclusion against that checkpoint: an acknowledged append survives a
  * crash. A publisher thread makes the newest checkpoint the log's public one every {@link
  * Options#checkpointInterval()} while the log grows. See ADR 0020.
+ *
+ * <p>The writer also drains the {@link Outbox}: events that Accord's own changes wrote in their data's
+ * transaction. It appends them in the same batches, and deletes their outbox rows in the transaction
+ * that writes their entries, so an event is never lost nor appended twice, whenever the process stops.
+ * It drains what an earlier run left at start, when {@link #wakeOutbox()} says a change committed, and
+ * at least once a second; an {@link OutboxListener} hears which outbox rows reached the log (ADR 0085).
+ *
+ * <p>Public and private events of a subject form separate {@code prev} chains: a public entry names
+ * only the subject's previous public entry, so it never reveals that a private one exists (ADR 0087).
  *
  * <p>Thread-safe. Methods that take positions throw {@link IllegalArgumentException} for positions
  * the log does not have; appends of invalid events throw it before anything is queued. Storage
@@ -133,7 +144,45 @@ public final class LedgerService implements TileSource, AutoCloseable {
     }
   }
 
+  /**
+   * Hears what became of the events drained from the {@link Outbox}. Called on the writer thread,
+   * after the commit that appended them (or after the last attempt failed); must not block.
+   */
+  public interface OutboxListener {
+    /** The event staged as outbox row {@code outboxId} is in the log, with this receipt. */
+    void appended(long outboxId, Receipt receipt);
+
+    /** Appending outbox row {@code outboxId} failed this time; the row stays and is tried again later. */
+    void failed(long outboxId, RuntimeException cause);
+
+    /** The service closed: nothing more will be appended until the log is started again. */
+    void closed();
+
+    /** A listener that ignores everything. */
+    OutboxListener NONE = new OutboxListener() {
+      @Override
+      public void appended(long outboxId, Receipt receipt) {}
+
+      @Override
+      public void failed(long outboxId, RuntimeException cause) {}
+
+      @Override
+      public void closed() {}
+    };
+  }
+
   private record Pending(Append append, CompletableFuture<Receipt> receipt) {}
+
+  /** One entry of a batch: a direct append ({@code pending}) or an outbox row ({@code outboxId}). */
+  private record Item(LedgerEvent event, boolean committed, Pending pending, long outboxId) {}
+
+  /** A subject's chain of public, or of private, events. */
+  private record Chain(String subject, boolean committed) {}
+
+  /** Wakes the writer without an append. */
+  private static final Pending WAKE = new Pending(null, null);
+  /** Empty 100 ms polls of the queue after which the writer looks at the outbox anyway. */
+  private static final int OUTBOX_POLLS = 10;
 
   private record Head(long size, Hash root, String note) {}
 
@@ -145,11 +194,11 @@ public final class LedgerService implements TileSource, AutoCloseable {
   private final TiledNodes nodes;
   private final StoredLog tiles;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-  private final Map<String, Hash> headCache = new LinkedHashMap<>(1024, 0.75f, true) {
+  private final Map<Chain, Hash> headCache = new LinkedHashMap<>(1024, 0.75f, true) {
     private static final long serialVersionUID = 1L;
 
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Hash> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<Chain, Hash> eldest) {
       return size() > HEAD_CACHE;
     }
   };
@@ -160,9 +209,15 @@ public final class LedgerService implements TileSource, AutoCloseable {
   private volatile Head latest;
   private volatile Head published;
   private volatile boolean running = true;
+  private final OutboxListener listener;
+  /** Set when the outbox may hold events: at start (an earlier run's leftovers) and on each wake. */
+  private final AtomicBoolean outboxDirty = new AtomicBoolean(true);
+  /** For tests: runs just before a batch that drains outbox rows commits; a throw fails the batch. */
+  private volatile Runnable outboxFault;
 
-  private LedgerService(Database database, NoteSigner signer, Options options, java.time.Clock clock) {
+  private LedgerService(Database database, NoteSigner signer, Options options, java.time.Clock clock, OutboxListener listener) {
     this.clock = clock;
+    this.listener = listener;
     this.store = new LedgerStore(database);
     this.signer = signer;
     this.options = options;
@@ -193,9 +248,19 @@ public final class LedgerService implements TileSource, AutoCloseable {
    * publication (the instance's one clock).
    */
   public static LedgerService start(Database database, Path dataDir, Options options, java.time.Clock clock) {
+    return start(database, dataDir, options, clock, OutboxListener.NONE);
+  }
+
+  /**
+   * As {@link #start(Database, Path, Options, java.time.Clock)}, telling {@code listener} what becomes
+   * of the outbox's events. The writer drains what the outbox holds from the start.
+   */
+  public static LedgerService start(
+      Database database, Path dataDir, Options options, java.time.Clock clock, OutboxListener listener) {
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(listener, "listener");
     NoteSigner signer = LedgerKey.loadOrCreate(dataDir, options.origin(), new SecureRandom());
-    return new LedgerService(database, signer, options, clock);
+    return new LedgerService(database, signer, options, clock, listener);
   }
 
   /** Restores the in-memory tree from the newest stored checkpoint and its tiles, and checks both. */
@@ -300,17 +365,57 @@ public final class LedgerService implements TileSource, AutoCloseable {
     }
   }
 
+  /**
+   * Tells the writer that a change committed events to the outbox, so that it drains them now rather
+   * than at its next look.
+   *
+   * @throws IllegalStateException if the service is closed
+   */
+  public void wakeOutbox() {
+    if (!running) {
+      throw new IllegalStateException("the ledger is closed");
+    }
+    outboxDirty.set(true);
+    queue.offer(WAKE);
+  }
+
+  /** The number of events waiting in the outbox. */
+  public long outboxSize() {
+    return store.outboxSize();
+  }
+
+  /** For tests: {@code fault} runs before each commit that drains outbox rows; null for none. */
+  void injectOutboxFault(Runnable fault) {
+    this.outboxFault = fault;
+  }
+
   private void writeLoop() {
     List<Pending> batch = new ArrayList<>();
-    while (running || !queue.isEmpty()) {
+    int polls = 0;
+    while (true) {
+      boolean stopping = !running;
+      List<Outbox.Staged> staged = List.of();
       try {
-        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
+        Pending first = stopping ? queue.poll() : queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first != null) {
+          batch.add(first);
+          queue.drainTo(batch, options.maxBatch() - 1);
+          batch.removeIf(pending -> pending == WAKE);
+        }
+        if (outboxDirty.getAndSet(false) || stopping || ++polls >= OUTBOX_POLLS) {
+          polls = 0;
+          staged = store.outbox(options.maxBatch());
+          if (staged.size() == options.maxBatch()) {
+            outboxDirty.set(true);
+          }
+        }
+        if (batch.isEmpty() && staged.isEmpty()) {
+          if (stopping && queue.isEmpty()) {
+            break;
+          }
           continue;
         }
-        batch.add(first);
-        queue.drainTo(batch, options.maxBatch() - 1);
-        write(batch);
+        write(staged, batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
@@ -319,17 +424,38 @@ public final class LedgerService implements TileSource, AutoCloseable {
         for (Pending pending : batch) {
           pending.receipt().completeExceptionally(e);
         }
+        for (Outbox.Staged row : staged) {
+          tell(() -> listener.failed(row.id(), e));
+        }
+        if (stopping) {
+          break;
+        }
       } finally {
         batch.clear();
       }
     }
   }
 
+  private void tell(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.warn("outbox listener failed: {}", e.toString());
+    }
+  }
+
   /** Writes one batch; after a storage failure, reloads the log's state and tries again, twice. */
-  private void write(List<Pending> batch) {
+  private void write(List<Outbox.Staged> staged, List<Pending> batch) {
+    List<Item> items = new ArrayList<>(staged.size() + batch.size());
+    for (Outbox.Staged row : staged) {
+      items.add(new Item(row.event(), row.committed(), null, row.id()));
+    }
+    for (Pending pending : batch) {
+      items.add(new Item(pending.append().event(), pending.append().committed(), pending, -1));
+    }
     for (int attempt = 1; ; attempt++) {
       try {
-        writeOnce(batch);
+        writeOnce(items);
         return;
       } catch (RuntimeException e) {
         headCache.clear();
@@ -343,36 +469,48 @@ public final class LedgerService implements TileSource, AutoCloseable {
     }
   }
 
-  private void writeOnce(List<Pending> batch) {
-    Map<String, Hash> heads = new HashMap<>();
-    List<String> unknown = new ArrayList<>();
-    for (Pending pending : batch) {
-      String subject = pending.append().event().subject();
-      Hash cached = headCache.get(subject);
+  private void writeOnce(List<Item> batch) {
+    Map<Chain, Hash> heads = new HashMap<>();
+    List<String> unknownOpen = new ArrayList<>();
+    List<String> unknownCommitted = new ArrayList<>();
+    for (Item item : batch) {
+      Chain chain = new Chain(item.event().subject(), item.committed());
+      Hash cached = headCache.get(chain);
       if (cached != null) {
-        heads.put(subject, cached);
-      } else if (!heads.containsKey(subject)) {
-        unknown.add(subject);
+        heads.put(chain, cached);
+      } else if (!heads.containsKey(chain)) {
+        (item.committed() ? unknownCommitted : unknownOpen).add(chain.subject());
       }
     }
-    if (!unknown.isEmpty()) {
-      heads.putAll(store.heads(unknown));
+    if (!unknownOpen.isEmpty()) {
+      store.heads(unknownOpen, false).forEach((subject, hash) -> heads.put(new Chain(subject, false), hash));
     }
-    List<Pending> accepted = new ArrayList<>(batch.size());
+    if (!unknownCommitted.isEmpty()) {
+      store.heads(unknownCommitted, true).forEach((subject, hash) -> heads.put(new Chain(subject, true), hash));
+    }
+    List<Item> accepted = new ArrayList<>(batch.size());
     List<LedgerStore.Entry> entries = new ArrayList<>(batch.size());
     List<byte[]> entryBytes = new ArrayList<>(batch.size());
-    for (Pending pending : batch) {
-      LedgerEvent event = pending.append().event();
-      byte[] bytes = event.encode(Optional.ofNullable(heads.get(event.subject())));
+    List<Long> drained = new ArrayList<>();
+    for (Item item : batch) {
+      LedgerEvent event = item.event();
+      Chain chain = new Chain(event.subject(), item.committed());
+      byte[] bytes = event.encode(Optional.ofNullable(heads.get(chain)));
       if (bytes.length > EntryBundle.MAX_ENTRY_SIZE) {
-        pending.receipt().completeExceptionally(new InvalidInputException(
-            "the event is " + bytes.length + " bytes as a log entry; an entry holds at most " + EntryBundle.MAX_ENTRY_SIZE));
+        InvalidInputException tooLarge = new InvalidInputException(
+            "the event is " + bytes.length + " bytes as a log entry; an entry holds at most " + EntryBundle.MAX_ENTRY_SIZE);
+        if (item.pending() != null) {
+          item.pending().receipt().completeExceptionally(tooLarge);
+        } else {
+          // Staging refuses such events; one can only come from a damaged store. It stays in the outbox.
+          LOG.error("outbox event {} is too large for the log and stays in the outbox: {}", item.outboxId(), tooLarge.getMessage());
+        }
         continue;
       }
       Hash eventHash = Hash.sha256(bytes);
       byte[] entry = bytes;
       Optional<Receipt.Reveal> secret = Optional.empty();
-      if (pending.append().committed()) {
+      if (item.committed()) {
         byte[] salt = Commitment.newSalt(random);
         entry = Commitment.entry(Commitment.of(salt, bytes));
         secret = Optional.of(new Receipt.Reveal(salt, bytes));
@@ -381,8 +519,11 @@ public final class LedgerService implements TileSource, AutoCloseable {
       tree.append(MerkleLog.leafHash(entry));
       entries.add(new LedgerStore.Entry(index, entry, event.subject(), eventHash, secret));
       entryBytes.add(entry);
-      accepted.add(pending);
-      heads.put(event.subject(), eventHash);
+      accepted.add(item);
+      if (item.pending() == null) {
+        drained.add(item.outboxId());
+      }
+      heads.put(chain, eventHash);
     }
     if (accepted.isEmpty()) {
       return;
@@ -391,26 +532,39 @@ public final class LedgerService implements TileSource, AutoCloseable {
     long size = tree.size();
     Hash root = tree.root();
     String note = new Checkpoint(signer.name(), size, root).sign(signer);
-    store.append(entries, tiles, new LedgerStore.StoredCheckpoint(size, root, note, clock.millis(), java.util.OptionalLong.empty()));
-    // Committed: from here on the batch is durable.
+    Runnable fault = outboxFault;
+    if (fault != null && !drained.isEmpty()) {
+      fault.run();
+    }
+    store.append(entries, tiles, new LedgerStore.StoredCheckpoint(size, root, note, clock.millis(), java.util.OptionalLong.empty()), drained);
+    // Committed: from here on the batch is durable, and its outbox rows are gone.
     for (HashTile tile : tiles) {
       nodes.offer(tile);
     }
-    for (LedgerStore.Entry entry : entries) {
-      headCache.put(entry.subject(), entry.eventHash());
+    for (int i = 0; i < entries.size(); i++) {
+      headCache.put(new Chain(entries.get(i).subject(), accepted.get(i).committed()), entries.get(i).eventHash());
     }
     latest = new Head(size, root, note);
     Prover prover = MerkleLog.prover(size, nodes);
     for (int i = 0; i < accepted.size(); i++) {
       LedgerStore.Entry entry = entries.get(i);
+      Item item = accepted.get(i);
       Receipt receipt;
       try {
         receipt = new Receipt(entry.index(), entryBytes.get(i), prover.inclusion(entry.index()), note, entry.secret());
       } catch (RuntimeException e) {
-        accepted.get(i).receipt().completeExceptionally(e);
+        if (item.pending() != null) {
+          item.pending().receipt().completeExceptionally(e);
+        } else {
+          tell(() -> listener.failed(item.outboxId(), e));
+        }
         continue;
       }
-      accepted.get(i).receipt().complete(receipt);
+      if (item.pending() != null) {
+        item.pending().receipt().complete(receipt);
+      } else {
+        tell(() -> listener.appended(item.outboxId(), receipt));
+      }
     }
   }
 
@@ -573,8 +727,8 @@ public final class LedgerService implements TileSource, AutoCloseable {
   }
 
   /**
-   * Stops taking appends, writes what is queued, publishes the newest checkpoint and stops the
-   * threads. Idempotent.
+   * Stops taking appends, writes what is queued and what the outbox holds, publishes the newest
+   * checkpoint and stops the threads. Idempotent.
    */
   @Override
   public void close() {
@@ -599,11 +753,15 @@ public final class LedgerService implements TileSource, AutoCloseable {
       LOG.warn("could not publish the final checkpoint: {}", e.toString());
     }
     failQueued();
+    tell(listener::closed);
   }
 
   private void failQueued() {
     Pending pending;
     while ((pending = queue.poll()) != null) {
+      if (pending == WAKE) {
+        continue;
+      }
       pending.receipt().completeExceptionally(new IllegalStateException("the ledger closed before this append"));
     }
   }

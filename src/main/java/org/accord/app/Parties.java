@@ -33,9 +33,9 @@ public final class Parties {
   private final Database database;
   private final Clock clock;
   private final RecentPrincipals recent;
-  private final Accord.EventLog log;
+  private final EventOutbox log;
 
-  Parties(Database database, Clock clock, Accord.EventLog log) {
+  Parties(Database database, Clock clock, EventOutbox log) {
     this.database = database;
     this.clock = clock;
     this.recent = new RecentPrincipals(clock);
@@ -51,15 +51,19 @@ public final class Parties {
   public Organization createOrganization(Principal actor, String name, OrgKind kind, String country, String contactEmail) {
     Authority.requireCoordinator(actor, "create organizations");
     long now = clock.millis();
-    Organization created = database.jdbi().inTransaction(handle -> Organizations.create(handle, name, kind, country, contactEmail, now));
-    Map<String, Object> data = event(actor);
-    data.put("organization", created.name());
-    data.put("kind", kind.label());
-    if (created.country() != null) {
-      data.put("country", created.country());
-    }
-    log.record("org.created", "org:" + created.name(), now, data, !kind.listedToOthers());
-    return created;
+    EventOutbox.Committed<Organization> committed = log.inTransaction((handle, events) -> {
+      Organization created = Organizations.create(handle, name, kind, country, contactEmail, now);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("organization", created.name());
+      data.put("kind", kind.label());
+      if (created.country() != null) {
+        data.put("country", created.country());
+      }
+      events.stage(actor, "org.created", "org:" + created.name(), now, data, !kind.listedToOthers());
+      return created;
+    });
+    committed.await();
+    return committed.value();
   }
 
   /** The organizations {@code viewer} may know take part, by name. */
@@ -91,13 +95,17 @@ public final class Parties {
     Organization org = organization(actor, organization);
     Authority.requireManages(actor, org, "add its members");
     long now = clock.millis();
-    Member member = database.jdbi().inTransaction(handle -> Members.add(handle, org, email, role, now));
-    Map<String, Object> data = event(actor);
-    data.put("organization", org.name());
-    data.put("member", member.email());
-    data.put("role", role.label());
-    log.record("member.added", "org:" + org.name(), now, data, true);
-    return member;
+    EventOutbox.Committed<Member> committed = log.inTransaction((handle, events) -> {
+      Member member = Members.add(handle, org, email, role, now);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("organization", org.name());
+      data.put("member", member.email());
+      data.put("role", role.label());
+      events.stage(actor, "member.added", "org:" + org.name(), now, data, true);
+      return member;
+    });
+    committed.await();
+    return committed.value();
   }
 
   /**
@@ -125,7 +133,7 @@ public final class Parties {
       Principal actor, String organization, String memberEmail, boolean coordinator, String label, Duration lifetime) {
     Organization org = organization(actor, organization);
     long now = clock.millis();
-    Tokens.Created created = database.jdbi().inTransaction(handle -> {
+    EventOutbox.Committed<Tokens.Created> committed = log.inTransaction((handle, events) -> {
       Member member = null;
       if (memberEmail != null) {
         member = Members.byEmail(handle, Member.requireEmail(memberEmail, "member"))
@@ -133,14 +141,16 @@ public final class Parties {
             .orElseThrow(() -> new NotFoundException("no member " + memberEmail.strip() + " in " + org.name()));
       }
       Authority.requireMayCreateToken(actor, org, member, coordinator);
-      return Tokens.create(handle, org, member, coordinator, label, lifetime == null ? null : now + lifetime.toMillis(), now);
+      Tokens.Created created = Tokens.create(handle, org, member, coordinator, label, lifetime == null ? null : now + lifetime.toMillis(), now);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("token", created.token().id());
+      data.put("organization", org.name());
+      data.put("role", created.token().principal().roleLabel());
+      events.stage(actor, "token.created", "token:" + created.token().id(), now, data, true);
+      return created;
     });
-    Map<String, Object> data = event(actor);
-    data.put("token", created.token().id());
-    data.put("organization", org.name());
-    data.put("role", created.token().principal().roleLabel());
-    log.record("token.created", "token:" + created.token().id(), now, data, true);
-    return created;
+    committed.await();
+    return committed.value();
   }
 
   /**
@@ -164,16 +174,17 @@ public final class Parties {
    */
   public ApiToken revokeToken(Principal actor, String id) {
     long now = clock.millis();
-    ApiToken revoked = database.jdbi().inTransaction(handle -> {
+    EventOutbox.Committed<ApiToken> committed = log.inTransaction((handle, events) -> {
       ApiToken token = Tokens.byId(handle, id).filter(t -> Authority.maySee(actor, t)).orElseThrow(() -> Authority.noSuchToken(id));
       Tokens.revoke(handle, id, now);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("token", id);
+      events.stage(actor, "token.revoked", "token:" + id, now, data, true);
       return Tokens.byId(handle, id).orElseThrow();
     });
     recent.clear();
-    Map<String, Object> data = event(actor);
-    data.put("token", id);
-    log.record("token.revoked", "token:" + id, now, data, true);
-    return revoked;
+    committed.await();
+    return committed.value();
   }
 
   /**
@@ -274,11 +285,5 @@ public final class Parties {
     view.put("revoked", token.revoked() == null ? null : token.revoked().toString());
     view.put("active", token.activeAt(now));
     return view;
-  }
-
-  private static Map<String, Object> event(Principal actor) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("actor", actor.actor().toData());
-    return data;
   }
 }

@@ -61,13 +61,15 @@ final class LogCommand implements Runnable {
         "An event is a JSON object {\"type\":..., \"subject\":..., \"data\":{...}, \"time\":..., \"private\":...}"
             + " (type and subject default to --type and --subject, time to now); an object without"
             + " \"data\" is itself the data. With --digest, each FILE is any document and the event"
-            + " records its name, size and SHA-256 instead."
+            + " records its name, size and SHA-256 instead.",
+        "Types in a namespace Accord writes itself (such as sbom. or org.) are refused, and the error lists them:"
+            + " those events come only from Accord's own changes."
       },
       footer = {"", "Examples:",
-          "  accord log append --type sbom.ingested --subject product:acme-router \\",
-          "      sbom-event.json",
+          "  accord log append --type audit.note --subject product:acme-router \\",
+          "      note.json",
           "  accord log append --type test.load --subject bench --quiet - < events.jsonl",
-          "  accord log append --type document.filed --subject case:ACC-1 \\",
+          "  accord log append --type document.filed --subject report:ACC-1 \\",
           "      --digest --private report.pdf"})
   static final class AppendCommand extends AccordCommand {
     @Override
@@ -77,10 +79,10 @@ final class LogCommand implements Runnable {
 
     private static final int CHUNK = 10_000;
 
-    @Option(names = "--type", paramLabel = "TYPE", description = "Event type (such as sbom.ingested) for events that do not name one.")
+    @Option(names = "--type", paramLabel = "TYPE", description = "Event type (such as audit.note) for events that do not name one.")
     String type;
 
-    @Option(names = "--subject", paramLabel = "ID", description = "Subject (such as case:ACC-2025-1) for events that do not name one.")
+    @Option(names = "--subject", paramLabel = "ID", description = "Subject (such as report:ACC-2025-1) for events that do not name one.")
     String subject;
 
     @Option(names = "--private", description = "Log the events as salted commitments; receipts carry the salt and event.")

@@ -80,6 +80,17 @@ public final class Authority {
   }
 
   /**
+   * Whether an event {@code actor} caused may name it in the open transparency log. Every change event
+   * carries its actor (organization and, when a person acted, the person's address), and the public
+   * log is read by anyone: so only an organization listed to everyone, acting without a named person
+   * (a machine token, the local command line), is named in the open. Any other actor's events enter
+   * the log as salted commitments, as {@code org.created} of an operator does (ADR 0081, ADR 0085).
+   */
+  public static boolean namedInPublicLog(Principal actor) {
+    return actor.organization().kind().listedToOthers() && actor.member() == null;
+  }
+
+  /**
    * Refuses to act for an organization other than the principal's own, unless it is the coordinator.
    *
    * @throws ForbiddenException otherwise

@@ -114,10 +114,24 @@ public final class LedgerStore implements TileReader {
 
   /** Writes one batch in one transaction. */
   public void append(List<Entry> entries, List<HashTile> tiles, StoredCheckpoint checkpoint) {
+    append(entries, tiles, checkpoint, List.of());
+  }
+
+  /**
+   * Writes one batch in one transaction, and deletes the {@link Outbox} rows whose events it appends
+   * in the same transaction (ADR 0085).
+   *
+   * @throws IllegalStateException if the store fails, or an outbox row is already gone; nothing is
+   *     written then
+   */
+  public void append(List<Entry> entries, List<HashTile> tiles, StoredCheckpoint checkpoint, Collection<Long> outboxIds) {
     transaction(handle -> {
       Connection connection = handle.getConnection();
+      if (!outboxIds.isEmpty()) {
+        Outbox.remove(connection, outboxIds);
+      }
       try (PreparedStatement insert = connection.prepareStatement(
-              "INSERT INTO ledger_entries (idx, data, subject, event_hash) VALUES (?, ?, ?, ?)");
+              "INSERT INTO ledger_entries (idx, data, subject, event_hash, committed) VALUES (?, ?, ?, ?, ?)");
           PreparedStatement secret = connection.prepareStatement(
               "INSERT INTO ledger_secrets (idx, salt, event) VALUES (?, ?, ?)")) {
         boolean secrets = false;
@@ -126,6 +140,7 @@ public final class LedgerStore implements TileReader {
           insert.setBytes(2, entry.data);
           insert.setString(3, entry.subject());
           insert.setBytes(4, entry.eventHash().bytes());
+          insert.setInt(5, entry.secret().isPresent() ? 1 : 0);
           insert.addBatch();
           if (entry.secret().isPresent()) {
             secret.setLong(1, entry.index());
@@ -304,10 +319,26 @@ public final class LedgerStore implements TileReader {
   }
 
   /**
-   * The newest event of each subject that has one: the SHA-256 of its canonical bytes, which the
-   * subject's next event names as its predecessor.
+   * The events waiting in the outbox, oldest first, at most {@code limit}.
+   *
+   * @throws IllegalStateException if the store fails or a row is damaged
    */
-  public Map<String, Hash> heads(Collection<String> subjects) {
+  public List<Outbox.Staged> outbox(int limit) {
+    return query(handle -> Outbox.oldest(handle, limit));
+  }
+
+  /** The number of events waiting in the outbox. */
+  public long outboxSize() {
+    return query(Outbox::count);
+  }
+
+  /**
+   * The newest public (or, with {@code committed}, private) event of each subject that has one: the
+   * SHA-256 of its canonical bytes, which the subject's next event of the same kind names as its
+   * predecessor. Public and private events form separate chains (ADR 0087), so that a public entry
+   * never names a private one.
+   */
+  public Map<String, Hash> heads(Collection<String> subjects, boolean committed) {
     Map<String, Hash> heads = new HashMap<>();
     List<String> all = new ArrayList<>(new LinkedHashSet<>(subjects));
     for (int from = 0; from < all.size(); from += HEAD_CHUNK) {
@@ -317,10 +348,11 @@ public final class LedgerStore implements TileReader {
         Map<String, Hash> found = new HashMap<>();
         try (PreparedStatement query = handle.getConnection().prepareStatement(
             "SELECT e.subject, e.event_hash FROM ledger_entries e JOIN "
-                + "(SELECT subject, MAX(idx) AS idx FROM ledger_entries WHERE subject IN (" + marks + ") GROUP BY subject) m "
+                + "(SELECT subject, MAX(idx) AS idx FROM ledger_entries WHERE committed = ? AND subject IN (" + marks + ") GROUP BY subject) m "
                 + "ON e.idx = m.idx")) {
+          query.setInt(1, committed ? 1 : 0);
           for (int i = 0; i < chunk.size(); i++) {
-            query.setString(i + 1, chunk.get(i));
+            query.setString(i + 2, chunk.get(i));
           }
           try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {

@@ -63,7 +63,7 @@ class LedgerCliTest {
 
     Path event = dir.resolve("event.json");
     Files.writeString(event, "{\"sha256\":\"" + "0".repeat(64) + "\",\"org\":\"Acme\"}");
-    CliRun one = accord(base, "log", "append", "--type", "sbom.ingested", "--subject", "sbom:1", event.toString(), event.toString());
+    CliRun one = accord(base, "log", "append", "--type", "audit.note", "--subject", "sbom:1", event.toString(), event.toString());
     assertThat(one.exit()).as(one.all()).isZero();
     String[] receipts = one.out().strip().split("\n");
     assertThat(receipts).hasSize(2);
@@ -72,7 +72,7 @@ class LedgerCliTest {
     Files.writeString(receipt, receipts[1]);
     CliRun verified = CliRun.run("verify", "receipt", receipt.toString(), "--key", key.toString());
     assertThat(verified.exit()).as(verified.all()).isZero();
-    assertThat(verified.out()).contains("OK: entry 601 (event sbom.ingested of sbom:1");
+    assertThat(verified.out()).contains("OK: entry 601 (event audit.note of sbom:1");
 
     CliRun proofText = accord(base, "log", "receipt", "5", "--tlog-proof");
     Path tlogProof = dir.resolve("5.tlog-proof");
@@ -94,11 +94,11 @@ class LedgerCliTest {
     CliRun byDir = CliRun.run("verify", "log", dir.resolve("data").toString(), "--previous", old.toString());
     assertThat(byDir.exit()).as(byDir.all()).isZero();
 
-    CliRun privateOne = accord(base, "log", "append", "--private", "--type", "case.note", "--subject", "case:9", "--digest", event.toString());
+    CliRun privateOne = accord(base, "log", "append", "--private", "--type", "audit.note", "--subject", "case:9", "--digest", event.toString());
     Path secret = dir.resolve("secret.json");
     Files.writeString(secret, privateOne.out());
     CliRun opened = CliRun.run("verify", "receipt", secret.toString(), "--key", key.toString());
-    assertThat(opened.out()).contains("private event case.note of case:9");
+    assertThat(opened.out()).contains("private event audit.note of case:9");
   }
 
   @Test

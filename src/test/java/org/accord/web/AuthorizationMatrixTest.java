@@ -289,8 +289,6 @@ class AuthorizationMatrixTest {
       Map.entry("POST /api/v1/evidence/kev * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
       Map.entry("POST /api/v1/inventories * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
       Map.entry("POST /api/v1/sboms * UNKNOWN_PARAMETER", "leaks: unknown parameters are a 400"),
-      // The public log names operators and uploaders (sbom., inventory., vex. events).
-      Map.entry("GET /log/tile/<path> * PUBLIC", "leaks + outbox: operator-identifying events only as commitments"),
       // The coordinator sees every party's data (Principal), private advisories too.
       Map.entry("GET /api/v1/advisories/{id} COORDINATOR *", "leaks: the coordinator sees private advisories"),
       Map.entry("GET /api/v1/triage COORDINATOR PRIVATE_OF_A", "leaks: the coordinator sees private advisories"),

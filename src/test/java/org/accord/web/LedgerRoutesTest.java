@@ -105,7 +105,7 @@ class LedgerRoutesTest {
       Verifier.verifyReceipt(receipt, verifier);
     }
     HttpResponse<String> secret = post(server, "/api/v1/log/entries", coordinator,
-        "{\"type\":\"case.note\",\"subject\":\"case:1\",\"private\":true,\"data\":{\"embargoed\":\"yes\"}}");
+        "{\"type\":\"audit.note\",\"subject\":\"case:1\",\"private\":true,\"data\":{\"embargoed\":\"yes\"}}");
     Receipt privateReceipt = receipts(secret).get(0);
     VerifiedReceipt opened = Verifier.verifyReceipt(privateReceipt, verifier);
     assertThat(opened.committed()).isTrue();

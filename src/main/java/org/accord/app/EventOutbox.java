@@ -1,0 +1,209 @@
+package org.accord.app;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.accord.InvalidInputException;
+import org.accord.ledger.EntryBundle;
+import org.accord.ledger.Hash;
+import org.accord.ledger.LedgerEvent;
+import org.accord.ledger.Receipt;
+import org.accord.party.Authority;
+import org.accord.party.Principal;
+import org.accord.store.Database;
+import org.accord.store.Outbox;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Where application services write their accountable events: into the {@link Outbox}, in the same
+ * transaction as the change each attests, never after it (ADR 0085). The ledger writer appends them
+ * and deletes their rows in one transaction, so a change and its event commit together and the event
+ * reaches the log exactly once, whenever the process stops.
+ *
+ * <p>A service runs its transaction through {@link #inTransaction}, stages events with the {@link
+ * Stager} it is handed, and after the commit may {@link Committed#await() wait} for the log index of
+ * its event, as the edges report it. If the wait fails (the log is closed, the writer failed), the data
+ * and its event stay consistent: the event waits in the outbox and is appended when the log runs again.
+ *
+ * <p>Every event carries the acting principal's {@link Principal#actor() actor} and the server's time
+ * from the instance's clock, and is of a type in an {@link EventNamespace} Accord reserves. An event
+ * whose actor may not be named in the open ({@link Authority#namedInPublicLog}: operators,
+ * researchers, people) enters the log as a salted commitment, whatever the caller asked.
+ *
+ * <p>Thread-safe. Also the ledger's {@link LedgerService.OutboxListener}: it completes the waits.
+ */
+final class EventOutbox implements LedgerService.OutboxListener {
+  /** How long a caller waits for its event's index before it is told the event is pending. */
+  private static final long WAIT_SECONDS = 120;
+  /** Room in an entry for {@code "prev":"<64 hex>",}, which the writer adds. */
+  private static final int PREV_ROOM = ",\"prev\":\"\"".length() + 2 * Hash.SIZE;
+
+  private final Database database;
+  private final Supplier<LedgerService> ledger;
+  private final ConcurrentMap<Long, CompletableFuture<Receipt>> waiting = new ConcurrentHashMap<>();
+
+  /**
+   * @param ledger the running log, started on first use; the outbox wakes it after each commit
+   */
+  EventOutbox(Database database, Supplier<LedgerService> ledger) {
+    this.database = Objects.requireNonNull(database, "database");
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
+  }
+
+  /** Stages events in the transaction it belongs to. */
+  interface Stager {
+    /**
+     * Writes an event into the outbox in this transaction. The data gets the member {@code actor}
+     * ({@code actor}'s organization and member); the event's time is {@code now}, the server time
+     * the change was stamped with.
+     *
+     * @param privately whether the event enters the log only as a salted commitment (it does anyway
+     *     when {@link Authority#namedInPublicLog} says the actor may not be named in the open)
+     * @throws IllegalArgumentException if the type is not in a namespace Accord reserves, or the event
+     *     is not valid
+     * @throws InvalidInputException if the event would be too large for a log entry (the transaction,
+     *     and so the change, is rolled back)
+     */
+    void stage(Principal actor, String type, String subject, long now, Map<String, Object> data, boolean privately);
+  }
+
+  /** What a transaction returned, with the events it staged. */
+  final class Committed<T> {
+    private final T value;
+    private final List<CompletableFuture<Receipt>> events;
+
+    private Committed(T value, List<CompletableFuture<Receipt>> events) {
+      this.value = value;
+      this.events = events;
+    }
+
+    /** What the transaction returned. */
+    T value() {
+      return value;
+    }
+
+    /** Whether the transaction staged any event. */
+    boolean staged() {
+      return !events.isEmpty();
+    }
+
+    /**
+     * Waits until the events are in the log and returns the index of the last one, or -1 if none was
+     * staged.
+     *
+     * @throws IllegalStateException if the log did not take them; they stay in the outbox and are
+     *     appended when the log runs again (the message says so)
+     */
+    long await() {
+      if (events.isEmpty()) {
+        return -1;
+      }
+      try {
+        ledger.get().wakeOutbox();
+        long index = -1;
+        for (CompletableFuture<Receipt> event : events) {
+          index = event.get(WAIT_SECONDS, TimeUnit.SECONDS).index();
+        }
+        return index;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw pending(e);
+      } catch (ExecutionException e) {
+        throw pending(e.getCause());
+      } catch (TimeoutException | RuntimeException e) {
+        throw pending(e);
+      } finally {
+        waiting.values().removeAll(events);
+      }
+    }
+  }
+
+  private static IllegalStateException pending(Throwable cause) {
+    return new IllegalStateException(
+        "the change is stored, but its transparency-log event is not appended yet (" + cause.getMessage()
+            + "); the event waits in the outbox and is appended when the log runs again", cause);
+  }
+
+  /**
+   * Runs {@code work} in one transaction; the events it stages commit with its changes or not at all.
+   *
+   * @throws RuntimeException whatever {@code work} or the commit threw; nothing is stored then
+   */
+  <T> Committed<T> inTransaction(Work<T> work) {
+    List<Long> ids = new ArrayList<>();
+    List<CompletableFuture<Receipt>> events = new ArrayList<>();
+    try {
+      T value = database.jdbi().inTransaction(handle -> work.run(handle, (actor, type, subject, now, data, privately) -> {
+        long id = stage(handle, actor, type, subject, now, data, privately);
+        CompletableFuture<Receipt> event = new CompletableFuture<>();
+        // Registered before the commit: the writer cannot see the row, and so complete it, before.
+        waiting.put(id, event);
+        ids.add(id);
+        events.add(event);
+      }));
+      return new Committed<>(value, events);
+    } catch (RuntimeException e) {
+      ids.forEach(waiting::remove);
+      throw e;
+    }
+  }
+
+  /** A transaction's work: changes through {@code handle}, their events through {@code log}. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Handle handle, Stager log);
+  }
+
+  private static long stage(
+      Handle handle, Principal actor, String type, String subject, long now, Map<String, Object> data, boolean privately) {
+    Objects.requireNonNull(actor, "actor");
+    if (EventNamespace.of(type).isEmpty()) {
+      throw new IllegalArgumentException("event type '" + type + "' is not in a namespace Accord writes " + EventNamespace.prefixes());
+    }
+    Map<String, Object> withActor = new LinkedHashMap<>(data);
+    withActor.put("actor", actor.actor().toData());
+    LedgerEvent event = new LedgerEvent(type, subject, Instant.ofEpochMilli(now), withActor);
+    int size = event.encode(Optional.empty()).length + PREV_ROOM;
+    if (size > EntryBundle.MAX_ENTRY_SIZE) {
+      throw new InvalidInputException(
+          "the " + type + " event would be " + size + " bytes as a log entry; an entry holds at most " + EntryBundle.MAX_ENTRY_SIZE);
+    }
+    // An event that would name a hidden party or a person in the open is a commitment (ADR 0085).
+    return Outbox.add(handle, event, privately || !Authority.namedInPublicLog(actor), now);
+  }
+
+  @Override
+  public void appended(long outboxId, Receipt receipt) {
+    CompletableFuture<Receipt> event = waiting.remove(outboxId);
+    if (event != null) {
+      event.complete(receipt);
+    }
+  }
+
+  @Override
+  public void failed(long outboxId, RuntimeException cause) {
+    CompletableFuture<Receipt> event = waiting.remove(outboxId);
+    if (event != null) {
+      event.completeExceptionally(cause);
+    }
+  }
+
+  @Override
+  public void closed() {
+    IllegalStateException closed = new IllegalStateException("the ledger closed");
+    for (Long id : List.copyOf(waiting.keySet())) {
+      failed(id, closed);
+    }
+  }
+}
