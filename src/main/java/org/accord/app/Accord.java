@@ -94,6 +94,10 @@ public final class Accord implements AutoCloseable {
     this.findings = new Findings(database, graph, advisories);
     this.priorities = new Priorities(database, advisories, findings);
     advisories.start();
+    if (database.jdbi().withHandle(org.accord.store.Outbox::count) > 0) {
+      // An earlier run stopped before appending some events: start the log now, which drains them.
+      ledger();
+    }
   }
 
   /**
