@@ -214,6 +214,7 @@ public final class Accord implements AutoCloseable {
     Hashing hashing = new Hashing(document);
     List<DeploymentRow> rows = InventoryReader.read(hashing.stream(), fileName, config.limits());
     String sha256 = finish(hashing);
+    InventoryReader.requireOperator(rows, uploader.organization().name());
     String format = fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? "json" : "csv";
     synchronized (ingestLock) {
       long now = clock.millis();
@@ -228,7 +229,8 @@ public final class Accord implements AutoCloseable {
         data.put("uploader", uploader.organization().name());
         data.put("actor", uploader.actor().toData());
         data.put("deployments", stored.rows());
-        logged = record("inventory.ingested", "inventory:" + uploader.organization().name(), now, data);
+        // names the operator and how many sites it runs: a salted commitment, never public (issue 8)
+        logged = record("inventory.ingested", "inventory:" + uploader.organization().name(), now, data, true);
       }
       advisories.matchNewComponents();
       return new IngestResults.Inventory(

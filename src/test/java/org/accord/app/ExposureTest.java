@@ -62,7 +62,7 @@ class ExposureTest {
   }
 
   private void ingestInventory(String csv) {
-    accord.ingestInventory(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "inventory.csv", org.accord.TestPrincipals.member(accord, "CERT"));
+    org.accord.TestPrincipals.ingestInventory(accord, csv);
   }
 
   private WhereUsedView ask(String range, WhereUsedQuery.Lists list, int limit, String cursor, String sort, String filter, Viewer viewer) {

@@ -33,7 +33,7 @@ class FindingsTest {
     accord.ingestSbom(stream(AdvisoryFixtures.sbom("scada", "2.1.0")), org.accord.TestPrincipals.member(accord, "Acme"));
     accord.ingestSbom(stream(AdvisoryFixtures.sbom("gateway", "2.2.1")), org.accord.TestPrincipals.member(accord, "Acme"));
     accord.ingestSbom(stream(AdvisoryFixtures.sbom("portal", "2.4.0")), org.accord.TestPrincipals.member(accord, "Borealis"));
-    accord.ingestInventory(stream(Documents.inventory("scada")), "inventory.csv", org.accord.TestPrincipals.member(accord, "CERT"));
+    org.accord.TestPrincipals.ingestInventory(accord, Documents.inventory("scada"));
   }
 
   @AfterEach

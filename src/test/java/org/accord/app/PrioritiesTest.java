@@ -36,7 +36,7 @@ class PrioritiesTest {
     accord = Accord.open(new Accord.Config(dir, null));
     accord.ingestSbom(stream(AdvisoryFixtures.sbom("scada", "2.1.0")), org.accord.TestPrincipals.member(accord, "Acme"));
     accord.ingestSbom(stream(AdvisoryFixtures.sbom("gateway", "2.2.1")), org.accord.TestPrincipals.member(accord, "Acme"));
-    accord.ingestInventory(stream(Documents.inventory("scada")), "inventory.csv", org.accord.TestPrincipals.member(accord, "CERT"));
+    org.accord.TestPrincipals.ingestInventory(accord, Documents.inventory("scada"));
     accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), org.accord.TestPrincipals.of(accord, "local", true), false);
     try (InputStream kev = Files.newInputStream(TestData.resolve("kev/known_exploited_vulnerabilities.json"))) {
       Advisories.FeedImported imported = accord.advisories().ingestKev(kev);
