@@ -141,8 +141,9 @@ class FindingsTest {
     Findings.AdvisoryFindings findings = findings(aquanet);
     Findings.Finding scada = finding(findings, "pkg:generic/acme/scada@1.0");
     assertThat(scada.deployments()).extracting(d -> d.operator()).containsExactly("AquaNet");
-    assertThat(scada.hiddenDeployments()).isEqualTo(2);
-    assertThat(findings.hiddenDeployments()).isEqualTo(2);
+    // issue 8: GridCo's two sites are one operator's: the count is as k-anonymous as the cells ("<3"), never 2
+    assertThat(scada.hiddenDeployments().json()).isEqualTo("<3");
+    assertThat(findings.hiddenDeployments().json()).isEqualTo("<3");
     for (Map<String, Object> cell : findings.aggregates()) {
       assertThat(cell.get("deployments")).isEqualTo("<3");
       assertThat(cell).doesNotContainKey("operators");
