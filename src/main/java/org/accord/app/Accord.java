@@ -193,7 +193,8 @@ public final class Accord implements AutoCloseable {
         data.put("uploader", uploader.organization().name());
         data.put("actor", uploader.actor().toData());
         data.put("components", stored.components());
-        logged = record("sbom.ingested", "product:" + stored.productPurl(), now, data);
+        // an operator's or researcher's upload names a party not listed to others: a commitment only (issue 8)
+        logged = record("sbom.ingested", "product:" + stored.productPurl(), now, data, !uploader.organization().kind().listedToOthers());
       }
       advisories.matchNewComponents();
       return new IngestResults.Sbom(

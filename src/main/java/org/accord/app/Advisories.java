@@ -174,7 +174,7 @@ public final class Advisories {
                 Imported imported =
                     new Imported(
                         read.format().label(), advisory == null ? "" : advisory.id(),
-                        advisory == null ? "" : privately ? "private" : "public", duplicate, replaced,
+                        privately ? "private" : "public", duplicate, replaced,
                         advisory != null && advisory.isWithdrawn(), packages, evaluable, matched, statements, read.warnings(), sha256,
                         -1);
                 return new Outcome(imported, pk, advisory);
@@ -198,7 +198,9 @@ public final class Advisories {
       data.put("statements", imported.statements());
       String type = imported.advisory().isEmpty() ? "vex.imported" : "advisory.imported";
       String subject = imported.advisory().isEmpty() ? "vex:" + sha256 : "advisory:" + imported.advisory();
-      long index = log.record(type, subject, now, data, privately && !imported.advisory().isEmpty());
+      // a private document (advisory or VEX-only) enters the public log only as a commitment, and so does
+      // any import by an organization that is not listed to others, since the event names it (issue 8)
+      long index = log.record(type, subject, now, data, privately || !importer.organization().kind().listedToOthers());
       return new Imported(
           imported.format(), imported.advisory(), imported.visibility(), false, imported.replaced(), imported.withdrawn(),
           imported.packages(), imported.evaluable(), imported.matched(), imported.statements(), imported.warnings(),
@@ -311,8 +313,8 @@ public final class Advisories {
 
   /** The scopes a viewer sees, in preference order (its own private advisories first); null for all. */
   static List<String> scopes(Handle handle, Viewer viewer) {
-    if (viewer.organization().isEmpty() && viewer.coordinator()) {
-      return null;
+    if (viewer.coordinator() && !viewer.shared()) {
+      return null; // the coordinator sees every advisory, private ones too (issue 8); a shared view only public and its own
     }
     List<String> scopes = new ArrayList<>();
     Organizations.find(handle, viewer.organization()).ifPresent(org -> scopes.add(AdvisoryStore.privateScope(org.id())));

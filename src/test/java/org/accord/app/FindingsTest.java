@@ -164,7 +164,10 @@ class FindingsTest {
     Viewer coordinator = new Viewer("CERT", true, false, Viewer.DEFAULT_K);
     assertThat(accord.findings().findings(ADVISORY, null, owner).findings()).isEqualTo(2);
     assertThatThrownBy(() -> accord.findings().findings(ADVISORY, null, other)).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> accord.advisories().show(CVE, coordinator)).isInstanceOf(NotFoundException.class);
+    // issue 8: the coordinator sees private advisories; its shared view does not
+    assertThat(accord.advisories().show(CVE, coordinator).visibility()).isEqualTo("private");
+    assertThatThrownBy(() -> accord.advisories().show(CVE, new Viewer("CERT", true, true, Viewer.DEFAULT_K)))
+        .isInstanceOf(NotFoundException.class);
     assertThat(accord.findings().findings(null, null, other).advisories()).isEmpty();
     assertThat(accord.advisories().list(other, null, 10)).isEmpty();
     assertThat(accord.advisories().list(owner, null, 10)).extracting(Advisories.Summary::visibility).containsExactly("private");

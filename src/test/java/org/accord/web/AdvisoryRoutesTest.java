@@ -125,7 +125,10 @@ class AdvisoryRoutesTest {
     assertThat(hidden.statusCode()).isEqualTo(404);
     assertThat(get("/api/v1/advisories/GHSA-jfh8-c2jp-5v3q?format=osv", operator).statusCode()).isEqualTo(404);
     assertThat(get("/api/v1/findings?advisory=GHSA-jfh8-c2jp-5v3q", operator).statusCode()).isEqualTo(404);
-    assertThat(get("/api/v1/triage?advisory=GHSA-jfh8-c2jp-5v3q&as=coordinator", coordinator).statusCode()).isEqualTo(404);
+    // issue 8: the coordinator sees private advisories (it triages them), except in the shared view
+    assertThat(get("/api/v1/triage?advisory=GHSA-jfh8-c2jp-5v3q&as=coordinator", coordinator).statusCode()).isEqualTo(200);
+    assertThat(get("/api/v1/advisories/GHSA-jfh8-c2jp-5v3q", coordinator).statusCode()).isEqualTo(200);
+    assertThat(get("/api/v1/triage?advisory=GHSA-jfh8-c2jp-5v3q&as=coordinator&view=shared", coordinator).statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(get("/api/v1/advisories", operator).body()).path("advisories")).isEmpty();
 
     HttpResponse<String> bad = post("/api/v1/advisories", vendor, "application/json",

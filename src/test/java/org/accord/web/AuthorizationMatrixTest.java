@@ -266,12 +266,6 @@ class AuthorizationMatrixTest {
    * merge; a listed cell that passes fails the matrix, so the list cannot go stale.
    */
   static final Map<String, String> KNOWN_GAPS = new TreeMap<>(Map.ofEntries(
-      // The public log names operators and uploaders (sbom., inventory., vex. events).
-      Map.entry("GET /log/tile/<path> * PUBLIC", "leaks + outbox: operator-identifying events only as commitments"),
-      // The coordinator sees every party's data (Principal), private advisories too.
-      Map.entry("GET /api/v1/advisories/{id} COORDINATOR *", "leaks: the coordinator sees private advisories"),
-      Map.entry("GET /api/v1/triage COORDINATOR PRIVATE_OF_A", "leaks: the coordinator sees private advisories"),
-      Map.entry("POST /api/v1/triage COORDINATOR PRIVATE_OF_A", "leaks: the coordinator sees private advisories"),
       // Private VEX and the first SBOM uploader as "supplier" reach other parties.
       Map.entry("GET /api/v1/advisories/{id} MEMBER_B PUBLIC", "owner: private VEX only to its owner and the coordinator"),
       Map.entry("GET /api/v1/findings MEMBER_B *", "owner: SBOM attribution (no first-uploader supplier), private VEX"),
