@@ -46,4 +46,23 @@ public final class TestPrincipals {
         .inTransaction(h -> Tokens.create(h, org, null, coordinator, label, null, accord.now()))
         .secret();
   }
+
+  /**
+   * Ingests an inventory that names several operators as its operators would: the rows of each
+   * operator (the first column) uploaded by a member of that operator (created as an operator if
+   * absent), since a row's operator is always the uploading organization. The results, by operator.
+   */
+  public static java.util.Map<String, org.accord.app.IngestResults.Inventory> ingestInventory(Accord accord, String csv) {
+    String[] lines = csv.strip().split("\n");
+    java.util.Map<String, StringBuilder> byOperator = new java.util.LinkedHashMap<>();
+    for (int i = 1; i < lines.length; i++) {
+      String operator = lines[i].substring(0, lines[i].indexOf(','));
+      byOperator.computeIfAbsent(operator, o -> new StringBuilder(lines[0]).append('\n')).append(lines[i]).append('\n');
+    }
+    java.util.Map<String, org.accord.app.IngestResults.Inventory> results = new java.util.LinkedHashMap<>();
+    byOperator.forEach((operator, text) -> results.put(operator, accord.ingestInventory(
+        new java.io.ByteArrayInputStream(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), "inventory.csv",
+        member(accord, operator, OrgKind.OPERATOR))));
+    return results;
+  }
 }

@@ -228,6 +228,7 @@ public final class Accord implements AutoCloseable {
     Hashing hashing = new Hashing(document);
     List<DeploymentRow> rows = InventoryReader.read(hashing.stream(), fileName, config.limits());
     String sha256 = finish(hashing);
+    InventoryReader.requireOperator(rows, uploader.organization().name());
     String format = fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? "json" : "csv";
     synchronized (ingestLock) {
       long now = clock.millis();
@@ -239,7 +240,8 @@ public final class Accord implements AutoCloseable {
           data.put("inventory", stored.inventoryId());
           data.put("uploader", uploader.organization().name());
           data.put("deployments", stored.rows());
-          log.stage(uploader, "inventory.ingested", "inventory:" + uploader.organization().name(), now, data, false);
+          // names the operator and how many sites it runs: a salted commitment, never public (ADR 0095)
+          log.stage(uploader, "inventory.ingested", "inventory:" + uploader.organization().name(), now, data, true);
         }
         return stored;
       });

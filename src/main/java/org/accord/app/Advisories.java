@@ -174,11 +174,11 @@ public final class Advisories {
                 Imported imported =
                     new Imported(
                         read.format().label(), advisory == null ? "" : advisory.id(),
-                        advisory == null ? "" : privately ? "private" : "public", duplicate, replaced,
+                        privately ? "private" : "public", duplicate, replaced,
                         advisory != null && advisory.isWithdrawn(), packages, evaluable, matched, statements, read.warnings(), sha256,
                         -1);
                 if (!duplicate) {
-                  // Staged with the change (ADR 0085); a private advisory enters the public log only as a commitment.
+                  // Staged with the change (ADR 0085).
                   Map<String, Object> data = new LinkedHashMap<>();
                   data.put("sha256", sha256);
                   data.put("format", imported.format());
@@ -189,7 +189,8 @@ public final class Advisories {
                   data.put("statements", imported.statements());
                   String type = imported.advisory().isEmpty() ? "vex.imported" : "advisory.imported";
                   String subject = imported.advisory().isEmpty() ? "vex:" + sha256 : "advisory:" + imported.advisory();
-                  events.stage(importer, type, subject, now, data, privately && !imported.advisory().isEmpty());
+                  // a private document (advisory or VEX-only) enters the public log only as a commitment (ADR 0097)
+                  events.stage(importer, type, subject, now, data, privately);
                 }
                 return new Outcome(imported, pk, advisory);
               });
@@ -314,8 +315,8 @@ public final class Advisories {
 
   /** The scopes a viewer sees, in preference order (its own private advisories first); null for all. */
   static List<String> scopes(Handle handle, Viewer viewer) {
-    if (viewer.organization().isEmpty() && viewer.coordinator()) {
-      return null;
+    if (viewer.coordinator() && !viewer.shared()) {
+      return null; // the coordinator sees every advisory, private ones too (issue 8); a shared view only public and its own
     }
     List<String> scopes = new ArrayList<>();
     Organizations.find(handle, viewer.organization()).ifPresent(org -> scopes.add(AdvisoryStore.privateScope(org.id())));

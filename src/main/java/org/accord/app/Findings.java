@@ -2,6 +2,7 @@ package org.accord.app;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,11 +74,12 @@ public final class Findings {
    * @param findings one per affected product (and affected package)
    * @param aggregates deployments by sector and country over all findings; a suppressed cell's {@code
    *     deployments} is {@code "<k"}
-   * @param hiddenDeployments deployments counted but not shown to this viewer
+   * @param hiddenDeployments deployments counted but not shown to this viewer, k-anonymous ({@link
+   *     HiddenCount}: a number, {@code "<k"} or {@code "≥N"})
    */
   public record AdvisoryFindings(
       String advisory, List<String> aliases, String summary, List<String> matched, List<String> notEvaluable,
-      List<Finding> findings, List<Map<String, Object>> aggregates, int hiddenDeployments) {}
+      List<Finding> findings, List<Map<String, Object>> aggregates, HiddenCount hiddenDeployments) {}
 
   /**
    * One finding: an affected product version and how the vulnerable version got into it.
@@ -90,11 +92,12 @@ public final class Findings {
    *     {@code fixed}, {@code under_investigation}
    * @param statement the deciding statement; null when the status is {@code unknown}
    * @param deployments the product's deployments this viewer may see
-   * @param hiddenDeployments the product's deployments this viewer may not see
+   * @param hiddenDeployments the product's deployments this viewer may not see, k-anonymous ({@link
+   *     HiddenCount})
    */
   public record Finding(
       String component, String product, String supplier, List<String> path, String status,
-      Advisories.StatementView statement, List<WhereUsed.DeploymentHit> deployments, int hiddenDeployments) {
+      Advisories.StatementView statement, List<WhereUsed.DeploymentHit> deployments, HiddenCount hiddenDeployments) {
     /** Whether a statement suppresses the finding (not affected, fixed). */
     public boolean suppressed() {
       return status.equals("not_affected") || status.equals("fixed");
@@ -106,14 +109,15 @@ public final class Findings {
    *
    * @param advisoryId an advisory id or alias, or null for all
    * @param organization when given, only findings in this organization's products (as supplier) or
-   *     deployments (as operator)
-   * @throws org.accord.NotFoundException if the advisory does not exist or is not visible
+   *     deployments (as operator): the viewer's own organization, or any existing one for a coordinator
+   * @throws org.accord.NotFoundException if the advisory does not exist or is not visible, or the
+   *     organization does not exist or is another's (the same answer)
    */
   public View findings(String advisoryId, String organization, Viewer viewer) {
     Objects.requireNonNull(viewer, "viewer");
-    String org = organization == null || organization.isBlank() ? null : organization.strip();
     return database.jdbi().withHandle(
         handle -> {
+          String org = organizationFilter(handle, organization, viewer);
           List<AdvisoryStore.Row> rows = new ArrayList<>();
           if (advisoryId != null && !advisoryId.isBlank()) {
             rows.add(advisories.visible(handle, advisoryId, viewer));
@@ -228,42 +232,86 @@ public final class Findings {
     return new Raw(row, names, matched, notEvaluable, findings);
   }
 
+  /**
+   * The organization an {@code org=} filter names, checked: none (null) when blank; the viewer's own;
+   * or, for a coordinator, any existing one. Another organization is answered exactly as an unknown
+   * one, so the filter tells no one which organizations take part (issue 8, ADR 0097).
+   *
+   * @throws org.accord.NotFoundException if it does not exist or the viewer may not ask about it
+   */
+  static String organizationFilter(Handle handle, String organization, Viewer viewer) {
+    if (organization == null || organization.isBlank()) {
+      return null;
+    }
+    String name = organization.strip();
+    if (!viewer.mayFilterBy(name) || org.accord.store.Organizations.find(handle, name).isEmpty()) {
+      throw new org.accord.NotFoundException("no organization named '" + name + "'");
+    }
+    return name;
+  }
+
   /** Applies the organization filter and the viewer's visibility. */
   static AdvisoryFindings show(Raw raw, String org, Viewer viewer) {
-    List<Finding> findings = new ArrayList<>();
     Map<String, WhereUsed.DeploymentHit> counted = new LinkedHashMap<>();
-    int hiddenTotal = 0;
+    List<RawFinding> kept = new ArrayList<>();
     for (RawFinding finding : raw.findings()) {
       boolean supplies = org == null || org.equals(finding.supplier());
       boolean operates = org != null && finding.deployments().stream().anyMatch(d -> d.operator().equals(org));
       if (!supplies && !operates) {
         continue;
       }
+      kept.add(finding);
+      for (WhereUsed.DeploymentHit hit : finding.deployments()) {
+        if (supplies || hit.operator().equals(org)) {
+          counted.putIfAbsent(hit.operator() + '\u0000' + hit.site() + '\u0000' + hit.product(), hit);
+        }
+      }
+    }
+    Set<String> suppressed = suppressedCells(counted.values(), viewer);
+    HiddenCount.Counter hiddenTotal = new HiddenCount.Counter(suppressed, viewer.k());
+    for (WhereUsed.DeploymentHit hit : counted.values()) {
+      if (!viewer.seesDeploymentsOf(hit.operator())) {
+        hiddenTotal.add(hit);
+      }
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (RawFinding finding : kept) {
+      boolean supplies = org == null || org.equals(finding.supplier());
       List<WhereUsed.DeploymentHit> visible = new ArrayList<>();
-      int hidden = 0;
+      HiddenCount.Counter hidden = new HiddenCount.Counter(suppressed, viewer.k());
       for (WhereUsed.DeploymentHit hit : finding.deployments()) {
         if (!supplies && !hit.operator().equals(org)) {
           continue;
         }
-        String key = hit.operator() + '\u0000' + hit.site() + '\u0000' + hit.product();
-        boolean first = counted.putIfAbsent(key, hit) == null;
         if (viewer.seesDeploymentsOf(hit.operator())) {
           visible.add(hit);
         } else {
-          hidden++;
-          if (first) {
-            hiddenTotal++;
-          }
+          hidden.add(hit);
         }
       }
       findings.add(
           new Finding(
               finding.component(), finding.product(), finding.supplier(), finding.path(), finding.status(),
-              finding.statement().map(Advisories.StatementView::of).orElse(null), visible, hidden));
+              finding.statement().map(Advisories.StatementView::of).orElse(null), visible, hidden.count()));
     }
     return new AdvisoryFindings(
         raw.row().advisoryId(), raw.row().aliases(), raw.row().summary(), raw.matched(), raw.notEvaluable(), findings,
-        aggregates(counted.values(), viewer), hiddenTotal);
+        aggregates(counted.values(), viewer), hiddenTotal.count());
+  }
+
+  /** The sector × country cells of these deployments that the viewer's answer shows as {@code "<k"}. */
+  static Set<String> suppressedCells(Iterable<WhereUsed.DeploymentHit> deployments, Viewer viewer) {
+    Map<String, Set<String>> operators = new HashMap<>();
+    for (WhereUsed.DeploymentHit hit : deployments) {
+      operators.computeIfAbsent(HiddenCount.cell(hit.sector(), hit.country()), k -> new HashSet<>()).add(hit.operator());
+    }
+    Set<String> suppressed = new HashSet<>();
+    operators.forEach((cell, distinct) -> {
+      if (viewer.suppressesAggregates() && distinct.size() < viewer.k()) {
+        suppressed.add(cell);
+      }
+    });
+    return suppressed;
   }
 
   /** Deployments by sector and country, each cell suppressed below k operators when the viewer must not see it. */

@@ -195,9 +195,9 @@ public final class Priorities {
             "assume");
       }
     }
-    String org = request.organization() == null || request.organization().isBlank() ? null : request.organization().strip();
     return database.jdbi().withHandle(
         handle -> {
+          String org = Findings.organizationFilter(handle, request.organization(), viewer);
           AdvisoryStore.Row row = advisories.visible(handle, request.advisory(), viewer);
           Advisory advisory = Advisories.advisory(handle, row);
           Findings.Raw raw = findings.compute(handle, row);
@@ -221,21 +221,21 @@ public final class Priorities {
           switch (request.role()) {
             case DEPLOYER -> {
               Map<String, WhereUsed.DeploymentHit> mine = new LinkedHashMap<>();
-              int hidden = 0;
+              boolean hidden = false;
               for (Findings.RawFinding finding : open) {
                 for (WhereUsed.DeploymentHit hit : finding.deployments()) {
                   if (org != null && !hit.operator().equals(org)) {
                     continue;
                   }
                   if (!viewer.seesDeploymentsOf(hit.operator())) {
-                    hidden++;
+                    hidden = true;
                     continue;
                   }
                   mine.putIfAbsent(hit.operator() + '\u0000' + hit.site() + '\u0000' + hit.product(), hit);
                 }
               }
-              if (hidden > 0) {
-                notes.add(hidden + " affected deployment(s) of other operators are not shown; a deployer sees its own");
+              if (hidden) { // never how many (issue 8): the count of others' deployments is not the deployer's to know
+                notes.add("affected deployments of other operators are not shown; a deployer sees its own");
               }
               for (WhereUsed.DeploymentHit hit : mine.values()) {
                 ImpactAssessment impact = ImpactAssessment.of(List.of(deployment(hit, hit.operator())), List.of());
@@ -336,6 +336,8 @@ public final class Priorities {
       List<String> rationale = new ArrayList<>();
       Map<String, String> exposure = impact.inputsFor(table);
       List<String> missing = new ArrayList<>();
+      // where the counts are k-anonymous ("<k"), the explanation must not state them either (issue 8)
+      boolean countsVisible = !viewer.suppressesAggregates() || entities >= viewer.k() || deployments == 0;
       for (SsvcTable.DecisionPoint point : table.decisionPoints()) {
         String id = point.id();
         if (assumptions.containsKey(id)) {
@@ -349,7 +351,9 @@ public final class Priorities {
           derived.put(id, "exposure");
           for (String line : impact.rationale()) {
             if (line.startsWith(id + "=")) {
-              rationale.add(line);
+              rationale.add(countsVisible ? line
+                  : id + "=" + exposure.get(id) + ": from the deployments of fewer than " + viewer.k()
+                      + " operators (counts withheld for k-anonymity)");
             }
           }
         } else if (id.equals("human-impact")) {
@@ -394,7 +398,6 @@ public final class Priorities {
       } else {
         decision = table.decide(inputs);
       }
-      boolean countsVisible = !viewer.suppressesAggregates() || entities >= viewer.k() || deployments == 0;
       return new Unit(
           0, kind, subject, product, decision.outcome(), decision.inputs(), derived, rationale,
           countsVisible ? deployments : "<" + viewer.k(), countsVisible ? entities : "<" + viewer.k());

@@ -42,6 +42,14 @@ public record Viewer(String organization, boolean coordinator, boolean shared, i
     return seesAllDeployments() || organization.equals(operator);
   }
 
+  /**
+   * Whether this viewer may filter answers by {@code organization} ({@code org=}): its own, or any for a
+   * coordinator (issue 8). Another organization is answered as an unknown one.
+   */
+  boolean mayFilterBy(String organization) {
+    return coordinator || this.organization.equals(organization);
+  }
+
   /** Whether aggregate cells must be suppressed below k. */
   boolean suppressesAggregates() {
     return shared || !coordinator;

@@ -116,11 +116,11 @@ final class WhereUsedAnswer {
    * What one viewer may see of the deployments.
    *
    * @param rows the visible deployments' indexes, in answer order
-   * @param hidden how many deployments are hidden from the viewer; in a view that suppresses small
-   *     aggregate cells, only those in cells it shows, because the exact number would reveal the
-   *     suppressed cells' sum (the total minus the shown cells)
+   * @param hidden how many deployments are hidden from the viewer, k-anonymous ({@link HiddenCount}):
+   *     {@code "<k"} when they belong to fewer than k operators, and never an exact number that would
+   *     reveal the suppressed cells' sum (the total minus the shown cells)
    */
-  record Visible(int[] rows, int hidden) {}
+  record Visible(int[] rows, HiddenCount hidden) {}
 
   Visible visible(Viewer viewer) {
     return remember("visible|" + visibilityKey(viewer), () -> {
@@ -128,25 +128,25 @@ final class WhereUsedAnswer {
       if (viewer.seesAllDeployments()) {
         int[] all = new int[rows.size()];
         Arrays.setAll(all, i -> i);
-        return new Visible(all, 0);
+        return new Visible(all, HiddenCount.NONE);
       }
       Set<String> suppressed = new HashSet<>();
       for (WhereUsed.AggregateCell cell : result.aggregates()) {
         if (viewer.suppressesAggregates() && cell.suppressedBelow(viewer.k())) {
-          suppressed.add(cell.sector() + '\u0000' + cell.country());
+          suppressed.add(HiddenCount.cell(cell.sector(), cell.country()));
         }
       }
       List<Integer> visible = new ArrayList<>();
-      int hidden = 0;
+      HiddenCount.Counter hidden = new HiddenCount.Counter(suppressed, viewer.k());
       for (int i = 0; i < rows.size(); i++) {
         WhereUsed.DeploymentHit row = rows.get(i);
         if (viewer.seesDeploymentsOf(row.operator())) {
           visible.add(i);
-        } else if (!suppressed.contains(row.sector() + '\u0000' + row.country())) {
-          hidden++;
+        } else {
+          hidden.add(row);
         }
       }
-      return new Visible(visible.stream().mapToInt(Integer::intValue).toArray(), hidden);
+      return new Visible(visible.stream().mapToInt(Integer::intValue).toArray(), hidden.count());
     });
   }
 

@@ -31,8 +31,9 @@ import org.accord.exposure.WhereUsed;
  *     string {@code "<k"}
  * @param aggregateTotals {@code bySector}, {@code byCountry} and {@code all}: a number, or {@code "≥N"}
  *     (the shown cells' sum) where a suppressed cell counts
- * @param hiddenDeployments how many affected deployments this viewer may not see individually; in a view
- *     with suppressed cells, only those in the cells it shows
+ * @param hiddenDeployments how many affected deployments this viewer may not see individually,
+ *     k-anonymous ({@link HiddenCount}): a number, {@code "<k"} when they belong to fewer than k
+ *     operators, or {@code "≥N"} when some sit in suppressed cells (N counts those in shown cells)
  */
 public record WhereUsedView(
     String packageKey,
@@ -47,7 +48,7 @@ public record WhereUsedView(
     @JsonInclude(JsonInclude.Include.NON_NULL) List<WhereUsed.DeploymentHit> deployments,
     List<Map<String, Object>> aggregates,
     Map<String, Object> aggregateTotals,
-    int hiddenDeployments) {
+    HiddenCount hiddenDeployments) {
 
   /**
    * Counts of an answer.

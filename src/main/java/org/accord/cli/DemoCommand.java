@@ -133,10 +133,16 @@ final class DemoCommand extends ServeCommand {
         }
         bar.step();
       }
-      StringWriter inventory = new StringWriter();
-      WorldWriter.writeInventory(world, inventory);
-      accord.ingestInventory(
-          new ByteArrayInputStream(inventory.toString().getBytes(StandardCharsets.UTF_8)), "inventory.csv", as(accord, DemoDocuments.COORDINATOR, OrgKind.CERT));
+      // an inventory's rows name the organization that uploads it: one inventory per operator, uploaded
+      // by the coordinator acting for that operator
+      java.util.Set<String> operators = new java.util.TreeSet<>();
+      world.sites().forEach(site -> operators.add(site.operator()));
+      for (String operator : operators) {
+        StringWriter inventory = new StringWriter();
+        WorldWriter.writeInventory(world, operator, inventory);
+        accord.ingestInventory(
+            new ByteArrayInputStream(inventory.toString().getBytes(StandardCharsets.UTF_8)), "inventory.csv", as(accord, operator, OrgKind.OPERATOR));
+      }
       bar.step();
       loaded = importDocuments(accord, DemoDocuments.of(world));
       bar.step();

@@ -85,8 +85,8 @@ final class FindingsCommand extends AccordCommand {
         for (WhereUsed.DeploymentHit hit : finding.deployments()) {
           out().printf("      runs at %s / %s (%s, %s, %s)%n", hit.operator(), hit.site(), hit.sector(), hit.country(), hit.criticality());
         }
-        if (finding.hiddenDeployments() > 0) {
-          out().printf("      and %d deployments of other operators%n", finding.hiddenDeployments());
+        if (finding.hiddenDeployments().any()) { // k-anonymous: a number, <k or ≥N (ADR 0097)
+          out().printf("      and %s deployments of other operators%n", finding.hiddenDeployments());
         }
       }
       if (!entry.aggregates().isEmpty()) {

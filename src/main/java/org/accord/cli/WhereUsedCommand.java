@@ -135,7 +135,7 @@ final class WhereUsedCommand extends AccordCommand {
     more(products);
     int deployments = result.totals().deployments();
     out().printf("%nAffected deployments%s: %d%s%n", filtered, deployments,
-        result.hiddenDeployments() > 0 ? " (+" + result.hiddenDeployments() + " not shown)" : "");
+        result.hiddenDeployments().any() ? " (+" + result.hiddenDeployments() + " not shown)" : ""); // <k or ≥N when k-anonymity asks
     for (WhereUsed.DeploymentHit hit : head(result.deployments())) {
       out().printf("  %s / %s (%s, %s, %s): %s%n", hit.operator(), hit.site(), hit.sector(), hit.country(), hit.criticality(), hit.product());
     }

@@ -419,6 +419,26 @@ public final class InventoryReader {
   }
 
   /** All errors of one file: counted in full, the first {@link #MAX_ERRORS_SHOWN} kept. */
+  /**
+   * Refuses an inventory with a row whose operator is not {@code operator}, the organization that
+   * uploads it: a row's operator is never taken from the document as an identity, so no one can
+   * write deployments for another operator, or make operators appear by naming them (issue 8).
+   * Names every such row by line and field, as the reader's other errors do.
+   *
+   * @throws InvalidInputException if any row names another operator
+   */
+  public static void requireOperator(List<DeploymentRow> rows, String operator) {
+    Errors errors = new Errors();
+    for (DeploymentRow row : rows) {
+      if (!row.operator().equals(operator)) {
+        errors.add("line " + row.line() + ", field operator",
+            "names '" + row.operator() + "', but every row's operator is the uploading organization '" + operator
+                + "' (a coordinator uploads for an existing organization with --org / ?org=)");
+      }
+    }
+    errors.throwIfAny();
+  }
+
   private static final class Errors {
     private final List<String> shown = new ArrayList<>();
     private String firstLocation = "";

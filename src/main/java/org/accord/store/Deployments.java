@@ -49,15 +49,14 @@ public final class Deployments {
       throws SQLException {
     Optional<Long> existing =
         handle.createQuery("SELECT id FROM inventory_documents WHERE sha256 = :sha").bind("sha", sha256).mapTo(Long.class).findOne();
+    // every row's operator is the uploading organization (the caller checked the rows say so); an
+    // inventory never creates an organization
     Map<String, Long> operatorIds = new HashMap<>();
     for (DeploymentRow row : rows) {
-      operatorIds.putIfAbsent(row.operator(), 0L);
+      operatorIds.putIfAbsent(row.operator(), uploaderOrgId);
     }
     if (existing.isPresent()) {
       return new Stored(existing.get(), true, rows.size(), operatorIds.size(), GraphChange.ofDeployments(List.of()));
-    }
-    for (String operator : new ArrayList<>(operatorIds.keySet())) {
-      operatorIds.put(operator, Organizations.ensure(handle, operator, org.accord.party.OrgKind.OPERATOR, now).id());
     }
     List<Purl> products = new ArrayList<>(rows.size());
     for (DeploymentRow row : rows) {

@@ -162,8 +162,20 @@ public final class WorldWriter {
 
   /** Writes the deployment inventory as CSV with a header row. */
   public static void writeInventory(SyntheticWorld world, Writer out) throws IOException {
+    writeInventory(world, null, out);
+  }
+
+  /**
+   * Writes the inventory of one operator's sites ({@code operator}), or of every site ({@code null}).
+   * An inventory is ingested by the operator it describes (its rows name the uploader), so the demo
+   * writes one per operator.
+   */
+  public static void writeInventory(SyntheticWorld world, String operator, Writer out) throws IOException {
     out.write("operator,site,sector,country,criticality,product\n");
     for (SyntheticWorld.Site site : world.sites()) {
+      if (operator != null && !operator.equals(site.operator())) {
+        continue;
+      }
       out.write(
           csv(site.operator()) + ',' + csv(site.site()) + ',' + site.sector() + ',' + site.country() + ','
               + site.criticality() + ',' + csv(world.products().get(site.product()).purl()) + '\n');

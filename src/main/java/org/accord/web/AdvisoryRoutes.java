@@ -28,19 +28,23 @@ final class AdvisoryRoutes implements WebServer.RouteModule {
   private static final int DEFAULT_LIMIT = 100;
   private static final int DEFAULT_FINDINGS_LIMIT = 20;
   private static final int MAX_LIMIT = 1000;
-  private static final List<String> LIST_PARAMETERS = List.of("id", "view", "limit", "cursor");
-  private static final List<String> FINDINGS_PARAMETERS = List.of("advisory", "org", "view", "limit", "cursor");
+  private static final Parameters UPLOAD_PARAMETERS = Parameters.of("private", "org");
+  private static final Parameters LIST_PARAMETERS = Parameters.of("id", "view", "limit", "cursor");
+  private static final Parameters SHOW_PARAMETERS = Parameters.of("format", "author", "namespace", "source");
+  private static final Parameters FINDINGS_PARAMETERS = Parameters.of("advisory", "org", "view", "limit", "cursor");
+  private static final Parameters TRIAGE_PARAMETERS =
+      Parameters.of("advisory", "as", "org", "epss_threshold", "view").repeatable("assume");
 
   @Override
   public void register(JavalinConfig config, WebServer server) {
-    config.routes.post(WebServer.API + "/advisories", ctx -> upload(server, ctx));
-    config.routes.get(WebServer.API + "/advisories", ctx -> list(server, ctx));
-    config.routes.get(WebServer.API + "/advisories/{id}", ctx -> advisory(server, ctx));
-    config.routes.get(WebServer.API + "/findings", ctx -> findings(server, ctx));
-    config.routes.get(WebServer.API + "/triage", ctx -> triage(server, ctx, null));
-    config.routes.post(WebServer.API + "/triage", ctx -> triage(server, ctx, SsvcTable.load(ctx.bodyInputStream(), "body")));
-    config.routes.post(WebServer.API + "/evidence/kev", ctx -> kev(server, ctx));
-    config.routes.post(WebServer.API + "/evidence/epss", ctx -> epss(server, ctx));
+    server.post(config, WebServer.API + "/advisories", UPLOAD_PARAMETERS, ctx -> upload(server, ctx));
+    server.get(config, WebServer.API + "/advisories", LIST_PARAMETERS, ctx -> list(server, ctx));
+    server.get(config, WebServer.API + "/advisories/{id}", SHOW_PARAMETERS, ctx -> advisory(server, ctx));
+    server.get(config, WebServer.API + "/findings", FINDINGS_PARAMETERS, ctx -> findings(server, ctx));
+    server.get(config, WebServer.API + "/triage", TRIAGE_PARAMETERS, ctx -> triage(server, ctx, null));
+    server.post(config, WebServer.API + "/triage", TRIAGE_PARAMETERS, ctx -> triage(server, ctx, SsvcTable.load(ctx.bodyInputStream(), "body")));
+    server.post(config, WebServer.API + "/evidence/kev", Parameters.NONE, ctx -> kev(server, ctx));
+    server.post(config, WebServer.API + "/evidence/epss", Parameters.NONE, ctx -> epss(server, ctx));
   }
 
   @Override
@@ -64,7 +68,6 @@ final class AdvisoryRoutes implements WebServer.RouteModule {
 
   /** The advisories the caller sees, a page at a time ({@code limit}, {@code cursor}, {@code total}; ADR 0090). */
   private static void list(WebServer server, Context ctx) {
-    Parameters.requireKnown(ctx, LIST_PARAMETERS);
     Viewer viewer = viewer(ctx);
     String id = ctx.queryParam("id");
     ListPage<Advisories.Summary> page =
@@ -101,7 +104,6 @@ final class AdvisoryRoutes implements WebServer.RouteModule {
    * and {@code suppressed} count the whole answer, {@code total} its advisories (ADR 0090).
    */
   private static void findings(WebServer server, Context ctx) {
-    Parameters.requireKnown(ctx, FINDINGS_PARAMETERS);
     Viewer viewer = viewer(ctx);
     String advisory = ctx.queryParam("advisory");
     String org = ctx.queryParam("org");

@@ -26,15 +26,15 @@ final class ExposureRoutes implements WebServer.RouteModule {
    */
   private static final ObjectWriter COMPACT =
       new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writer();
-  private static final List<String> WHERE_USED_PARAMETERS =
-      List.of("purl", "range", "view", "list", "limit", "cursor", "sort", "q", "format", "k");
+  private static final Parameters WHERE_USED_PARAMETERS =
+      Parameters.of("purl", "range", "view", "list", "limit", "cursor", "sort", "q", "format", "k");
 
   @Override
   public void register(JavalinConfig config, WebServer server) {
-    config.routes.post(WebServer.API + "/sboms", ctx -> uploadSbom(server, ctx));
-    config.routes.post(WebServer.API + "/inventories", ctx -> uploadInventory(server, ctx));
-    config.routes.get(WebServer.API + "/where-used", ctx -> whereUsed(server, ctx));
-    config.routes.get(WebServer.API + "/components", ctx -> components(server, ctx));
+    server.post(config, WebServer.API + "/sboms", Parameters.of("org"), ctx -> uploadSbom(server, ctx));
+    server.post(config, WebServer.API + "/inventories", Parameters.of("org"), ctx -> uploadInventory(server, ctx));
+    server.get(config, WebServer.API + "/where-used", WHERE_USED_PARAMETERS, ctx -> whereUsed(server, ctx));
+    server.get(config, WebServer.API + "/components", Parameters.of("q", "purl_prefix", "limit"), ctx -> components(server, ctx));
   }
 
   @Override
@@ -55,7 +55,6 @@ final class ExposureRoutes implements WebServer.RouteModule {
   }
 
   private static void whereUsed(WebServer server, Context ctx) {
-    Parameters.requireKnown(ctx, WHERE_USED_PARAMETERS);
     Principal principal = WebServer.principal(ctx);
     String view = ctx.queryParam("view");
     if (view != null && !view.isEmpty() && !view.equals("shared")) {

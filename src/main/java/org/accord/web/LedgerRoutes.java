@@ -33,14 +33,15 @@ final class LedgerRoutes implements WebServer.RouteModule {
   @Override
   public void register(JavalinConfig config, WebServer server) {
     LedgerService ledger = server.accord().ledger();
-    config.routes.get(TILES + "/checkpoint", ctx -> checkpoint(ledger, ctx));
-    config.routes.get(TILES + "/tile/<path>", ctx -> tile(ledger, ctx));
-    config.routes.get(WebServer.API + "/log/key", ctx -> key(ledger, ctx));
-    config.routes.get(WebServer.API + "/log/proof/inclusion", ctx -> inclusion(ledger, ctx));
-    config.routes.get(WebServer.API + "/log/proof/consistency", ctx -> consistency(ledger, ctx));
-    config.routes.get(WebServer.API + "/log/receipts/{index}", ctx -> receipt(ledger, ctx, false));
-    config.routes.get(WebServer.API + "/log/reveal/{index}", ctx -> receipt(ledger, ctx, true));
-    config.routes.post(WebServer.API + "/log/entries", ctx -> append(ledger, server.accord().clock(), ctx));
+    server.get(config, TILES + "/checkpoint", Parameters.NONE, ctx -> checkpoint(ledger, ctx));
+    server.get(config, TILES + "/tile/<path>", Parameters.NONE, ctx -> tile(ledger, ctx));
+    server.get(config, WebServer.API + "/log/key", Parameters.NONE, ctx -> key(ledger, ctx));
+    server.get(config, WebServer.API + "/log/proof/inclusion", Parameters.of("index", "size"), ctx -> inclusion(ledger, ctx));
+    server.get(config, WebServer.API + "/log/proof/consistency", Parameters.of("from", "to"), ctx -> consistency(ledger, ctx));
+    server.get(config, WebServer.API + "/log/receipts/{index}", Parameters.of("format"), ctx -> receipt(ledger, ctx, false));
+    server.get(config, WebServer.API + "/log/reveal/{index}", Parameters.of("format"), ctx -> receipt(ledger, ctx, true));
+    server.post(config, WebServer.API + "/log/entries", Parameters.of("type", "subject", "private"),
+        ctx -> append(ledger, server.accord().clock(), ctx));
   }
 
   @Override

@@ -68,8 +68,10 @@ final class OidcRoutes implements WebServer.RouteModule {
     if (server.options().oidc() == null) {
       return;
     }
-    config.routes.get(START, ctx -> start(server, ctx));
-    config.routes.get(CALLBACK, ctx -> callback(server, ctx));
+    server.get(config, START, Parameters.NONE, ctx -> start(server, ctx));
+    // what an OpenID provider may send back (OpenID Connect Core 3.1.2.5/3.1.2.6, RFC 9207, Session Management)
+    server.get(config, CALLBACK, Parameters.of("code", "state", "error", "error_description", "error_uri", "iss", "session_state", "scope"),
+        ctx -> callback(server, ctx));
   }
 
   private OIDCProviderMetadata metadata(OidcSettings settings) throws Exception {

@@ -11,7 +11,7 @@ final class OpenApiRoutes implements WebServer.RouteModule {
   @Override
   public void register(JavalinConfig config, WebServer server) {
     byte[] document = load();
-    config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(document));
+    server.get(config, "/api/openapi.json", Parameters.NONE, ctx -> ctx.contentType("application/json").result(document));
   }
 
   static byte[] load() {

@@ -28,11 +28,11 @@ final class PageRoutes implements WebServer.RouteModule {
           files.directory = "/web/static";
           files.location = Location.CLASSPATH;
         });
-    config.routes.get("/", ctx -> page(ctx, "/web/explorer.html"));
-    config.routes.get("/favicon.ico", ctx -> ctx.status(HttpStatus.NO_CONTENT));
-    config.routes.get("/session", ctx -> session(server, ctx));
-    config.routes.post("/session", ctx -> login(server, ctx));
-    config.routes.post("/logout", ctx -> logout(server, ctx));
+    server.get(config, "/", Parameters.of("login"), ctx -> page(ctx, "/web/explorer.html")); // ?login=failed after a refused sign-in
+    server.get(config, "/favicon.ico", Parameters.NONE, ctx -> ctx.status(HttpStatus.NO_CONTENT));
+    server.get(config, "/session", Parameters.NONE, ctx -> session(server, ctx));
+    server.post(config, "/session", Parameters.NONE, ctx -> login(server, ctx));
+    server.post(config, "/logout", Parameters.NONE, ctx -> logout(server, ctx));
   }
 
   private static void page(Context ctx, String resource) throws java.io.IOException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
@@ -65,6 +66,8 @@ public final class WebServer implements AutoCloseable {
   private final WebOptions options;
   private final ObjectMapper json;
   private final Javalin app;
+  /** The query parameters each route accepts, by {@code "METHOD path"}, as its module declared them. */
+  private final Map<String, Parameters> declared = new java.util.concurrent.ConcurrentHashMap<>();
 
   private WebServer(Accord accord, List<RouteModule> modules, WebOptions options) {
     this.accord = accord;
@@ -192,6 +195,41 @@ public final class WebServer implements AutoCloseable {
       }
     }
     return routes;
+  }
+
+  /**
+   * The query parameters each served route accepts, keyed as {@link #routes()}; every route declares
+   * them where it is registered (ADR 0096).
+   */
+  public Map<String, List<String>> routeParameters() {
+    Map<String, List<String>> parameters = new java.util.TreeMap<>();
+    declared.forEach((route, accepted) -> parameters.put(route, accepted.names()));
+    return parameters;
+  }
+
+  /** Registers a GET route that accepts exactly the query parameters {@code accepted}. */
+  void get(JavalinConfig config, String path, Parameters accepted, Handler handler) {
+    config.routes.get(path, declare("GET", path, accepted, handler));
+  }
+
+  /** Registers a POST route that accepts exactly the query parameters {@code accepted}. */
+  void post(JavalinConfig config, String path, Parameters accepted, Handler handler) {
+    config.routes.post(path, declare("POST", path, accepted, handler));
+  }
+
+  /** Registers a DELETE route that accepts exactly the query parameters {@code accepted}. */
+  void delete(JavalinConfig config, String path, Parameters accepted, Handler handler) {
+    config.routes.delete(path, declare("DELETE", path, accepted, handler));
+  }
+
+  private Handler declare(String method, String path, Parameters accepted, Handler handler) {
+    if (declared.put(method + " " + path, accepted) != null) {
+      throw new IllegalStateException("two registrations of " + method + " " + path);
+    }
+    return ctx -> {
+      accepted.check(ctx);
+      handler.handle(ctx);
+    };
   }
 
   /** The instance this server serves. */

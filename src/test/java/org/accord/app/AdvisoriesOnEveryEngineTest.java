@@ -22,7 +22,7 @@ class AdvisoriesOnEveryEngineTest {
     String url = engine.equals("postgresql") ? TestDatabases.freshPostgresUrl() : null;
     try (Accord accord = Accord.open(new Accord.Config(dir, url))) {
       accord.ingestSbom(stream(AdvisoryFixtures.sbom("scada", "2.1.0")), org.accord.TestPrincipals.member(accord, "Acme"));
-      accord.ingestInventory(stream(Documents.inventory("scada")), "inventory.csv", org.accord.TestPrincipals.member(accord, "CERT"));
+      org.accord.TestPrincipals.ingestInventory(accord, Documents.inventory("scada"));
       assertThat(accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory("GHSA-eng1-2345-6789", "CVE-2025-30003")), org.accord.TestPrincipals.of(accord, "local", true), false).matched())
           .isEqualTo(1);
       accord.ingestSbom(stream(AdvisoryFixtures.sbom("gateway", "2.2.1")), org.accord.TestPrincipals.member(accord, "Acme"));

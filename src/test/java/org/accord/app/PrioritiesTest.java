@@ -36,7 +36,7 @@ class PrioritiesTest {
     accord = Accord.open(new Accord.Config(dir, null));
     accord.ingestSbom(stream(AdvisoryFixtures.sbom("scada", "2.1.0")), org.accord.TestPrincipals.member(accord, "Acme"));
     accord.ingestSbom(stream(AdvisoryFixtures.sbom("gateway", "2.2.1")), org.accord.TestPrincipals.member(accord, "Acme"));
-    accord.ingestInventory(stream(Documents.inventory("scada")), "inventory.csv", org.accord.TestPrincipals.member(accord, "CERT"));
+    org.accord.TestPrincipals.ingestInventory(accord, Documents.inventory("scada"));
     accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), org.accord.TestPrincipals.of(accord, "local", true), false);
     try (InputStream kev = Files.newInputStream(TestData.resolve("kev/known_exploited_vulnerabilities.json"))) {
       Advisories.FeedImported imported = accord.advisories().ingestKev(kev);
@@ -119,7 +119,12 @@ class PrioritiesTest {
     // A deployer sees only its own deployments.
     Priorities.View asAquaNet = triage(Priorities.Role.DEPLOYER, null, Map.of(), new Viewer("AquaNet", false, false, Viewer.DEFAULT_K));
     assertThat(asAquaNet.ranked()).extracting(Priorities.Unit::subject).containsExactly("AquaNet / Lyon Plant");
-    assertThat(asAquaNet.notes()).anyMatch(note -> note.contains("2 affected deployment(s) of other operators are not shown"));
+    // issue 8: the explanation says others' deployments are not shown, never how many (GridCo has 2: one operator)
+    assertThat(asAquaNet.notes()).anyMatch(note -> note.contains("affected deployments of other operators are not shown"))
+        .noneMatch(note -> note.matches(".*\\d.*"));
+    // where the counts are "<3", no rationale line states them ("2 essential deployment(s)", "at 2 entities")
+    assertThat(scada.rationale()).noneMatch(line -> line.matches(".*\\d+ (essential )?(deployment|entit).*"))
+        .anyMatch(line -> line.contains("counts withheld for k-anonymity"));
   }
 
   @Test

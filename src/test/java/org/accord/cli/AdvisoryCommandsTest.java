@@ -45,10 +45,11 @@ class AdvisoryCommandsTest {
   void graph() throws Exception {
     Path sbom = Files.writeString(dir.resolve("scada.cdx.json"), Documents.cycloneDx("scada", "2.1.0")
         .replace("pkg:maven/org.libra/libracore@2.1.0", "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"));
-    Path inventory = Files.writeString(dir.resolve("sites.csv"), Documents.inventory("scada"));
     assertThat(run("org", "create", "Acme", "--kind", "vendor").code()).isZero();
     assertThat(run("ingest", "sbom", "--org", "Acme", sbom.toString()).code()).isZero();
-    assertThat(run("ingest", "inventory", inventory.toString()).code()).isZero();
+    for (String[] command : Documents.inventoryCommands(dir, "scada")) {
+      assertThat(run(command).code()).isZero();
+    }
   }
 
   @Test

@@ -59,7 +59,6 @@ class CliThroughServerTest {
   void everyReadCommandPrintsTheSameThroughTheServer() throws Exception {
     Path data = dir.resolve("data");
     Path sbom = write("bom.json", Documents.cycloneDx("scada-hub", "2.3.1"));
-    Path inventory = write("inventory.csv", Documents.inventory("scada-hub"));
     Path osv = write("osv.json", Documents.osv("GHSA-aaaa-bbbb-cccc", "CVE-2099-0001"));
     Path secret = write("secret.json", Documents.osv("GHSA-priv-aaaa-bbbb", "CVE-2099-0002"));
     Path kev = write("kev.json", Documents.kev("2025.08.01", "CVE-2099-0001"));
@@ -69,7 +68,8 @@ class CliThroughServerTest {
     ok(data, "member", "add", "--org", "GridCo", "--email", "ada@gridco.example", "--admin");
     ok(data, "token", "create", "--org", "GridCo", "--label", "ci");
     ok(data, "ingest", "sbom", sbom.toString());
-    ok(data, "ingest", "inventory", inventory.toString());
+    ok(data, "ingest", "inventory", "--org", "GridCo", write("inventory-gridco.csv", Documents.inventory("scada-hub", "GridCo")).toString());
+    ok(data, "ingest", "inventory", "--org", "AquaNet", write("inventory-aquanet.csv", Documents.inventory("scada-hub", "AquaNet")).toString());
     ok(data, "ingest", "advisory", osv.toString());
     ok(data, "ingest", "advisory", "--private", secret.toString());
     ok(data, "ingest", "kev", kev.toString());
@@ -124,7 +124,7 @@ class CliThroughServerTest {
       String id = ok(data, "token", "create", "--org", "GridCo", "--json").out().replaceAll("(?s).*\"id\" : \"([^\"]+)\".*", "$1");
       ok(data, "token", "revoke", id);
       ok(data, "ingest", "sbom", write("bom.json", Documents.cycloneDx("scada-hub", "2.3.1")).toString());
-      ok(data, "ingest", "inventory", "--org", "GridCo", write("inv.csv", Documents.inventory("scada-hub")).toString());
+      ok(data, "ingest", "inventory", "--org", "GridCo", write("inv.csv", Documents.inventory("scada-hub", "GridCo")).toString());
       ok(data, "ingest", "advisory", write("osv.json", Documents.osv("GHSA-aaaa-bbbb-cccc", "CVE-2099-0001")).toString());
       ok(data, "ingest", "kev", write("kev.json", Documents.kev("2025.08.01", "CVE-2099-0001")).toString());
       ok(data, "ingest", "epss", write("epss.csv",

@@ -45,7 +45,8 @@ class IngestBadInputTest {
   /** Each command's good document; its bad variants are made from it. */
   static final Map<String, String> GOOD = Map.of(
       "sbom", Documents.cycloneDx("scada", "2.3.3").replace("\"name\": \"adapter\"", "\"name\": \"adaptér\""),
-      "inventory", Documents.inventory("scada").replace("Lyon Plant", "Lyon Usine Pérache"),
+      // the local command line's own organization runs these sites: a row's operator is the uploader
+      "inventory", Documents.inventory("scada", "AquaNet").replace("AquaNet,", "local,").replace("Lyon Plant", "Lyon Usine Pérache"),
       "advisory", """
           {"schema_version": "1.6.0", "id": "GHSA-bad0-inpu-t000", "modified": "2025-08-01T00:00:00Z",
            "aliases": ["CVE-2099-0001"], "summary": "LibraCore café",

@@ -215,11 +215,16 @@ class TriageCommandTest {
   void exploitationWithoutFeedsIsAssumedActiveThenDecidedByTheFeeds() throws Exception {
     String data = dir.resolve("data").toString();
     Path sbom = Files.writeString(dir.resolve("scada.cdx.json"), org.accord.testing.Documents.cycloneDx("scada", "2.1.0"));
-    Path inventory = Files.writeString(dir.resolve("sites.csv"), org.accord.testing.Documents.inventory("scada"));
     Path advisory = Files.writeString(dir.resolve("osv.json"), org.accord.testing.Documents.osv("GHSA-asum-2345-6789", "CVE-2099-0001"));
-    for (String[] ingest : List.of(new String[] {"sbom", sbom.toString()}, new String[] {"inventory", inventory.toString()},
-        new String[] {"advisory", advisory.toString()})) {
+    for (String[] ingest : List.of(new String[] {"sbom", sbom.toString()}, new String[] {"advisory", advisory.toString()})) {
       assertThat(run("--data", data, "ingest", ingest[0], ingest[1]).code()).isZero();
+    }
+    for (String[] command : org.accord.testing.Documents.inventoryCommands(dir, "scada")) {
+      String[] withData = new String[command.length + 2];
+      withData[0] = "--data";
+      withData[1] = data;
+      System.arraycopy(command, 0, withData, 2, command.length);
+      assertThat(run(withData).code()).isZero();
     }
     String[] triage = {"--data", data, "triage", "--advisory", "CVE-2099-0001", "--as", "deployer", "--org", "GridCo"};
 

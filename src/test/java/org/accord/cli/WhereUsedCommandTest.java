@@ -32,10 +32,11 @@ class WhereUsedCommandTest {
   @BeforeEach
   void world() throws Exception {
     Path sbom = Files.writeString(dir.resolve("scada.cdx.json"), Documents.cycloneDx("scada", "2.3.3"));
-    Path inventory = Files.writeString(dir.resolve("sites.csv"), Documents.inventory("scada"));
     assertThat(run("org", "create", "Acme", "--kind", "vendor").exit()).isZero();
     assertThat(run("ingest", "sbom", "--org", "Acme", sbom.toString()).exit()).isZero();
-    assertThat(run("ingest", "inventory", inventory.toString()).exit()).isZero();
+    for (String[] command : Documents.inventoryCommands(dir, "scada")) {
+      assertThat(run(command).exit()).isZero();
+    }
   }
 
   @Test

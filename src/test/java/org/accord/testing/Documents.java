@@ -66,4 +66,33 @@ public final class Documents {
         AquaNet,Lyon Plant,water,FR,important,pkg:generic/acme/%1$s@1.0
         """.formatted(product);
   }
+
+  /** The operators {@link #inventory(String)} names, in order. */
+  public static final java.util.List<String> INVENTORY_OPERATORS = java.util.List.of("GridCo", "AquaNet");
+
+  /** The rows of {@link #inventory(String)} that {@code operator} runs, with the header. */
+  public static String inventory(String product, String operator) {
+    StringBuilder rows = new StringBuilder();
+    for (String line : inventory(product).split("\n")) {
+      if (line.startsWith("operator,") || line.startsWith(operator + ",")) {
+        rows.append(line).append('\n');
+      }
+    }
+    return rows.toString();
+  }
+
+  /**
+   * The command lines that load {@link #inventory(String)} through the CLI as its operators would: each
+   * operator created, then its own rows ingested by the coordinator acting for it ({@code --org}), since
+   * a row's operator is always the uploading organization. The files are written to {@code dir}.
+   */
+  public static java.util.List<String[]> inventoryCommands(java.nio.file.Path dir, String product) throws java.io.IOException {
+    java.util.List<String[]> commands = new java.util.ArrayList<>();
+    for (String operator : INVENTORY_OPERATORS) {
+      java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("sites-" + operator + ".csv"), inventory(product, operator));
+      commands.add(new String[] {"org", "create", operator, "--kind", "operator"});
+      commands.add(new String[] {"ingest", "inventory", "--org", operator, file.toString()});
+    }
+    return commands;
+  }
 }

@@ -51,11 +51,22 @@ class ExposureRoutesTest {
     }
     inventory.append("PowerCo,P0,energy,DE,essential,pkg:generic/acme/p0@1.0\n");
     inventory.append("AquaNet,+Lyon,water,FR,important,pkg:generic/acme/p1@1.0\n");
-    HttpResponse<String> stored = http.send(
-        HttpRequest.newBuilder(uri("/api/v1/inventories")).header("Authorization", "Bearer " + coordinator)
-            .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(inventory.toString())).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+    // each operator's rows uploaded by the coordinator acting for it (a row's operator is the uploader)
+    String[] lines = inventory.toString().split("\n");
+    for (String operator : List.of("GridCo", "VoltAG", "PowerCo", "AquaNet")) {
+      org.accord.TestPrincipals.member(accord, operator, org.accord.party.OrgKind.OPERATOR);
+      StringBuilder own = new StringBuilder(lines[0]).append('\n');
+      for (String line : lines) {
+        if (line.startsWith(operator + ",")) {
+          own.append(line).append('\n');
+        }
+      }
+      HttpResponse<String> stored = http.send(
+          HttpRequest.newBuilder(uri("/api/v1/inventories?org=" + operator)).header("Authorization", "Bearer " + coordinator)
+              .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(own.toString())).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+    }
   }
 
   @AfterEach

@@ -147,8 +147,9 @@ class WebServerTest {
     assertThat(stored.path("documentId").asLong()).isPositive();
     assertThat(stored.path("components").asInt()).isEqualTo(4);
     assertThat(post("/api/v1/sboms", member, "application/json", Documents.cycloneDx("scada", "2.1.0")).statusCode()).isEqualTo(200);
-    HttpResponse<String> inventory = post("/api/v1/inventories", member, "text/csv", Documents.inventory("scada"));
+    HttpResponse<String> inventory = post("/api/v1/inventories", member, "text/csv", Documents.inventory("scada", "AquaNet"));
     assertThat(inventory.statusCode()).as(inventory.body()).isEqualTo(201);
+    org.accord.TestPrincipals.ingestInventory(accord, Documents.inventory("scada", "GridCo"));
 
     JsonNode all = JSON.readTree(get("/api/v1/where-used?purl=pkg:maven/org.libra/libracore&range=%5B2.0,2.3.4)", coordinator).body());
     assertThat(all.path("matched")).hasSize(1);
@@ -319,7 +320,8 @@ class WebServerTest {
   void theExplorerAsksOnlyWhatTheApiAccepts() throws Exception {
     assertThat(post("/api/v1/sboms", member, "application/json", Documents.cycloneDx("scada", "2.1.0")).statusCode()).isEqualTo(201);
     assertThat(post("/api/v1/sboms", member, "application/json", Documents.cycloneDx("hmi", "2.2.0")).statusCode()).isEqualTo(201);
-    assertThat(post("/api/v1/inventories", member, "text/csv", Documents.inventory("scada")).statusCode()).isEqualTo(201);
+    assertThat(post("/api/v1/inventories", member, "text/csv", Documents.inventory("scada", "AquaNet")).statusCode()).isEqualTo(201);
+    org.accord.TestPrincipals.ingestInventory(accord, Documents.inventory("scada", "GridCo"));
     Document page = Jsoup.parse(get("/", null).body());
     String base = "/api/v1/where-used?purl=pkg:maven/org.libra/libracore&limit=1&list=";
     for (Element section : page.select("section[data-list]")) {
