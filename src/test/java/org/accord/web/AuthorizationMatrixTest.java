@@ -79,6 +79,11 @@ class AuthorizationMatrixTest {
     PUBLIC,
     /** A thing that does not exist, named as long as the hidden thing beside it. */
     MISSING,
+    /**
+     * An organization that does not exist, on a route whose {@link #MISSING} is another kind of
+     * thing: a hidden organization ({@link #OF_A}, {@link #OF_B}) is compared with it.
+     */
+    MISSING_ORG,
     /** The entry's first request with an extra, unknown query parameter. */
     UNKNOWN_PARAMETER
   }
@@ -241,8 +246,9 @@ class AuthorizationMatrixTest {
             Res.PUBLIC, (w, who) -> Call.get(API + "/triage?as=deployer&advisory=" + PUBLIC_ADVISORY, PUBLIC_ADVISORY),
             Res.PRIVATE_OF_A, (w, who) -> Call.get(API + "/triage?as=deployer&advisory=" + A_PRIVATE_ADVISORY, A_PRIVATE_ADVISORY),
             Res.OF_A, (w, who) -> Call.get(API + "/triage?as=deployer&advisory=" + PUBLIC_ADVISORY + "&org=" + A, A),
+            Res.MISSING_ORG, (w, who) -> Call.get(API + "/triage?as=deployer&advisory=" + PUBLIC_ADVISORY + "&org=" + MISSING_ORG, MISSING_ORG),
             Res.MISSING, (w, who) -> Call.get(API + "/triage?as=deployer&advisory=" + MISSING_ADVISORY, MISSING_ADVISORY)),
-        (who, res) -> res == Res.OF_A ? ownOrganizationFilter(who, res) : is(sees(who, res) ? 200 : 404));
+        (who, res) -> res == Res.OF_A || res == Res.MISSING_ORG ? ownOrganizationFilter(who, res) : is(sees(who, res) ? 200 : 404));
     entry("POST /api/v1/triage", requests(
             Res.PUBLIC, (w, who) -> Call.post(API + "/triage?as=deployer&advisory=" + PUBLIC_ADVISORY, "application/json",
                 w.deployerTable(), PUBLIC_ADVISORY),
@@ -271,7 +277,6 @@ class AuthorizationMatrixTest {
       Map.entry("GET /api/v1/findings MEMBER_B *", "owner: SBOM attribution (no first-uploader supplier), private VEX"),
       // org= filters take only one's own organization; an unknown organization is an error, not an empty answer.
       Map.entry("GET /api/v1/findings * OF_B", "leaks: org= only for one's own organization"),
-      Map.entry("GET /api/v1/triage MEMBER_B OF_A", "leaks: org= only for one's own organization"),
       // Advisories with the same id from different organizations are kept side by side.
       Map.entry("POST /api/v1/advisories * PUBLIC", "leaks: advisories side by side, each with its source")
   ));
@@ -399,10 +404,13 @@ class AuthorizationMatrixTest {
           .isEqualTo(new String(forged.body(), StandardCharsets.UTF_8));
     }
 
-    if (res != Res.MISSING && res != Res.UNKNOWN_PARAMETER && entry.requests().containsKey(Res.MISSING)
+    Res counterpart = (res == Res.OF_A || res == Res.OF_B) && entry.requests().containsKey(Res.MISSING_ORG)
+        ? Res.MISSING_ORG : Res.MISSING;
+    if (res != counterpart && res != Res.MISSING && res != Res.MISSING_ORG && res != Res.UNKNOWN_PARAMETER
+        && entry.requests().containsKey(counterpart)
         && response.statusCode() >= 400 && response.statusCode() != 401 && call.name() != null) {
-      Call missingCall = call(entry, Res.MISSING, world, who);
-      HttpResponse<byte[]> missing = send(engine, route, world, who, Res.MISSING, missingCall);
+      Call missingCall = call(entry, counterpart, world, who);
+      HttpResponse<byte[]> missing = send(engine, route, world, who, counterpart, missingCall);
       if (missing.statusCode() == response.statusCode()) {
         String missingBody = new String(missing.body(), StandardCharsets.UTF_8).replace(missingCall.name(), call.name());
         assertThat(body).as(what + ": the answer for a hidden thing is the answer for a missing one").isEqualTo(missingBody);
@@ -505,6 +513,13 @@ class AuthorizationMatrixTest {
     return requests;
   }
 
+  private static Map<Res, Request> requests(Res first, Request firstRequest, Res second, Request secondRequest, Res third,
+      Request thirdRequest, Res fourth, Request fourthRequest, Res fifth, Request fifthRequest) {
+    Map<Res, Request> requests = requests(first, firstRequest, second, secondRequest, third, thirdRequest, fourth, fourthRequest);
+    requests.put(fifth, fifthRequest);
+    return requests;
+  }
+
   interface OrganizationRequest {
     Call call(MatrixWorld world, String organization);
   }
@@ -565,9 +580,10 @@ class AuthorizationMatrixTest {
   /** {@code org=} filters: one's own organization, or any for the coordinator; others look missing. */
   private static Set<Integer> ownOrganizationFilter(Who who, Res res) {
     return switch (res) {
-      case OF_A -> who == Who.COORDINATOR || who.ofA() ? is(200) : oneOf(403, 404);
-      case OF_B -> who == Who.COORDINATOR || who == Who.MEMBER_B ? is(200) : oneOf(403, 404);
-      case MISSING -> who == Who.COORDINATOR ? oneOf(400, 404) : oneOf(403, 404);
+      // another organization answers exactly like one that does not exist
+      case OF_A -> who == Who.COORDINATOR || who.ofA() ? is(200) : is(404);
+      case OF_B -> who == Who.COORDINATOR || who == Who.MEMBER_B ? is(200) : is(404);
+      case MISSING, MISSING_ORG -> is(404);
       default -> is(200);
     };
   }
