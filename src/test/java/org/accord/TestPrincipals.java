@@ -36,6 +36,19 @@ public final class TestPrincipals {
   }
 
   /**
+   * Gives {@code name} (a vendor if new) an approved claim on {@code namespace} (a PURL without version),
+   * written straight to the store so fixtures add no log entries; {@code ProductClaimsTest} covers
+   * claims made the ordinary way.
+   */
+  public static void owner(Accord accord, String name, String namespace) {
+    Organization org = accord.parties().ensure(name, OrgKind.VENDOR);
+    accord.database().jdbi().useTransaction(h -> {
+      var claim = org.accord.store.Claims.create(h, org, namespace, accord.now());
+      org.accord.store.Claims.decide(h, claim.decide(org.accord.party.ClaimState.APPROVED, "", accord.clock().instant()));
+    });
+  }
+
+  /**
    * A new API token for {@code name} (created with {@code kind} if absent); the secret. Written
    * straight to the store, so fixtures add no log entries (tests of the log count them exactly);
    * {@code PartiesTest} covers tokens made the ordinary way.

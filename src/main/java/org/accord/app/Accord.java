@@ -74,6 +74,7 @@ public final class Accord implements AutoCloseable {
   private final Exposure exposure;
   private final Object ingestLock = new Object();
   private final Parties parties;
+  private final ProductClaims claims;
   private LedgerService ledger;
   private final Advisories advisories;
   private final Findings findings;
@@ -85,6 +86,7 @@ public final class Accord implements AutoCloseable {
     this.database = database;
     this.clock = clock;
     this.parties = new Parties(database, clock, this::record);
+    this.claims = new ProductClaims(database, clock, parties, this::record);
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
     this.graph = builder.build();
@@ -140,6 +142,11 @@ public final class Accord implements AutoCloseable {
   /** Organizations, members, tokens and authentication. */
   public Parties parties() {
     return parties;
+  }
+
+  /** Product claims: who owns which product namespaces, as the coordinator approved. */
+  public ProductClaims claims() {
+    return claims;
   }
 
   /** The exposure queries: where-used, packages, versions. */
