@@ -1,9 +1,11 @@
 package org.accord;
 
 import org.accord.app.Accord;
+import org.accord.party.ClaimState;
 import org.accord.party.OrgKind;
 import org.accord.party.Organization;
 import org.accord.party.Principal;
+import org.accord.store.Claims;
 import org.accord.store.Tokens;
 
 /**
@@ -43,8 +45,8 @@ public final class TestPrincipals {
   public static void owner(Accord accord, String name, String namespace) {
     Organization org = accord.parties().ensure(name, OrgKind.VENDOR);
     accord.database().jdbi().useTransaction(h -> {
-      var claim = org.accord.store.Claims.create(h, org, namespace, accord.now());
-      org.accord.store.Claims.decide(h, claim.decide(org.accord.party.ClaimState.APPROVED, "", accord.clock().instant()));
+      var claim = Claims.create(h, org, namespace, accord.now());
+      Claims.decide(h, claim.decide(ClaimState.APPROVED, "", accord.clock().instant()));
     });
   }
 

@@ -44,14 +44,13 @@ public final class ProductClaims {
    * @param organization the claiming organization, or null for the actor's own
    * @throws InvalidInputException for a malformed namespace (location {@code purl}) or one the
    *     organization already claims
-   * @throws org.accord.NotFoundException if the organization is unknown or hidden from the actor
-   * @throws org.accord.ForbiddenException if the actor may not claim for it ({@link Authority})
+   * @throws org.accord.ForbiddenException if the actor names another organization and is not the
+   *     coordinator ({@link Authority})
+   * @throws org.accord.NotFoundException if the coordinator names an unknown organization
    */
   public ProductClaim claim(Principal actor, String purl, String organization) {
     String namespace = namespace(purl);
-    Organization org = organization == null || organization.isBlank()
-        ? actor.organization()
-        : parties.organization(actor, organization);
+    Organization org = parties.actingFor(actor, organization).organization();
     Authority.requireMayClaim(actor, org);
     long now = clock.millis();
     ProductClaim created;

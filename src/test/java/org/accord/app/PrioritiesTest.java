@@ -36,6 +36,8 @@ class PrioritiesTest {
     accord = Accord.open(new Accord.Config(dir, null));
     accord.ingestSbom(stream(AdvisoryFixtures.sbom("scada", "2.1.0")), org.accord.TestPrincipals.member(accord, "Acme"));
     accord.ingestSbom(stream(AdvisoryFixtures.sbom("gateway", "2.2.1")), org.accord.TestPrincipals.member(accord, "Acme"));
+    org.accord.TestPrincipals.owner(accord, "Acme", "pkg:generic/acme/scada");
+    org.accord.TestPrincipals.owner(accord, "Acme", "pkg:generic/acme/gateway");
     accord.ingestInventory(stream(Documents.inventory("scada")), "inventory.csv", org.accord.TestPrincipals.member(accord, "CERT"));
     accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), org.accord.TestPrincipals.of(accord, "local", true), false);
     try (InputStream kev = Files.newInputStream(TestData.resolve("kev/known_exploited_vulnerabilities.json"))) {
