@@ -1,9 +1,11 @@
 package org.accord;
 
 import org.accord.app.Accord;
+import org.accord.party.ClaimState;
 import org.accord.party.OrgKind;
 import org.accord.party.Organization;
 import org.accord.party.Principal;
+import org.accord.store.Claims;
 import org.accord.store.Tokens;
 
 /**
@@ -33,6 +35,19 @@ public final class TestPrincipals {
   /** A coordinator or member of {@code name}, as the old {@code Importer(name, coordinator)} said. */
   public static Principal of(Accord accord, String name, boolean coordinator) {
     return coordinator ? coordinator(accord, name) : member(accord, name);
+  }
+
+  /**
+   * Gives {@code name} (a vendor if new) an approved claim on {@code namespace} (a PURL without version),
+   * written straight to the store so fixtures add no log entries; {@code ProductClaimsTest} covers
+   * claims made the ordinary way.
+   */
+  public static void owner(Accord accord, String name, String namespace) {
+    Organization org = accord.parties().ensure(name, OrgKind.VENDOR);
+    accord.database().jdbi().useTransaction(h -> {
+      var claim = Claims.create(h, org, namespace, accord.now());
+      Claims.decide(h, claim.decide(ClaimState.APPROVED, "", accord.clock().instant()));
+    });
   }
 
   /**

@@ -74,6 +74,7 @@ public final class Accord implements AutoCloseable {
   private final Object ingestLock = new Object();
   private final Parties parties;
   private final EventOutbox events;
+  private final ProductClaims claims;
   private LedgerService ledger;
   private final Advisories advisories;
   private final Findings findings;
@@ -86,6 +87,7 @@ public final class Accord implements AutoCloseable {
     this.clock = clock;
     this.events = new EventOutbox(database, this::ledger);
     this.parties = new Parties(database, clock, events);
+    this.claims = new ProductClaims(database, clock, parties, events);
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
     this.graph = builder.build();
@@ -148,6 +150,11 @@ public final class Accord implements AutoCloseable {
   /** Organizations, members, tokens and authentication. */
   public Parties parties() {
     return parties;
+  }
+
+  /** Product claims: who owns which product namespaces, as the coordinator approved. */
+  public ProductClaims claims() {
+    return claims;
   }
 
   /** The exposure queries: where-used, packages, versions. */

@@ -28,7 +28,10 @@ import org.accord.advisory.VexStatement;
 import org.accord.exposure.ExposureGraph;
 import org.accord.exposure.RangeHits;
 import org.accord.store.AdvisoryStore;
+import org.accord.party.Authority;
 import org.accord.party.Principal;
+import org.accord.party.ProductClaim;
+import org.accord.store.Claims;
 import org.accord.store.Database;
 import org.accord.store.FeedStore;
 import org.accord.store.Organizations;
@@ -48,9 +51,10 @@ import org.jdbi.v3.core.Handle;
  *
  * <p>Visibility: a public advisory is visible to every authenticated party; one imported privately only
  * to its importing organization (and to the local administrator on the command line). Anyone else gets
- * {@link NotFoundException}, as if it did not exist. VEX statements and feeds are instance-wide; a
- * statement decides a finding only when its document came from the product's supplier (the organization
- * that uploaded the product's SBOM) or from a coordinator (see {@link Findings}).
+ * {@link NotFoundException}, as if it did not exist. VEX statements are attributed to their uploading
+ * organization; a private one is seen only by that organization and the coordinator. A statement
+ * decides a finding only when its uploader owns the product through an approved claim or is the
+ * coordinator (see {@link Findings}, ADR 0093); feeds are instance-wide.
  *
  * <p>Matching stays current in both directions (see ADR 0061): an imported advisory is matched against
  * the graph in its own transaction; package versions that arrive with an SBOM or inventory are matched
@@ -163,9 +167,12 @@ public final class Advisories {
                 }
                 int statements = 0;
                 if (!read.statements().isEmpty() || advisory == null) {
+                  // Kept for the record only: statements are attributed to the uploading organization.
                   String author = read.author().isBlank() ? importer.organization().name() : read.author();
                   VexStore.Stored vex =
-                      VexStore.store(handle, sha256, read.format().label(), author, org, importer.isCoordinator(), now, read.statements(), pk);
+                      VexStore.store(
+                          handle, sha256, read.format().label(), author, org, importer.isCoordinator(), privately, now,
+                          read.statements(), pk);
                   duplicate &= vex.duplicate();
                   statements = vex.statements();
                 }
@@ -364,9 +371,12 @@ public final class Advisories {
         .orElseThrow(() -> new IllegalStateException("stored advisory " + row.advisoryId() + " has no advisory content"));
   }
 
-  /** The VEX statements about any of these names, oldest first. */
-  static List<VexStore.StoredStatement> statements(Handle handle, Collection<String> names) {
-    return VexStore.statementsFor(handle, names);
+  /**
+   * The VEX statements about any of these names that the viewer may see (public ones and its own
+   * private ones; all for a coordinator), oldest first.
+   */
+  static List<VexStore.StoredStatement> statements(Handle handle, Collection<String> names, Viewer viewer) {
+    return VexStore.statementsFor(handle, names, viewer.coordinator() ? null : viewer.organization());
   }
 
   /**
@@ -410,8 +420,10 @@ public final class Advisories {
    * A VEX statement with its source.
    *
    * @param id the stored statement's id
-   * @param author who made it, as the document says
+   * @param author who made it: the organization that uploaded it, never a name from the document
    * @param uploader the organization that uploaded the document
+   * @param verified whether the uploader has authority over the product (owns it through an approved
+   *     claim, or is the coordinator); an unverified statement is shown but decides nothing
    * @param format the document's format
    * @param vulnerability the vulnerability it names
    * @param product the product
@@ -424,13 +436,13 @@ public final class Advisories {
    * @param timestamp when it was made, or empty
    */
   public record StatementView(
-      long id, String author, String uploader, String format, String vulnerability, String product, String productRange,
+      long id, String author, String uploader, boolean verified, String format, String vulnerability, String product, String productRange,
       List<String> subcomponents, String status, String justification, String impactStatement, String actionStatement,
       String timestamp) {
-    static StatementView of(VexStore.StoredStatement stored) {
+    static StatementView of(VexStore.StoredStatement stored, boolean verified) {
       VexStatement statement = stored.statement();
       return new StatementView(
-          stored.id(), stored.author(), stored.uploader(), stored.format(), statement.vulnerability(), statement.product(),
+          stored.id(), stored.author(), stored.uploader(), verified, stored.format(), statement.vulnerability(), statement.product(),
           statement.productRange(), statement.subcomponents(), statement.status().label(),
           statement.status().justificationLabel(), statement.status().impactStatement(), statement.status().actionStatement(),
           statement.timestamp().map(Instant::toString).orElse(""));
@@ -455,7 +467,10 @@ public final class Advisories {
                     pkg.ranges().stream().map(org.accord.advisory.EventRange::describe).toList(), pkg.versions(), pkg.notEvaluable()));
           }
           List<String> matched = AdvisoryStore.matches(handle, row.pk()).stream().map(AdvisoryStore.Match::purl).toList();
-          List<StatementView> statements = statements(handle, advisory.names()).stream().map(StatementView::of).toList();
+          List<ProductClaim> owners = Claims.approved(handle);
+          List<StatementView> statements = statements(handle, advisory.names(), viewer).stream()
+              .map(s -> StatementView.of(s, decides(s, owners, s.statement().productKey())))
+              .toList();
           return new View(
               advisory.id(), row.format(), row.isPublic() ? "public" : "private", row.owner(), advisory.summary(),
               advisory.aliases(), advisory.published().map(Instant::toString).orElse(""),
@@ -494,8 +509,16 @@ public final class Advisories {
   }
 
   /**
-   * Exports an advisory with its VEX statements: those a coordinator uploaded, the exporting
-   * organization's own, and those of each product's supplier.
+   * Whether a stored statement decides findings in a package (its canonical key): its uploader is the
+   * coordinator or owns the package through an approved claim ({@link Authority#decidesVex}).
+   */
+  static boolean decides(VexStore.StoredStatement statement, List<ProductClaim> owners, String packageKey) {
+    return Authority.decidesVex(statement.uploader(), statement.coordinator(), ProductClaim.owner(owners, packageKey));
+  }
+
+  /**
+   * Exports an advisory with the VEX statements the viewer may see that carry authority: those a
+   * coordinator uploaded, the exporting organization's own, and those of each product's owner.
    *
    * @param author the author to name; the viewer's organization when blank
    * @param namespace the publisher namespace URL; {@link #DEFAULT_NAMESPACE} when blank
@@ -507,14 +530,12 @@ public final class Advisories {
         handle -> {
           AdvisoryStore.Row row = visible(handle, advisoryId, viewer);
           Advisory advisory = advisory(handle, row);
-          List<VexStore.StoredStatement> stored = statements(handle, advisory.names());
-          Map<String, String> suppliers =
-              AdvisoryStore.productSuppliers(handle, stored.stream().map(s -> s.statement().product()).toList());
+          List<VexStore.StoredStatement> stored = statements(handle, advisory.names(), viewer);
+          List<ProductClaim> owners = Claims.approved(handle);
           List<VexStatement> statements = new ArrayList<>();
           for (VexStore.StoredStatement statement : stored) {
-            // Only statements with authority: a coordinator's, the exporter's own, or the product's supplier's.
-            if (statement.coordinator() || statement.uploader().equals(viewer.organization())
-                || statement.uploader().equals(suppliers.get(statement.statement().product()))) {
+            // Only statements with authority: a coordinator's, the exporter's own, or the product's owner's.
+            if (statement.uploader().equals(viewer.organization()) || decides(statement, owners, statement.statement().productKey())) {
               statements.add(statement.statement());
             }
           }

@@ -16,7 +16,12 @@ import org.accord.advisory.VexStatement;
 import org.accord.exposure.ExposureGraph;
 import org.accord.exposure.WhereUsed;
 import org.accord.identity.Purl;
+import org.accord.party.Authority;
+import org.accord.party.Organization;
+import org.accord.party.ProductClaim;
 import org.accord.store.AdvisoryStore;
+import org.accord.store.Claims;
+import org.accord.store.SbomDocuments;
 import org.accord.store.Database;
 import org.accord.store.VexStore;
 import org.jdbi.v3.core.Handle;
@@ -31,8 +36,12 @@ import org.jdbi.v3.core.Handle;
  * inventory changes the findings at once. A finding's status is its most specific, latest applicable
  * VEX statement's ({@link VexStatement#decide}); without one it is {@code unknown}, never a status a
  * statement could have given. Only statements with authority over the product count: those uploaded by
- * the product's supplier (the organization that uploaded its SBOM) or by a coordinator, so no third
- * party can suppress another vendor's findings.
+ * the product's owner (the organization holding an approved claim on its namespace, ADR 0091) or by a
+ * coordinator, so no third party can suppress another vendor's findings, and uploading an SBOM first
+ * gives no authority. Private statements count only for their uploader and the coordinator, so a
+ * status never reveals a statement the viewer may not read. Each finding names the organizations
+ * whose live SBOMs describe the product (those the viewer may know) and whether the owner's is among
+ * them.
  *
  * <p>Visibility as for where-used ({@link Viewer}): products and suppliers are visible to every
  * authenticated party; a deployment's operator and site only to that operator (and a coordinator), the
@@ -86,7 +95,11 @@ public final class Findings {
    *
    * @param component the matched package version (the end of {@code path})
    * @param product the product version
-   * @param supplier the organization that uploaded the product's SBOM; empty when unknown
+   * @param supplier the product's owner (approved claim); empty when none, or hidden from the viewer
+   * @param sbomSource {@code owner} when the owner's own SBOM describes the product, {@code third_party}
+   *     when only others' do, {@code none} when no live SBOM does
+   * @param sbomUploaders the organizations whose live SBOMs describe the product, those the viewer may
+   *     know take part
    * @param path PURLs from the product down to the component
    * @param status {@code unknown}, or the statement's status: {@code affected}, {@code not_affected},
    *     {@code fixed}, {@code under_investigation}
@@ -96,7 +109,8 @@ public final class Findings {
    *     HiddenCount})
    */
   public record Finding(
-      String component, String product, String supplier, List<String> path, String status,
+      String component, String product, String supplier, String sbomSource, List<String> sbomUploaders, List<String> path,
+      String status,
       Advisories.StatementView statement, List<WhereUsed.DeploymentHit> deployments, HiddenCount hiddenDeployments) {
     /** Whether a statement suppresses the finding (not affected, fixed). */
     public boolean suppressed() {
@@ -131,7 +145,7 @@ public final class Findings {
           int open = 0;
           int suppressed = 0;
           for (AdvisoryStore.Row row : rows) {
-            Raw raw = compute(handle, row);
+            Raw raw = compute(handle, row, viewer);
             AdvisoryFindings shown = show(raw, org, viewer);
             if (org != null && shown.findings().isEmpty() && advisoryId == null) {
               continue;
@@ -152,8 +166,8 @@ public final class Findings {
 
   /** One finding before visibility: every deployment, and the deciding statement if any. */
   record RawFinding(
-      String component, String product, String supplier, List<String> path, Optional<VexStore.StoredStatement> statement,
-      List<WhereUsed.DeploymentHit> deployments) {
+      String component, String product, String supplier, String sbomSource, List<String> sbomUploaders, List<String> path,
+      Optional<VexStore.StoredStatement> statement, List<WhereUsed.DeploymentHit> deployments) {
     String status() {
       return statement.map(s -> s.statement().status().label()).orElse(UNKNOWN);
     }
@@ -162,8 +176,8 @@ public final class Findings {
   /** One advisory's findings before visibility. */
   record Raw(AdvisoryStore.Row row, List<String> names, List<String> matched, List<String> notEvaluable, List<RawFinding> findings) {}
 
-  /** Derives an advisory's findings from its stored matches and the graph. */
-  Raw compute(Handle handle, AdvisoryStore.Row row) {
+  /** Derives an advisory's findings from its stored matches and the graph, with the statements the viewer may see. */
+  Raw compute(Handle handle, AdvisoryStore.Row row, Viewer viewer) {
     List<AdvisoryStore.Match> matches = AdvisoryStore.matches(handle, row.pk());
     Map<String, Set<String>> versionsByPackage = new LinkedHashMap<>();
     List<String> matched = new ArrayList<>();
@@ -178,7 +192,7 @@ public final class Findings {
     List<String> names = new ArrayList<>();
     names.add(row.advisoryId());
     names.addAll(row.aliases());
-    List<VexStore.StoredStatement> stored = Advisories.statements(handle, names);
+    List<VexStore.StoredStatement> stored = Advisories.statements(handle, names, viewer);
 
     record Key(String product, String packageKey) {}
     Map<Key, List<String>> paths = new LinkedHashMap<>();
@@ -197,8 +211,9 @@ public final class Findings {
         deployments.computeIfAbsent(key, k -> new ArrayList<>()).add(hit);
       }
     }
-    Map<String, String> suppliers =
-        AdvisoryStore.productSuppliers(handle, paths.keySet().stream().map(Key::product).toList());
+    List<ProductClaim> owners = Claims.approved(handle);
+    Map<String, List<Organization>> uploaders =
+        SbomDocuments.liveUploaders(handle, paths.keySet().stream().map(Key::product).toList());
     Map<String, Purl> parsed = new HashMap<>();
     List<RawFinding> findings = new ArrayList<>();
     for (Map.Entry<Key, List<String>> entry : paths.entrySet()) {
@@ -206,10 +221,16 @@ public final class Findings {
       String component = path.get(path.size() - 1);
       String product = entry.getKey().product();
       Optional<VexStore.StoredStatement> decided = Optional.empty();
-      String supplier = suppliers.getOrDefault(product, "");
+      String productKey = Purl.packageKeyOf(product);
+      Optional<ProductClaim> owner = ProductClaim.owner(owners, productKey);
+      String supplier = owner.map(c -> c.organization()).filter(o -> knows(viewer, o)).map(Organization::name).orElse("");
+      List<Organization> sources = uploaders.getOrDefault(product, List.of());
+      String source = sources.isEmpty() ? "none"
+          : owner.isPresent() && sources.stream().anyMatch(o -> o.id() == owner.get().organization().id()) ? "owner" : "third_party";
+      List<String> shownSources = sources.stream().filter(o -> knows(viewer, o)).map(Organization::name).toList();
       List<VexStore.StoredStatement> trusted = new ArrayList<>();
       for (VexStore.StoredStatement candidate : stored) {
-        if (candidate.coordinator() || (!supplier.isEmpty() && candidate.uploader().equals(supplier))) {
+        if (Authority.decidesVex(candidate.uploader(), candidate.coordinator(), owner)) {
           trusted.add(candidate);
         }
       }
@@ -227,7 +248,7 @@ public final class Findings {
         }
       }
       findings.add(
-          new RawFinding(component, product, supplier, path, decided, deployments.get(entry.getKey())));
+          new RawFinding(component, product, supplier, source, shownSources, path, decided, deployments.get(entry.getKey())));
     }
     return new Raw(row, names, matched, notEvaluable, findings);
   }
@@ -291,8 +312,9 @@ public final class Findings {
       }
       findings.add(
           new Finding(
-              finding.component(), finding.product(), finding.supplier(), finding.path(), finding.status(),
-              finding.statement().map(Advisories.StatementView::of).orElse(null), visible, hidden.count()));
+              finding.component(), finding.product(), finding.supplier(), finding.sbomSource(), finding.sbomUploaders(),
+              finding.path(), finding.status(), finding.statement().map(s -> Advisories.StatementView.of(s, true)).orElse(null),
+              visible, hidden.count()));
     }
     return new AdvisoryFindings(
         raw.row().advisoryId(), raw.row().aliases(), raw.row().summary(), raw.matched(), raw.notEvaluable(), findings,
@@ -312,6 +334,11 @@ public final class Findings {
       }
     });
     return suppressed;
+  }
+
+  /** Whether the viewer may know that {@code organization} takes part (as {@link Authority#maySee}). */
+  static boolean knows(Viewer viewer, Organization organization) {
+    return viewer.coordinator() || viewer.organization().equals(organization.name()) || organization.kind().listedToOthers();
   }
 
   /** Deployments by sector and country, each cell suppressed below k operators when the viewer must not see it. */

@@ -200,7 +200,7 @@ public final class Priorities {
           String org = Findings.organizationFilter(handle, request.organization(), viewer);
           AdvisoryStore.Row row = advisories.visible(handle, request.advisory(), viewer);
           Advisory advisory = Advisories.advisory(handle, row);
-          Findings.Raw raw = findings.compute(handle, row);
+          Findings.Raw raw = findings.compute(handle, row, viewer);
           Exploitation.Assessment exploitation = exploitation(handle, advisory, request.epssThreshold());
           boolean exploitationAssumed = request.assumptions().containsKey(SsvcTable.EXPLOITATION);
           Map<String, String[]> fromCvss = fromCvss(advisory);

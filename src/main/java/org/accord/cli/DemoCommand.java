@@ -112,6 +112,22 @@ final class DemoCommand extends ServeCommand {
     return accord.parties().actingFor(accord.parties().localCoordinator(), organization);
   }
 
+  /**
+   * Gives a product's vendor an approved claim on the product's package (every version), as the
+   * coordinator would after vetting it, so the vendor's VEX statements decide its findings. Loading the
+   * demo again finds the claim and changes nothing.
+   */
+  private static void own(Accord accord, SyntheticWorld.Product product) {
+    String namespace = org.accord.identity.Purl.parse(product.purl()).packageKey();
+    Principal coordinator = accord.parties().localCoordinator();
+    boolean owned = accord.claims().claims(coordinator).stream()
+        .anyMatch(c -> c.namespace().equals(namespace) && c.state() != org.accord.party.ClaimState.REJECTED);
+    if (!owned) {
+      var claim = accord.claims().claim(as(accord, product.vendor(), OrgKind.VENDOR), namespace, null);
+      accord.claims().approve(coordinator, claim.id());
+    }
+  }
+
   private static ByteArrayInputStream utf8(String text) {
     return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
   }
@@ -131,6 +147,7 @@ final class DemoCommand extends ServeCommand {
         if (!accord.ingestSbom(new ByteArrayInputStream(sbom.toByteArray()), as(accord, product.vendor(), OrgKind.VENDOR)).duplicate()) {
           added++;
         }
+        own(accord, product);
         bar.step();
       }
       // an inventory's rows name the organization that uploads it: one inventory per operator, uploaded

@@ -48,6 +48,7 @@ import picocli.CommandLine.ScopeType;
       TriageCommand.class,
       VersionCommand.class,
       OrgCommand.class,
+      ProductCommand.class,
       MemberCommand.class,
       TokenCommand.class,
       ServeCommand.class,

@@ -1,6 +1,7 @@
 package org.accord.party;
 
 import org.accord.ForbiddenException;
+import org.accord.InvalidInputException;
 import org.accord.NotFoundException;
 
 /**
@@ -15,6 +16,11 @@ import org.accord.NotFoundException;
  *   <li>A member lists and revokes its own tokens.
  *   <li>Organizations of kinds that act in the open ({@link OrgKind#listedToOthers()}) are listed to
  *       everyone; operators and researchers only to themselves and the coordinator.
+ *   <li>An organization claims product namespaces for itself (the coordinator for any organization);
+ *       only the coordinator approves or rejects claims; a claim is seen by its organization and the
+ *       coordinator only. Approved claims may not overlap across organizations.
+ *   <li>A VEX statement decides a finding's status only when its uploader owns the product through an
+ *       approved claim, or is the coordinator; anyone else's statement is kept, unverified.
  * </ul>
  */
 public final class Authority {
@@ -99,6 +105,83 @@ public final class Authority {
     if (!principal.isCoordinator() && !principal.actsFor(organization)) {
       throw new ForbiddenException("only the instance coordinator may " + action + " for another organization");
     }
+  }
+
+  /**
+   * Refuses a claim the principal may not make: for an organization other than its own, unless it is
+   * the coordinator.
+   *
+   * @throws ForbiddenException otherwise
+   */
+  public static void requireMayClaim(Principal principal, Organization organization) {
+    requireActsFor(principal, organization, "claim products");
+  }
+
+  /**
+   * Refuses anyone but the coordinator a decision on a claim.
+   *
+   * @throws ForbiddenException otherwise
+   */
+  public static void requireMayDecideClaims(Principal principal) {
+    requireCoordinator(principal, "approve or reject product claims");
+  }
+
+  /** Whether {@code principal} may see {@code claim}: its organization and the coordinator. */
+  public static boolean maySee(Principal principal, ProductClaim claim) {
+    return principal.isCoordinator() || principal.actsFor(claim.organization());
+  }
+
+  /**
+   * Refuses a new claim that repeats one of the organization's open (pending or approved) claims.
+   *
+   * @param existing the organization's claims
+   * @throws InvalidInputException naming the open claim; location {@code purl}
+   */
+  public static void requireNotClaimed(ProductClaim wanted, java.util.Collection<ProductClaim> existing) {
+    for (ProductClaim claim : existing) {
+      if (claim.organization().id() == wanted.organization().id() && claim.namespace().equals(wanted.namespace())
+          && claim.state() != ClaimState.REJECTED) {
+        throw new InvalidInputException(
+            wanted.organization().name() + " already has claim " + claim.id() + " (" + claim.state().label() + ") on "
+                + wanted.namespace(), "purl");
+      }
+    }
+  }
+
+  /**
+   * Refuses to approve a claim that overlaps another organization's approved claim: a namespace has one
+   * owner.
+   *
+   * @param approved every approved claim
+   * @throws InvalidInputException naming the claim in the way; location {@code claim}
+   */
+  public static void requireNoOverlap(ProductClaim claim, java.util.Collection<ProductClaim> approved) {
+    for (ProductClaim other : approved) {
+      if (other.state() == ClaimState.APPROVED && !other.id().equals(claim.id()) && other.overlaps(claim)) {
+        throw new InvalidInputException(
+            claim.namespace() + " overlaps " + other.namespace() + ", owned by " + other.organization().name()
+                + " through approved claim " + other.id() + "; a namespace has one owner", "claim");
+      }
+    }
+  }
+
+  /**
+   * Whether a VEX statement decides the status of a finding in a product: its uploader is the
+   * coordinator, or the organization that owns the product through an approved claim. A name in the
+   * document (its author) plays no part.
+   *
+   * @param uploader the name of the organization that uploaded the statement's document (names are
+   *     unique)
+   * @param uploaderCoordinator whether the coordinator uploaded it
+   * @param owner the product's owning claim ({@link ProductClaim#owner}), or empty
+   */
+  public static boolean decidesVex(String uploader, boolean uploaderCoordinator, java.util.Optional<ProductClaim> owner) {
+    return uploaderCoordinator || owner.map(c -> c.organization().name().equals(uploader)).orElse(false);
+  }
+
+  /** The error for a claim the principal may not see, identical to the one for a missing claim. */
+  public static NotFoundException noSuchClaim(String id) {
+    return new NotFoundException("no claim with id " + (id == null ? "" : id.strip()));
   }
 
   /** The error for a token the principal may not see, identical to the one for a missing token. */

@@ -19,10 +19,14 @@ import org.jdbi.v3.core.Handle;
 /**
  * SBOM documents and the edges they assert.
  *
- * <p>Rules: a document is identified by the SHA-256 of its bytes, so storing the same bytes again
- * changes nothing. The document's root is a product version; a newer document for the same product
- * version replaces the older one's edges (the older row stays, marked {@code replaced_by}, for the
- * record). Every method runs inside the caller's transaction, so a failure leaves nothing behind.
+ * <p>Rules (ADR 0092): documents belong to the organization that uploaded them. A document is identified
+ * by the SHA-256 of its bytes and its uploader, so the same uploader storing the same bytes again
+ * changes nothing, while another organization's upload of those bytes is its own document. The
+ * document's root is a product version; an uploader's newer document for the same product version
+ * replaces only that uploader's older one (the older row stays, marked {@code replaced_by}, for the
+ * record), and an uploader re-sending bytes it had replaced makes them live again. Each organization's
+ * live document adds its edges to the graph; an edge leaves the graph when no live document asserts
+ * it. Every method runs inside the caller's transaction, so a failure leaves nothing behind.
  * Stateless and thread-safe.
  */
 public final class SbomDocuments {
@@ -74,8 +78,8 @@ public final class SbomDocuments {
 
   private static Stored storeChecked(Handle handle, Bom bom, String sha256, long uploaderOrgId, long now)
       throws SQLException {
-    Optional<DocumentInfo> existing = findBySha256(handle, sha256);
-    if (existing.isPresent()) {
+    Optional<DocumentInfo> existing = findBySha256(handle, sha256, uploaderOrgId);
+    if (existing.isPresent() && existing.get().replacedBy() == 0) {
       DocumentInfo info = existing.get();
       return new Stored(
           info.id(), true, info.productPurl(), info.components(), info.edges(), info.warnings(), 0,
@@ -99,8 +103,15 @@ public final class SbomDocuments {
     }
 
     long productId = ensureProduct(handle, rootId, uploaderOrgId, bom);
+    // The uploader's own live document for this product version; other organizations' stay as they are.
     Long previous =
-        handle.createQuery("SELECT document_id FROM products WHERE id = :id").bind("id", productId).mapTo(Long.class).one();
+        handle.createQuery(
+                "SELECT id FROM sbom_documents WHERE product_id = :product AND uploader_org_id = :uploader AND replaced_by IS NULL")
+            .bind("product", productId)
+            .bind("uploader", uploaderOrgId)
+            .mapTo(Long.class)
+            .findFirst()
+            .orElse(null);
 
     // Distinct (parent, child, relation) edges; a pair is inferred only if every assertion of it is.
     EdgeSet assertions = new EdgeSet();
@@ -118,7 +129,13 @@ public final class SbomDocuments {
     }
     EdgeSet.Edge[] edges = assertions.distinct();
 
-    long documentId =
+    long documentId;
+    if (existing.isPresent()) {
+      // The uploader's own earlier bytes, replaced since: they become its live document again.
+      documentId = existing.get().id();
+      handle.createUpdate("UPDATE sbom_documents SET replaced_by = NULL WHERE id = :id").bind("id", documentId).execute();
+    } else {
+      documentId =
         handle
             .createQuery(
                 "INSERT INTO sbom_documents (sha256, product_id, format, spec_version, uploader_org_id, uploaded_at,"
@@ -135,6 +152,7 @@ public final class SbomDocuments {
             .bind("warnings", JsonColumns.toJson(bom.warnings()))
             .mapTo(Long.class)
             .one();
+    }
 
     try (PreparedStatement insert =
         connection.prepareStatement(
@@ -207,9 +225,29 @@ public final class SbomDocuments {
         .one();
   }
 
-  /** The document with this SHA-256, if stored. */
-  public static Optional<DocumentInfo> findBySha256(Handle handle, String sha256) {
-    return find(handle, "d.sha256 = :key", sha256);
+  /** The document with this SHA-256 that this organization uploaded, if stored. */
+  public static Optional<DocumentInfo> findBySha256(Handle handle, String sha256, long uploaderOrgId) {
+    return find(handle, "d.sha256 = :key AND d.uploader_org_id = " + uploaderOrgId, sha256);
+  }
+
+  /**
+   * The organizations whose live SBOM documents describe each of these product versions (canonical
+   * PURLs), by name; products without a live document are absent.
+   */
+  public static Map<String, List<org.accord.party.Organization>> liveUploaders(
+      Handle handle, java.util.Collection<String> productPurls) {
+    Map<String, List<org.accord.party.Organization>> uploaders = new java.util.LinkedHashMap<>();
+    List<String> purls = List.copyOf(new java.util.LinkedHashSet<>(productPurls));
+    for (int from = 0; from < purls.size(); from += 500) {
+      handle.createQuery(
+              "SELECT c.purl, o.id, o.name, o.kind, o.country, o.contact_email FROM sbom_documents d JOIN products p ON p.id = d.product_id"
+                  + " JOIN components c ON c.id = p.component_id JOIN organizations o ON o.id = d.uploader_org_id"
+                  + " WHERE d.replaced_by IS NULL AND c.purl IN (<purls>) ORDER BY o.name")
+          .bindList("purls", purls.subList(from, Math.min(purls.size(), from + 500)))
+          .map((rs, ctx) -> Map.entry(rs.getString(1), Organizations.read(rs)))
+          .forEach(entry -> uploaders.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue()));
+    }
+    return uploaders;
   }
 
   /** The document with this id, if stored. */

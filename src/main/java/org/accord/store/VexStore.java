@@ -12,8 +12,10 @@ import org.accord.advisory.VexStatus;
 import org.jdbi.v3.core.Handle;
 
 /**
- * VEX documents and their statements. A document is identified by the SHA-256 of its bytes, so storing
- * the same bytes again changes nothing; statements are never changed or deleted, since a later statement
+ * VEX documents and their statements. A document belongs to the organization that uploaded it and is
+ * identified by the SHA-256 of its bytes and that uploader, so the same uploader storing the same bytes
+ * again changes nothing, while another organization's upload of those bytes is its own document
+ * (ADR 0093). A private document's statements are read only by its uploader and the coordinator; statements are never changed or deleted, since a later statement
  * supersedes an earlier one by its time (see {@link VexStatement#decide}), which keeps the record of
  * who said what. Each method runs on the caller's handle and transaction. Stateless and thread-safe.
  */
@@ -35,28 +37,33 @@ public final class VexStore {
    * @param id the statement's id
    * @param documentId its document's id
    * @param format the document's format label
-   * @param author the document's author (or, when it names none, the uploading organization)
+   * @param author who the statement is attributed to: always the uploading organization, never a name
+   *     the document gives
    * @param uploader the organization that uploaded the document
    * @param coordinator whether a coordinator uploaded it
    * @param uploadedAt when the document was uploaded
+   * @param privately whether the document was uploaded privately
    * @param statement the statement
    */
   public record StoredStatement(
       long id, long documentId, String format, String author, String uploader, boolean coordinator, long uploadedAt,
-      VexStatement statement) {}
+      boolean privately, VexStatement statement) {}
 
   /**
    * Stores a document's statements.
    *
+   * @param author the name the document gives as its author, kept for the record only
    * @param coordinator whether a coordinator uploads it
+   * @param privately whether only the uploader and the coordinator may read its statements
    * @param advisoryPk the advisory the document also carried (a CSAF VEX document), or null
    */
   public static Stored store(
-      Handle handle, String sha256, String format, String author, long uploaderOrgId, boolean coordinator, long now,
-      List<VexStatement> statements, Long advisoryPk) {
+      Handle handle, String sha256, String format, String author, long uploaderOrgId, boolean coordinator, boolean privately,
+      long now, List<VexStatement> statements, Long advisoryPk) {
     Optional<Stored> existing =
-        handle.createQuery("SELECT id, statement_count FROM vex_documents WHERE sha256 = :sha")
+        handle.createQuery("SELECT id, statement_count FROM vex_documents WHERE sha256 = :sha AND uploader_org_id = :uploader")
             .bind("sha", sha256)
+            .bind("uploader", uploaderOrgId)
             .map((rs, ctx) -> new Stored(rs.getLong(1), true, rs.getInt(2)))
             .findOne();
     if (existing.isPresent()) {
@@ -65,7 +72,9 @@ public final class VexStore {
     long documentId =
         handle.createQuery(
                 "INSERT INTO vex_documents (sha256, format, author, uploader_org_id, uploaded_at, coordinator, statement_count,"
-                    + " advisory_pk) VALUES (:sha, :format, :author, :uploader, :now, :coordinator, :count, :advisory) RETURNING id")
+                    + " advisory_pk, is_private) VALUES (:sha, :format, :author, :uploader, :now, :coordinator, :count, :advisory,"
+                    + " :private) RETURNING id")
+            .bind("private", privately ? 1 : 0)
             .bind("sha", sha256)
             .bind("format", format)
             .bind("author", author)
@@ -113,8 +122,17 @@ public final class VexStore {
     return new Stored(documentId, false, statements.size());
   }
 
-  /** Every statement about a vulnerability known by any of {@code names}, oldest upload first. */
+  /** Every statement about a vulnerability known by any of {@code names}, private ones included, oldest upload first. */
   public static List<StoredStatement> statementsFor(Handle handle, Collection<String> names) {
+    return statementsFor(handle, names, null);
+  }
+
+  /**
+   * The statements about a vulnerability known by any of {@code names} that a reader may see: public
+   * ones, and private ones of {@code readerOrganization}; every one when it is null (the coordinator).
+   * Oldest upload first.
+   */
+  public static List<StoredStatement> statementsFor(Handle handle, Collection<String> names, String readerOrganization) {
     if (names.isEmpty()) {
       return List.of();
     }
@@ -122,16 +140,22 @@ public final class VexStore {
     for (String name : names) {
       normal.add(AdvisoryStore.normalName(name));
     }
-    return handle
+    var query = handle
         .createQuery(
-            "SELECT s.id, s.document_id, d.format, CASE WHEN d.author = '' THEN o.name ELSE d.author END, d.uploaded_at,"
+            "SELECT s.id, s.document_id, d.format, o.name, d.uploaded_at,"
                 + " s.vulnerability, s.aliases, s.product, s.product_key, s.product_version, s.product_range, s.subcomponents,"
-                + " s.status, s.justification, s.impact_statement, s.action_statement, s.stated_at, o.name, d.coordinator"
+                + " s.status, s.justification, s.impact_statement, s.action_statement, s.stated_at, o.name, d.coordinator,"
+                + " d.is_private"
                 + " FROM vex_statements s JOIN vex_documents d ON d.id = s.document_id"
                 + " JOIN organizations o ON o.id = d.uploader_org_id"
                 + " WHERE s.id IN (SELECT statement_id FROM vex_statement_names WHERE name IN (<names>))"
+                + (readerOrganization == null ? "" : " AND (d.is_private = 0 OR o.name = :reader)")
                 + " ORDER BY d.uploaded_at, s.id")
-        .bindList("names", normal)
+        .bindList("names", normal);
+    if (readerOrganization != null) {
+      query.bind("reader", readerOrganization);
+    }
+    return query
         .map(
             (rs, ctx) -> {
               long stated = rs.getLong(17);
@@ -144,7 +168,7 @@ public final class VexStore {
                       hasTime ? Optional.of(Instant.ofEpochMilli(stated)) : Optional.empty());
               return new StoredStatement(
                   rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(18), rs.getInt(19) == 1,
-                  rs.getLong(5), statement);
+                  rs.getLong(5), rs.getInt(20) == 1, statement);
             })
         .list();
   }

@@ -142,7 +142,7 @@ public final class DemoDocuments {
     return csaf;
   }
 
-  /** The OpenVEX 0.2.0 document; import it as {@link #vexProduct()}'s vendor, its supplier, so that it counts. */
+  /** The OpenVEX 0.2.0 document; import it as {@link #vexProduct()}'s vendor, which holds an approved claim on the product, so that it counts. */
   public String openVex() {
     return openVex;
   }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.accord.InvalidInputException;
 import org.accord.app.Parties;
 import org.accord.party.ApiToken;
 import org.accord.party.MemberRole;
@@ -49,10 +48,10 @@ final class PartyRoutes implements WebServer.RouteModule {
   }
 
   private static void createOrganization(WebServer server, Context ctx) throws IOException {
-    JsonNode body = body(server, ctx, Set.of("name", "kind", "country", "contactEmail"));
+    JsonNode body = JsonBody.object(server, ctx, Set.of("name", "kind", "country", "contactEmail"));
     var created = server.accord().parties().createOrganization(
-        WebServer.principal(ctx), required(body, "name"), OrgKind.parse(required(body, "kind")), text(body, "country"),
-        text(body, "contactEmail"));
+        WebServer.principal(ctx), JsonBody.required(body, "name"), OrgKind.parse(JsonBody.required(body, "kind")), JsonBody.text(body, "country"),
+        JsonBody.text(body, "contactEmail"));
     ctx.status(HttpStatus.CREATED).json(Parties.describe(created));
   }
 
@@ -61,10 +60,10 @@ final class PartyRoutes implements WebServer.RouteModule {
   }
 
   private static void addMember(WebServer server, Context ctx) throws IOException {
-    JsonNode body = body(server, ctx, Set.of("email", "admin"));
+    JsonNode body = JsonBody.object(server, ctx, Set.of("email", "admin"));
     var member = server.accord().parties().addMember(
-        WebServer.principal(ctx), ctx.pathParam("name"), required(body, "email"),
-        flag(body, "admin") ? MemberRole.ADMIN : MemberRole.MEMBER);
+        WebServer.principal(ctx), ctx.pathParam("name"), JsonBody.required(body, "email"),
+        JsonBody.flag(body, "admin") ? MemberRole.ADMIN : MemberRole.MEMBER);
     ctx.status(HttpStatus.CREATED).json(Parties.describe(member));
   }
 
@@ -74,12 +73,12 @@ final class PartyRoutes implements WebServer.RouteModule {
   }
 
   private static void createToken(WebServer server, Context ctx) throws IOException {
-    JsonNode body = body(server, ctx, Set.of("organization", "member", "coordinator", "expires", "label"));
-    String expires = text(body, "expires");
+    JsonNode body = JsonBody.object(server, ctx, Set.of("organization", "member", "coordinator", "expires", "label"));
+    String expires = JsonBody.text(body, "expires");
     Duration lifetime = ApiToken.parseLifetime(expires == null ? DEFAULT_LIFETIME : expires);
-    String label = text(body, "label");
+    String label = JsonBody.text(body, "label");
     Tokens.Created created = server.accord().parties().createToken(
-        WebServer.principal(ctx), required(body, "organization"), text(body, "member"), flag(body, "coordinator"),
+        WebServer.principal(ctx), JsonBody.required(body, "organization"), JsonBody.text(body, "member"), JsonBody.flag(body, "coordinator"),
         label == null ? "" : label, lifetime);
     Map<String, Object> answer = new LinkedHashMap<>(Parties.describe(created.token(), server.accord().clock().instant()));
     answer.put("token", created.secret());
@@ -97,59 +96,5 @@ final class PartyRoutes implements WebServer.RouteModule {
     ApiToken revoked = server.accord().parties().revokeToken(WebServer.principal(ctx), ctx.pathParam("id"));
     server.sessions().removeToken(revoked.id());
     ctx.json(Parties.describe(revoked, server.accord().clock().instant()));
-  }
-
-  /**
-   * The body as a JSON object holding only {@code allowed} members. Its size is bounded before any
-   * route runs ({@code RequestGuard}: these are not document uploads).
-   */
-  private static JsonNode body(WebServer server, Context ctx, Set<String> allowed) throws IOException {
-    byte[] bytes = ctx.bodyInputStream().readAllBytes();
-    JsonNode json;
-    try {
-      json = server.json().readTree(bytes);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new InvalidInputException("the body is not JSON: " + e.getOriginalMessage(), "body");
-    }
-    if (json == null || !json.isObject()) {
-      throw new InvalidInputException("the body is a JSON object with " + new java.util.TreeSet<>(allowed), "body");
-    }
-    for (var names = json.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!allowed.contains(name)) {
-        throw new InvalidInputException("unknown member '" + name + "'; use " + new java.util.TreeSet<>(allowed), name);
-      }
-    }
-    return json;
-  }
-
-  private static String required(JsonNode json, String name) {
-    String value = text(json, name);
-    if (value == null || value.isBlank()) {
-      throw new InvalidInputException("missing " + name, name);
-    }
-    return value;
-  }
-
-  private static String text(JsonNode json, String name) {
-    JsonNode node = json.path(name);
-    if (node.isMissingNode() || node.isNull()) {
-      return null;
-    }
-    if (!node.isTextual()) {
-      throw new InvalidInputException(name + " is a string", name);
-    }
-    return node.asText();
-  }
-
-  private static boolean flag(JsonNode json, String name) {
-    JsonNode node = json.path(name);
-    if (node.isMissingNode() || node.isNull()) {
-      return false;
-    }
-    if (!node.isBoolean()) {
-      throw new InvalidInputException(name + " is true or false", name);
-    }
-    return node.asBoolean();
   }
 }

@@ -23,6 +23,8 @@ class AdvisoriesOnEveryEngineTest {
     try (Accord accord = Accord.open(new Accord.Config(dir, url))) {
       accord.ingestSbom(stream(AdvisoryFixtures.sbom("scada", "2.1.0")), org.accord.TestPrincipals.member(accord, "Acme"));
       org.accord.TestPrincipals.ingestInventory(accord, Documents.inventory("scada"));
+      org.accord.TestPrincipals.owner(accord, "Acme", "pkg:generic/acme/scada");
+      org.accord.TestPrincipals.owner(accord, "Acme", "pkg:generic/acme/gateway");
       assertThat(accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory("GHSA-eng1-2345-6789", "CVE-2025-30003")), org.accord.TestPrincipals.of(accord, "local", true), false).matched())
           .isEqualTo(1);
       accord.ingestSbom(stream(AdvisoryFixtures.sbom("gateway", "2.2.1")), org.accord.TestPrincipals.member(accord, "Acme"));

@@ -34,6 +34,9 @@ class FindingsTest {
     accord.ingestSbom(stream(AdvisoryFixtures.sbom("gateway", "2.2.1")), org.accord.TestPrincipals.member(accord, "Acme"));
     accord.ingestSbom(stream(AdvisoryFixtures.sbom("portal", "2.4.0")), org.accord.TestPrincipals.member(accord, "Borealis"));
     org.accord.TestPrincipals.ingestInventory(accord, Documents.inventory("scada"));
+    org.accord.TestPrincipals.owner(accord, "Acme", "pkg:generic/acme/scada");
+    org.accord.TestPrincipals.owner(accord, "Acme", "pkg:generic/acme/gateway");
+    org.accord.TestPrincipals.owner(accord, "Borealis", "pkg:generic/acme/portal");
   }
 
   @AfterEach

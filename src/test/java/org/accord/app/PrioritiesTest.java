@@ -37,6 +37,8 @@ class PrioritiesTest {
     accord.ingestSbom(stream(AdvisoryFixtures.sbom("scada", "2.1.0")), org.accord.TestPrincipals.member(accord, "Acme"));
     accord.ingestSbom(stream(AdvisoryFixtures.sbom("gateway", "2.2.1")), org.accord.TestPrincipals.member(accord, "Acme"));
     org.accord.TestPrincipals.ingestInventory(accord, Documents.inventory("scada"));
+    org.accord.TestPrincipals.owner(accord, "Acme", "pkg:generic/acme/scada");
+    org.accord.TestPrincipals.owner(accord, "Acme", "pkg:generic/acme/gateway");
     accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), org.accord.TestPrincipals.of(accord, "local", true), false);
     try (InputStream kev = Files.newInputStream(TestData.resolve("kev/known_exploited_vulnerabilities.json"))) {
       Advisories.FeedImported imported = accord.advisories().ingestKev(kev);

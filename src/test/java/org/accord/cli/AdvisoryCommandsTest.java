@@ -92,6 +92,10 @@ class AdvisoryCommandsTest {
     assertThat(finding.path("product").asText()).isEqualTo("pkg:generic/acme/scada@1.0");
     assertThat(finding.path("status").asText()).isEqualTo("unknown");
     assertThat(finding.path("deployments")).hasSize(3);
+    assertThat(finding.path("supplier").asText()).as("uploading the SBOM makes no one the supplier").isEmpty();
+    // Acme owns scada once the coordinator (the local command line) approves its claim.
+    String claim = run("product", "claim", "pkg:generic/acme/scada", "--org", "Acme", "--json").json().path("id").asText();
+    assertThat(run("product", "approve", claim).code()).isZero();
     Run human = run("findings");
     assertThat(human.out()).contains("[unknown] pkg:generic/acme/scada@1.0 (Acme)").contains("runs at GridCo / Hamburg North");
 

@@ -114,13 +114,13 @@ class AdvisoryStoreTest {
     try (Database database = TestDatabases.open(engine, dir)) {
       database.jdbi().useTransaction(handle -> {
         long orgId = Organizations.ensure(handle, "Acme", OrgKind.VENDOR, 1).id();
-        VexStore.Stored stored = VexStore.store(handle, "sha", "openvex", "Acme PSIRT", orgId, false, 5, statements, null);
-        assertThat(VexStore.store(handle, "sha", "openvex", "Acme PSIRT", orgId, false, 6, statements, null).duplicate()).isTrue();
+        VexStore.Stored stored = VexStore.store(handle, "sha", "openvex", "Acme PSIRT", orgId, false, false, 5, statements, null);
+        assertThat(VexStore.store(handle, "sha", "openvex", "Acme PSIRT", orgId, false, false, 6, statements, null).duplicate()).isTrue();
         List<VexStore.StoredStatement> found = VexStore.statementsFor(handle, List.of("ghsa-jfh8-c2jp-5v3q"));
         assertThat(found).hasSize(1);
         assertThat(found.get(0).statement()).isEqualTo(statements.get(0));
         assertThat(found.get(0).documentId()).isEqualTo(stored.documentId());
-        assertThat(found.get(0).author()).isEqualTo("Acme PSIRT");
+        assertThat(found.get(0).author()).as("attributed to the uploader, never the document's author").isEqualTo("Acme");
         assertThat(found.get(0).uploader()).isEqualTo("Acme");
         assertThat(found.get(0).coordinator()).isFalse();
         assertThat(VexStore.statementsFor(handle, List.of("CVE-2021-44228"))).extracting(VexStore.StoredStatement::statement)

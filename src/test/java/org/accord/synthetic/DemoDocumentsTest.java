@@ -92,6 +92,7 @@ class DemoDocumentsTest {
       ByteArrayOutputStream sbom = new ByteArrayOutputStream();
       WorldWriter.writeSbom(world, world.products().indexOf(product), sbom);
       accord.ingestSbom(new ByteArrayInputStream(sbom.toByteArray()), org.accord.TestPrincipals.member(accord, product.vendor()));
+      org.accord.TestPrincipals.owner(accord, product.vendor(), org.accord.identity.Purl.parse(product.purl()).packageKey());
 
       Advisories advisories = accord.advisories();
       Advisories.Imported osv = advisories.ingest(utf8(documents.osv()), org.accord.TestPrincipals.of(accord, DemoDocuments.MAINTAINERS, false), false);

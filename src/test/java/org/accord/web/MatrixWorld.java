@@ -49,6 +49,7 @@ final class MatrixWorld implements AutoCloseable {
   static final String PUBLIC_CVE = "CVE-2099-2222";
   static final String MISSING_ADVISORY = "OSV-GAMMA-MISS-1";
   static final String MISSING_TOKEN = "tok_0000000000000000";
+  static final String MISSING_CLAIM = "clm_0000000000000000";
   static final String A_TOKEN_LABEL = "alpha-machine-label";
   static final String B_TOKEN_LABEL = "beta0-machine-label";
   /** The author A's private VEX statement names (the statement is about the public advisory). */
@@ -106,6 +107,8 @@ final class MatrixWorld implements AutoCloseable {
 
     Principal a = parties.authenticate(credentials.get(Who.MEMBER_A)).orElseThrow();
     accord.ingestSbom(stream(Documents.cycloneDx(A_PRODUCT, "2.3.1")), a);
+    // A owns its product through an approved claim, so its private VEX decides A's view of the finding.
+    accord.claims().approve(coordinator, accord.claims().claim(a, "pkg:generic/acme/" + A_PRODUCT, null).id());
     accord.ingestInventory(stream(inventory(A, A_SITE, A_PRODUCT)), "inventory.csv", a);
     accord.ingestInventory(stream(inventory(B, B_SITE, A_PRODUCT)), "inventory.csv", memberOfB);
     accord.advisories().ingest(stream(Documents.osv(PUBLIC_ADVISORY, PUBLIC_CVE)), coordinator, false);
@@ -149,6 +152,11 @@ final class MatrixWorld implements AutoCloseable {
   /** A new machine token of {@code organization} for a revocation cell to revoke; its public id. */
   String victimToken(String organization) {
     return accord.parties().createToken(coordinator, organization, null, false, "victim", null).token().id();
+  }
+
+  /** A new pending claim of {@code organization} for a decision cell to decide; its public id. */
+  String pendingClaim(String organization) {
+    return accord.claims().claim(coordinator, "pkg:generic/matrix/claimed-" + next(), organization).id();
   }
 
   /** The organization {@code who} acts for (A's for the bad credentials, which never get that far). */
