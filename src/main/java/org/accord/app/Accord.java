@@ -75,6 +75,8 @@ public final class Accord implements AutoCloseable {
   private final Parties parties;
   private final EventOutbox events;
   private final ProductClaims claims;
+  /** The products' SBOM sources for where-used, with the version that claim decisions and SBOM ingests move. */
+  private final ProductSources sources;
   private LedgerService ledger;
   private final Advisories advisories;
   private final Findings findings;
@@ -87,11 +89,12 @@ public final class Accord implements AutoCloseable {
     this.clock = clock;
     this.events = new EventOutbox(database, this::ledger);
     this.parties = new Parties(database, clock, events);
-    this.claims = new ProductClaims(database, clock, parties, events);
+    this.sources = new ProductSources(database);
+    this.claims = new ProductClaims(database, clock, parties, events, sources::changed);
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
     this.graph = builder.build();
-    this.exposure = new Exposure(graph);
+    this.exposure = new Exposure(graph, sources);
     this.advisories = new Advisories(database, graph, ingestLock, clock, events);
     this.findings = new Findings(database, graph, advisories);
     this.priorities = new Priorities(database, advisories, findings);
@@ -214,6 +217,7 @@ public final class Accord implements AutoCloseable {
       });
       SbomDocuments.Stored stored = committed.value();
       graph.apply(stored.change());
+      sources.changed(); // after the commit: a page rendered before it is never served again
       advisories.matchNewComponents();
       long logged = committed.await();
       return new IngestResults.Sbom(

@@ -39,8 +39,11 @@ public final class Exposure {
   /** A rendered answer larger than this is not kept: whole answers are big and cheap to page instead. */
   private static final int MAX_KEPT_RENDERING = 1 << 20;
 
-  Exposure(ExposureGraph graph) {
+  private final ProductSources sources;
+
+  Exposure(ExposureGraph graph, ProductSources sources) {
     this.graph = graph;
+    this.sources = sources;
   }
 
   /**
@@ -52,8 +55,8 @@ public final class Exposure {
   }
 
   /**
-   * As {@link #whereUsed(String, String, Viewer)}, computed afresh without the answer cache: for
-   * benchmarks that measure the index itself.
+   * As {@link #whereUsed(String, String, Viewer)}, computed afresh without the answer cache and without
+   * the products' SBOM sources (a database read): for benchmarks that measure the index itself.
    */
   public WhereUsedView whereUsedUncached(String purlText, String rangeText, Viewer viewer) {
     WhereUsedQuery query = WhereUsedQuery.of(purlText, rangeText);
@@ -71,7 +74,8 @@ public final class Exposure {
   public WhereUsedView whereUsed(WhereUsedQuery query, Viewer viewer) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(viewer, "viewer");
-    return WhereUsedView.of(answer(selection(query.purl(), query.range()), graph.generation()), query, viewer);
+    return WhereUsedView.of(answer(selection(query.purl(), query.range()), graph.generation()), query, viewer)
+        .withSources(sources, viewer);
   }
 
   /**
@@ -87,19 +91,27 @@ public final class Exposure {
     long generation = graph.generation();
     WhereUsedAnswer answer = answer(selection(query.purl(), query.range()), generation);
     if (query.limit() == 0) {
-      return render.apply(WhereUsedView.of(answer, query, viewer));
+      return render.apply(WhereUsedView.of(answer, query, viewer).withSources(sources, viewer));
     }
-    // Everything a page depends on, so equal keys mean equal documents.
-    String key = String.join("\u0000", answer.cacheKey, WhereUsedAnswer.visibilityKey(viewer), query.list().name(),
-        query.sort(), WhereUsedAnswer.normalizeFilter(query.filter()), query.cursor(), Integer.toString(query.limit()));
+    // Everything a page depends on, so equal keys mean equal documents: the products' SBOM sources
+    // change with claim decisions that leave the graph's generation as it is, so their version (read
+    // before they are) is part of the key, as is what the viewer may know of uploaders.
+    String key = String.join("\u0000", answer.cacheKey, WhereUsedAnswer.visibilityKey(viewer), knowsKey(viewer),
+        Long.toString(sources.version()), query.list().name(), query.sort(), WhereUsedAnswer.normalizeFilter(query.filter()),
+        query.cursor(), Integer.toString(query.limit()));
     byte[] page = answers.page(key, generation);
     if (page == null) {
-      page = render.apply(WhereUsedView.of(answer, query, viewer));
+      page = render.apply(WhereUsedView.of(answer, query, viewer).withSources(sources, viewer));
       if (page.length <= MAX_KEPT_RENDERING) {
         answers.putPage(key, page, generation);
       }
     }
     return page;
+  }
+
+  /** Which uploaders a viewer may know ({@link Findings#knows}): all for a coordinator, else its own and listed kinds. */
+  private static String knowsKey(Viewer viewer) {
+    return viewer.coordinator() ? "knows:*" : "knows:" + viewer.organization();
   }
 
   /**

@@ -96,8 +96,9 @@ public final class Findings {
    * @param component the matched package version (the end of {@code path})
    * @param product the product version
    * @param supplier the product's owner (approved claim); empty when none, or hidden from the viewer
-   * @param sbomSource {@code owner} when the owner's own SBOM describes the product, {@code third_party}
-   *     when only others' do, {@code none} when no live SBOM does
+   * @param sbomSource {@code owner} when only the owner's own SBOM describes the product, {@code
+   *     third_party} when only others' do, {@code mixed} when both do, {@code none} when no live SBOM
+   *     does ({@link org.accord.party.SbomSource})
    * @param sbomUploaders the organizations whose live SBOMs describe the product, those the viewer may
    *     know take part
    * @param path PURLs from the product down to the component
@@ -224,10 +225,7 @@ public final class Findings {
       String productKey = Purl.packageKeyOf(product);
       Optional<ProductClaim> owner = ProductClaim.owner(owners, productKey);
       String supplier = owner.map(c -> c.organization()).filter(o -> knows(viewer, o)).map(Organization::name).orElse("");
-      List<Organization> sources = uploaders.getOrDefault(product, List.of());
-      String source = sources.isEmpty() ? "none"
-          : owner.isPresent() && sources.stream().anyMatch(o -> o.id() == owner.get().organization().id()) ? "owner" : "third_party";
-      List<String> shownSources = sources.stream().filter(o -> knows(viewer, o)).map(Organization::name).toList();
+      ProductSources.Source sbom = ProductSources.source(owner, uploaders.getOrDefault(product, List.of()), viewer);
       List<VexStore.StoredStatement> trusted = new ArrayList<>();
       for (VexStore.StoredStatement candidate : stored) {
         if (Authority.decidesVex(candidate.uploader(), candidate.coordinator(), owner)) {
@@ -248,7 +246,7 @@ public final class Findings {
         }
       }
       findings.add(
-          new RawFinding(component, product, supplier, source, shownSources, path, decided, deployments.get(entry.getKey())));
+          new RawFinding(component, product, supplier, sbom.sbomSource(), sbom.sbomUploaders(), path, decided, deployments.get(entry.getKey())));
     }
     return new Raw(row, names, matched, notEvaluable, findings);
   }

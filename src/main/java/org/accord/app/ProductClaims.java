@@ -29,7 +29,11 @@ public final class ProductClaims {
   private final EventOutbox log;
   private final Object lock = new Object();
 
-  ProductClaims(Database database, Clock clock, Parties parties, EventOutbox log) {
+  /** Told after each committed decision (where-used provenance changes with it). */
+  private final Runnable decided;
+
+  ProductClaims(Database database, Clock clock, Parties parties, EventOutbox log, Runnable decided) {
+    this.decided = decided;
     this.database = database;
     this.clock = clock;
     this.parties = parties;
@@ -114,6 +118,7 @@ public final class ProductClaims {
         return result;
       });
     }
+    decided.run(); // after the commit: where-used pages rendered before it are not served again
     committed.await();
     return committed.value();
   }

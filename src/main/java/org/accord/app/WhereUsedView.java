@@ -34,6 +34,10 @@ import org.accord.exposure.WhereUsed;
  * @param hiddenDeployments how many affected deployments this viewer may not see individually,
  *     k-anonymous ({@link HiddenCount}): a number, {@code "<k"} when they belong to fewer than k
  *     operators, or {@code "≥N"} when some sit in suppressed cells (N counts those in shown cells)
+ * @param productSources per product version in {@code products} (this page's), whose SBOMs its paths
+ *     rest on: {@code sbomSource} ({@code owner}, {@code third_party}, {@code mixed} or {@code none}, see
+ *     {@link org.accord.party.SbomSource}) and {@code sbomUploaders}, the organizations whose live SBOMs
+ *     describe it that the viewer may know; null when products were not asked for
  */
 public record WhereUsedView(
     String packageKey,
@@ -48,7 +52,21 @@ public record WhereUsedView(
     @JsonInclude(JsonInclude.Include.NON_NULL) List<WhereUsed.DeploymentHit> deployments,
     List<Map<String, Object>> aggregates,
     Map<String, Object> aggregateTotals,
-    HiddenCount hiddenDeployments) {
+    HiddenCount hiddenDeployments,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, ProductSources.Source> productSources) {
+
+  /** This view with the sources of its page's products, or as it is when it lists no products. */
+  WhereUsedView withSources(ProductSources sources, Viewer viewer) {
+    if (products == null) {
+      return this;
+    }
+    List<String> purls = new ArrayList<>(products.size());
+    for (WhereUsed.ProductHit hit : products) {
+      purls.add(hit.purl());
+    }
+    return new WhereUsedView(packageKey, range, known, note, suggestions, matched, totals, cursors, products, deployments,
+        aggregates, aggregateTotals, hiddenDeployments, sources.of(purls, viewer));
+  }
 
   /**
    * Counts of an answer.
@@ -113,7 +131,8 @@ public record WhereUsedView(
         deployments,
         aggregates.cells(),
         aggregates.totals(),
-        answer.visible(viewer).hidden());
+        answer.visible(viewer).hidden(),
+        null);
   }
 
   /** The rows of one page (or all, unpaged), recording the next page's cursor. */

@@ -133,7 +133,7 @@ class ForgeryAttacksTest {
     assertThat(restored.get("duplicate").asBoolean()).as("Acme's restore was answered as a duplicate").isFalse();
     assertThat(restored.get("documentId").asLong()).isEqualTo(acmeFirst);
     acmeOwnsScada();
-    assertThat(finding(acme, SCADA).get("sbomSource").asText()).isEqualTo("owner");
+    assertThat(finding(acme, SCADA).get("sbomSource").asText()).as("both Acme and Mallory have live SBOMs of it").isEqualTo("mixed");
   }
 
   /** Attack 2: Mallory becomes scada's "supplier" by uploading its SBOM first, and suppresses the finding. */
