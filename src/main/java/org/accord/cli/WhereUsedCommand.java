@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import org.accord.app.Viewer;
 import org.accord.app.WhereUsedQuery;
+import org.accord.app.ProductSources;
 import org.accord.app.WhereUsedView;
+import org.accord.party.SbomSource;
 import org.accord.exposure.WhereUsed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -130,7 +132,7 @@ final class WhereUsedCommand extends AccordCommand {
     int products = result.totals().products();
     out().printf("%nAffected products%s: %d%n", filtered, products);
     for (WhereUsed.ProductHit hit : head(result.products())) {
-      out().println("  " + String.join(" -> ", hit.path()));
+      out().println("  " + String.join(" -> ", hit.path()) + provenance(result, hit.purl()));
     }
     more(products);
     int deployments = result.totals().deployments();
@@ -150,6 +152,21 @@ final class WhereUsedCommand extends AccordCommand {
       out().printf("  all:        %s%n", result.aggregateTotals().get("all"));
     }
     return Main.OK;
+  }
+
+  /** Whose SBOMs a product's path rests on, compactly: " [third-party SBOM: GridCo]" (ADR 0101). */
+  static String provenance(WhereUsedView result, String product) {
+    ProductSources.Source source = result.productSources() == null ? null : result.productSources().get(product);
+    if (source == null) {
+      return "";
+    }
+    String names = source.sbomUploaders().isEmpty() ? "" : ": " + String.join(", ", source.sbomUploaders());
+    return switch (SbomSource.fromLabel(source.sbomSource())) {
+      case OWNER -> " [owner SBOM" + names + "]";
+      case THIRD_PARTY -> " [third-party SBOM" + names + "]";
+      case MIXED -> " [owner and third-party SBOMs" + names + "]";
+      case NONE -> " [no SBOM]";
+    };
   }
 
   private static String totals(Object byKey) {

@@ -27,6 +27,20 @@ public enum SbomSource {
   }
 
   /**
+   * The source with this label.
+   *
+   * @throws IllegalArgumentException for anything else
+   */
+  public static SbomSource fromLabel(String label) {
+    for (SbomSource source : values()) {
+      if (source.label().equals(label)) {
+        return source;
+      }
+    }
+    throw new IllegalArgumentException("not an SBOM source: " + label);
+  }
+
+  /**
    * The source of a product version's SBOMs.
    *
    * @param owner the approved claim that owns the product, or empty when none does

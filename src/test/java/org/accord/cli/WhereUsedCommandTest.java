@@ -52,6 +52,22 @@ class WhereUsedCommandTest {
   }
 
   @Test
+  void eachProductSaysWhoseSbomItRestsOn() throws Exception {
+    String scada = "pkg:generic/acme/scada@1.0";
+    CliRun before = run("where-used", LIB);
+    assertThat(before.out()).as("no one owns scada yet").contains(" -> " + LIB + "@2.3.3 [third-party SBOM: Acme]");
+    assertThat(json(run("where-used", LIB, "--json")).path("productSources").path(scada).path("sbomSource").asText())
+        .isEqualTo("third_party");
+    CliRun claim = run("product", "claim", "pkg:generic/acme/scada", "--org", "Acme", "--json");
+    assertThat(claim.exit()).as(claim.err()).isZero();
+    assertThat(run("product", "approve", json(claim).path("id").asText()).exit()).isZero();
+    assertThat(run("where-used", LIB).out()).contains(" -> " + LIB + "@2.3.3 [owner SBOM: Acme]");
+    JsonNode source = json(run("where-used", LIB, "--json")).path("productSources").path(scada);
+    assertThat(source.path("sbomSource").asText()).isEqualTo("owner");
+    assertThat(source.path("sbomUploaders").get(0).asText()).isEqualTo("Acme");
+  }
+
+  @Test
   void aBadRangeIsOneLineNamingTheCharacter() {
     CliRun bad = run("where-used", LIB, "--range", ">=2.0 && <3");
     assertThat(bad.exit()).isEqualTo(1);

@@ -45,5 +45,10 @@ class SbomSourceTest {
   void labelsAreTheWireNames() {
     assertThat(List.of(SbomSource.values()).stream().map(SbomSource::label))
         .containsExactly("owner", "third_party", "mixed", "none");
+    for (SbomSource source : SbomSource.values()) {
+      assertThat(SbomSource.fromLabel(source.label())).isEqualTo(source);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SbomSource.fromLabel("OWNER"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
