@@ -312,9 +312,21 @@ function renderAggregates(cells, totals) {
 // ---- the two lists: paging, sorting, filtering, export ----
 
 const ROWS = {
-  products: (hit) => [hit.purl, hit.path],
+  products: (hit, result) => [hit.purl, sbomSource(result, hit.purl), hit.path],
   deployments: (hit) => [hit.operator, hit.site, hit.sector, hit.country, hit.criticality, hit.product, hit.path],
 };
+
+const SBOM_SOURCES = {
+  owner: "owner's", third_party: "third party's", mixed: "owner's and third party's", none: "none",
+};
+
+/** Whose SBOMs a product's path rests on (ADR 0101), with the uploaders this viewer may know. */
+function sbomSource(result, purl) {
+  const source = result.productSources ? result.productSources[purl] : null;
+  if (!source) return "";
+  const label = SBOM_SOURCES[source.sbomSource] ?? source.sbomSource;
+  return source.sbomUploaders.length === 0 ? label : label + " (" + source.sbomUploaders.join(", ") + ")";
+}
 
 function renderList(name, result) {
   const state = lists[name];
@@ -323,7 +335,7 @@ function renderList(name, result) {
   tbody.replaceChildren();
   for (const hit of rows) {
     const row = tbody.insertRow();
-    for (const value of ROWS[name](hit)) {
+    for (const value of ROWS[name](hit, result)) {
       if (Array.isArray(value)) pathCell(row, value);
       else cell(row, value);
     }
@@ -389,6 +401,7 @@ function wireList(name) {
     loadList(name);
   });
   for (const th of $(name).tHead.rows[0].cells) {
+    if (!th.dataset.sort) continue; // a column not sorted by (the products' SBOM source)
     th.querySelector("button").addEventListener("click", () => {
       const field = th.dataset.sort;
       state.sort = state.sort === field ? "-" + field : field;
