@@ -276,9 +276,7 @@ class AuthorizationMatrixTest {
       Map.entry("GET /api/v1/advisories/{id} MEMBER_B PUBLIC", "owner: private VEX only to its owner and the coordinator"),
       Map.entry("GET /api/v1/findings MEMBER_B *", "owner: SBOM attribution (no first-uploader supplier), private VEX"),
       // org= filters take only one's own organization; an unknown organization is an error, not an empty answer.
-      Map.entry("GET /api/v1/findings * OF_B", "leaks: org= only for one's own organization"),
-      // Advisories with the same id from different organizations are kept side by side.
-      Map.entry("POST /api/v1/advisories * PUBLIC", "leaks: advisories side by side, each with its source")
+      Map.entry("GET /api/v1/findings * OF_B", "leaks: org= only for one's own organization")
   ));
 
   // ---------------------------------------------------------------------------------------------
