@@ -96,6 +96,8 @@ public final class Advisories {
    * @param format the document's format label
    * @param advisory the advisory's id; empty for a VEX-only document
    * @param visibility {@code public} or {@code private}; empty for a VEX-only document
+   * @param source the organization whose record this is (the importer); records of the same id from
+   *     other sources are kept beside it (ADR 0100)
    * @param duplicate true when the same bytes were imported before, so nothing changed
    * @param replaced true when it replaced an earlier document of the same advisory
    * @param withdrawn true when the advisory is withdrawn (it matches nothing)
@@ -109,7 +111,7 @@ public final class Advisories {
    *     private advisory), or -1 for a duplicate
    */
   public record Imported(
-      String format, String advisory, String visibility, boolean duplicate, boolean replaced, boolean withdrawn,
+      String format, String advisory, String visibility, String source, boolean duplicate, boolean replaced, boolean withdrawn,
       int packages, int evaluable, int matched, int statements, List<String> warnings, String sha256,
       long ledgerIndex) {}
 
@@ -119,8 +121,8 @@ public final class Advisories {
    * @param document the bytes; read fully, not closed
    * @param privately whether the advisory is visible only to the importing organization
    * @throws InvalidInputException if the document is refused (malformed, unknown ecosystem, unparsable
-   *     version, a CVSS vector with a missing metric, …), or would replace a public advisory another
-   *     organization imported while the importer is no coordinator; nothing is stored then
+   *     version, a CVSS vector with a missing metric, …); nothing is stored then. An id another
+   *     organization imported is no reason: the import is stored beside that record (ADR 0100)
    */
   public Imported ingest(InputStream document, Principal importer, boolean privately) {
     Objects.requireNonNull(importer, "importer");
@@ -146,13 +148,8 @@ public final class Advisories {
                 Advisory advisory = read.advisory().orElse(null);
                 String scope = privately ? AdvisoryStore.privateScope(org) : AdvisoryStore.PUBLIC;
                 if (advisory != null) {
-                  Optional<AdvisoryStore.Row> existing = AdvisoryStore.find(handle, advisory.id(), List.of(scope));
-                  if (existing.isPresent() && existing.get().ownerOrgId() != org && !importer.isCoordinator()) {
-                    throw new InvalidInputException(
-                        "advisory " + advisory.id() + " was imported by " + existing.get().owner()
-                            + "; only they or a coordinator may replace it (or import yours privately)",
-                        "id");
-                  }
+                  // Keyed by (id, scope, source): another organization's record of this id is never
+                  // refused, replaced or touched (ADR 0100).
                   AdvisoryStore.Stored stored = AdvisoryStore.store(handle, advisory, sha256, scope, org, now);
                   pk = stored.pk();
                   duplicate = stored.duplicate();
@@ -181,7 +178,7 @@ public final class Advisories {
                 Imported imported =
                     new Imported(
                         read.format().label(), advisory == null ? "" : advisory.id(),
-                        privately ? "private" : "public", duplicate, replaced,
+                        privately ? "private" : "public", importer.organization().name(), duplicate, replaced,
                         advisory != null && advisory.isWithdrawn(), packages, evaluable, matched, statements, read.warnings(), sha256,
                         -1);
                 if (!duplicate) {
@@ -211,7 +208,7 @@ public final class Advisories {
       }
       long index = committed.await();
       return new Imported(
-          imported.format(), imported.advisory(), imported.visibility(), false, imported.replaced(), imported.withdrawn(),
+          imported.format(), imported.advisory(), imported.visibility(), imported.source(), false, imported.replaced(), imported.withdrawn(),
           imported.packages(), imported.evaluable(), imported.matched(), imported.statements(), imported.warnings(),
           sha256, index);
     }
@@ -332,36 +329,91 @@ public final class Advisories {
   }
 
   /**
-   * The advisory with this id that the viewer may see.
+   * Every record of this advisory that the viewer may see (ADR 0100): those with exactly this id, or,
+   * when none has it as its id, those with the id of the newest visible record that has it as an alias.
+   * The viewer's own organization's records come first (private before public), then the other sources'
+   * by name.
    *
-   * @throws NotFoundException if there is none, or none the viewer may see
+   * @param source when not blank, only this source's (organization's) records
+   * @throws NotFoundException if there is none the viewer may see; an unknown or invisible source is
+   *     answered exactly as a missing advisory
    */
-  AdvisoryStore.Row visible(Handle handle, String advisoryId, Viewer viewer) {
+  List<AdvisoryStore.Row> visibleRecords(Handle handle, String advisoryId, String source, Viewer viewer) {
     if (advisoryId == null || advisoryId.isBlank()) {
       throw new InvalidInputException("missing advisory id", "advisory");
     }
+    String id = advisoryId.strip();
     List<String> scopes = scopes(handle, viewer);
-    if (scopes == null) {
-      List<AdvisoryStore.Row> all = AdvisoryStore.list(handle, null, advisoryId.strip(), 50);
-      for (AdvisoryStore.Row row : all) {
-        if (row.advisoryId().equalsIgnoreCase(advisoryId.strip())) {
-          return row;
-        }
-      }
-      if (!all.isEmpty()) {
-        return all.get(0);
-      }
-    } else {
-      Optional<AdvisoryStore.Row> row = AdvisoryStore.find(handle, advisoryId, scopes);
-      if (row.isPresent()) {
-        return row.get();
-      }
-      List<AdvisoryStore.Row> byAlias = AdvisoryStore.list(handle, scopes, advisoryId.strip(), 1);
+    List<AdvisoryStore.Row> rows = AdvisoryStore.records(handle, id, scopes);
+    if (rows.isEmpty()) {
+      List<AdvisoryStore.Row> byAlias = AdvisoryStore.list(handle, scopes, id, 1);
       if (!byAlias.isEmpty()) {
-        return byAlias.get(0);
+        rows = AdvisoryStore.records(handle, byAlias.get(0).advisoryId(), scopes);
       }
     }
-    throw new NotFoundException("no advisory " + advisoryId.strip());
+    rows = labelled(handle, rows, viewer);
+    List<AdvisoryStore.Row> shown = new ArrayList<>();
+    for (AdvisoryStore.Row row : rows) {
+      if (source == null || source.isBlank() || row.owner().equals(source.strip())) {
+        shown.add(row);
+      }
+    }
+    if (shown.isEmpty()) {
+      throw new NotFoundException("no advisory " + id); // the same answer for a missing id and a missing source
+    }
+    shown.sort(
+        java.util.Comparator.comparing((AdvisoryStore.Row row) -> !row.owner().equals(viewer.organization()))
+            .thenComparing(AdvisoryStore.Row::owner)
+            .thenComparing(AdvisoryStore.Row::isPublic)
+            .thenComparingLong(AdvisoryStore.Row::pk));
+    return shown;
+  }
+
+  /**
+   * The one record of this advisory an answer about a single record rests on (export, triage): the only
+   * visible source's (its private record before its public one), or {@code source}'s.
+   *
+   * @throws NotFoundException as {@link #visibleRecords}
+   * @throws InvalidInputException if several sources have a record and none is chosen; the message names
+   *     them, so the caller can choose with {@code source}
+   */
+  AdvisoryStore.Row visible(Handle handle, String advisoryId, String source, Viewer viewer) {
+    List<AdvisoryStore.Row> rows = visibleRecords(handle, advisoryId, source, viewer);
+    List<String> sources = sources(rows);
+    if (sources.size() > 1) {
+      throw new InvalidInputException(
+          "advisory " + rows.get(0).advisoryId() + " has records from " + sources.size() + " sources (" + String.join(", ", sources)
+              + "); choose one with source",
+          "source");
+    }
+    return rows.get(0);
+  }
+
+  /**
+   * The rows with their sources as this viewer may see them: an organization's name when the viewer
+   * may know it takes part (its own, a listed kind such as a vendor or CERT, or any for the coordinator's
+   * own view); otherwise, for an operator's or researcher's public record, {@code "unlisted #n"}, n
+   * counting the advisory's public records from unlisted organizations in import order, so the label is
+   * the same for every viewer and names no one (ADR 0100, ADR 0081).
+   */
+  static List<AdvisoryStore.Row> labelled(Handle handle, List<AdvisoryStore.Row> rows, Viewer viewer) {
+    List<AdvisoryStore.Row> labelled = new ArrayList<>();
+    Map<String, List<Long>> unlisted = new LinkedHashMap<>();
+    for (AdvisoryStore.Row row : rows) {
+      if ((viewer.coordinator() && !viewer.shared()) || row.ownerKind().listedToOthers() || row.owner().equals(viewer.organization())) {
+        labelled.add(row);
+        continue;
+      }
+      List<Long> order = unlisted.computeIfAbsent(row.advisoryId(), id -> AdvisoryStore.records(handle, id, List.of(AdvisoryStore.PUBLIC))
+          .stream().filter(r -> !r.ownerKind().listedToOthers()).map(AdvisoryStore.Row::pk).toList());
+      labelled.add(row.labelled("unlisted #" + (order.indexOf(row.pk()) + 1)));
+    }
+    return labelled;
+  }
+
+  /** The distinct sources of these records, in their order. */
+  static List<String> sources(List<AdvisoryStore.Row> rows) {
+    return rows.stream().map(AdvisoryStore.Row::owner).distinct().toList();
   }
 
   /** Reads a stored advisory back from its document. */
@@ -385,7 +437,7 @@ public final class Advisories {
    * @param id the advisory's id
    * @param format the format it was imported from
    * @param visibility {@code public} or {@code private}
-   * @param owner the importing organization
+   * @param source the organization whose record this is (its importer; ADR 0100)
    * @param summary the summary
    * @param aliases its aliases
    * @param published publication time, or empty
@@ -397,7 +449,7 @@ public final class Advisories {
    * @param statements the VEX statements about it
    */
   public record View(
-      String id, String format, String visibility, String owner, String summary, List<String> aliases, String published,
+      String id, String format, String visibility, String source, String summary, List<String> aliases, String published,
       String modified, String withdrawn, List<SeverityScore> severities, List<AffectedView> affected, List<String> matched,
       List<StatementView> statements) {}
 
@@ -450,33 +502,57 @@ public final class Advisories {
   }
 
   /**
-   * Shows one advisory.
+   * An advisory as a viewer sees it: every record of it the viewer may see, one per source (and
+   * visibility), each labelled with its source (ADR 0100).
    *
-   * @throws NotFoundException if the viewer may not see it
+   * @param id the advisory's id
+   * @param sources the sources of {@code records}, in their order
+   * @param records the records, the viewer's own organization's first
    */
-  public View show(String advisoryId, Viewer viewer) {
+  public record Shown(String id, List<String> sources, List<View> records) {}
+
+  /**
+   * Shows every record of one advisory the viewer may see.
+   *
+   * @param source when not blank, only this source's records
+   * @throws NotFoundException if the viewer may not see any (or none of that source)
+   */
+  public Shown show(String advisoryId, String source, Viewer viewer) {
     return database.jdbi().withHandle(
         handle -> {
-          AdvisoryStore.Row row = visible(handle, advisoryId, viewer);
-          Advisory advisory = advisory(handle, row);
-          List<AffectedView> affected = new ArrayList<>();
-          for (AffectedPackage pkg : advisory.affected()) {
-            affected.add(
-                new AffectedView(
-                    pkg.osvEcosystem(), pkg.name(), pkg.packageKey(), pkg.evaluable() ? pkg.range().toVers() : "",
-                    pkg.ranges().stream().map(org.accord.advisory.EventRange::describe).toList(), pkg.versions(), pkg.notEvaluable()));
-          }
-          List<String> matched = AdvisoryStore.matches(handle, row.pk()).stream().map(AdvisoryStore.Match::purl).toList();
+          List<AdvisoryStore.Row> rows = visibleRecords(handle, advisoryId, source, viewer);
           List<ProductClaim> owners = Claims.approved(handle);
-          List<StatementView> statements = statements(handle, advisory.names(), viewer).stream()
-              .map(s -> StatementView.of(s, decides(s, owners, s.statement().productKey())))
-              .toList();
-          return new View(
-              advisory.id(), row.format(), row.isPublic() ? "public" : "private", row.owner(), advisory.summary(),
-              advisory.aliases(), advisory.published().map(Instant::toString).orElse(""),
-              advisory.modified().map(Instant::toString).orElse(""), advisory.withdrawn().map(Instant::toString).orElse(""),
-              advisory.severities(), affected, matched, statements);
+          List<View> views = new ArrayList<>();
+          for (AdvisoryStore.Row row : rows) {
+            views.add(view(handle, row, viewer, owners));
+          }
+          return new Shown(rows.get(0).advisoryId(), sources(rows), views);
         });
+  }
+
+  /** Shows every record of one advisory the viewer may see, from every source. */
+  public Shown show(String advisoryId, Viewer viewer) {
+    return show(advisoryId, null, viewer);
+  }
+
+  private View view(Handle handle, AdvisoryStore.Row row, Viewer viewer, List<ProductClaim> owners) {
+    Advisory advisory = advisory(handle, row);
+    List<AffectedView> affected = new ArrayList<>();
+    for (AffectedPackage pkg : advisory.affected()) {
+      affected.add(
+          new AffectedView(
+              pkg.osvEcosystem(), pkg.name(), pkg.packageKey(), pkg.evaluable() ? pkg.range().toVers() : "",
+              pkg.ranges().stream().map(org.accord.advisory.EventRange::describe).toList(), pkg.versions(), pkg.notEvaluable()));
+    }
+    List<String> matched = AdvisoryStore.matches(handle, row.pk()).stream().map(AdvisoryStore.Match::purl).toList();
+    List<StatementView> statements = statements(handle, advisory.names(), viewer).stream()
+        .map(s -> StatementView.of(s, decides(s, owners, s.statement().productKey())))
+        .toList();
+    return new View(
+        advisory.id(), row.format(), row.isPublic() ? "public" : "private", row.owner(), advisory.summary(),
+        advisory.aliases(), advisory.published().map(Instant::toString).orElse(""),
+        advisory.modified().map(Instant::toString).orElse(""), advisory.withdrawn().map(Instant::toString).orElse(""),
+        advisory.severities(), affected, matched, statements);
   }
 
   /**
@@ -485,23 +561,25 @@ public final class Advisories {
    * @param id the advisory's id
    * @param format the format it came in
    * @param visibility {@code public} or {@code private}
+   * @param source the organization whose record this is (ADR 0100)
    * @param summary the summary
    * @param aliases its aliases
    * @param withdrawn whether it is withdrawn
    * @param matched how many package versions in the graph it affects
    */
-  public record Summary(String id, String format, String visibility, String summary, List<String> aliases, boolean withdrawn, long matched) {}
+  public record Summary(String id, String format, String visibility, String source, String summary, List<String> aliases, boolean withdrawn, long matched) {}
 
   /** The advisories a viewer may see, newest import first, optionally only those with this id or alias. */
   public List<Summary> list(Viewer viewer, String name, int limit) {
     return database.jdbi().withHandle(
         handle -> {
-          List<AdvisoryStore.Row> rows = AdvisoryStore.list(handle, scopes(handle, viewer), name == null ? "" : name.strip(), Math.max(1, limit));
+          List<AdvisoryStore.Row> rows =
+              labelled(handle, AdvisoryStore.list(handle, scopes(handle, viewer), name == null ? "" : name.strip(), Math.max(1, limit)), viewer);
           Map<Long, Long> counts = AdvisoryStore.matchCounts(handle, rows.stream().map(AdvisoryStore.Row::pk).toList());
           List<Summary> summaries = new ArrayList<>();
           for (AdvisoryStore.Row row : rows) {
             summaries.add(
-                new Summary(row.advisoryId(), row.format(), row.isPublic() ? "public" : "private", row.summary(), row.aliases(),
+                new Summary(row.advisoryId(), row.format(), row.isPublic() ? "public" : "private", row.owner(), row.summary(), row.aliases(),
                     row.withdrawnAt() > 0, counts.getOrDefault(row.pk(), 0L)));
           }
           return summaries;
@@ -520,15 +598,21 @@ public final class Advisories {
    * Exports an advisory with the VEX statements the viewer may see that carry authority: those a
    * coordinator uploaded, the exporting organization's own, and those of each product's owner.
    *
+   * <p>An export is one record: with records from several sources and no {@code source}, it is refused
+   * with the sources named (ADR 0100), never one picked silently.
+   *
+   * @param source the source (organization) whose record to export; may be blank when only one has
    * @param author the author to name; the viewer's organization when blank
    * @param namespace the publisher namespace URL; {@link #DEFAULT_NAMESPACE} when blank
-   * @throws NotFoundException if the viewer may not see it
-   * @throws InvalidInputException if the format cannot express it (see {@link AdvisoryExport#write})
+   * @throws NotFoundException if the viewer may not see it, or no record of {@code source}
+   * @throws InvalidInputException if the format cannot express it (see {@link AdvisoryExport#write}), or
+   *     several sources have a record and none is chosen
    */
-  public String export(String advisoryId, AdvisoryFormat format, Viewer viewer, String author, String namespace, String toolVersion) {
+  public String export(
+      String advisoryId, String source, AdvisoryFormat format, Viewer viewer, String author, String namespace, String toolVersion) {
     return database.jdbi().withHandle(
         handle -> {
-          AdvisoryStore.Row row = visible(handle, advisoryId, viewer);
+          AdvisoryStore.Row row = visible(handle, advisoryId, source, viewer);
           Advisory advisory = advisory(handle, row);
           List<VexStore.StoredStatement> stored = statements(handle, advisory.names(), viewer);
           List<ProductClaim> owners = Claims.approved(handle);
@@ -546,6 +630,11 @@ public final class Advisories {
           }
           return AdvisoryExport.write(advisory, statements, format, new AdvisoryExport.Context(who, where, clock.instant(), toolVersion));
         });
+  }
+
+  /** Exports the advisory's only source's record (see the other overload). */
+  public String export(String advisoryId, AdvisoryFormat format, Viewer viewer, String author, String namespace, String toolVersion) {
+    return export(advisoryId, null, format, viewer, author, namespace, toolVersion);
   }
 
   // ---- evidence feeds ----

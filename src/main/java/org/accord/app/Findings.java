@@ -73,9 +73,11 @@ public final class Findings {
   public record View(List<AdvisoryFindings> advisories, int findings, int open, int suppressed) {}
 
   /**
-   * One advisory's findings.
+   * One advisory record's findings: records of the same id from several sources are answered side by
+   * side, each with its own findings, never merged (ADR 0100).
    *
    * @param advisory the advisory's id
+   * @param source the organization whose record the findings rest on
    * @param aliases its other names
    * @param summary its summary
    * @param matched the affected package versions in the graph (PURLs)
@@ -87,7 +89,7 @@ public final class Findings {
    *     HiddenCount}: a number, {@code "<k"} or {@code "≥N"})
    */
   public record AdvisoryFindings(
-      String advisory, List<String> aliases, String summary, List<String> matched, List<String> notEvaluable,
+      String advisory, String source, List<String> aliases, String summary, List<String> matched, List<String> notEvaluable,
       List<Finding> findings, List<Map<String, Object>> aggregates, HiddenCount hiddenDeployments) {}
 
   /**
@@ -119,26 +121,37 @@ public final class Findings {
     }
   }
 
+  /** The findings of one advisory (every source's record), or of every advisory the viewer may see. */
+  public View findings(String advisoryId, String organization, Viewer viewer) {
+    return findings(advisoryId, null, organization, viewer);
+  }
+
   /**
-   * The findings of one advisory, or of every advisory the viewer may see.
+   * The findings of one advisory, or of every advisory the viewer may see, one entry per advisory record
+   * (so per source, ADR 0100).
    *
    * @param advisoryId an advisory id or alias, or null for all
+   * @param source when not blank, only the records of this source (organization); with an advisory id,
+   *     an unknown or invisible source is answered as a missing advisory
    * @param organization when given, only findings in this organization's products (as supplier) or
    *     deployments (as operator): the viewer's own organization, or any existing one for a coordinator
    * @throws org.accord.NotFoundException if the advisory does not exist or is not visible, or the
    *     organization does not exist or is another's (the same answer)
    */
-  public View findings(String advisoryId, String organization, Viewer viewer) {
+  public View findings(String advisoryId, String source, String organization, Viewer viewer) {
     Objects.requireNonNull(viewer, "viewer");
     return database.jdbi().withHandle(
         handle -> {
           String org = organizationFilter(handle, organization, viewer);
           List<AdvisoryStore.Row> rows = new ArrayList<>();
           if (advisoryId != null && !advisoryId.isBlank()) {
-            rows.add(advisories.visible(handle, advisoryId, viewer));
+            rows.addAll(advisories.visibleRecords(handle, advisoryId, source, viewer));
           } else {
             for (long pk : AdvisoryStore.matchedAdvisories(handle, Advisories.scopes(handle, viewer))) {
-              AdvisoryStore.byPk(handle, pk).ifPresent(rows::add);
+              AdvisoryStore.byPk(handle, pk)
+                  .map(row -> Advisories.labelled(handle, List.of(row), viewer).get(0))
+                  .filter(row -> source == null || source.isBlank() || row.owner().equals(source.strip()))
+                  .ifPresent(rows::add);
             }
           }
           List<AdvisoryFindings> result = new ArrayList<>();
@@ -315,7 +328,7 @@ public final class Findings {
               visible, hidden.count()));
     }
     return new AdvisoryFindings(
-        raw.row().advisoryId(), raw.row().aliases(), raw.row().summary(), raw.matched(), raw.notEvaluable(), findings,
+        raw.row().advisoryId(), raw.row().owner(), raw.row().aliases(), raw.row().summary(), raw.matched(), raw.notEvaluable(), findings,
         aggregates(counted.values(), viewer), hiddenTotal.count());
   }
 

@@ -104,10 +104,20 @@ public final class Priorities {
    * @param assumptions decision point id to value, overriding what would be derived or assumed
    * @param epssThreshold EPSS probabilities above this count as a public PoC
    * @param table a custom table (a risk appetite); null for the role's built-in table
+   * @param source the source (organization) whose record of the advisory to decide on; empty for every
+   *     source's record the viewer sees, combined (ADR 0100)
    */
   public record Request(
-      String advisory, Role role, String organization, Map<String, String> assumptions, double epssThreshold, SsvcTable table) {
+      String advisory, Role role, String organization, Map<String, String> assumptions, double epssThreshold, SsvcTable table,
+      String source) {
+    /** A request about the advisory's only source's record. */
+    public Request(
+        String advisory, Role role, String organization, Map<String, String> assumptions, double epssThreshold, SsvcTable table) {
+      this(advisory, role, organization, assumptions, epssThreshold, table, "");
+    }
+
     public Request {
+      source = source == null ? "" : source.strip();
       Objects.requireNonNull(advisory, "advisory");
       Objects.requireNonNull(role, "role");
       assumptions = Map.copyOf(assumptions);
@@ -121,6 +131,7 @@ public final class Priorities {
    * The answer.
    *
    * @param advisory the advisory's id
+   * @param sources the organizations whose records of the advisory the decision rests on (ADR 0100)
    * @param role the role
    * @param organization the organization decided for; empty for all
    * @param table the table's id
@@ -131,7 +142,7 @@ public final class Priorities {
    * @param notes anything the reader should know (no findings, hidden deployments, …)
    */
   public record View(
-      String advisory, String role, String organization, String table, String tableDigest, ExploitationView exploitation,
+      String advisory, List<String> sources, String role, String organization, String table, String tableDigest, ExploitationView exploitation,
       List<Unit> ranked, int suppressed, List<String> notes) {}
 
   /**
@@ -161,10 +172,23 @@ public final class Priorities {
    * @param rationale why each derived input has its value
    * @param deployments how many deployments weighed in (an int, or {@code "<k"})
    * @param entities how many distinct operators run them (an int, or {@code "<k"})
+   * @param sources the advisory records' sources (organizations) whose affected ranges the unit's
+   *     findings rest on (ADR 0100)
    */
   public record Unit(
       int rank, String kind, String subject, String product, String outcome, Map<String, String> inputs,
-      Map<String, String> derived, List<String> rationale, Object deployments, Object entities) {}
+      Map<String, String> derived, List<String> rationale, Object deployments, Object entities, List<String> sources) {
+    Unit resting(java.util.Collection<String> on) {
+      return new Unit(rank, kind, subject, product, outcome, inputs, derived, rationale, deployments, entities, List.copyOf(on));
+    }
+  }
+
+  /** CVSS-derived values more severe than their alternative (automatable yes, technical impact total). */
+  private static final Set<String> SEVERE = Set.of("yes", "total");
+
+  private static boolean suppresses(Findings.RawFinding finding) {
+    return finding.statement().isPresent() && finding.statement().get().statement().status().suppresses();
+  }
 
   private final Database database;
   private final Advisories advisories;
@@ -179,7 +203,13 @@ public final class Priorities {
   /**
    * Decides.
    *
-   * @throws org.accord.NotFoundException if the advisory does not exist or is not visible
+   * <p>With records of the advisory from several sources (ADR 0100), the decision combines them all
+   * unless {@code source} picks one: the union of their findings (each unit names the sources it rests
+   * on), the most severe exploitation and CVSS-derived points (the rationale names the source); a note
+   * says so. No source is dropped.
+   *
+   * @throws org.accord.NotFoundException if the advisory does not exist or is not visible, or has no
+   *     record of the requested source
    * @throws InvalidInputException if an assumption names no decision point of the table or has no such
    *     value, or the table needs a point nothing can fill
    */
@@ -198,18 +228,44 @@ public final class Priorities {
     return database.jdbi().withHandle(
         handle -> {
           String org = Findings.organizationFilter(handle, request.organization(), viewer);
-          AdvisoryStore.Row row = advisories.visible(handle, request.advisory(), viewer);
-          Advisory advisory = Advisories.advisory(handle, row);
-          Findings.Raw raw = findings.compute(handle, row, viewer);
-          Exploitation.Assessment exploitation = exploitation(handle, advisory, request.epssThreshold());
+          // Every visible source's record (or the requested source's), combined (ADR 0100): the union of
+          // their findings, each unit naming the sources it rests on; the most severe exploitation and
+          // CVSS-derived points, the rationale naming the source.
+          List<AdvisoryStore.Row> rows = advisories.visibleRecords(handle, request.advisory(), request.source(), viewer);
+          List<String> sources = Advisories.sources(rows);
+          Advisory advisory = null;
+          Exploitation.Assessment exploitation = null;
+          Map<String, String[]> fromCvss = new HashMap<>();
+          Map<String, Findings.RawFinding> merged = new LinkedHashMap<>();
+          Map<String, Set<String>> findingSources = new HashMap<>();
+          for (AdvisoryStore.Row row : rows) {
+            Advisory record = Advisories.advisory(handle, row);
+            advisory = advisory == null ? record : advisory;
+            Exploitation.Assessment assessed = exploitation(handle, record, request.epssThreshold());
+            if (exploitation == null || assessed.exploitation().ordinal() > exploitation.exploitation().ordinal()) {
+              exploitation = assessed;
+            }
+            fromCvss(record).forEach((point, value) -> {
+              String[] labelled = sources.size() > 1 ? new String[] {value[0], value[1], "source " + row.owner() + ": " + value[2]} : value;
+              fromCvss.merge(point, labelled, (old, candidate) -> SEVERE.contains(candidate[0]) && !SEVERE.contains(old[0]) ? candidate : old);
+            });
+            for (Findings.RawFinding finding : findings.compute(handle, row, viewer).findings()) {
+              String key = finding.product() + '\u0000' + finding.component();
+              Findings.RawFinding kept = merged.get(key);
+              if (kept == null || suppresses(kept) && !suppresses(finding)) { // open under any source: open
+                merged.put(key, finding);
+              }
+              findingSources.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(row.owner());
+            }
+          }
+          List<Findings.RawFinding> combined = new ArrayList<>(merged.values());
           boolean exploitationAssumed = request.assumptions().containsKey(SsvcTable.EXPLOITATION);
-          Map<String, String[]> fromCvss = fromCvss(advisory);
           Inputs inputs = new Inputs(table, request.assumptions(), fromCvss, exploitation, exploitationAssumed);
 
           List<Findings.RawFinding> open = new ArrayList<>();
           int suppressed = 0;
-          for (Findings.RawFinding finding : raw.findings()) {
-            if (finding.statement().isPresent() && finding.statement().get().statement().status().suppresses()) {
+          for (Findings.RawFinding finding : combined) {
+            if (suppresses(finding)) {
               suppressed++;
             } else {
               open.add(finding);
@@ -221,6 +277,7 @@ public final class Priorities {
           switch (request.role()) {
             case DEPLOYER -> {
               Map<String, WhereUsed.DeploymentHit> mine = new LinkedHashMap<>();
+              Map<String, Set<String>> deploymentSources = new HashMap<>();
               boolean hidden = false;
               for (Findings.RawFinding finding : open) {
                 for (WhereUsed.DeploymentHit hit : finding.deployments()) {
@@ -232,6 +289,8 @@ public final class Priorities {
                     continue;
                   }
                   mine.putIfAbsent(hit.operator() + '\u0000' + hit.site() + '\u0000' + hit.product(), hit);
+                  deploymentSources.computeIfAbsent(hit.operator() + '\u0000' + hit.site() + '\u0000' + hit.product(), k -> new java.util.TreeSet<>())
+                      .addAll(findingSources.get(finding.product() + '\u0000' + finding.component()));
                 }
               }
               if (hidden) { // never how many (issue 8): the count of others' deployments is not the deployer's to know
@@ -239,7 +298,8 @@ public final class Priorities {
               }
               for (WhereUsed.DeploymentHit hit : mine.values()) {
                 ImpactAssessment impact = ImpactAssessment.of(List.of(deployment(hit, hit.operator())), List.of());
-                units.add(inputs.decide("deployment", hit.operator() + " / " + hit.site(), hit.product(), impact, 1, 1, viewer));
+                units.add(inputs.decide("deployment", hit.operator() + " / " + hit.site(), hit.product(), impact, 1, 1, viewer)
+                    .resting(deploymentSources.getOrDefault(hit.operator() + '\u0000' + hit.site() + '\u0000' + hit.product(), Set.of())));
               }
             }
             case SUPPLIER, COORDINATOR -> {
@@ -272,16 +332,26 @@ public final class Priorities {
                 everySupplier.add(supplier);
                 ImpactAssessment impact = ImpactAssessment.of(deployments, supplier.isEmpty() ? List.of() : List.of(supplier));
                 int entities = (int) deployments.stream().map(Deployment::entity).distinct().count();
-                units.add(inputs.decide("product", product.getKey(), product.getKey(), impact, deployments.size(), entities, viewer));
+                Set<String> productSources = new java.util.TreeSet<>();
+                product.getValue().forEach(f -> productSources.addAll(findingSources.get(f.product() + '\u0000' + f.component())));
+                units.add(inputs.decide("product", product.getKey(), product.getKey(), impact, deployments.size(), entities, viewer)
+                    .resting(productSources));
               }
               if (request.role() == Role.COORDINATOR) {
                 ImpactAssessment impact = ImpactAssessment.of(everyDeployment, everySupplier);
                 int entities = (int) everyDeployment.stream().map(Deployment::entity).distinct().count();
-                units.add(inputs.decide("overall", advisory.id(), "", impact, everyDeployment.size(), entities, viewer));
+                Set<String> overallSources = new java.util.TreeSet<>();
+                open.forEach(f -> overallSources.addAll(findingSources.get(f.product() + '\u0000' + f.component())));
+                units.add(inputs.decide("overall", advisory.id(), "", impact, everyDeployment.size(), entities, viewer)
+                    .resting(overallSources));
               }
             }
           }
-          if (raw.findings().isEmpty()) {
+          if (sources.size() > 1) {
+            notes.add("combines the records of " + sources.size() + " sources (" + String.join(", ", sources) + "): their findings"
+                + " united, exploitation and CVSS-derived points the most severe; decide on one with source");
+          }
+          if (combined.isEmpty()) {
             notes.add("no product or deployment in the graph reaches a version this advisory affects");
           } else if (units.isEmpty()) {
             notes.add("no open finding in scope" + (org == null ? "" : " for " + org));
@@ -300,7 +370,7 @@ public final class Priorities {
           for (int i = 0; i < sorted.size(); i++) {
             Unit unit = sorted.get(i);
             ranked.add(new Unit(i + 1, unit.kind(), unit.subject(), unit.product(), unit.outcome(), unit.inputs(), unit.derived(),
-                unit.rationale(), unit.deployments(), unit.entities()));
+                unit.rationale(), unit.deployments(), unit.entities(), unit.sources()));
           }
           ExploitationView exploitationView =
               exploitationAssumed
@@ -308,7 +378,7 @@ public final class Priorities {
                   : new ExploitationView(exploitation.exploitation().id(), exploitation.source().id(), exploitation.reason(),
                       provenance(exploitation.provenance()));
           return new View(
-              advisory.id(), request.role().id(), org == null ? "" : org, table.id(), table.digest(), exploitationView, ranked,
+              advisory.id(), sources, request.role().id(), org == null ? "" : org, table.id(), table.digest(), exploitationView, ranked,
               suppressed, notes);
         });
   }
@@ -400,7 +470,7 @@ public final class Priorities {
       }
       return new Unit(
           0, kind, subject, product, decision.outcome(), decision.inputs(), derived, rationale,
-          countsVisible ? deployments : "<" + viewer.k(), countsVisible ? entities : "<" + viewer.k());
+          countsVisible ? deployments : "<" + viewer.k(), countsVisible ? entities : "<" + viewer.k(), List.of());
     }
   }
 

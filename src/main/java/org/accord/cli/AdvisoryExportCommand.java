@@ -36,6 +36,12 @@ final class AdvisoryExportCommand extends AccordCommand {
   @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "osv, csaf, openvex or cyclonedx-vex.")
   String format;
 
+  @Option(
+      names = "--source",
+      paramLabel = "ORG",
+      description = "The organization whose record to export; needed when several organizations imported this id.")
+  String source;
+
   @Option(names = "--author", paramLabel = "NAME", description = "Author or publisher to name. Default: Accord.")
   String author;
 
@@ -53,9 +59,9 @@ final class AdvisoryExportCommand extends AccordCommand {
   protected int execute() {
     String document = remote().isPresent()
         ? remote().get().getText(
-            "api/v1/advisories/" + Remote.segment(id), Remote.query("format", format, "author", author, "namespace", namespace))
+            "api/v1/advisories/" + Remote.segment(id), Remote.query("format", format, "source", source, "author", author, "namespace", namespace))
         : context().accord().advisories().export(
-            id, AdvisoryFormat.fromLabel(format), Viewer.local(false), author, namespace, Main.versionText());
+            id, source, AdvisoryFormat.fromLabel(format), Viewer.local(false), author, namespace, Main.versionText());
     if (output != null) {
       try {
         Files.writeString(output, document, StandardCharsets.UTF_8);

@@ -16,25 +16,42 @@ final class AdvisoryShowCommand {
       description = {
         "Show a stored advisory.",
         "",
-        "Its ids, severities, each affected package with its ranges (as vers), the "
-            + "parts that cannot be evaluated (GIT ranges), the matched package versions and the VEX "
-            + "statements."
+        "Every record of it you may see, one per source (the importing organization; "
+            + "records of one id from several organizations are kept side by side), each with its ids, "
+            + "severities, each affected package with its ranges (as vers), the parts that cannot be "
+            + "evaluated (GIT ranges), the matched package versions and the VEX statements."
       },
-      footer = {"", "Example:", "  accord advisory show CVE-2021-44228"})
+      footer = {"", "Examples:", "  accord advisory show CVE-2021-44228", "  accord advisory show CVE-2021-44228 --source 'Example CERT'"})
   static final class Show extends AccordCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "Advisory id or alias.")
     String id;
 
+    @Option(names = "--source", paramLabel = "ORG", description = "Only the record this organization imported.")
+    String source;
+
     @Override
     protected int execute() {
-      Advisories.View view = remote().isPresent()
-          ? remote().get().get("api/v1/advisories/" + Remote.segment(id), Remote.query(), Advisories.View.class)
-          : context().accord().advisories().show(id, Viewer.local(false));
+      Advisories.Shown shown = remote().isPresent()
+          ? remote().get().get("api/v1/advisories/" + Remote.segment(id), Remote.query("source", source), Advisories.Shown.class)
+          : context().accord().advisories().show(id, source, Viewer.local(false));
       if (json) {
-        printJson(view);
+        printJson(shown);
         return Main.OK;
       }
-      out().printf("%s (%s, %s%s)%n", view.id(), view.format(), view.visibility(), view.withdrawn().isEmpty() ? "" : ", withdrawn " + view.withdrawn());
+      boolean first = true;
+      for (Advisories.View view : shown.records()) {
+        if (!first) {
+          out().println();
+        }
+        first = false;
+        print(view);
+      }
+      return Main.OK;
+    }
+
+    private void print(Advisories.View view) {
+      out().printf("%s from %s (%s, %s%s)%n", view.id(), view.source(), view.format(), view.visibility(),
+          view.withdrawn().isEmpty() ? "" : ", withdrawn " + view.withdrawn());
       if (!view.summary().isEmpty()) {
         out().println("  " + view.summary());
       }
@@ -55,7 +72,6 @@ final class AdvisoryShowCommand {
             statement.justification().isEmpty() ? "" : " (" + statement.justification() + ")",
             statement.subcomponents().isEmpty() ? "" : " for " + String.join(", ", statement.subcomponents()), statement.author());
       }
-      return Main.OK;
     }
   }
 
@@ -64,7 +80,8 @@ final class AdvisoryShowCommand {
       description = {
         "List stored advisories, newest import first.",
         "",
-        "Each with its format, its visibility and how many package versions it matched."
+        "Each with its source (the importing organization), its format, its visibility and how "
+            + "many package versions it matched."
       })
   static final class ListCommand extends AccordCommand {
     @Option(names = "--id", paramLabel = "ID", description = "Only advisories with this id or alias.")
@@ -83,7 +100,7 @@ final class AdvisoryShowCommand {
         return Main.OK;
       }
       for (Advisories.Summary summary : summaries) {
-        out().printf("%-24s %-5s %-7s %5d matched  %s%s%n", summary.id(), summary.format(), summary.visibility(), summary.matched(),
+        out().printf("%-24s %-20s %-5s %-7s %5d matched  %s%s%n", summary.id(), summary.source(), summary.format(), summary.visibility(), summary.matched(),
             summary.withdrawn() ? "[withdrawn] " : "", summary.summary());
       }
       return Main.OK;

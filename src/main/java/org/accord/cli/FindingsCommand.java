@@ -33,6 +33,12 @@ final class FindingsCommand extends AccordCommand {
   String advisory;
 
   @Option(
+      names = "--source",
+      paramLabel = "ORG",
+      description = "Only the advisory records this organization imported (records of one id from several organizations are listed side by side).")
+  String source;
+
+  @Option(
       names = "--org",
       paramLabel = "NAME",
       description = "Only findings in NAME's products (as supplier) or deployments (as operator).")
@@ -55,7 +61,7 @@ final class FindingsCommand extends AccordCommand {
     Viewer viewer = new Viewer("", true, shared, k);
     Findings.View view = remote().isPresent()
         ? remoteFindings(remote().get())
-        : context().accord().findings().findings(advisory, org, viewer);
+        : context().accord().findings().findings(advisory, source, org, viewer);
     if (open) {
       view = onlyOpen(view);
     }
@@ -65,7 +71,7 @@ final class FindingsCommand extends AccordCommand {
     }
     out().printf("%d findings (%d open, %d not affected or fixed) in %d advisories%n", view.findings(), view.open(), view.suppressed(), view.advisories().size());
     for (Findings.AdvisoryFindings entry : view.advisories()) {
-      out().printf("%n%s%s: %d matched package versions, %d findings%n", entry.advisory(),
+      out().printf("%n%s from %s%s: %d matched package versions, %d findings%n", entry.advisory(), entry.source(),
           entry.summary().isEmpty() ? "" : " (" + entry.summary() + ")", entry.matched().size(), entry.findings().size());
       entry.notEvaluable().forEach(reason -> out().println("  not evaluated: " + reason));
       int shown = 0;
@@ -105,7 +111,7 @@ final class FindingsCommand extends AccordCommand {
     for (Findings.AdvisoryFindings entry : view.advisories()) {
       java.util.List<Findings.Finding> open = entry.findings().stream().filter(f -> !f.suppressed()).toList();
       total += open.size();
-      kept.add(new Findings.AdvisoryFindings(entry.advisory(), entry.aliases(), entry.summary(), entry.matched(), entry.notEvaluable(),
+      kept.add(new Findings.AdvisoryFindings(entry.advisory(), entry.source(), entry.aliases(), entry.summary(), entry.matched(), entry.notEvaluable(),
           open, entry.aggregates(), entry.hiddenDeployments()));
     }
     return new Findings.View(kept, total, total, 0);
@@ -122,7 +128,7 @@ final class FindingsCommand extends AccordCommand {
     do {
       page = remote.get(
           "api/v1/findings",
-          Remote.query("advisory", advisory, "org", org, "view", shared ? "shared" : null, "limit", "1000", "cursor", cursor),
+          Remote.query("advisory", advisory, "source", source, "org", org, "view", shared ? "shared" : null, "limit", "1000", "cursor", cursor),
           FindingsPage.class);
       advisories.addAll(page.advisories());
       cursor = page.cursor();

@@ -70,6 +70,12 @@ final class TriageCommand extends AccordCommand {
   String role;
 
   @Option(
+      names = "--source",
+      paramLabel = "ORG",
+      description = "The organization whose record of the advisory to decide on; needed when several organizations imported it.")
+  String source;
+
+  @Option(
       names = "--org",
       paramLabel = "NAME",
       description = "The deployer (its deployments) or supplier (its products) to decide for. Default: every one.")
@@ -111,20 +117,20 @@ final class TriageCommand extends AccordCommand {
     Priorities.View view;
     if (remote().isPresent()) {
       Remote.Query query = Remote.query(
-          "advisory", advisory, "as", stakeholder.id(), "org", org, "epss_threshold", explicit("--epss-threshold", Double.toString(epssThreshold)));
+          "advisory", advisory, "source", source, "as", stakeholder.id(), "org", org, "epss_threshold", explicit("--epss-threshold", Double.toString(epssThreshold)));
       assumptions.forEach((point, value) -> query.add("assume", point + ":" + value));
       view = table == null
           ? remote().get().get("api/v1/triage", query, Priorities.View.class)
           : read(tableFile, in -> remote().get().post("api/v1/triage", query, in, "application/json", Priorities.View.class));
     } else {
       view = context().accord().priorities().triage(
-          new Priorities.Request(advisory, stakeholder, org, assumptions, epssThreshold, table), Viewer.local(false));
+          new Priorities.Request(advisory, stakeholder, org, assumptions, epssThreshold, table, source), Viewer.local(false));
     }
     if (json) {
       printJson(view);
       return Main.OK;
     }
-    out().printf("%s as %s%s, table %s (sha256 %s…)%n", view.advisory(), view.role(),
+    out().printf("%s (sources: %s) as %s%s, table %s (sha256 %s…)%n", view.advisory(), String.join(", ", view.sources()), view.role(),
         view.organization().isEmpty() ? "" : " for " + view.organization(), view.table(), view.tableDigest().substring(0, 16));
     out().printf("exploitation: %s (%s: %s)%n", view.exploitation().value(), view.exploitation().source(), view.exploitation().reason());
     if (view.ranked().isEmpty()) {

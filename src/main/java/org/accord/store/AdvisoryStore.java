@@ -21,16 +21,19 @@ import org.accord.advisory.AffectedPackage;
 import org.accord.advisory.EventRange;
 import org.accord.identity.Ecosystem;
 import org.accord.identity.OsvEvent;
+import org.accord.party.OrgKind;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Advisories, their affected packages and names, and the persisted matches between advisories and
  * package versions.
  *
- * <p>Rules: an advisory is identified by its id within a scope ({@link #PUBLIC}, or {@code org:<id>} for
- * one imported privately by that organization). Storing the same bytes again changes nothing; storing
- * another document with the same id and scope replaces the advisory's content, names, packages and
- * matches in place (its row id stays). The matches are (advisory, component) pairs; products and
+ * <p>Rules: an advisory record is identified by its id, its scope ({@link #PUBLIC}, or {@code org:<id>}
+ * for one imported privately by that organization) and its source, the importing organization (ADR
+ * 0100): records of the same id from different organizations are kept side by side, as OSV.dev keeps
+ * one record per source. Storing the same bytes again for the same key changes nothing; storing another
+ * document with the same key replaces that record's content, names, packages and matches in place (its
+ * row id stays); no import touches another source's record. The matches are (advisory, component) pairs; products and
  * deployments are derived from the exposure graph when findings are read. Every method runs on the
  * caller's handle and transaction. Stateless and thread-safe.
  */
@@ -56,7 +59,9 @@ public final class AdvisoryStore {
    * @param advisoryId the advisory's id
    * @param scope {@link #PUBLIC} or {@code org:<id>}
    * @param ownerOrgId the importing organization
-   * @param owner its name
+   * @param owner its name (the record's source), or the label an answer shows in its place (see
+   *     {@link #labelled})
+   * @param ownerKind its kind (whether others may know it takes part)
    * @param format the format label
    * @param sha256 the document's SHA-256
    * @param summary the summary
@@ -67,10 +72,16 @@ public final class AdvisoryStore {
    * @param importedAt when it was (last) imported
    */
   public record Row(
-      long pk, String advisoryId, String scope, long ownerOrgId, String owner, String format, String sha256,
+      long pk, String advisoryId, String scope, long ownerOrgId, String owner, OrgKind ownerKind, String format, String sha256,
       String summary, List<String> aliases, long publishedAt, long modifiedAt, long withdrawnAt, long importedAt) {
     public boolean isPublic() {
       return PUBLIC.equals(scope);
+    }
+
+    /** This row with {@code source} shown as its source, for an answer to a viewer who may not know the owner. */
+    public Row labelled(String source) {
+      return new Row(pk, advisoryId, scope, ownerOrgId, source, ownerKind, format, sha256, summary, aliases, publishedAt, modifiedAt,
+          withdrawnAt, importedAt);
     }
   }
 
@@ -85,7 +96,7 @@ public final class AdvisoryStore {
 
   /** Stores an advisory (see the class comment); the caller checks who may replace what. */
   public static Stored store(Handle handle, Advisory advisory, String sha256, String scope, long ownerOrgId, long now) {
-    Optional<Row> existing = find(handle, advisory.id(), List.of(scope));
+    Optional<Row> existing = own(handle, advisory.id(), scope, ownerOrgId);
     if (existing.isPresent() && existing.get().sha256().equals(sha256)) {
       return new Stored(existing.get().pk(), true, false);
     }
@@ -93,10 +104,9 @@ public final class AdvisoryStore {
     if (existing.isPresent()) {
       pk = existing.get().pk();
       handle.createUpdate(
-              "UPDATE advisories SET owner_org_id = :owner, format = :format, sha256 = :sha, summary = :summary, aliases = :aliases,"
+              "UPDATE advisories SET format = :format, sha256 = :sha, summary = :summary, aliases = :aliases,"
                   + " published_at = :published, modified_at = :modified, withdrawn_at = :withdrawn, document = :document,"
                   + " imported_at = :now WHERE id = :pk")
-          .bind("owner", ownerOrgId)
           .bind("format", advisory.format().label())
           .bind("sha", sha256)
           .bind("summary", advisory.summary())
@@ -162,7 +172,36 @@ public final class AdvisoryStore {
     return name.strip().toUpperCase(Locale.ROOT);
   }
 
-  /** The advisory with this id in the first of {@code scopes} that has it. */
+  /** The record of this id, scope and source (importing organization), if stored. */
+  public static Optional<Row> own(Handle handle, String advisoryId, String scope, long ownerOrgId) {
+    return handle
+        .createQuery(SELECT + " WHERE a.advisory_id = :id AND a.scope = :scope AND a.owner_org_id = :owner")
+        .bind("id", advisoryId.strip())
+        .bind("scope", scope)
+        .bind("owner", ownerOrgId)
+        .map((rs, ctx) -> row(rs))
+        .findOne();
+  }
+
+  /**
+   * Every record with exactly this id among {@code scopes} (every scope when null), in import order:
+   * one per source and scope.
+   */
+  public static List<Row> records(Handle handle, String advisoryId, List<String> scopes) {
+    if (scopes != null && scopes.isEmpty()) {
+      return List.of();
+    }
+    var query =
+        handle.createQuery(
+            SELECT + " WHERE a.advisory_id = :id" + (scopes == null ? "" : " AND a.scope IN (<scopes>)") + " ORDER BY a.id");
+    query.bind("id", advisoryId.strip());
+    if (scopes != null) {
+      query.bindList("scopes", scopes);
+    }
+    return query.map((rs, ctx) -> row(rs)).list();
+  }
+
+  /** The advisory with this id in the first of {@code scopes} that has it (any source). */
   public static Optional<Row> find(Handle handle, String advisoryId, List<String> scopes) {
     if (scopes.isEmpty()) {
       return Optional.empty();
@@ -406,14 +445,15 @@ public final class AdvisoryStore {
   // ---- (de)serialisation ----
 
   private static final String SELECT =
-      "SELECT a.id, a.advisory_id, a.scope, a.owner_org_id, o.name, a.format, a.sha256, a.summary, a.aliases,"
+      "SELECT a.id, a.advisory_id, a.scope, a.owner_org_id, o.name, o.kind, a.format, a.sha256, a.summary, a.aliases,"
           + " a.published_at, a.modified_at, a.withdrawn_at, a.imported_at FROM advisories a"
           + " JOIN organizations o ON o.id = a.owner_org_id";
 
   private static Row row(java.sql.ResultSet rs) throws SQLException {
     return new Row(
-        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
-        rs.getString(8), JsonColumns.fromJson(rs.getString(9), "JSON list column"), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13));
+        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), OrgKind.parse(rs.getString(6)), rs.getString(7),
+        rs.getString(8), rs.getString(9), JsonColumns.fromJson(rs.getString(10), "JSON list column"), rs.getLong(11), rs.getLong(12),
+        rs.getLong(13), rs.getLong(14));
   }
 
   private static Long millis(Optional<Instant> instant) {

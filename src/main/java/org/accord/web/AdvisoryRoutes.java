@@ -20,7 +20,8 @@ import org.accord.triage.SsvcTable;
  * Advisories, findings, exposure-weighted triage and evidence feeds under {@code /api/v1}.
  *
  * <p>Visibility: the caller's organization imports, and sees public advisories and its own private
- * ones; findings and triage follow the where-used rules (other operators' sites only as k-anonymous
+ * ones. Records of one id from several organizations are kept side by side, each with its {@code
+ * source}; {@code source=ORG} picks one's (ADR 0100); findings and triage follow the where-used rules (other operators' sites only as k-anonymous
  * counts unless the caller is a coordinator). Evidence feeds are instance-wide, so only a coordinator
  * may import them.
  */
@@ -31,9 +32,9 @@ final class AdvisoryRoutes implements WebServer.RouteModule {
   private static final Parameters UPLOAD_PARAMETERS = Parameters.of("private", "org");
   private static final Parameters LIST_PARAMETERS = Parameters.of("id", "view", "limit", "cursor");
   private static final Parameters SHOW_PARAMETERS = Parameters.of("format", "author", "namespace", "source");
-  private static final Parameters FINDINGS_PARAMETERS = Parameters.of("advisory", "org", "view", "limit", "cursor");
+  private static final Parameters FINDINGS_PARAMETERS = Parameters.of("advisory", "source", "org", "view", "limit", "cursor");
   private static final Parameters TRIAGE_PARAMETERS =
-      Parameters.of("advisory", "as", "org", "epss_threshold", "view").repeatable("assume");
+      Parameters.of("advisory", "source", "as", "org", "epss_threshold", "view").repeatable("assume");
 
   @Override
   public void register(JavalinConfig config, WebServer server) {
@@ -89,12 +90,12 @@ final class AdvisoryRoutes implements WebServer.RouteModule {
     String format = ctx.queryParam("format");
     Viewer viewer = viewer(ctx);
     if (format == null || format.isBlank()) {
-      ctx.json(server.accord().advisories().show(ctx.pathParam("id"), viewer));
+      ctx.json(server.accord().advisories().show(ctx.pathParam("id"), ctx.queryParam("source"), viewer));
       return;
     }
     String document =
         server.accord().advisories().export(
-            ctx.pathParam("id"), AdvisoryFormat.fromLabel(format), viewer, ctx.queryParam("author"), ctx.queryParam("namespace"),
+            ctx.pathParam("id"), ctx.queryParam("source"), AdvisoryFormat.fromLabel(format), viewer, ctx.queryParam("author"), ctx.queryParam("namespace"),
             version());
     ctx.contentType("application/json").result(document);
   }
@@ -107,14 +108,15 @@ final class AdvisoryRoutes implements WebServer.RouteModule {
     Viewer viewer = viewer(ctx);
     String advisory = ctx.queryParam("advisory");
     String org = ctx.queryParam("org");
-    Findings.View view = server.accord().findings().findings(advisory, org, viewer);
+    String source = ctx.queryParam("source");
+    Findings.View view = server.accord().findings().findings(advisory, source, org, viewer);
     ListPage<Findings.AdvisoryFindings> page =
         ListPage.of(
             view.advisories(),
             ListPage.parseLimit(ctx.queryParam("limit"), DEFAULT_FINDINGS_LIMIT, MAX_LIMIT),
             ctx.queryParam("cursor"),
             "findings",
-            question(viewer, advisory, org));
+            question(viewer, advisory, source, org));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("advisories", page.items());
     body.put("findings", view.findings());
@@ -163,7 +165,7 @@ final class AdvisoryRoutes implements WebServer.RouteModule {
         throw new InvalidInputException("epss_threshold must be a number from 0 to 1, not '" + thresholdText + "'", "epss_threshold");
       }
     }
-    ctx.json(server.accord().priorities().triage(new Priorities.Request(advisory, role, org, assumptions, threshold, table), viewer(ctx)));
+    ctx.json(server.accord().priorities().triage(new Priorities.Request(advisory, role, org, assumptions, threshold, table, ctx.queryParam("source")), viewer(ctx)));
   }
 
   private static void kev(WebServer server, Context ctx) {

@@ -168,7 +168,7 @@ class FindingsTest {
     assertThat(accord.findings().findings(ADVISORY, null, owner).findings()).isEqualTo(2);
     assertThatThrownBy(() -> accord.findings().findings(ADVISORY, null, other)).isInstanceOf(NotFoundException.class);
     // issue 8: the coordinator sees private advisories; its shared view does not
-    assertThat(accord.advisories().show(CVE, coordinator).visibility()).isEqualTo("private");
+    assertThat(accord.advisories().show(CVE, coordinator).records().get(0).visibility()).isEqualTo("private");
     assertThatThrownBy(() -> accord.advisories().show(CVE, new Viewer("CERT", true, true, Viewer.DEFAULT_K)))
         .isInstanceOf(NotFoundException.class);
     assertThat(accord.findings().findings(null, null, other).advisories()).isEmpty();
@@ -176,24 +176,31 @@ class FindingsTest {
     assertThat(accord.advisories().list(owner, null, 10)).extracting(Advisories.Summary::visibility).containsExactly("private");
     // Another organization may publish the same id publicly without learning of the private one.
     accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), org.accord.TestPrincipals.of(accord, "AquaNet", false), false);
-    assertThat(accord.advisories().show(ADVISORY, other).visibility()).isEqualTo("public");
-    assertThat(accord.advisories().show(ADVISORY, owner).visibility()).as("its own comes first").isEqualTo("private");
+    assertThat(accord.advisories().show(ADVISORY, other).records()).extracting(Advisories.View::visibility).containsExactly("public");
+    // The owner sees both records side by side (ADR 0100), its own first; AquaNet, an operator others may
+    // not know takes part, is a source without its name.
+    assertThat(accord.advisories().show(ADVISORY, owner).records()).extracting(v -> v.source() + "/" + v.visibility())
+        .as("its own comes first").containsExactly("LibraCore/private", "unlisted #1/public");
   }
 
   @Test
-  void aWithdrawnAdvisoryMatchesNothingAndAPublicOneIsReplacedOnlyByItsOwner() {
+  void aWithdrawnAdvisoryMatchesNothingAndAPublicOneIsReplacedOnlyByItsSource() {
     accord.advisories().ingest(stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE)), org.accord.TestPrincipals.of(accord, "LibraCore", false), false);
-    assertThatThrownBy(() -> accord.advisories().ingest(
-            stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE).replace("2.3.4", "2.9")), org.accord.TestPrincipals.of(accord, "Mallory", false), false))
-        .hasMessageContaining("only they or a coordinator may replace it");
+    // Another organization's import of the id is kept beside LibraCore's, never refused (ADR 0100).
+    Advisories.Imported beside = accord.advisories().ingest(
+        stream(AdvisoryFixtures.libraAdvisory(ADVISORY, CVE).replace("2.3.4", "2.9")), org.accord.TestPrincipals.of(accord, "Mallory", false), false);
+    assertThat(beside.replaced()).isFalse();
+    assertThat(beside.source()).isEqualTo("Mallory");
     String withdrawn = AdvisoryFixtures.libraAdvisory(ADVISORY, CVE).replace("\"published\"", "\"withdrawn\": \"2025-08-09T00:00:00Z\", \"published\"");
     Advisories.Imported imported = accord.advisories().ingest(stream(withdrawn), org.accord.TestPrincipals.of(accord, "LibraCore", false), false);
     assertThat(imported.replaced()).isTrue();
     assertThat(imported.withdrawn()).isTrue();
     assertThat(imported.matched()).isZero();
-    assertThat(findings(Viewer.local(false)).findings()).isEmpty();
-    assertThat(accord.advisories().rematchAll().matches()).isZero();
-    assertThat(accord.advisories().list(Viewer.local(false), null, 10)).extracting(Advisories.Summary::withdrawn).containsExactly(true);
+    // LibraCore withdrew only its own record; Mallory's (wider range: 3 findings) stands, under its name.
+    assertThat(accord.findings().findings(ADVISORY, null, Viewer.local(false)).advisories())
+        .extracting(f -> f.source() + ":" + f.findings().size()).containsExactlyInAnyOrder("LibraCore:0", "Mallory:3");
+    assertThat(accord.advisories().list(Viewer.local(false), null, 10)).extracting(s -> s.source() + ":" + s.withdrawn())
+        .containsExactlyInAnyOrder("LibraCore:true", "Mallory:false");
   }
 
   @Test

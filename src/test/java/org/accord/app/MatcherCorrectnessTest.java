@@ -318,7 +318,7 @@ class MatcherCorrectnessTest {
 
   private static void assertMatches(Accord accord, Map<String, Set<String>> expected, String direction) {
     for (Map.Entry<String, Set<String>> entry : expected.entrySet()) {
-      Set<String> actual = new TreeSet<>(accord.advisories().show(entry.getKey(), Viewer.local(false)).matched());
+      Set<String> actual = new TreeSet<>(accord.advisories().show(entry.getKey(), Viewer.local(false)).records().get(0).matched());
       assertThat(actual).as(direction + ": " + entry.getKey()).isEqualTo(entry.getValue());
     }
   }

@@ -83,7 +83,9 @@ class AdvisoryRoutesTest {
 
     JsonNode shown = JSON.readTree(get("/api/v1/advisories/CVE-2021-44228", operator).body());
     assertThat(shown.path("id").asText()).isEqualTo("GHSA-jfh8-c2jp-5v3q");
-    assertThat(shown.path("matched").get(0).asText()).isEqualTo("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
+    assertThat(shown.path("records")).hasSize(1);
+    assertThat(shown.path("records").get(0).path("matched").get(0).asText()).isEqualTo("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
+    assertThat(shown.path("records").get(0).path("source").asText()).isEqualTo(shown.path("sources").get(0).asText());
     assertThat(JSON.readTree(get("/api/v1/advisories?id=CVE-2021-44228", operator).body()).path("advisories")).hasSize(1);
 
     for (AdvisoryFormat format : AdvisoryFormat.values()) {

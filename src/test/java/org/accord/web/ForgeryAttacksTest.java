@@ -170,7 +170,7 @@ class ForgeryAttacksTest {
     upload(coordinator, "/advisories", Documents.osv(ADVISORY, CVE));
     upload(mallory, "/advisories", vex("Acme PSIRT", SCADA, "not_affected"));
     assertThat(finding(acme, SCADA).get("status").asText()).isEqualTo("unknown");
-    JsonNode statements = send(acme, "GET", "/api/v1/advisories/" + ADVISORY, null, null, 200).get("statements");
+    JsonNode statements = send(acme, "GET", "/api/v1/advisories/" + ADVISORY, null, null, 200).at("/records/0/statements");
     assertThat(statements).hasSize(1);
     assertThat(statements.get(0).get("author").asText()).as("the document's author name was taken as identity").isEqualTo("Mallory");
     assertThat(statements.get(0).get("uploader").asText()).isEqualTo("Mallory");
@@ -196,14 +196,14 @@ class ForgeryAttacksTest {
     upload(acme, "/advisories?private=true", vex("Acme Secret Team", SCADA, "not_affected"));
     String seenByMallory = send(mallory, "GET", "/api/v1/advisories/" + ADVISORY, null, null, 200).toString();
     assertThat(seenByMallory).as("Mallory sees Acme's private VEX").doesNotContain("not_affected").doesNotContain("vulnerable_code_not_present");
-    assertThat(send(mallory, "GET", "/api/v1/advisories/" + ADVISORY, null, null, 200).get("statements")).isEmpty();
+    assertThat(send(mallory, "GET", "/api/v1/advisories/" + ADVISORY, null, null, 200).at("/records/0/statements")).isEmpty();
     // Nor through the finding's status, which would give the statement away.
     assertThat(finding(mallory, SCADA).get("status").asText()).isEqualTo("unknown");
     assertThat(finding(mallory, SCADA).toString()).doesNotContain("not_affected");
     acmeOwnsScada();
     assertThat(finding(mallory, SCADA).get("status").asText()).isEqualTo("unknown");
-    assertThat(send(acme, "GET", "/api/v1/advisories/" + ADVISORY, null, null, 200).get("statements")).hasSize(1);
+    assertThat(send(acme, "GET", "/api/v1/advisories/" + ADVISORY, null, null, 200).at("/records/0/statements")).hasSize(1);
     assertThat(finding(acme, SCADA).get("status").asText()).isEqualTo("not_affected");
-    assertThat(send(coordinator, "GET", "/api/v1/advisories/" + ADVISORY, null, null, 200).get("statements")).hasSize(1);
+    assertThat(send(coordinator, "GET", "/api/v1/advisories/" + ADVISORY, null, null, 200).at("/records/0/statements")).hasSize(1);
   }
 }
