@@ -424,24 +424,6 @@ public final class AdvisoryStore {
         .list();
   }
 
-  /**
-   * The supplier of each product version among {@code productPurls}: the organization that uploaded its
-   * SBOM. Products without an SBOM (deployed only) are absent from the map.
-   */
-  public static Map<String, String> productSuppliers(Handle handle, Collection<String> productPurls) {
-    Map<String, String> suppliers = new LinkedHashMap<>();
-    List<String> purls = List.copyOf(new java.util.LinkedHashSet<>(productPurls));
-    for (int from = 0; from < purls.size(); from += 500) {
-      handle.createQuery(
-              "SELECT c.purl, o.name FROM products p JOIN components c ON c.id = p.component_id"
-                  + " JOIN organizations o ON o.id = p.org_id WHERE c.purl IN (<purls>)")
-          .bindList("purls", purls.subList(from, Math.min(purls.size(), from + 500)))
-          .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-          .forEach(entry -> suppliers.put(entry.getKey(), entry.getValue()));
-    }
-    return suppliers;
-  }
-
   // ---- (de)serialisation ----
 
   private static final String SELECT =
