@@ -32,7 +32,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  *       headers is closed, however steadily the bytes trickle in.
  *   <li>Body limit: a request to a route that is not a document upload may send at most {@code
  *       formBodyLimit} bytes; a larger {@code Content-Length} is answered 413 with a JSON error before
- *       the route runs, and a chunked body that grows past it fails its read with {@link
+ *       the route runs (after reading and discarding a body of at most {@link #DRAIN_LIMIT}, within
+ *       the read deadline), and a chunked body that grows past it fails its read with {@link
  *       BodyTooLarge}, which the server answers 413.
  * </ul>
  *
@@ -41,6 +42,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
 final class RequestGuard extends Handler.Wrapper implements Connection.Listener {
   private final WebOptions options;
   private final BiPredicate<String, String> upload;
+  /** A refused small-route body up to this size is read and discarded before the 413 is sent. */
+  static final long DRAIN_LIMIT = 1L << 20;
+
   private final Map<Connection, Scheduler.Task> headerDeadlines = new ConcurrentHashMap<>();
 
   /** The body of a request to a small route grew past the limit; answered 413. */
@@ -123,7 +127,23 @@ final class RequestGuard extends Handler.Wrapper implements Connection.Listener 
     boolean chunked = length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     boolean small = !upload.test(request.getMethod(), request.getHttpURI().getPath());
     if (small && length > options.formBodyLimit()) {
-      refuse(response, callback, new BodyTooLarge(options.formBodyLimit()).getMessage());
+      String message = new BodyTooLarge(options.formBodyLimit()).getMessage();
+      if (length <= DRAIN_LIMIT) {
+        // Read the announced body before answering: closing a connection with unread bytes makes the
+        // peer's TCP stack send a reset, which can reach the client before the 413 and lose it (a
+        // browser then shows a connection error instead of the refusal). Past DRAIN_LIMIT the answer
+        // is sent at once, and the client may see the reset.
+        // The read deadline holds here too, so a trickled body cannot hold the connection.
+        Scheduler.Task deadline = getServer().getScheduler().schedule(
+            () -> connection.getEndPoint().close(), options.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        Runnable answer = () -> {
+          deadline.cancel();
+          refuse(response, callback, message);
+        };
+        org.eclipse.jetty.io.Content.Source.consumeAll(request, Callback.from(answer, failure -> answer.run()));
+      } else {
+        refuse(response, callback, message);
+      }
       return true;
     }
     AtomicBoolean received = new AtomicBoolean(length <= 0 && !chunked);
