@@ -30,8 +30,9 @@ public record CaseState(PxaState pxa, Map<Long, VfdState> vendors) {
    *  - exploit publication is public awareness: ...pX. leads only to ...PX. (constraint C-15,
    *    CSB-05-001: "CX in state ...px. ... transition to both Public Aware and Exploit Public");
    *  - attacks do not by themselves make the public aware (...p.A persists).
-   * Vultron keeps VFD per vendor participant and PXA per case (model_interactions/cs_global_local.md;
-   * CSB-01..03 record a sender's V, F, D; CSB-04..06 change the receiver's own P, X, A).
+   * Vultron keeps VFD per vendor participant and PXA per case (CM-03-004, CM-03-005 in
+   * specs/case-management.md; model_interactions/cs_global_local.md; CSB-01..03 record a sender's V,
+   * F, D; CSB-04..06 change the receiver's own P, X, A).
    *
    * How. The two transient states are resolved inside the transition, as Vultron resolves them: X in
    * ...p.. sets P and X together, and P (or X) sets V for every vendor that was not yet aware; a vendor
@@ -44,7 +45,7 @@ public record CaseState(PxaState pxa, Map<Long, VfdState> vendors) {
    * valid by construction means no layer can hold a case that is fix-deployed but unaware.
    *
    * [1] CERT/CC Vultron, docs/topics/process_models/cs/transitions.md and cs/cs_model.md.
-   * [2] CERT/CC Vultron, specs/cs-behavior.yaml, CSB-01 to CSB-06.
+   * [2] CERT/CC Vultron, specs/cs-behavior.yaml, CSB-01 to CSB-06; specs/case-management.md, CM-03.
    * [3] Householder and Spring, "A State-Based Model for Multi-Party Coordinated Vulnerability
    *     Disclosure", CMU/SEI-2021-SR-021, section 2.4.
    */

@@ -27,6 +27,9 @@ public final class EmbargoManagement {
    * table below has one row per edge of that grammar and nothing else. The self-loops P -p-> P and
    * R -p-> R are counter-proposals (EMB-01-003, EMB-03-002).
    *
+   * EM is one per case, shared by every participant (CM-03-003 in specs/case-management.md); each
+   * participant's own position is EmbargoConsent's.
+   *
    * Guards. An embargo cannot be proposed or accepted once the vulnerability is public, an exploit is
    * public or attacks have been observed (VP-06-001, VP-11-001; EMB-01-002 for EP, EMB-02-002 for EA).
    * Accord applies the same guard to proposing and accepting a revision, because either would extend an

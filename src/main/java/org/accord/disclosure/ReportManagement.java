@@ -30,6 +30,9 @@ public final class ReportManagement {
    * (Deferred work MAY resume: D -a-> A), RMB-13 (Accepted), RMB-14-002 (Closed is final: there is no
    * reopening in Vultron, and so none here; a new report starts a new RM history).
    *
+   * RM is per participant (CM-01-002, CM-03-002 in specs/case-management.md): the caller keeps one
+   * RmState per (participant, report) pair.
+   *
    * How. The table is an EnumMap from state to an EnumMap from event to target, built once; a missing
    * entry is an illegal transition. The reason for a refusal comes from a second, smaller table of the
    * refusals Vultron names, so the user reads the requirement rather than "not allowed".
@@ -84,6 +87,14 @@ public final class ReportManagement {
     return out == null
         ? Collections.unmodifiableSet(EnumSet.noneOf(RmEvent.class))
         : Collections.unmodifiableSet(EnumSet.copyOf(out.keySet()));
+  }
+
+  /**
+   * Whether a participant in {@code state} may bring others into the coordination (invite vendors,
+   * send the report on): only from Accepted (RMB-13-001, constraint C-04).
+   */
+  public static boolean mayNotifyOthers(RmState state) {
+    return state == RmState.ACCEPTED;
   }
 
   private static String reason(RmState from, RmEvent event) {

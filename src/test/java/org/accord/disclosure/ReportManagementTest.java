@@ -79,6 +79,9 @@ class ReportManagementTest {
     }
     assertThat(s).isEqualTo(CLOSED);
     assertThat(ReportManagement.allowed(CLOSED)).as("closed is final: no reopening in Vultron").isEmpty();
+    for (RmState state : RmState.values()) {
+      assertThat(ReportManagement.mayNotifyOthers(state)).as(state.name()).isEqualTo(state == ACCEPTED);
+    }
     assertThat(INVALIDATE.letter()).isEqualTo('i');
     assertThat(ACCEPTED.letter()).isEqualTo('A');
   }
