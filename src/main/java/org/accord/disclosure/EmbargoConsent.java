@@ -1,0 +1,131 @@
+package org.accord.disclosure;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.accord.disclosure.IllegalTransitionException.Machine;
+
+/**
+ * Participant Embargo Consent (PEC): each participant's own position towards the case's one embargo,
+ * as pure functions. {@link #next} applies what the participant does; {@link #afterEmbargo} applies
+ * what a change of the case's embargo does to every participant's consent. Stateless and thread-safe;
+ * nothing is null.
+ */
+public final class EmbargoConsent {
+  /*
+   * What. Vultron separates the case-wide EM machine from a per-participant consent machine
+   * (docs/topics/process_models/em/participant-embargo-consent.md, em/pec_state_machine_diagram.md;
+   * requirements MSM-07 in specs/message-semantics-mapping.yaml). Its transition table:
+   *
+   *   UNBOUND   -invite-> INVITED, -accept-> SIGNATORY, -decline-> DECLINED        (MSM-07-002..004)
+   *   INVITED   -accept-> SIGNATORY, -decline-> DECLINED, -deadline-> DECLINED     (MSM-07-003, -004, -007)
+   *   SIGNATORY -decline-> DECLINED (consent withdrawn)                             (MSM-07-004)
+   *   LAPSED    -invite-> INVITED, -accept-> SIGNATORY, -decline-> DECLINED, -deadline-> DECLINED
+   *   DECLINED  -invite-> INVITED                                                   (MSM-07-002)
+   *   cascade: SIGNATORY -> LAPSED when the terms change (EV; MSM-07-005);
+   *            any -> UNBOUND when the embargo ends (ET; MSM-07-006).
+   *
+   * Accord calls UNBOUND NO_EMBARGO (the issue's name). Inviting a signatory is refused: Vultron leaves
+   * signatories unaffected by EP, and a refusal tells the caller the invitation did nothing.
+   *
+   * Accord's additions, recorded in ADR 0102:
+   *  - Consent needs terms: INVITE, ACCEPT, DECLINE and DEADLINE_PASSED are refused while the case's
+   *    EM state is None or eXited, since there is nothing to consent to.
+   *  - Every change of terms lapses signatories, not only a revision (EV): a counter-proposal in
+   *    Proposed (P -p-> P) and a counter-revision in Revise (R -p-> R) replace the terms too. This is
+   *    what the issue means by "a change of terms lapses consent".
+   *  - When EM returns to None (a proposal rejected or abandoned), consent resets to NO_EMBARGO as it
+   *    does on eXited: the terms it referred to are gone.
+   *
+   * How. An EnumMap table, as for RM and EM; the cascade is a small total function of (consent, EM
+   * state before, EM event). Why: consent is what decides who is bound (and so who may see embargoed
+   * content), so it is kept apart from the case-wide machine exactly as Vultron does, and it is exact
+   * about why someone is not bound (declined, lapsed, never asked).
+   *
+   * [1] CERT/CC Vultron, docs/topics/process_models/em/participant-embargo-consent.md.
+   * [2] CERT/CC Vultron, specs/message-semantics-mapping.yaml, MSM-07-001 to MSM-07-007.
+   */
+
+  private static final Map<PecState, Map<PecEvent, PecState>> TABLE = new EnumMap<>(PecState.class);
+
+  static {
+    edge(PecState.NO_EMBARGO, PecEvent.INVITE, PecState.INVITED);
+    edge(PecState.NO_EMBARGO, PecEvent.ACCEPT, PecState.SIGNATORY);
+    edge(PecState.NO_EMBARGO, PecEvent.DECLINE, PecState.DECLINED);
+    edge(PecState.INVITED, PecEvent.ACCEPT, PecState.SIGNATORY);
+    edge(PecState.INVITED, PecEvent.DECLINE, PecState.DECLINED);
+    edge(PecState.INVITED, PecEvent.DEADLINE_PASSED, PecState.DECLINED);
+    edge(PecState.SIGNATORY, PecEvent.DECLINE, PecState.DECLINED);
+    edge(PecState.LAPSED, PecEvent.INVITE, PecState.INVITED);
+    edge(PecState.LAPSED, PecEvent.ACCEPT, PecState.SIGNATORY);
+    edge(PecState.LAPSED, PecEvent.DECLINE, PecState.DECLINED);
+    edge(PecState.LAPSED, PecEvent.DEADLINE_PASSED, PecState.DECLINED);
+    edge(PecState.DECLINED, PecEvent.INVITE, PecState.INVITED);
+  }
+
+  private EmbargoConsent() {}
+
+  private static void edge(PecState from, PecEvent event, PecState to) {
+    TABLE.computeIfAbsent(from, s -> new EnumMap<>(PecEvent.class)).put(event, to);
+  }
+
+  /**
+   * The consent after {@code event}, while the case's embargo is in state {@code em}.
+   *
+   * @throws IllegalTransitionException if the PEC table has no such edge, or if the case has no
+   *     embargo terms to consent to (EM None or eXited)
+   */
+  public static PecState next(PecState from, PecEvent event, EmState em) {
+    PecState to = TABLE.getOrDefault(from, Map.of()).get(event);
+    if (to == null) {
+      throw new IllegalTransitionException(Machine.PEC, from.name(), event.name(), reason(from, event));
+    }
+    if (em == EmState.NONE || em == EmState.EXITED) {
+      throw new IllegalTransitionException(Machine.PEC, from.name(), event.name(),
+          "the case has no embargo terms to consent to (EM " + em.name() + ")");
+    }
+    return to;
+  }
+
+  /** The events the table allows in {@code state}, before the EM condition. */
+  public static Set<PecEvent> allowed(PecState state) {
+    Map<PecEvent, PecState> out = TABLE.get(state);
+    return out == null
+        ? Collections.unmodifiableSet(EnumSet.noneOf(PecEvent.class))
+        : Collections.unmodifiableSet(EnumSet.copyOf(out.keySet()));
+  }
+
+  /**
+   * A participant's consent after the case's embargo took {@code event} from {@code emBefore} (an
+   * allowed EM transition): the embargo ending or returning to None resets it to NO_EMBARGO
+   * (MSM-07-006); new terms lapse a signatory (MSM-07-005); anything else leaves it unchanged.
+   */
+  public static PecState afterEmbargo(PecState consent, EmState emBefore, EmEvent event) {
+    EmState emAfter = EmbargoManagement.next(emBefore, event, PxaState.INITIAL);
+    if (emAfter == EmState.EXITED || emAfter == EmState.NONE) {
+      return PecState.NO_EMBARGO;
+    }
+    boolean newTerms = event == EmEvent.PROPOSE || event == EmEvent.PROPOSE_REVISION;
+    return newTerms && consent == PecState.SIGNATORY ? PecState.LAPSED : consent;
+  }
+
+  private static String reason(PecState from, PecEvent event) {
+    switch (from) {
+      case SIGNATORY:
+        return event == PecEvent.ACCEPT || event == PecEvent.INVITE
+            ? "the participant already accepted the current terms (MSM-07-002)"
+            : "a signatory has no open invitation; it may only withdraw (MSM-07-004)";
+      case DECLINED:
+        return "a participant that declined is invited again before it may answer (MSM-07-002)";
+      case INVITED:
+        return "the participant is already invited and has not answered";
+      case NO_EMBARGO:
+        return "the participant was never invited, so no deadline runs (MSM-07-007)";
+      case LAPSED:
+      default:
+        return "not a transition of the consent model; allowed here: " + allowed(from);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package org.accord.disclosure;
+
+/**
+ * What a participant (or its invitation's deadline) does to its consent. The cascades of embargo
+ * changes (terms changed, embargo ended) are not events here: {@link EmbargoConsent#afterEmbargo}
+ * applies them to every participant.
+ */
+public enum PecEvent {
+  /** The participant is invited to the current terms (EP; MSM-07-002). */
+  INVITE,
+  /** The participant accepts the current terms (EA; MSM-07-003). */
+  ACCEPT,
+  /** The participant declines, or withdraws its consent (ER; MSM-07-004). */
+  DECLINE,
+  /** The invitation's answer deadline passed without an answer (the pocket veto; MSM-07-007). */
+  DEADLINE_PASSED
+}
