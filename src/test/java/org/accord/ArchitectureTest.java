@@ -65,7 +65,7 @@ class ArchitectureTest {
     core("sbom", List.of("identity"), concat(JDK, JACKSON));
     core("exposure", List.of("identity"), JDK);
     core("advisory", List.of("identity", "exposure"), concat(JDK, JACKSON));
-    core("disclosure", List.of("identity", "party", "exposure", "advisory"), JDK);
+    core("disclosure", List.of("identity", "party", "exposure", "advisory"), concat(JDK, JACKSON));
     core("triage", List.of("exposure"), JDK);
     core("ledger", List.of(), JDK);
     core("exercise", List.of("exposure", "disclosure", "triage"), JDK);
