@@ -1,9 +1,5 @@
 package org.accord.disclosure;
 
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 import org.accord.disclosure.IllegalTransitionException.Machine;
 
@@ -48,28 +44,25 @@ public final class EmbargoConsent {
    * [2] CERT/CC Vultron, specs/message-semantics-mapping.yaml, MSM-07-001 to MSM-07-007.
    */
 
-  private static final Map<PecState, Map<PecEvent, PecState>> TABLE = new EnumMap<>(PecState.class);
+  private static final TransitionTable<PecState, PecEvent> TABLE = new TransitionTable<>(PecState.class, PecEvent.class);
 
   static {
-    edge(PecState.NO_EMBARGO, PecEvent.INVITE, PecState.INVITED);
-    edge(PecState.NO_EMBARGO, PecEvent.ACCEPT, PecState.SIGNATORY);
-    edge(PecState.NO_EMBARGO, PecEvent.DECLINE, PecState.DECLINED);
-    edge(PecState.INVITED, PecEvent.ACCEPT, PecState.SIGNATORY);
-    edge(PecState.INVITED, PecEvent.DECLINE, PecState.DECLINED);
-    edge(PecState.INVITED, PecEvent.DEADLINE_PASSED, PecState.DECLINED);
-    edge(PecState.SIGNATORY, PecEvent.DECLINE, PecState.DECLINED);
-    edge(PecState.LAPSED, PecEvent.INVITE, PecState.INVITED);
-    edge(PecState.LAPSED, PecEvent.ACCEPT, PecState.SIGNATORY);
-    edge(PecState.LAPSED, PecEvent.DECLINE, PecState.DECLINED);
-    edge(PecState.LAPSED, PecEvent.DEADLINE_PASSED, PecState.DECLINED);
-    edge(PecState.DECLINED, PecEvent.INVITE, PecState.INVITED);
+    TABLE.edge(PecState.NO_EMBARGO, PecEvent.INVITE, PecState.INVITED);
+    TABLE.edge(PecState.NO_EMBARGO, PecEvent.ACCEPT, PecState.SIGNATORY);
+    TABLE.edge(PecState.NO_EMBARGO, PecEvent.DECLINE, PecState.DECLINED);
+    TABLE.edge(PecState.INVITED, PecEvent.ACCEPT, PecState.SIGNATORY);
+    TABLE.edge(PecState.INVITED, PecEvent.DECLINE, PecState.DECLINED);
+    TABLE.edge(PecState.INVITED, PecEvent.DEADLINE_PASSED, PecState.DECLINED);
+    TABLE.edge(PecState.SIGNATORY, PecEvent.DECLINE, PecState.DECLINED);
+    TABLE.edge(PecState.LAPSED, PecEvent.INVITE, PecState.INVITED);
+    TABLE.edge(PecState.LAPSED, PecEvent.ACCEPT, PecState.SIGNATORY);
+    TABLE.edge(PecState.LAPSED, PecEvent.DECLINE, PecState.DECLINED);
+    TABLE.edge(PecState.LAPSED, PecEvent.DEADLINE_PASSED, PecState.DECLINED);
+    TABLE.edge(PecState.DECLINED, PecEvent.INVITE, PecState.INVITED);
   }
 
   private EmbargoConsent() {}
 
-  private static void edge(PecState from, PecEvent event, PecState to) {
-    TABLE.computeIfAbsent(from, s -> new EnumMap<>(PecEvent.class)).put(event, to);
-  }
 
   /**
    * The consent after {@code event}, while the case's embargo is in state {@code em}.
@@ -78,7 +71,7 @@ public final class EmbargoConsent {
    *     embargo terms to consent to (EM None or eXited)
    */
   public static PecState next(PecState from, PecEvent event, EmState em) {
-    PecState to = TABLE.getOrDefault(from, Map.of()).get(event);
+    PecState to = TABLE.target(from, event);
     if (to == null) {
       throw new IllegalTransitionException(Machine.PEC, from.name(), event.name(), reason(from, event));
     }
@@ -91,10 +84,7 @@ public final class EmbargoConsent {
 
   /** The events the table allows in {@code state}, before the EM condition. */
   public static Set<PecEvent> allowed(PecState state) {
-    Map<PecEvent, PecState> out = TABLE.get(state);
-    return out == null
-        ? Collections.unmodifiableSet(EnumSet.noneOf(PecEvent.class))
-        : Collections.unmodifiableSet(EnumSet.copyOf(out.keySet()));
+    return TABLE.allowed(state);
   }
 
   /**

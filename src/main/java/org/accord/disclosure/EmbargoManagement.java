@@ -1,9 +1,6 @@
 package org.accord.disclosure;
 
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.accord.disclosure.IllegalTransitionException.Machine;
@@ -82,28 +79,25 @@ public final class EmbargoManagement {
     }
   }
 
-  private static final Map<EmState, Map<EmEvent, EmState>> TABLE = new EnumMap<>(EmState.class);
+  private static final TransitionTable<EmState, EmEvent> TABLE = new TransitionTable<>(EmState.class, EmEvent.class);
   private static final Set<EmEvent> GUARDED =
       EnumSet.of(EmEvent.PROPOSE, EmEvent.ACCEPT, EmEvent.PROPOSE_REVISION, EmEvent.ACCEPT_REVISION);
 
   static {
-    edge(EmState.NONE, EmEvent.PROPOSE, EmState.PROPOSED);
-    edge(EmState.PROPOSED, EmEvent.PROPOSE, EmState.PROPOSED);
-    edge(EmState.PROPOSED, EmEvent.REJECT, EmState.NONE);
-    edge(EmState.PROPOSED, EmEvent.ACCEPT, EmState.ACTIVE);
-    edge(EmState.ACTIVE, EmEvent.PROPOSE_REVISION, EmState.REVISE);
-    edge(EmState.ACTIVE, EmEvent.TERMINATE, EmState.EXITED);
-    edge(EmState.REVISE, EmEvent.PROPOSE_REVISION, EmState.REVISE);
-    edge(EmState.REVISE, EmEvent.ACCEPT_REVISION, EmState.ACTIVE);
-    edge(EmState.REVISE, EmEvent.REJECT_REVISION, EmState.ACTIVE);
-    edge(EmState.REVISE, EmEvent.TERMINATE, EmState.EXITED);
+    TABLE.edge(EmState.NONE, EmEvent.PROPOSE, EmState.PROPOSED);
+    TABLE.edge(EmState.PROPOSED, EmEvent.PROPOSE, EmState.PROPOSED);
+    TABLE.edge(EmState.PROPOSED, EmEvent.REJECT, EmState.NONE);
+    TABLE.edge(EmState.PROPOSED, EmEvent.ACCEPT, EmState.ACTIVE);
+    TABLE.edge(EmState.ACTIVE, EmEvent.PROPOSE_REVISION, EmState.REVISE);
+    TABLE.edge(EmState.ACTIVE, EmEvent.TERMINATE, EmState.EXITED);
+    TABLE.edge(EmState.REVISE, EmEvent.PROPOSE_REVISION, EmState.REVISE);
+    TABLE.edge(EmState.REVISE, EmEvent.ACCEPT_REVISION, EmState.ACTIVE);
+    TABLE.edge(EmState.REVISE, EmEvent.REJECT_REVISION, EmState.ACTIVE);
+    TABLE.edge(EmState.REVISE, EmEvent.TERMINATE, EmState.EXITED);
   }
 
   private EmbargoManagement() {}
 
-  private static void edge(EmState from, EmEvent event, EmState to) {
-    TABLE.computeIfAbsent(from, s -> new EnumMap<>(EmEvent.class)).put(event, to);
-  }
 
   /**
    * The EM state after {@code event} in {@code from}, given the case-wide state {@code pxa}.
@@ -112,7 +106,7 @@ public final class EmbargoManagement {
    *     accept or extend an embargo while P, X or A holds
    */
   public static EmState next(EmState from, EmEvent event, PxaState pxa) {
-    EmState to = TABLE.getOrDefault(from, Map.of()).get(event);
+    EmState to = TABLE.target(from, event);
     if (to == null) {
       throw new IllegalTransitionException(Machine.EM, from.name(), event.name(), reason(from, event));
     }
@@ -126,10 +120,7 @@ public final class EmbargoManagement {
 
   /** The events the grammar allows in {@code state}, before the PXA guard. */
   public static Set<EmEvent> allowed(EmState state) {
-    Map<EmEvent, EmState> out = TABLE.get(state);
-    return out == null
-        ? Collections.unmodifiableSet(EnumSet.noneOf(EmEvent.class))
-        : Collections.unmodifiableSet(EnumSet.copyOf(out.keySet()));
+    return TABLE.allowed(state);
   }
 
   /**

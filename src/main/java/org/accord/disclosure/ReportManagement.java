@@ -1,10 +1,6 @@
 package org.accord.disclosure;
 
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.accord.disclosure.IllegalTransitionException.Machine;
 
@@ -33,7 +29,7 @@ public final class ReportManagement {
    * RM is per participant (CM-01-002, CM-03-002 in specs/case-management.md): the caller keeps one
    * RmState per (participant, report) pair.
    *
-   * How. The table is an EnumMap from state to an EnumMap from event to target, built once; a missing
+   * How. The table ({@link TransitionTable}) is an EnumMap from state to an EnumMap from event to target, built once; a missing
    * entry is an illegal transition. The reason for a refusal comes from a second, smaller table of the
    * refusals Vultron names, so the user reads the requirement rather than "not allowed".
    *
@@ -45,28 +41,25 @@ public final class ReportManagement {
    * [2] CERT/CC Vultron, specs/rm-behavior.yaml, groups RMB-01 and RMB-09 to RMB-14.
    */
 
-  private static final Map<RmState, Map<RmEvent, RmState>> TABLE = new EnumMap<>(RmState.class);
+  private static final TransitionTable<RmState, RmEvent> TABLE = new TransitionTable<>(RmState.class, RmEvent.class);
 
   static {
-    edge(RmState.START, RmEvent.RECEIVE, RmState.RECEIVED);
-    edge(RmState.RECEIVED, RmEvent.VALIDATE, RmState.VALID);
-    edge(RmState.RECEIVED, RmEvent.INVALIDATE, RmState.INVALID);
-    edge(RmState.RECEIVED, RmEvent.CLOSE, RmState.CLOSED);
-    edge(RmState.INVALID, RmEvent.VALIDATE, RmState.VALID);
-    edge(RmState.INVALID, RmEvent.CLOSE, RmState.CLOSED);
-    edge(RmState.VALID, RmEvent.ACCEPT, RmState.ACCEPTED);
-    edge(RmState.VALID, RmEvent.DEFER, RmState.DEFERRED);
-    edge(RmState.ACCEPTED, RmEvent.DEFER, RmState.DEFERRED);
-    edge(RmState.ACCEPTED, RmEvent.CLOSE, RmState.CLOSED);
-    edge(RmState.DEFERRED, RmEvent.ACCEPT, RmState.ACCEPTED);
-    edge(RmState.DEFERRED, RmEvent.CLOSE, RmState.CLOSED);
+    TABLE.edge(RmState.START, RmEvent.RECEIVE, RmState.RECEIVED);
+    TABLE.edge(RmState.RECEIVED, RmEvent.VALIDATE, RmState.VALID);
+    TABLE.edge(RmState.RECEIVED, RmEvent.INVALIDATE, RmState.INVALID);
+    TABLE.edge(RmState.RECEIVED, RmEvent.CLOSE, RmState.CLOSED);
+    TABLE.edge(RmState.INVALID, RmEvent.VALIDATE, RmState.VALID);
+    TABLE.edge(RmState.INVALID, RmEvent.CLOSE, RmState.CLOSED);
+    TABLE.edge(RmState.VALID, RmEvent.ACCEPT, RmState.ACCEPTED);
+    TABLE.edge(RmState.VALID, RmEvent.DEFER, RmState.DEFERRED);
+    TABLE.edge(RmState.ACCEPTED, RmEvent.DEFER, RmState.DEFERRED);
+    TABLE.edge(RmState.ACCEPTED, RmEvent.CLOSE, RmState.CLOSED);
+    TABLE.edge(RmState.DEFERRED, RmEvent.ACCEPT, RmState.ACCEPTED);
+    TABLE.edge(RmState.DEFERRED, RmEvent.CLOSE, RmState.CLOSED);
   }
 
   private ReportManagement() {}
 
-  private static void edge(RmState from, RmEvent event, RmState to) {
-    TABLE.computeIfAbsent(from, s -> new EnumMap<>(RmEvent.class)).put(event, to);
-  }
 
   /**
    * The state after {@code event} in {@code from}.
@@ -74,7 +67,7 @@ public final class ReportManagement {
    * @throws IllegalTransitionException if Vultron's RM model has no such transition
    */
   public static RmState next(RmState from, RmEvent event) {
-    RmState to = TABLE.getOrDefault(from, Map.of()).get(event);
+    RmState to = TABLE.target(from, event);
     if (to == null) {
       throw new IllegalTransitionException(Machine.RM, from.name(), event.name(), reason(from, event));
     }
@@ -83,10 +76,7 @@ public final class ReportManagement {
 
   /** The events allowed in {@code state}, in declaration order; empty for Closed. */
   public static Set<RmEvent> allowed(RmState state) {
-    Map<RmEvent, RmState> out = TABLE.get(state);
-    return out == null
-        ? Collections.unmodifiableSet(EnumSet.noneOf(RmEvent.class))
-        : Collections.unmodifiableSet(EnumSet.copyOf(out.keySet()));
+    return TABLE.allowed(state);
   }
 
   /**
