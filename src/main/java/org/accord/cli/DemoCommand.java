@@ -128,6 +128,30 @@ final class DemoCommand extends ServeCommand {
     }
   }
 
+  /**
+   * The parties a case about LibraCore would invite besides vendors and operators: a national CERT for
+   * each country the world's deployments run in, and the LibraCore maintainers with an approved claim
+   * on the library (ADR 0105). Loading the demo again finds them and changes nothing.
+   */
+  private static void parties(Accord accord, SyntheticWorld world) {
+    Principal coordinator = accord.parties().localCoordinator();
+    java.util.Set<String> known = new java.util.HashSet<>();
+    accord.parties().organizations(coordinator).forEach(o -> known.add(o.name()));
+    java.util.Set<String> countries = new java.util.TreeSet<>();
+    world.sites().forEach(site -> countries.add(site.country()));
+    for (String country : countries) {
+      if (!known.contains(DemoDocuments.nationalCert(country))) {
+        accord.parties().createOrganization(coordinator, DemoDocuments.nationalCert(country), OrgKind.CERT, country, null);
+      }
+    }
+    Principal maintainers = as(accord, DemoDocuments.MAINTAINERS, OrgKind.MAINTAINER);
+    boolean claimed = accord.claims().claims(coordinator).stream()
+        .anyMatch(c -> c.namespace().equals(SyntheticWorld.LIBRACORE) && c.state() != org.accord.party.ClaimState.REJECTED);
+    if (!claimed) {
+      accord.claims().approve(coordinator, accord.claims().claim(maintainers, SyntheticWorld.LIBRACORE, null).id());
+    }
+  }
+
   private static ByteArrayInputStream utf8(String text) {
     return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
   }
@@ -161,6 +185,7 @@ final class DemoCommand extends ServeCommand {
             new ByteArrayInputStream(inventory.toString().getBytes(StandardCharsets.UTF_8)), "inventory.csv", as(accord, operator, OrgKind.OPERATOR));
       }
       bar.step();
+      parties(accord, world);
       loaded = importDocuments(accord, DemoDocuments.of(world));
       bar.step();
     } catch (IOException e) {
