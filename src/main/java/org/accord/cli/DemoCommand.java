@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
       "Build the LibraCore demo world, load it and serve it.",
       "",
       "The world comes from a fixed seed: about 20 LibraCore versions and a fork, 40 vendors, 300 products, "
-          + "5,000 deployments in 12 countries and 8 sectors. It is ingested through the normal SBOM and "
+          + "5,000 deployments in 12 countries and 8 sectors, a national CERT per country (CERT-DE (demo), ...) and the "
+          + "LibraCore maintainers' approved claim on the library. It is ingested through the normal SBOM and "
           + "inventory path, with the (fictional) LibraCore advisory CVE-2026-40001 as OSV and CSAF, one "
           + "vendor's VEX statement, a KEV catalog and EPSS scores through the normal import path; then it is "
           + "served and the URL and a coordinator token are printed.",

@@ -162,7 +162,7 @@ public final class ParticipantSuggestions {
       List<Affected> affected, Collection<ProductClaim> approved, Map<String, List<Organization>> uploaders, Audience audience,
       List<String> notes) {
     Map<String, Builder> byOrg = new TreeMap<>();
-    int unnamed = 0;
+    Set<String> unnamed = new TreeSet<>();
     for (Affected a : affected) {
       String component = a.reported().purl().packageKey();
       for (WhereUsed.ProductHit product : a.whereUsed().products()) {
@@ -170,7 +170,7 @@ public final class ParticipantSuggestions {
         List<Organization> vendors = owner.map(c -> List.of(c.organization()).stream().filter(audience::knows).toList())
             .orElseGet(() -> uploaders.getOrDefault(product.purl(), List.of()).stream().filter(audience::knows).toList());
         if (vendors.isEmpty()) {
-          unnamed++;
+          unnamed.add(product.purl()); // once, however many affected packages it contains
         }
         for (Organization vendor : vendors) {
           Builder b = byOrg.computeIfAbsent(vendor.name(), n -> new Builder(vendor));
@@ -180,8 +180,8 @@ public final class ParticipantSuggestions {
         }
       }
     }
-    if (unnamed > 0) {
-      notes.add(plural(unnamed, "affected product version") + " with no owner and no SBOM uploader you may know of");
+    if (!unnamed.isEmpty()) {
+      notes.add(plural(unnamed.size(), "affected product version") + " with no owner and no SBOM uploader you may know of");
     }
     List<Suggestion> out = new ArrayList<>();
     for (Builder b : byOrg.values()) {
