@@ -75,6 +75,7 @@ public final class Accord implements AutoCloseable {
   private final Parties parties;
   private final EventOutbox events;
   private final ProductClaims claims;
+  private final Suggestions suggestions;
   /** The products' SBOM sources for where-used, with the version that claim decisions and SBOM ingests move. */
   private final ProductSources sources;
   private LedgerService ledger;
@@ -95,6 +96,7 @@ public final class Accord implements AutoCloseable {
     GraphStore.load(database, builder);
     this.graph = builder.build();
     this.exposure = new Exposure(graph, sources);
+    this.suggestions = new Suggestions(database, exposure);
     this.advisories = new Advisories(database, graph, ingestLock, clock, events);
     this.findings = new Findings(database, graph, advisories);
     this.priorities = new Priorities(database, advisories, findings);
@@ -158,6 +160,11 @@ public final class Accord implements AutoCloseable {
   /** Product claims: who owns which product namespaces, as the coordinator approved. */
   public ProductClaims claims() {
     return claims;
+  }
+
+  /** Participants suggested for a case from the exposure graph and the approved claims (ADR 0105). */
+  public Suggestions suggestions() {
+    return suggestions;
   }
 
   /** The exposure queries: where-used, packages, versions. */

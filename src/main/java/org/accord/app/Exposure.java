@@ -129,6 +129,17 @@ public final class Exposure {
     return query.list() == WhereUsedQuery.Lists.PRODUCTS ? WhereUsedCsv.products(view.products()) : WhereUsedCsv.deployments(view.deployments());
   }
 
+  /**
+   * The whole where-used answer for a package and a range (before any viewer's visibility), from the
+   * cache when it holds one: for services that apply their own visibility rules, such as {@link
+   * Suggestions}.
+   *
+   * @throws InvalidInputException if the PURL or range is invalid
+   */
+  WhereUsedAnswer answer(String purlText, String rangeText) {
+    return answer(selection(purlText, rangeText), graph.generation());
+  }
+
   /** The answer for a selection, from the cache when it holds one for {@code generation} (read before). */
   private WhereUsedAnswer answer(Selection selection, long generation) {
     WhereUsedAnswer cached = answers.answer(selection.cacheKey(), generation);

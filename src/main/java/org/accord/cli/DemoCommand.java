@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
       "Build the LibraCore demo world, load it and serve it.",
       "",
       "The world comes from a fixed seed: about 20 LibraCore versions and a fork, 40 vendors, 300 products, "
-          + "5,000 deployments in 12 countries and 8 sectors. It is ingested through the normal SBOM and "
+          + "5,000 deployments in 12 countries and 8 sectors, a national CERT per country (CERT-DE (demo), ...) and the "
+          + "LibraCore maintainers' approved claim on the library. It is ingested through the normal SBOM and "
           + "inventory path, with the (fictional) LibraCore advisory CVE-2026-40001 as OSV and CSAF, one "
           + "vendor's VEX statement, a KEV catalog and EPSS scores through the normal import path; then it is "
           + "served and the URL and a coordinator token are printed.",
@@ -128,6 +129,30 @@ final class DemoCommand extends ServeCommand {
     }
   }
 
+  /**
+   * The parties a case about LibraCore would invite besides vendors and operators: a national CERT for
+   * each country the world's deployments run in, and the LibraCore maintainers with an approved claim
+   * on the library (ADR 0105). Loading the demo again finds them and changes nothing.
+   */
+  private static void parties(Accord accord, SyntheticWorld world) {
+    Principal coordinator = accord.parties().localCoordinator();
+    java.util.Set<String> known = new java.util.HashSet<>();
+    accord.parties().organizations(coordinator).forEach(o -> known.add(o.name()));
+    java.util.Set<String> countries = new java.util.TreeSet<>();
+    world.sites().forEach(site -> countries.add(site.country()));
+    for (String country : countries) {
+      if (!known.contains(DemoDocuments.nationalCert(country))) {
+        accord.parties().createOrganization(coordinator, DemoDocuments.nationalCert(country), OrgKind.CERT, country, null);
+      }
+    }
+    Principal maintainers = as(accord, DemoDocuments.MAINTAINERS, OrgKind.MAINTAINER);
+    boolean claimed = accord.claims().claims(coordinator).stream()
+        .anyMatch(c -> c.namespace().equals(SyntheticWorld.LIBRACORE) && c.state() != org.accord.party.ClaimState.REJECTED);
+    if (!claimed) {
+      accord.claims().approve(coordinator, accord.claims().claim(maintainers, SyntheticWorld.LIBRACORE, null).id());
+    }
+  }
+
   private static ByteArrayInputStream utf8(String text) {
     return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
   }
@@ -161,6 +186,7 @@ final class DemoCommand extends ServeCommand {
             new ByteArrayInputStream(inventory.toString().getBytes(StandardCharsets.UTF_8)), "inventory.csv", as(accord, operator, OrgKind.OPERATOR));
       }
       bar.step();
+      parties(accord, world);
       loaded = importDocuments(accord, DemoDocuments.of(world));
       bar.step();
     } catch (IOException e) {

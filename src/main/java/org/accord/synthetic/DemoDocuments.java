@@ -59,6 +59,14 @@ public final class DemoDocuments {
   public static final String MAINTAINERS = "LibraCore Project";
   /** The coordinator that publishes and imports the CSAF advisory; the demo's coordinator token is theirs. */
   public static final String COORDINATOR = "Accord Demo CERT";
+  /**
+   * The demo's national CERT of a country, such as {@code CERT-DE (demo)}: the demo creates one for each
+   * country its deployments run in, so participant suggestions find the CERTs involved (ADR 0105).
+   */
+  public static String nationalCert(String country) {
+    return "CERT-" + country + " (demo)";
+  }
+
   /** The first affected LibraCore version. */
   public static final String INTRODUCED = "2.0.0";
   /** The first fixed LibraCore version. */

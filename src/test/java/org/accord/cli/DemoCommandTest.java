@@ -51,6 +51,45 @@ class DemoCommandTest {
         .contains("Token (coordinator): accord_");
   }
 
+  /**
+   * Issue 9's scenario step: a report on libracore [2.0,2.3.4) suggests the demo world's maintainers,
+   * affected vendors, operators and national CERTs, the same way twice, in well under a second.
+   */
+  @Test
+  void libracoreSuggestsTheDemosMaintainersVendorsOperatorsAndCerts() {
+    try (org.accord.app.Accord accord = org.accord.app.Accord.open(new org.accord.app.Accord.Config(dir.resolve("data"), null))) {
+      List<org.accord.disclosure.ReportedPackage> libracore = List.of(new org.accord.disclosure.ReportedPackage(
+          org.accord.identity.Purl.parse(SyntheticWorld.LIBRACORE),
+          org.accord.identity.RangeNotation.parse(org.accord.identity.Ecosystem.MAVEN, "[2.0,2.3.4)")));
+      org.accord.app.Viewer coordinator = org.accord.app.Viewer.local(false);
+      var result = accord.suggestions().suggest(libracore, coordinator);
+      long started = System.nanoTime();
+      var again = accord.suggestions().suggest(libracore, coordinator);
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      assertThat(again).isEqualTo(result);
+      assertThat(millis).as("a second answer reuses the cached where-used").isLessThan(2_000);
+
+      assertThat(result.of(org.accord.disclosure.SuggestionKind.MAINTAINER))
+          .extracting(org.accord.disclosure.Suggestion::organization).containsExactly(DemoDocuments.MAINTAINERS);
+      var vendors = result.of(org.accord.disclosure.SuggestionKind.VENDOR);
+      assertThat(vendors).isNotEmpty().allMatch(org.accord.disclosure.Suggestion::verified)
+          .allMatch(v -> !v.evidence().paths().isEmpty() && v.evidence().paths().get(0).path().get(
+              v.evidence().paths().get(0).path().size() - 1).startsWith(SyntheticWorld.LIBRACORE + "@2."));
+      assertThat(vendors).extracting(org.accord.disclosure.Suggestion::organization).isSorted().doesNotHaveDuplicates();
+      var operators = result.of(org.accord.disclosure.SuggestionKind.OPERATOR);
+      assertThat(operators).isNotEmpty().allMatch(o -> o.evidence().deploymentTotal() > 0);
+      var certs = result.of(org.accord.disclosure.SuggestionKind.CERT);
+      assertThat(certs).isNotEmpty().allMatch(c -> c.reason().startsWith("CERT for ")
+          && c.organization().equals(DemoDocuments.nationalCert(c.reason().substring(9, 11))));
+      int deployments = operators.stream().mapToInt(o -> o.evidence().deploymentTotal()).sum();
+      assertThat(certs.stream().mapToInt(c -> c.evidence().deploymentTotal()).sum())
+          .as("every affected deployment is in one CERT's country").isEqualTo(deployments);
+      assertThat(result.withheld()).isEmpty();
+      System.out.printf("suggestions for libracore [2.0,2.3.4) on the demo: %d vendors, %d operators (%d deployments),"
+          + " %d CERTs; second answer %d ms%n", vendors.size(), operators.size(), deployments, certs.size(), millis);
+    }
+  }
+
   @Test
   void findingsShowBothAdvisoriesAndTheSuppliersStatement() throws Exception {
     JsonNode view = json("findings");
