@@ -76,6 +76,7 @@ public final class Accord implements AutoCloseable {
   private final EventOutbox events;
   private final ProductClaims claims;
   private final Suggestions suggestions;
+  private final Cases cases;
   /** The products' SBOM sources for where-used, with the version that claim decisions and SBOM ingests move. */
   private final ProductSources sources;
   private LedgerService ledger;
@@ -92,6 +93,7 @@ public final class Accord implements AutoCloseable {
     this.parties = new Parties(database, clock, events);
     this.sources = new ProductSources(database);
     this.claims = new ProductClaims(database, clock, parties, events, sources::changed);
+    this.cases = new Cases(database, clock, parties, events);
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
     this.graph = builder.build();
@@ -155,6 +157,11 @@ public final class Accord implements AutoCloseable {
   /** Organizations, members, tokens and authentication. */
   public Parties parties() {
     return parties;
+  }
+
+  /** Disclosure cases: participants, embargo and case state (ADR 0104). */
+  public Cases cases() {
+    return cases;
   }
 
   /** Product claims: who owns which product namespaces, as the coordinator approved. */

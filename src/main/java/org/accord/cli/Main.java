@@ -49,6 +49,7 @@ import picocli.CommandLine.ScopeType;
       VersionCommand.class,
       OrgCommand.class,
       ProductCommand.class,
+      CaseCommand.class,
       MemberCommand.class,
       TokenCommand.class,
       ServeCommand.class,
@@ -220,7 +221,7 @@ public final class Main implements Callable<Integer> {
       return invalid.describe();
     }
     if (ex instanceof NotFoundException || ex instanceof ForbiddenException || ex instanceof EnvironmentException
-        || ex instanceof UserException) {
+        || ex instanceof UserException || ex instanceof org.accord.disclosure.IllegalTransitionException) {
       return ex.getMessage();
     }
     return null;

@@ -199,6 +199,9 @@ final class Remote {
     if (status == 403) {
       throw new ForbiddenException(error.isEmpty() ? description + " refused the request (403)" : error);
     }
+    if (status == 409 && !error.isEmpty()) {
+      throw new UserException(error); // an illegal transition: the server's reason, as the local command says it
+    }
     if (status == 401) {
       throw new UserException(
           description + " refused the request (401" + (error.isEmpty() ? "" : ": " + error) + "); check ACCORD_TOKEN");

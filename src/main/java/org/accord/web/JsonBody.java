@@ -77,4 +77,23 @@ final class JsonBody {
     }
     return node.asBoolean();
   }
+
+  /** An array of strings, or null when absent or null. */
+  static java.util.List<String> texts(JsonNode json, String name) {
+    JsonNode node = json.path(name);
+    if (node.isMissingNode() || node.isNull()) {
+      return null;
+    }
+    if (!node.isArray()) {
+      throw new InvalidInputException(name + " is an array of strings", name);
+    }
+    java.util.List<String> values = new java.util.ArrayList<>();
+    for (JsonNode item : node) {
+      if (!item.isTextual()) {
+        throw new InvalidInputException(name + " is an array of strings", name);
+      }
+      values.add(item.asText());
+    }
+    return values;
+  }
 }

@@ -4,7 +4,9 @@ import static org.accord.web.MatrixWorld.A;
 import static org.accord.web.MatrixWorld.A_PRIVATE_ADVISORY;
 import static org.accord.web.MatrixWorld.B;
 import static org.accord.web.MatrixWorld.B_PRIVATE_ADVISORY;
+import static org.accord.web.MatrixWorld.COORDINATOR_ORG;
 import static org.accord.web.MatrixWorld.MISSING_ADVISORY;
+import static org.accord.web.MatrixWorld.MISSING_CASE;
 import static org.accord.web.MatrixWorld.MISSING_ORG;
 import static org.accord.web.MatrixWorld.MISSING_TOKEN;
 import static org.accord.web.MatrixWorld.MISSING_CLAIM;
@@ -209,6 +211,34 @@ class AuthorizationMatrixTest {
                 "{\"reason\": \"matrix\"}", null),
             Res.MISSING, (w, who) -> Call.post(API + "/claims/" + MISSING_CLAIM + "/reject", "application/json", "{}", null)),
         (who, res) -> is(who != Who.COORDINATOR ? 403 : res == Res.MISSING ? 404 : 200));
+
+    // Disclosure cases: participants only; anyone else gets the answer for a missing case (ADR 0104).
+    entry("POST /api/v1/cases", Map.of(Res.NONE, (w, who) -> Call.post(API + "/cases", "application/json",
+            "{\"title\": \"Matrix case " + w.next() + "\"}", null)),
+        (who, res) -> is(201));
+    entry("GET /api/v1/cases", Map.of(Res.NONE, (w, who) -> Call.get(API + "/cases")), (who, res) -> is(200));
+    entry("GET /api/v1/cases/{id}", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA, w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE, MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("GET /api/v1/cases/{id}/events", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/events", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/events", MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("POST /api/v1/cases/{id}/participants", caseWrite("none", "/participants",
+            "{\"organization\": \"" + COORDINATOR_ORG + "\", \"roles\": [\"coordinator\"]}"),
+        (who, res) -> is(seesCase(who, res) ? 201 : 404));
+    entry("POST /api/v1/cases/{id}/embargo", caseWrite("none", "/embargo", "{\"end\": \"30d\"}"),
+        // the coordinator sees the case but does not take part in it, so it proposes nothing
+        (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.COORDINATOR ? 403 : 200));
+    entry("POST /api/v1/cases/{id}/embargo/accept", caseWrite("proposed", "/embargo/accept", "{}"),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("POST /api/v1/cases/{id}/embargo/reject", caseWrite("proposed", "/embargo/reject", "{}"),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("POST /api/v1/cases/{id}/embargo/terminate", caseWrite("active", "/embargo/terminate", "{}"),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("POST /api/v1/cases/{id}/transitions", caseWrite("active", "/transitions", "{\"event\": \"attacks_observed\"}"),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
 
     // Exposure: documents in, where-used and the catalogue out.
     entry("POST /api/v1/sboms", uploads(API + "/sboms", (w, who) -> Documents.cycloneDx("matrix-product-" + w.next(), "2.3.1"), "application/json"),
@@ -600,6 +630,21 @@ class AuthorizationMatrixTest {
       case MISSING, MISSING_ORG -> is(404);
       default -> is(200);
     };
+  }
+
+  /** A write to a fresh case of A in the given embargo state, and to a missing case. */
+  private static Map<Res, Request> caseWrite(String embargo, String suffix, String body) {
+    return requests(
+        Res.OF_A, (w, who) -> {
+          String id = w.freshCaseOfA(embargo);
+          return Call.post(API + "/cases/" + id + suffix, "application/json", body, id);
+        },
+        Res.MISSING, (w, who) -> Call.post(API + "/cases/" + MISSING_CASE + suffix, "application/json", body, MISSING_CASE));
+  }
+
+  /** Whether {@code who} may see A's case (an AMBER case: its participants and the coordinator). */
+  private static boolean seesCase(Who who, Res res) {
+    return res == Res.OF_A && (who.ofA() || who == Who.COORDINATOR);
   }
 
   /** Whether {@code who} may see the advisory {@code res} names. */

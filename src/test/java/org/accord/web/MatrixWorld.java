@@ -53,6 +53,9 @@ final class MatrixWorld implements AutoCloseable {
   static final String A_TOKEN_LABEL = "alpha-machine-label";
   static final String B_TOKEN_LABEL = "beta0-machine-label";
   /** The author A's private VEX statement names (the statement is about the public advisory). */
+  static final String A_CASE_TITLE = "Alpha Case Secret";
+  /** A case id that does not exist, as long as the ids of the world's cases. */
+  static final String MISSING_CASE = "ACC-2026-9999";
   static final String A_VEX_AUTHOR = "Alphawerk PSIRT";
 
   final String engine;
@@ -116,6 +119,7 @@ final class MatrixWorld implements AutoCloseable {
     accord.advisories().ingest(stream(Documents.osv(A_PRIVATE_ADVISORY, A_PRIVATE_CVE)), a, true);
     accord.advisories().ingest(stream(Documents.osv(B_PRIVATE_ADVISORY, B_PRIVATE_CVE)), memberOfB, true);
     accord.advisories().ingest(stream(openVex(A_VEX_AUTHOR, PUBLIC_CVE, A_PRODUCT)), a, true);
+    caseOfA = accord.cases().create(a, A_CASE_TITLE, null, java.util.List.of("vendor")).row().id().toString();
     accord.ledger().publish();
     clock.advance(Duration.ofDays(2)); // the expiring token has expired; the others never do
     return WebServer.start(accord, "127.0.0.1", 0);
@@ -138,6 +142,25 @@ final class MatrixWorld implements AutoCloseable {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The id of A's case, made at start. */
+  String caseOfA;
+
+  /**
+   * A new case of A for a write cell: {@code "none"} without an embargo, {@code "proposed"} with an
+   * open proposal, {@code "active"} with an embargo in force; its id.
+   */
+  String freshCaseOfA(String embargo) {
+    Principal a = accord.parties().authenticate(credentials.get(Who.MEMBER_A)).orElseThrow();
+    String id = accord.cases().create(a, A_CASE_TITLE + " " + next(), null, java.util.List.of("vendor")).row().id().toString();
+    if (!embargo.equals("none")) {
+      accord.cases().propose(a, id, "30d", null);
+    }
+    if (embargo.equals("active")) {
+      accord.cases().accept(a, id);
+    }
+    return id;
   }
 
   /** The size of the published checkpoint. */
@@ -176,6 +199,7 @@ final class MatrixWorld implements AutoCloseable {
         new Marker(A_PRIVATE_ADVISORY, Who.MEMBER_A, Who.ADMIN_A),
         new Marker(A_PRIVATE_CVE, Who.MEMBER_A, Who.ADMIN_A),
         new Marker(A_VEX_AUTHOR, Who.MEMBER_A, Who.ADMIN_A),
+        new Marker(A_CASE_TITLE, Who.MEMBER_A, Who.ADMIN_A),
         new Marker(A_MEMBER, Who.MEMBER_A, Who.ADMIN_A),
         new Marker(A_ADMIN, Who.ADMIN_A),
         new Marker(aMachineToken, Who.ADMIN_A),

@@ -1,0 +1,678 @@
+package org.accord.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import org.accord.ForbiddenException;
+import org.accord.InvalidInputException;
+import org.accord.NotFoundException;
+import org.accord.disclosure.CaseId;
+import org.accord.disclosure.CaseState;
+import org.accord.disclosure.CsEvent;
+import org.accord.disclosure.EmEvent;
+import org.accord.disclosure.EmState;
+import org.accord.disclosure.EmbargoConsent;
+import org.accord.disclosure.EmbargoManagement;
+import org.accord.disclosure.EmbargoProposal;
+import org.accord.disclosure.EmbargoRules;
+import org.accord.disclosure.EmbargoTerms;
+import org.accord.disclosure.Participant;
+import org.accord.disclosure.ParticipantRole;
+import org.accord.disclosure.PecEvent;
+import org.accord.disclosure.PecState;
+import org.accord.disclosure.PxaState;
+import org.accord.disclosure.Tlp;
+import org.accord.disclosure.VfdState;
+import org.accord.party.Member;
+import org.accord.party.Organization;
+import org.accord.party.Principal;
+import org.accord.store.Cases.CaseRow;
+import org.accord.store.Cases.ParticipantRow;
+import org.accord.store.Cases.ProposalRow;
+import org.accord.store.Cases.ProposalState;
+import org.accord.store.Database;
+import org.accord.store.Members;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Disclosure cases (ADR 0104): create, show and list, invite participants, negotiate the embargo and
+ * move the case state. Orchestration only: the machines and limits are the {@code disclosure} core's
+ * ({@link EmbargoManagement}, {@link EmbargoConsent}, {@link CaseState}, {@link EmbargoRules}, {@link
+ * Tlp#allows}); this class loads a case, asks the core, and writes the result with one {@code case.*}
+ * event in one transaction. Every event is a salted commitment while the case is not published (no
+ * case is, yet). A case the caller may not see answers exactly like a missing one ({@link
+ * NotFoundException} with the same message). Writes are serialised on one lock, so a case's state is
+ * read and written without interleaving and the ids of a year have no gaps. Thread-safe.
+ */
+public final class Cases {
+  /** The longest case title, in characters. */
+  public static final int TITLE_MAX_CHARS = 300;
+
+  private final Database database;
+  private final Clock clock;
+  private final Parties parties;
+  private final EventOutbox log;
+  private final Object lock = new Object();
+
+  Cases(Database database, Clock clock, Parties parties, EventOutbox log) {
+    this.database = database;
+    this.clock = clock;
+    this.parties = parties;
+    this.log = log;
+  }
+
+  /**
+   * A case as its viewer sees it.
+   *
+   * @param row the case
+   * @param participants its participants, in the order they joined
+   * @param proposals its embargo proposals, oldest first
+   * @param consequence what the last case-state change did to the embargo ({@code NONE} otherwise)
+   */
+  public record View(CaseRow row, List<ParticipantRow> participants, List<ProposalRow> proposals,
+      EmbargoManagement.Consequence consequence) {
+    /** Whether attacks were observed under an embargo in force: the signatories are told to end it. */
+    public boolean alert() {
+      return consequence == EmbargoManagement.Consequence.RECOMMEND_TERMINATION;
+    }
+  }
+
+  /**
+   * Opens a case; the actor's organization owns it and takes part as case owner (with {@code roles}
+   * besides).
+   *
+   * @param tlp the TLP label, {@code TLP:AMBER} when null
+   * @param roles further roles of the owner (may be null or empty)
+   * @throws InvalidInputException for a blank or overlong title (location {@code title}), an unknown TLP
+   *     label or role
+   */
+  public View create(Principal actor, String title, String tlp, List<String> roles) {
+    String clean = title == null ? "" : title.strip();
+    if (clean.isEmpty()) {
+      throw new InvalidInputException("missing title: a case needs a title", "title");
+    }
+    if (clean.length() > TITLE_MAX_CHARS) {
+      throw new InvalidInputException("the title has " + clean.length() + " characters; at most " + TITLE_MAX_CHARS, "title");
+    }
+    Tlp label = tlp == null ? Tlp.AMBER : Tlp.parse(tlp);
+    EnumSet<ParticipantRole> ownerRoles = EnumSet.of(ParticipantRole.CASE_OWNER);
+    if (roles != null && !roles.isEmpty()) {
+      ownerRoles.addAll(ParticipantRole.parseAll(roles));
+    }
+    return write(handle -> {
+      long now = clock.millis();
+      int year = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).getYear();
+      CaseId id = new CaseId(year, org.accord.store.Cases.nextSequence(handle, year));
+      long pk = org.accord.store.Cases.create(handle, id, clean, label, actor.organization().id(), now);
+      Participant owner = Participant.organization(actor.organization().id(), ownerRoles);
+      org.accord.store.Cases.addParticipant(handle, pk, owner, PecState.NO_EMBARGO,
+          owner.has(ParticipantRole.VENDOR) ? VfdState.UNAWARE : null, now);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("title", clean);
+      data.put("tlp", label.label());
+      data.put("owner", actor.organization().name());
+      data.put("roles", labels(ownerRoles));
+      return new Change(pk, "case.created", data, EmbargoManagement.Consequence.NONE);
+    }, actor);
+  }
+
+  /** The cases {@code viewer} takes part in (every case the TLP lets the coordinator see); oldest first. */
+  public List<View> list(Principal viewer) {
+    return database.jdbi().withHandle(handle -> {
+      List<CaseRow> rows = viewer.isCoordinator()
+          ? org.accord.store.Cases.all(handle)
+          : org.accord.store.Cases.list(handle, viewer.organization().id(), viewer.member() == null ? null : viewer.member().id());
+      List<View> views = new ArrayList<>();
+      for (CaseRow row : rows) {
+        View view = view(handle, row, EmbargoManagement.Consequence.NONE);
+        if (visible(view, viewer)) {
+          views.add(view);
+        }
+      }
+      return views;
+    });
+  }
+
+  /**
+   * One case.
+   *
+   * @throws NotFoundException if there is no such case or {@code viewer} may not see it (the same message)
+   * @throws InvalidInputException if {@code id} is not a case id
+   */
+  public View show(Principal viewer, String id) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    return database.jdbi().withHandle(handle -> load(handle, viewer, caseId));
+  }
+
+  /**
+   * Invites an organization (or one member of it, with {@code memberEmail}) to the case; the case owner
+   * and the coordinator may. While an embargo is proposed or in force, the new participant is invited to
+   * it.
+   *
+   * @throws NotFoundException for a hidden or missing case, organization or member
+   * @throws ForbiddenException if the actor sees the case but does not own it
+   * @throws InvalidInputException for unknown roles, or an organization that already takes part
+   */
+  public View invite(Principal actor, String id, String organization, List<String> roles, String memberEmail) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    Set<ParticipantRole> parsed = ParticipantRole.parseAll(roles);
+    return write(handle -> {
+      View view = load(handle, actor, caseId);
+      if (!owns(view, actor) && !actor.isCoordinator()) {
+        throw new ForbiddenException("only the case owner or the coordinator invites participants to " + caseId);
+      }
+      if (organization == null || organization.isBlank()) {
+        throw new InvalidInputException("missing organization: name the organization to invite", "organization");
+      }
+      Organization invited = parties.organization(actor, organization);
+      OptionalLong member = OptionalLong.empty();
+      if (memberEmail != null && !memberEmail.isBlank()) {
+        Member found = Members.byEmail(handle, memberEmail.strip())
+            .filter(m -> m.organization().id() == invited.id())
+            .orElseThrow(() -> new NotFoundException("no member " + memberEmail.strip() + " in " + invited.name()));
+        member = OptionalLong.of(found.id());
+      }
+      if (view.participants().stream().anyMatch(p -> p.participant().organization() == invited.id())) {
+        throw new InvalidInputException(invited.name() + " already takes part in " + caseId, "organization");
+      }
+      Participant participant = new Participant(invited.id(), member, parsed);
+      EmState em = view.row().em();
+      PecState consent = em == EmState.NONE || em == EmState.EXITED
+          ? PecState.NO_EMBARGO : EmbargoConsent.next(PecState.NO_EMBARGO, PecEvent.INVITE, em);
+      VfdState vendor = participant.has(ParticipantRole.VENDOR) ? state(view).withVendor(invited.id()).vendor(invited.id()) : null;
+      long now = clock.millis();
+      org.accord.store.Cases.addParticipant(handle, view.row().pk(), participant, consent, vendor, now);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("organization", invited.name());
+      data.put("roles", labels(parsed));
+      if (member.isPresent()) {
+        data.put("member", memberEmail.strip());
+      }
+      data.put("consent", consent.name().toLowerCase(Locale.ROOT));
+      return new Change(view.row().pk(), "case.participant_invited", data, EmbargoManagement.Consequence.NONE);
+    }, actor);
+  }
+
+  /**
+   * Proposes embargo terms (or a revision of the embargo in force); any participant may. The other
+   * participants are invited to consent; signatories of earlier terms lapse.
+   *
+   * @param end an instant ({@code 2027-03-01T00:00:00Z}) or a number of days from now ({@code 45d})
+   * @param justification why the embargo must run longer than 90 days, or null
+   * @throws org.accord.disclosure.IllegalTransitionException if the EM machine refuses (an ended
+   *     embargo, P, X or A holding)
+   * @throws InvalidInputException if the terms break {@link EmbargoRules}
+   */
+  public View propose(Principal actor, String id, String end, String justification) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    return write(handle -> {
+      View view = load(handle, actor, caseId);
+      requireParticipant(view, actor, "proposes an embargo");
+      long now = clock.millis();
+      Instant at = Instant.ofEpochMilli(now);
+      EmbargoTerms terms = new EmbargoTerms(end(end, at), Optional.ofNullable(justification));
+      CaseRow row = view.row();
+      EmEvent event = row.em().inForce() ? EmEvent.PROPOSE_REVISION : EmEvent.PROPOSE;
+      EmState after = EmbargoManagement.next(row.em(), event, row.pxa());
+      if (row.em().inForce()) {
+        EmbargoRules.checkRevision(terms, at, row.embargoSince().orElse(at));
+      } else {
+        EmbargoRules.check(terms, at);
+      }
+      Instant rsvp = EmbargoRules.rsvpDeadline(at, Optional.empty());
+      for (ParticipantRow p : view.participants()) {
+        PecState consent = EmbargoConsent.afterEmbargo(p.consent(), row.em(), event);
+        if (EmbargoConsent.allowed(consent).contains(PecEvent.INVITE)) {
+          consent = EmbargoConsent.next(consent, PecEvent.INVITE, after);
+        }
+        if (consent != p.consent()) {
+          org.accord.store.Cases.setConsent(handle, row.pk(), p.participant().organization(), consent);
+        }
+      }
+      org.accord.store.Cases.addProposal(handle, row.pk(), actor.organization().id(), terms, rsvp, now);
+      org.accord.store.Cases.update(handle, row.pk(), after, row.terms().orElse(null), boxed(row.termsProposedBy()),
+          row.embargoSince().orElse(null), row.pxa(), now);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("event", event.name().toLowerCase(Locale.ROOT));
+      data.put("end", terms.end().toString());
+      terms.justification().ifPresent(j -> data.put("justification", j));
+      data.put("rsvp_deadline", rsvp.toString());
+      data.put("em", after.name().toLowerCase(Locale.ROOT));
+      return new Change(row.pk(), "case.embargo_proposed", data, EmbargoManagement.Consequence.NONE);
+    }, actor);
+  }
+
+  /**
+   * Accepts the open proposals. The case owner's (or coordinator's) acceptance puts the shortest open
+   * proposal in force ({@link EmbargoProposal#shortest}); another participant's acceptance is its own
+   * consent to the terms ({@link EmbargoConsent}).
+   *
+   * @throws org.accord.disclosure.IllegalTransitionException if there is nothing to accept
+   */
+  public View accept(Principal actor, String id) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    return write(handle -> {
+      View view = load(handle, actor, caseId);
+      CaseRow row = view.row();
+      long now = clock.millis();
+      Instant at = Instant.ofEpochMilli(now);
+      Map<String, Object> data = new LinkedHashMap<>();
+      if (!owns(view, actor) && !actor.isCoordinator()) {
+        ParticipantRow own = requireParticipant(view, actor, "consents to an embargo");
+        PecState consent = EmbargoConsent.next(own.consent(), PecEvent.ACCEPT, row.em());
+        org.accord.store.Cases.setConsent(handle, row.pk(), own.participant().organization(), consent);
+        data.put("consent", consent.name().toLowerCase(Locale.ROOT));
+        return new Change(row.pk(), "case.embargo_consented", data, EmbargoManagement.Consequence.NONE);
+      }
+      EmEvent event = row.em() == EmState.REVISE ? EmEvent.ACCEPT_REVISION : EmEvent.ACCEPT;
+      EmState after = EmbargoManagement.next(row.em(), event, row.pxa());
+      List<ProposalRow> open = org.accord.store.Cases.proposals(handle, row.pk(), ProposalState.OPEN);
+      Map<EmbargoProposal, ProposalRow> byProposal = new LinkedHashMap<>();
+      for (ProposalRow p : open) {
+        byProposal.put(new EmbargoProposal(p.organization(), p.terms(), p.proposedAt()), p);
+      }
+      ProposalRow winner = byProposal.get(EmbargoProposal.shortest(byProposal.keySet())
+          .orElseThrow(() -> new IllegalStateException("EM is " + row.em() + " without an open proposal")));
+      Instant since = row.em().inForce() ? row.embargoSince().orElse(at) : at;
+      EmbargoRules.checkRevision(winner.terms(), at, since);
+      for (ProposalRow p : open) {
+        org.accord.store.Cases.setProposal(handle, p.id(), p == winner ? ProposalState.ACCEPTED : ProposalState.SUPERSEDED);
+      }
+      for (ParticipantRow p : view.participants()) {
+        PecState consent = EmbargoConsent.afterEmbargo(p.consent(), row.em(), event);
+        if (p.participant().organization() == actor.organization().id()
+            && EmbargoConsent.allowed(consent).contains(PecEvent.ACCEPT)) {
+          consent = EmbargoConsent.next(consent, PecEvent.ACCEPT, after);
+        }
+        if (consent != p.consent()) {
+          org.accord.store.Cases.setConsent(handle, row.pk(), p.participant().organization(), consent);
+        }
+      }
+      org.accord.store.Cases.update(handle, row.pk(), after, winner.terms(), winner.organization(), since, row.pxa(), now);
+      data.put("event", event.name().toLowerCase(Locale.ROOT));
+      data.put("end", winner.terms().end().toString());
+      winner.terms().justification().ifPresent(j -> data.put("justification", j));
+      data.put("proposed_by", winner.organizationName());
+      data.put("em", after.name().toLowerCase(Locale.ROOT));
+      return new Change(row.pk(), "case.embargo_accepted", data, EmbargoManagement.Consequence.NONE);
+    }, actor);
+  }
+
+  /**
+   * Rejects the open proposals. The case owner's (or coordinator's) rejection drops them (a rejected
+   * revision leaves the embargo in force); another participant's is its own refusal to consent.
+   *
+   * @throws org.accord.disclosure.IllegalTransitionException if there is nothing to reject
+   */
+  public View reject(Principal actor, String id) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    return write(handle -> {
+      View view = load(handle, actor, caseId);
+      CaseRow row = view.row();
+      long now = clock.millis();
+      Map<String, Object> data = new LinkedHashMap<>();
+      if (!owns(view, actor) && !actor.isCoordinator()) {
+        ParticipantRow own = requireParticipant(view, actor, "declines an embargo");
+        PecState consent = EmbargoConsent.next(own.consent(), PecEvent.DECLINE, row.em());
+        org.accord.store.Cases.setConsent(handle, row.pk(), own.participant().organization(), consent);
+        data.put("consent", consent.name().toLowerCase(Locale.ROOT));
+        return new Change(row.pk(), "case.embargo_declined", data, EmbargoManagement.Consequence.NONE);
+      }
+      EmEvent event = row.em() == EmState.REVISE ? EmEvent.REJECT_REVISION : EmEvent.REJECT;
+      EmState after = EmbargoManagement.next(row.em(), event, row.pxa());
+      for (ProposalRow p : org.accord.store.Cases.proposals(handle, row.pk(), ProposalState.OPEN)) {
+        org.accord.store.Cases.setProposal(handle, p.id(), ProposalState.REJECTED);
+      }
+      cascade(handle, view, event);
+      org.accord.store.Cases.update(handle, row.pk(), after, row.terms().orElse(null), boxed(row.termsProposedBy()),
+          row.embargoSince().orElse(null), row.pxa(), now);
+      data.put("event", event.name().toLowerCase(Locale.ROOT));
+      data.put("em", after.name().toLowerCase(Locale.ROOT));
+      return new Change(row.pk(), "case.embargo_rejected", data, EmbargoManagement.Consequence.NONE);
+    }, actor);
+  }
+
+  /**
+   * Ends the embargo in force; the case owner and the coordinator may.
+   *
+   * @throws ForbiddenException for another participant
+   * @throws org.accord.disclosure.IllegalTransitionException if no embargo is in force
+   */
+  public View terminate(Principal actor, String id) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    return write(handle -> {
+      View view = load(handle, actor, caseId);
+      if (!owns(view, actor) && !actor.isCoordinator()) {
+        throw new ForbiddenException("only the case owner or the coordinator ends the embargo of " + caseId);
+      }
+      CaseRow row = view.row();
+      EmState after = EmbargoManagement.next(row.em(), EmEvent.TERMINATE, row.pxa());
+      abandonOpen(handle, row);
+      cascade(handle, view, EmEvent.TERMINATE);
+      long now = clock.millis();
+      org.accord.store.Cases.update(handle, row.pk(), after, row.terms().orElse(null), boxed(row.termsProposedBy()),
+          row.embargoSince().orElse(null), row.pxa(), now);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("em", after.name().toLowerCase(Locale.ROOT));
+      return new Change(row.pk(), "case.embargo_terminated", data, EmbargoManagement.Consequence.NONE);
+    }, actor);
+  }
+
+  /**
+   * A case-state event (VFDPXA). V, F and D name a vendor participant and are the vendor's, the case
+   * owner's or the coordinator's to record; P, X and A are the whole case's and any participant's. P or
+   * X ends the embargo (or drops its proposal); A under an embargo in force sets {@link View#alert()}.
+   *
+   * @param event {@code vendor_aware}, {@code fix_ready}, {@code fix_deployed}, {@code public_aware},
+   *     {@code exploit_public} or {@code attacks_observed} (or the Vultron letter)
+   * @param vendor the vendor participant's organization name, for V, F and D
+   * @throws org.accord.disclosure.IllegalTransitionException if the case state refuses the event
+   */
+  public View transition(Principal actor, String id, String event, String vendor) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    CsEvent cs = csEvent(event);
+    return write(handle -> {
+      View view = load(handle, actor, caseId);
+      requireParticipantOrCoordinator(view, actor);
+      CaseRow row = view.row();
+      CaseState before = state(view);
+      CaseState after;
+      String vendorName = null;
+      if (cs.perVendor()) {
+        if (vendor == null || vendor.isBlank()) {
+          throw new InvalidInputException(cs.name().toLowerCase(Locale.ROOT) + " happens to a vendor participant; name it", "vendor");
+        }
+        ParticipantRow v = view.participants().stream()
+            .filter(p -> p.organizationName().equalsIgnoreCase(vendor.strip()) && p.vendor().isPresent())
+            .findFirst()
+            .orElseThrow(() -> new InvalidInputException("'" + vendor.strip() + "' is not a vendor participant of " + caseId, "vendor"));
+        if (v.participant().organization() != actor.organization().id() && !owns(view, actor) && !actor.isCoordinator()) {
+          throw new ForbiddenException("only the vendor, the case owner or the coordinator records " + cs.name().toLowerCase(Locale.ROOT));
+        }
+        vendorName = v.organizationName();
+        after = before.next(v.participant().organization(), cs);
+      } else {
+        if (vendor != null && !vendor.isBlank()) {
+          throw new InvalidInputException(cs.name().toLowerCase(Locale.ROOT) + " happens to the whole case; name no vendor", "vendor");
+        }
+        after = before.next(cs);
+      }
+      EmbargoManagement.Consequence consequence = EmbargoManagement.onCaseStateChange(row.em(), before.pxa(), after.pxa());
+      EmState em = row.em();
+      if (consequence.event().isPresent()) {
+        EmEvent emEvent = consequence.event().get();
+        em = EmbargoManagement.next(row.em(), emEvent, after.pxa());
+        abandonOpen(handle, row);
+        cascade(handle, view, emEvent);
+      }
+      for (Map.Entry<Long, VfdState> e : after.vendors().entrySet()) {
+        if (!e.getValue().equals(before.vendors().get(e.getKey()))) {
+          org.accord.store.Cases.setVendor(handle, row.pk(), e.getKey(), e.getValue());
+        }
+      }
+      long now = clock.millis();
+      org.accord.store.Cases.update(handle, row.pk(), em, row.terms().orElse(null), boxed(row.termsProposedBy()),
+          row.embargoSince().orElse(null), after.pxa(), now);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("event", cs.name().toLowerCase(Locale.ROOT));
+      if (vendorName != null) {
+        data.put("vendor", vendorName);
+      }
+      data.put("pxa", after.pxa().code());
+      data.put("em", em.name().toLowerCase(Locale.ROOT));
+      data.put("embargo", consequence.name().toLowerCase(Locale.ROOT));
+      return new Change(row.pk(), "case.state_changed", data, consequence);
+    }, actor);
+  }
+
+  /**
+   * The case's events, oldest first, as recorded with each change.
+   *
+   * @throws NotFoundException for a hidden or missing case
+   */
+  public List<Map<String, Object>> events(Principal viewer, String id) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    return database.jdbi().withHandle(handle -> {
+      View view = load(handle, viewer, caseId);
+      List<Map<String, Object>> events = new ArrayList<>();
+      for (org.accord.store.Cases.EventRow e : org.accord.store.Cases.events(handle, view.row().pk())) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("seq", e.seq());
+        event.put("type", e.type());
+        event.put("at", e.at().toString());
+        Map<String, Object> actor = new LinkedHashMap<>();
+        actor.put("organization", e.actorOrganization());
+        if (e.actorMember() != null) {
+          actor.put("member", e.actorMember());
+        }
+        event.put("actor", actor);
+        event.put("data", e.data());
+        events.add(event);
+      }
+      return events;
+    });
+  }
+
+  // --- the pieces --------------------------------------------------------------------------------
+
+  /** What a write did: the case, the event to record, and the embargo consequence for the answer. */
+  private record Change(long pk, String type, Map<String, Object> data, EmbargoManagement.Consequence consequence) {}
+
+  @FunctionalInterface
+  private interface Write {
+    Change run(Handle handle);
+  }
+
+  /** Runs one change and its event in one transaction, under the lock; the case as it is after. */
+  private View write(Write work, Principal actor) {
+    EventOutbox.Committed<View> committed;
+    synchronized (lock) {
+      committed = log.inTransaction((handle, events) -> {
+        Change change = work.run(handle);
+        long now = clock.millis();
+        CaseRow current = byPk(handle, change.pk());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("case", current.id().toString());
+        data.putAll(change.data());
+        org.accord.store.Cases.addEvent(handle, change.pk(), change.type(), now, actor.organization().name(),
+            actor.member() == null ? null : actor.member().email(), data);
+        // Private while the case is not published: no case is published yet (ADR 0104).
+        events.stage(actor, change.type(), "case:" + current.id(), now, data, true);
+        return view(handle, byPk(handle, change.pk()), change.consequence());
+      });
+    }
+    committed.await();
+    return committed.value();
+  }
+
+  private static CaseRow byPk(Handle handle, long pk) {
+    return org.accord.store.Cases.byPk(handle, pk)
+        .orElseThrow(() -> new IllegalStateException("case row " + pk + " vanished"));
+  }
+
+  private static View view(Handle handle, CaseRow row, EmbargoManagement.Consequence consequence) {
+    return new View(row, org.accord.store.Cases.participants(handle, row.pk()),
+        org.accord.store.Cases.proposals(handle, row.pk(), null), consequence);
+  }
+
+  /** The case if {@code viewer} may see it; the same NotFoundException for a hidden and a missing case. */
+  private static View load(Handle handle, Principal viewer, CaseId id) {
+    Optional<CaseRow> row = org.accord.store.Cases.byId(handle, id);
+    if (row.isPresent()) {
+      View view = view(handle, row.get(), EmbargoManagement.Consequence.NONE);
+      if (visible(view, viewer)) {
+        return view;
+      }
+    }
+    throw new NotFoundException("no case " + id);
+  }
+
+  private static boolean visible(View view, Principal viewer) {
+    boolean participant = participant(view, viewer).isPresent();
+    Tlp.Viewer who = Tlp.Viewer.of(viewer.organization().id(), viewer.member() == null ? null : viewer.member().id(),
+        participant, viewer.isCoordinator());
+    return participant || view.row().tlp().allows(view.row().owner(), Tlp.Recipients.none(), who, false);
+  }
+
+  /** The viewer's participant row: its organization's, unless only another member of it takes part. */
+  private static Optional<ParticipantRow> participant(View view, Principal viewer) {
+    return view.participants().stream()
+        .filter(p -> p.participant().organization() == viewer.organization().id())
+        .filter(p -> p.participant().member().isEmpty()
+            || viewer.member() != null && p.participant().member().getAsLong() == viewer.member().id())
+        .findFirst();
+  }
+
+  private static boolean owns(View view, Principal actor) {
+    return participant(view, actor).map(p -> p.participant().has(ParticipantRole.CASE_OWNER)).orElse(false);
+  }
+
+  private static ParticipantRow requireParticipant(View view, Principal actor, String what) {
+    return participant(view, actor).orElseThrow(() ->
+        new ForbiddenException("only a participant of " + view.row().id() + " " + what));
+  }
+
+  private static void requireParticipantOrCoordinator(View view, Principal actor) {
+    if (participant(view, actor).isEmpty() && !actor.isCoordinator()) {
+      throw new ForbiddenException("only a participant of " + view.row().id() + " changes its state");
+    }
+  }
+
+  private static CaseState state(View view) {
+    Map<Long, VfdState> vendors = new TreeMap<>();
+    for (ParticipantRow p : view.participants()) {
+      p.vendor().ifPresent(v -> vendors.put(p.participant().organization(), v));
+    }
+    return new CaseState(view.row().pxa(), vendors);
+  }
+
+  /** Every participant's consent after the embargo took {@code event}. */
+  private static void cascade(Handle handle, View view, EmEvent event) {
+    for (ParticipantRow p : view.participants()) {
+      PecState consent = EmbargoConsent.afterEmbargo(p.consent(), view.row().em(), event);
+      if (consent != p.consent()) {
+        org.accord.store.Cases.setConsent(handle, view.row().pk(), p.participant().organization(), consent);
+      }
+    }
+  }
+
+  private static void abandonOpen(Handle handle, CaseRow row) {
+    for (ProposalRow p : org.accord.store.Cases.proposals(handle, row.pk(), ProposalState.OPEN)) {
+      org.accord.store.Cases.setProposal(handle, p.id(), ProposalState.ABANDONED);
+    }
+  }
+
+  private static Long boxed(OptionalLong value) {
+    return value.isPresent() ? value.getAsLong() : null;
+  }
+
+  private static List<String> labels(Set<ParticipantRole> roles) {
+    return roles.stream().map(ParticipantRole::label).toList();
+  }
+
+  /** An embargo end: an ISO-8601 instant, or {@code Nd} days from {@code now}. */
+  static Instant end(String text, Instant now) {
+    String clean = text == null ? "" : text.strip();
+    if (clean.isEmpty()) {
+      throw new InvalidInputException("missing end: give an instant such as 2027-03-01T00:00:00Z, or days such as 45d", "end");
+    }
+    if (clean.matches("[0-9]{1,4}d")) {
+      return now.plus(Duration.ofDays(Long.parseLong(clean.substring(0, clean.length() - 1))));
+    }
+    try {
+      return Instant.parse(clean);
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException("the end '" + (clean.length() > 40 ? clean.substring(0, 40) + "..." : clean)
+          + "' is neither an instant in UTC (2027-03-01T00:00:00Z) nor days (45d)", "end");
+    }
+  }
+
+  /** A case-state event by name ({@code exploit_public}) or Vultron letter ({@code X}). */
+  static CsEvent csEvent(String text) {
+    String clean = text == null ? "" : text.strip();
+    for (CsEvent e : CsEvent.values()) {
+      if (e.name().equalsIgnoreCase(clean.replace('-', '_')) || clean.length() == 1 && clean.charAt(0) == e.letter()) {
+        return e;
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (CsEvent e : CsEvent.values()) {
+      names.add(e.name().toLowerCase(Locale.ROOT));
+    }
+    throw new InvalidInputException("unknown case state event '" + (clean.length() > 40 ? clean.substring(0, 40) : clean)
+        + "'; accepted: " + String.join(", ", names) + " (or V, F, D, P, X, A)", "event");
+  }
+
+  /** A case as both edges show it (no store ids). */
+  public static Map<String, Object> describe(View view) {
+    CaseRow row = view.row();
+    Map<Long, String> names = new TreeMap<>();
+    view.participants().forEach(p -> names.put(p.participant().organization(), p.organizationName()));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", row.id().toString());
+    out.put("title", row.title());
+    out.put("tlp", row.tlp().label());
+    out.put("owner", names.getOrDefault(row.owner(), ""));
+    out.put("em", row.em().name().toLowerCase(Locale.ROOT));
+    if (row.terms().isPresent()) {
+      Map<String, Object> embargo = new LinkedHashMap<>();
+      embargo.put("end", row.terms().get().end().toString());
+      embargo.put("end_utc", row.terms().get().endIn(ZoneOffset.UTC));
+      embargo.put("justification", row.terms().get().justification().orElse(null));
+      embargo.put("proposed_by", row.termsProposedBy().isPresent() ? names.getOrDefault(row.termsProposedBy().getAsLong(), "") : null);
+      embargo.put("since", row.embargoSince().map(Instant::toString).orElse(null));
+      out.put("embargo", embargo);
+    } else {
+      out.put("embargo", null);
+    }
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("pxa", row.pxa().code());
+    state.put("public_aware", row.pxa().publicAware());
+    state.put("exploit_public", row.pxa().exploitPublic());
+    state.put("attacks_observed", row.pxa().attacksObserved());
+    out.put("state", state);
+    List<Map<String, Object>> participants = new ArrayList<>();
+    for (ParticipantRow p : view.participants()) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("organization", p.organizationName());
+      one.put("member", p.memberEmail().orElse(null));
+      one.put("roles", labels(p.participant().roles()));
+      one.put("consent", p.consent().name().toLowerCase(Locale.ROOT));
+      one.put("vfd", p.vendor().map(VfdState::code).orElse(null));
+      one.put("invited", p.invited().toString());
+      one.put("notified", p.notified().map(Instant::toString).orElse(null));
+      one.put("viewed", p.viewed().map(Instant::toString).orElse(null));
+      one.put("acknowledged", p.acknowledged().map(Instant::toString).orElse(null));
+      participants.add(one);
+    }
+    out.put("participants", participants);
+    List<Map<String, Object>> proposals = new ArrayList<>();
+    for (ProposalRow p : view.proposals()) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("organization", p.organizationName());
+      one.put("end", p.terms().end().toString());
+      one.put("justification", p.terms().justification().orElse(null));
+      one.put("rsvp_deadline", p.rsvpDeadline().toString());
+      one.put("state", p.state().label());
+      one.put("proposed", p.proposedAt().toString());
+      proposals.add(one);
+    }
+    out.put("proposals", proposals);
+    out.put("created", row.created().toString());
+    out.put("updated", row.updated().toString());
+    out.put("alert", view.alert() ? "attacks observed under the embargo: signatories are advised to end it" : null);
+    return out;
+  }
+}

@@ -1,0 +1,313 @@
+package org.accord.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.accord.disclosure.CaseId;
+import org.accord.disclosure.EmState;
+import org.accord.disclosure.EmbargoTerms;
+import org.accord.disclosure.Participant;
+import org.accord.disclosure.ParticipantRole;
+import org.accord.disclosure.PecState;
+import org.accord.disclosure.PxaState;
+import org.accord.disclosure.Tlp;
+import org.accord.disclosure.VfdState;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Disclosure cases (ADR 0104): the case row, its participants, its embargo proposals and its own event
+ * history. Rows are translated to and from the {@code disclosure} core's values; no rule lives here.
+ * Stateless and thread-safe; methods run on the caller's handle and transaction.
+ */
+public final class Cases {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Cases() {}
+
+  /** A stored case: its header and the embargo terms in force, if any. */
+  public record CaseRow(
+      long pk, CaseId id, String title, Tlp tlp, long owner, EmState em, Optional<EmbargoTerms> terms,
+      OptionalLong termsProposedBy, Optional<Instant> embargoSince, PxaState pxa, long eventCount, Instant created,
+      Instant updated) {}
+
+  /** A stored participant. */
+  public record ParticipantRow(
+      Participant participant, String organizationName, Optional<String> memberEmail, PecState consent, Optional<VfdState> vendor, Instant invited,
+      Optional<Instant> notified, Optional<Instant> viewed, Optional<Instant> acknowledged) {}
+
+  /** The states an embargo proposal goes through in the store. */
+  public enum ProposalState {
+    OPEN, ACCEPTED, REJECTED, SUPERSEDED, ABANDONED;
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static ProposalState parse(String label) {
+      return valueOf(label.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  /** A stored embargo proposal. */
+  public record ProposalRow(
+      long id, long organization, String organizationName, EmbargoTerms terms, Instant rsvpDeadline, ProposalState state,
+      Instant proposedAt) {}
+
+  /** A stored case event, as the case's history shows it. */
+  public record EventRow(long seq, String type, Instant at, String actorOrganization, String actorMember, Map<String, Object> data) {}
+
+  /** The next free sequence number of {@code year}: one more than the highest, so ids have no gaps. */
+  public static long nextSequence(Handle handle, int year) {
+    return handle.createQuery("SELECT COALESCE(MAX(sequence), 0) FROM cases WHERE year = :year")
+        .bind("year", year).mapTo(Long.class).one() + 1;
+  }
+
+  /** Inserts a new case with no embargo and nothing public; its row id. */
+  public static long create(Handle handle, CaseId id, String title, Tlp tlp, long owner, long now) {
+    return handle.createQuery(
+            "INSERT INTO cases (public_id, year, sequence, title, tlp, owner_org_id, em_state, public_aware, exploit_public,"
+                + " attacks_observed, event_count, created_at, updated_at)"
+                + " VALUES (:pid, :year, :seq, :title, :tlp, :owner, :em, 0, 0, 0, 0, :now, :now) RETURNING id")
+        .bind("pid", id.toString())
+        .bind("year", id.year())
+        .bind("seq", id.sequence())
+        .bind("title", title)
+        .bind("tlp", tlp.name())
+        .bind("owner", owner)
+        .bind("em", EmState.NONE.name())
+        .bind("now", now)
+        .mapTo(Long.class).one();
+  }
+
+  private static final String SELECT_CASE =
+      "SELECT id, public_id, title, tlp, owner_org_id, em_state, embargo_end, embargo_justification, embargo_proposed_by,"
+          + " embargo_since, public_aware, exploit_public, attacks_observed, event_count, created_at, updated_at FROM cases";
+
+  /** The case with this id, if any. */
+  public static Optional<CaseRow> byId(Handle handle, CaseId id) {
+    return handle.createQuery(SELECT_CASE + " WHERE public_id = :pid").bind("pid", id.toString())
+        .map((rs, ctx) -> readCase(rs)).findOne();
+  }
+
+  /** The case with this row id, if any. */
+  public static Optional<CaseRow> byPk(Handle handle, long pk) {
+    return handle.createQuery(SELECT_CASE + " WHERE id = :pk").bind("pk", pk).map((rs, ctx) -> readCase(rs)).findOne();
+  }
+
+  /**
+   * The cases in which {@code organization} takes part (as a whole, or through {@code member}), or
+   * every case when {@code organization} is null; oldest first.
+   */
+  public static List<CaseRow> list(Handle handle, Long organization, Long member) {
+    if (organization == null) {
+      return handle.createQuery(SELECT_CASE + " ORDER BY year, sequence").map((rs, ctx) -> readCase(rs)).list();
+    }
+    return handle.createQuery(SELECT_CASE + " WHERE id IN (SELECT case_id FROM case_participants WHERE org_id = :org"
+            + " AND (member_id IS NULL OR member_id = :member)) ORDER BY year, sequence")
+        .bind("org", organization)
+        .bind("member", member == null ? -1L : member)
+        .map((rs, ctx) -> readCase(rs)).list();
+  }
+
+  /** Every case (for the coordinator's list); oldest first. */
+  public static List<CaseRow> all(Handle handle) {
+    return list(handle, null, null);
+  }
+
+  /** Writes the case's EM state, embargo terms (null for none), PXA and update time. */
+  public static void update(Handle handle, long pk, EmState em, EmbargoTerms terms, Long proposedBy, Instant since, PxaState pxa, long now) {
+    handle.createUpdate(
+            "UPDATE cases SET em_state = :em, embargo_end = :end, embargo_justification = :why, embargo_proposed_by = :by,"
+                + " embargo_since = :since, public_aware = :p, exploit_public = :x, attacks_observed = :a, updated_at = :now"
+                + " WHERE id = :pk")
+        .bind("em", em.name())
+        .bind("end", terms == null ? null : terms.end().toEpochMilli())
+        .bind("why", terms == null ? null : terms.justification().orElse(null))
+        .bind("by", proposedBy)
+        .bind("since", since == null ? null : since.toEpochMilli())
+        .bind("p", pxa.publicAware() ? 1 : 0)
+        .bind("x", pxa.exploitPublic() ? 1 : 0)
+        .bind("a", pxa.attacksObserved() ? 1 : 0)
+        .bind("now", now)
+        .bind("pk", pk)
+        .execute();
+  }
+
+  /** Adds a participant; {@code vendor} is its VFD state when it holds the vendor role. */
+  public static void addParticipant(Handle handle, long pk, Participant participant, PecState consent, VfdState vendor, long now) {
+    handle.createUpdate(
+            "INSERT INTO case_participants (case_id, org_id, member_id, roles, pec_state, vendor_aware, fix_ready, fix_deployed,"
+                + " invited_at, notified_at) VALUES (:pk, :org, :member, :roles, :pec, :v, :f, :d, :now, :now)")
+        .bind("pk", pk)
+        .bind("org", participant.organization())
+        .bind("member", participant.member().isPresent() ? participant.member().getAsLong() : null)
+        .bind("roles", roles(participant.roles()))
+        .bind("pec", consent.name())
+        .bind("v", vendor == null ? null : vendor.vendorAware() ? 1 : 0)
+        .bind("f", vendor == null ? null : vendor.fixReady() ? 1 : 0)
+        .bind("d", vendor == null ? null : vendor.fixDeployed() ? 1 : 0)
+        .bind("now", now)
+        .execute();
+  }
+
+  /** Writes a participant's consent. */
+  public static void setConsent(Handle handle, long pk, long organization, PecState consent) {
+    handle.createUpdate("UPDATE case_participants SET pec_state = :pec WHERE case_id = :pk AND org_id = :org")
+        .bind("pec", consent.name()).bind("pk", pk).bind("org", organization).execute();
+  }
+
+  /** Writes a vendor participant's VFD state. */
+  public static void setVendor(Handle handle, long pk, long organization, VfdState vendor) {
+    handle.createUpdate(
+            "UPDATE case_participants SET vendor_aware = :v, fix_ready = :f, fix_deployed = :d WHERE case_id = :pk AND org_id = :org")
+        .bind("v", vendor.vendorAware() ? 1 : 0).bind("f", vendor.fixReady() ? 1 : 0).bind("d", vendor.fixDeployed() ? 1 : 0)
+        .bind("pk", pk).bind("org", organization).execute();
+  }
+
+  /** Records the first time the participant viewed the case (later views keep the first). */
+  public static void viewed(Handle handle, long pk, long organization, long now) {
+    handle.createUpdate("UPDATE case_participants SET viewed_at = :now WHERE case_id = :pk AND org_id = :org AND viewed_at IS NULL")
+        .bind("now", now).bind("pk", pk).bind("org", organization).execute();
+  }
+
+  /** The case's participants, in the order they joined. */
+  public static List<ParticipantRow> participants(Handle handle, long pk) {
+    return handle.createQuery(
+            "SELECT p.org_id, o.name, p.member_id, p.roles, p.pec_state, p.vendor_aware, p.fix_ready, p.fix_deployed, p.invited_at,"
+                + " p.notified_at, p.viewed_at, p.acknowledged_at, m.email FROM case_participants p JOIN organizations o ON o.id = p.org_id"
+                + " LEFT JOIN members m ON m.id = p.member_id"
+                + " WHERE p.case_id = :pk ORDER BY p.invited_at, p.org_id")
+        .bind("pk", pk)
+        .map((rs, ctx) -> {
+          long member = rs.getLong("member_id");
+          OptionalLong memberId = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(member);
+          Participant participant = new Participant(rs.getLong("org_id"), memberId, parseRoles(rs.getString("roles")));
+          int v = rs.getInt("vendor_aware");
+          Optional<VfdState> vendor = rs.wasNull() ? Optional.empty()
+              : Optional.of(new VfdState(v == 1, rs.getInt("fix_ready") == 1, rs.getInt("fix_deployed") == 1));
+          return new ParticipantRow(participant, rs.getString("name"), Optional.ofNullable(rs.getString("email")), PecState.valueOf(rs.getString("pec_state")), vendor,
+              Instant.ofEpochMilli(rs.getLong("invited_at")), instant(rs, "notified_at"), instant(rs, "viewed_at"),
+              instant(rs, "acknowledged_at"));
+        })
+        .list();
+  }
+
+  /** Stores an open proposal; its id. */
+  public static long addProposal(Handle handle, long pk, long organization, EmbargoTerms terms, Instant rsvp, long now) {
+    return handle.createQuery(
+            "INSERT INTO case_embargo_proposals (case_id, org_id, end_at, justification, rsvp_deadline, state, proposed_at)"
+                + " VALUES (:pk, :org, :end, :why, :rsvp, :state, :now) RETURNING id")
+        .bind("pk", pk)
+        .bind("org", organization)
+        .bind("end", terms.end().toEpochMilli())
+        .bind("why", terms.justification().orElse(null))
+        .bind("rsvp", rsvp.toEpochMilli())
+        .bind("state", ProposalState.OPEN.label())
+        .bind("now", now)
+        .mapTo(Long.class).one();
+  }
+
+  /** The case's proposals in {@code state}, or all when null; oldest first. */
+  public static List<ProposalRow> proposals(Handle handle, long pk, ProposalState state) {
+    String where = state == null ? "" : " AND p.state = :state";
+    var query = handle.createQuery(
+            "SELECT p.id, p.org_id, o.name, p.end_at, p.justification, p.rsvp_deadline, p.state, p.proposed_at"
+                + " FROM case_embargo_proposals p JOIN organizations o ON o.id = p.org_id WHERE p.case_id = :pk" + where
+                + " ORDER BY p.proposed_at, p.id")
+        .bind("pk", pk);
+    if (state != null) {
+      query.bind("state", state.label());
+    }
+    return query.map((rs, ctx) -> new ProposalRow(rs.getLong("id"), rs.getLong("org_id"), rs.getString("name"),
+            new EmbargoTerms(Instant.ofEpochMilli(rs.getLong("end_at")), Optional.ofNullable(rs.getString("justification"))),
+            Instant.ofEpochMilli(rs.getLong("rsvp_deadline")), ProposalState.parse(rs.getString("state")),
+            Instant.ofEpochMilli(rs.getLong("proposed_at"))))
+        .list();
+  }
+
+  /** Moves one proposal to {@code state}. */
+  public static void setProposal(Handle handle, long id, ProposalState state) {
+    handle.createUpdate("UPDATE case_embargo_proposals SET state = :state WHERE id = :id")
+        .bind("state", state.label()).bind("id", id).execute();
+  }
+
+  /** Records one event in the case's history; its sequence number in the case (1, 2, ...). */
+  public static long addEvent(Handle handle, long pk, String type, long at, String actorOrganization, String actorMember, Map<String, Object> data) {
+    long seq = handle.createQuery("SELECT event_count FROM cases WHERE id = :pk").bind("pk", pk).mapTo(Long.class).one() + 1;
+    handle.createUpdate("UPDATE cases SET event_count = :seq WHERE id = :pk").bind("seq", seq).bind("pk", pk).execute();
+    handle.createUpdate(
+            "INSERT INTO case_events (case_id, seq, type, at, actor_org, actor_member, data) VALUES (:pk, :seq, :type, :at, :org, :member, :data)")
+        .bind("pk", pk).bind("seq", seq).bind("type", type).bind("at", at).bind("org", actorOrganization).bind("member", actorMember)
+        .bind("data", json(data))
+        .execute();
+    return seq;
+  }
+
+  /** The case's history, oldest first. */
+  public static List<EventRow> events(Handle handle, long pk) {
+    return handle.createQuery("SELECT seq, type, at, actor_org, actor_member, data FROM case_events WHERE case_id = :pk ORDER BY seq")
+        .bind("pk", pk)
+        .map((rs, ctx) -> new EventRow(rs.getLong("seq"), rs.getString("type"), Instant.ofEpochMilli(rs.getLong("at")),
+            rs.getString("actor_org"), rs.getString("actor_member"), data(rs.getString("data"))))
+        .list();
+  }
+
+  private static CaseRow readCase(ResultSet rs) throws SQLException {
+    long end = rs.getLong("embargo_end");
+    Optional<EmbargoTerms> terms = rs.wasNull() ? Optional.empty()
+        : Optional.of(new EmbargoTerms(Instant.ofEpochMilli(end), Optional.ofNullable(rs.getString("embargo_justification"))));
+    long by = rs.getLong("embargo_proposed_by");
+    OptionalLong proposedBy = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(by);
+    boolean p = rs.getInt("public_aware") == 1;
+    return new CaseRow(rs.getLong("id"), CaseId.parse(rs.getString("public_id")), rs.getString("title"),
+        Tlp.valueOf(rs.getString("tlp")), rs.getLong("owner_org_id"), EmState.valueOf(rs.getString("em_state")), terms, proposedBy,
+        instant(rs, "embargo_since"), new PxaState(p, rs.getInt("exploit_public") == 1, rs.getInt("attacks_observed") == 1),
+        rs.getLong("event_count"), Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
+  }
+
+  private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(value));
+  }
+
+  private static String roles(Set<ParticipantRole> roles) {
+    List<String> labels = new ArrayList<>();
+    roles.forEach(r -> labels.add(r.label()));
+    return JsonColumns.toJson(labels);
+  }
+
+  private static Set<ParticipantRole> parseRoles(String json) {
+    EnumSet<ParticipantRole> roles = EnumSet.noneOf(ParticipantRole.class);
+    for (String label : JsonColumns.fromJson(json, "case_participants.roles")) {
+      roles.add(ParticipantRole.fromLabel(label).orElseThrow(() -> new StoreException("unknown role '" + label + "' in case_participants", null)));
+    }
+    return roles;
+  }
+
+  private static String json(Map<String, Object> data) {
+    try {
+      return JSON.writeValueAsString(data);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("event data is not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, Object> data(String json) {
+    try {
+      return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new StoreException("case_events.data is not JSON: " + e.getMessage(), e);
+    }
+  }
+}

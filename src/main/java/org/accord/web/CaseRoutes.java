@@ -1,0 +1,102 @@
+package org.accord.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.accord.app.Cases;
+
+/**
+ * Disclosure cases (ADR 0104), for participants only: a case the caller does not take part in answers
+ * 404 exactly as a missing one. An illegal transition of a case's machines is a 409 with the reason.
+ *
+ * <ul>
+ *   <li>{@code POST /api/v1/cases} {@code {"title", "tlp"?, "roles"?}}: opens a case owned by the
+ *       caller's organization; 201.
+ *   <li>{@code GET /api/v1/cases}, {@code GET /api/v1/cases/{id}}: the caller's cases, one case.
+ *   <li>{@code POST /api/v1/cases/{id}/participants} {@code {"organization", "roles", "member"?}}: the
+ *       case owner or the coordinator invites; 201.
+ *   <li>{@code POST /api/v1/cases/{id}/embargo} {@code {"end", "justification"?}}: proposes terms.
+ *   <li>{@code POST /api/v1/cases/{id}/embargo/accept|reject|terminate}: answers and ends the embargo.
+ *   <li>{@code POST /api/v1/cases/{id}/transitions} {@code {"event", "vendor"?}}: a VFDPXA event.
+ *   <li>{@code GET /api/v1/cases/{id}/events}: the case's history.
+ * </ul>
+ */
+final class CaseRoutes implements WebServer.RouteModule {
+  private static final String CASES = WebServer.API + "/cases";
+
+  @Override
+  public void register(JavalinConfig config, WebServer server) {
+    server.post(config, CASES, Parameters.NONE, ctx -> create(server, ctx));
+    server.get(config, CASES, Parameters.NONE, ctx -> list(server, ctx));
+    server.get(config, CASES + "/{id}", Parameters.NONE, ctx -> show(server, ctx));
+    server.post(config, CASES + "/{id}/participants", Parameters.NONE, ctx -> invite(server, ctx));
+    server.post(config, CASES + "/{id}/embargo", Parameters.NONE, ctx -> propose(server, ctx));
+    server.post(config, CASES + "/{id}/embargo/accept", Parameters.NONE, ctx -> answer(server, ctx, "accept"));
+    server.post(config, CASES + "/{id}/embargo/reject", Parameters.NONE, ctx -> answer(server, ctx, "reject"));
+    server.post(config, CASES + "/{id}/embargo/terminate", Parameters.NONE, ctx -> answer(server, ctx, "terminate"));
+    server.post(config, CASES + "/{id}/transitions", Parameters.NONE, ctx -> transition(server, ctx));
+    server.get(config, CASES + "/{id}/events", Parameters.NONE, ctx -> events(server, ctx));
+  }
+
+  private static Cases cases(WebServer server) {
+    return server.accord().cases();
+  }
+
+  private static void create(WebServer server, Context ctx) throws IOException {
+    JsonNode body = JsonBody.object(server, ctx, Set.of("title", "tlp", "roles"));
+    Cases.View view = cases(server).create(WebServer.principal(ctx), JsonBody.required(body, "title"), JsonBody.text(body, "tlp"),
+        JsonBody.texts(body, "roles"));
+    ctx.status(HttpStatus.CREATED).json(Cases.describe(view));
+  }
+
+  private static void list(WebServer server, Context ctx) {
+    ctx.json(Map.of("cases", cases(server).list(WebServer.principal(ctx)).stream().map(Cases::describe).toList()));
+  }
+
+  private static void show(WebServer server, Context ctx) {
+    ctx.json(Cases.describe(cases(server).show(WebServer.principal(ctx), ctx.pathParam("id"))));
+  }
+
+  private static void invite(WebServer server, Context ctx) throws IOException {
+    JsonNode body = JsonBody.object(server, ctx, Set.of("organization", "roles", "member"));
+    Cases.View view = cases(server).invite(WebServer.principal(ctx), ctx.pathParam("id"), JsonBody.required(body, "organization"),
+        JsonBody.texts(body, "roles"), JsonBody.text(body, "member"));
+    ctx.status(HttpStatus.CREATED).json(Cases.describe(view));
+  }
+
+  private static void propose(WebServer server, Context ctx) throws IOException {
+    JsonNode body = JsonBody.object(server, ctx, Set.of("end", "justification"));
+    ctx.json(Cases.describe(cases(server).propose(WebServer.principal(ctx), ctx.pathParam("id"), JsonBody.required(body, "end"),
+        JsonBody.text(body, "justification"))));
+  }
+
+  private static void answer(WebServer server, Context ctx, String what) throws IOException {
+    JsonBody.object(server, ctx, Set.of());
+    var principal = WebServer.principal(ctx);
+    String id = ctx.pathParam("id");
+    Cases.View view = switch (what) {
+      case "accept" -> cases(server).accept(principal, id);
+      case "reject" -> cases(server).reject(principal, id);
+      default -> cases(server).terminate(principal, id);
+    };
+    ctx.json(Cases.describe(view));
+  }
+
+  private static void transition(WebServer server, Context ctx) throws IOException {
+    JsonNode body = JsonBody.object(server, ctx, Set.of("event", "vendor"));
+    ctx.json(Cases.describe(cases(server).transition(WebServer.principal(ctx), ctx.pathParam("id"), JsonBody.required(body, "event"),
+        JsonBody.text(body, "vendor"))));
+  }
+
+  private static void events(WebServer server, Context ctx) {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("case", ctx.pathParam("id"));
+    answer.put("events", cases(server).events(WebServer.principal(ctx), ctx.pathParam("id")));
+    ctx.json(answer);
+  }
+}

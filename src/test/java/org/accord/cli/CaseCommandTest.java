@@ -1,0 +1,88 @@
+package org.accord.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.accord.app.Accord;
+import org.accord.store.ServerRecord;
+import org.accord.web.WebServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code accord case ...}, on the data directory and through a running server. */
+class CaseCommandTest {
+  @TempDir Path dir;
+
+  CliRun accord(String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "--data";
+    all[1] = dir.resolve("data").toString();
+    System.arraycopy(args, 0, all, 2, args.length);
+    return CliRun.run(all);
+  }
+
+  CliRun ok(String... args) {
+    CliRun run = accord(args);
+    assertThat(run.exit()).as(String.join(" ", args) + ": " + run.all()).isZero();
+    return run;
+  }
+
+  static String id(CliRun run) {
+    return run.out().replaceAll("(?s).*?\"id\" : \"(ACC-[0-9]{4}-[0-9]{4,})\".*", "$1");
+  }
+
+  @Test
+  void aCaseFromCreationToAPublicExploitOnTheDataDirectory() {
+    ok("org", "create", "Libra", "--kind", "vendor");
+    ok("org", "create", "Acme", "--kind", "vendor");
+    ok("org", "create", "Outsider", "--kind", "vendor");
+    String id = id(ok("case", "create", "LibraCore deserialization", "--org", "Libra", "--role", "vendor", "--json"));
+    assertThat(id).matches("ACC-20[0-9]{2}-0001");
+    assertThat(ok("case", "invite", id, "Acme", "--role", "vendor", "--org", "Libra").out()).contains("Invited Acme to " + id, "Acme");
+    ok("case", "embargo", "propose", id, "--end", "90d", "--org", "Libra");
+    ok("case", "embargo", "propose", id, "--end", "45d", "--org", "Acme");
+    assertThat(ok("case", "embargo", "accept", id, "--org", "Libra", "--json").out()).contains("\"em\" : \"active\"", "\"proposed_by\" : \"Acme\"");
+    assertThat(ok("case", "list", "--org", "Acme").out()).contains(id, "active", "LibraCore deserialization");
+    // The data directory's user is the instance coordinator (acting for --org): it sees AMBER cases.
+    CliRun missing = accord("case", "show", "ACC-2026-9999", "--org", "Outsider");
+    assertThat(missing.exit()).isEqualTo(Main.USER_ERROR);
+    assertThat(missing.all()).contains("no case ACC-2026-9999");
+
+    CliRun illegal = accord("case", "transition", id, "fix_ready", "--vendor", "Acme", "--org", "Acme");
+    assertThat(illegal.exit()).isEqualTo(Main.USER_ERROR);
+    assertThat(illegal.all()).contains("CS: cannot FIX_READY", "F implies V");
+    assertThat(ok("case", "transition", id, "X", "--org", "Acme").out()).contains("embargo exited", "PXa");
+    CliRun ended = accord("case", "embargo", "terminate", id, "--org", "Libra");
+    assertThat(ended.exit()).isEqualTo(Main.USER_ERROR);
+    assertThat(ended.all()).contains("EM: cannot TERMINATE from EXITED");
+    assertThat(ok("case", "events", id, "--org", "Acme").out()).contains("case.created", "case.embargo_accepted", "case.state_changed");
+    assertThat(ok("case", "events", id, "--org", "Acme", "--json").out()).contains("\"type\" : \"case.participant_invited\"");
+  }
+
+  @Test
+  void theSameCommandsThroughARunningServer() throws Exception {
+    ok("org", "create", "Acme", "--kind", "vendor");
+    Path data = dir.resolve("data");
+    try (Accord accord = Accord.open(new Accord.Config(data, null));
+        WebServer server = WebServer.start(accord, "127.0.0.1", 0)) {
+      ServerRecord record = new ServerRecord("http://127.0.0.1:" + server.port() + "/", ProcessHandle.current().pid(), server.localToken());
+      record.write(data);
+      try {
+        String id = id(ok("case", "create", "Remote case", "--tlp", "TLP:GREEN", "--json"));
+        ok("case", "invite", id, "Acme", "--role", "vendor");
+        ok("case", "embargo", "propose", id, "--end", "30d");
+        assertThat(ok("case", "embargo", "accept", id).out()).contains("embargo active");
+        ok("case", "transition", id, "vendor_aware", "--vendor", "Acme");
+        assertThat(ok("case", "transition", id, "attacks_observed").out()).contains("ALERT");
+        CliRun illegal = accord("case", "transition", id, "vendor_aware", "--vendor", "Acme");
+        assertThat(illegal.exit()).isEqualTo(Main.USER_ERROR);
+        assertThat(illegal.all()).contains("already aware");
+        assertThat(ok("case", "show", id, "--json").out()).contains("\"tlp\" : \"TLP:GREEN\"", "\"vfd\" : \"Vfd\"");
+        assertThat(ok("case", "events", id).out()).contains("case.state_changed");
+        assertThat(accord.cases().list(accord.parties().localCoordinator())).hasSize(1);
+      } finally {
+        record.delete(data);
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package org.accord.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.accord.web.MatrixWorld.Who;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The case routes' error answers: 409 with the machine's reason, and 404 for a hidden case exactly as for a missing one. */
+class CaseRoutesTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path dir;
+  MatrixWorld world;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @AfterEach
+  void close() {
+    if (world != null) {
+      world.close();
+    }
+  }
+
+  HttpResponse<String> send(Who who, String method, String path, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + world.server.port() + path))
+        .header("Authorization", "Bearer " + world.credentials.get(who))
+        .header("Origin", "http://127.0.0.1:" + world.server.port())
+        .header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void illegalTransitionsAre409WithTheReasonAndHiddenCasesLookMissing() throws Exception {
+    world = new MatrixWorld("sqlite", dir);
+    HttpResponse<String> created = send(Who.MEMBER_A, "POST", "/api/v1/cases", "{\"title\": \"Routes\", \"roles\": [\"vendor\"]}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = JSON.readTree(created.body()).path("id").asText();
+
+    HttpResponse<String> terminate = send(Who.MEMBER_A, "POST", "/api/v1/cases/" + id + "/embargo/terminate", "{}");
+    assertThat(terminate.statusCode()).isEqualTo(409);
+    JsonNode error = JSON.readTree(terminate.body());
+    assertThat(error.path("error").asText()).isEqualTo("EM: cannot TERMINATE from NONE: there is no embargo or proposal yet; propose one first");
+    HttpResponse<String> fix = send(Who.MEMBER_A, "POST", "/api/v1/cases/" + id + "/transitions",
+        "{\"event\": \"fix_ready\", \"vendor\": \"" + MatrixWorld.A + "\"}");
+    assertThat(fix.statusCode()).isEqualTo(409);
+    assertThat(fix.body()).contains("F implies V");
+    assertThat(send(Who.MEMBER_A, "POST", "/api/v1/cases/" + id + "/transitions", "{\"event\": \"Q\"}").statusCode()).isEqualTo(400);
+
+    String missing = "ACC-2026-9999";
+    for (String suffix : new String[] {"", "/events"}) {
+      HttpResponse<String> hidden = send(Who.MEMBER_B, "GET", "/api/v1/cases/" + id + suffix, null);
+      HttpResponse<String> absent = send(Who.MEMBER_B, "GET", "/api/v1/cases/" + missing + suffix, null);
+      assertThat(hidden.statusCode()).isEqualTo(404);
+      assertThat(hidden.body()).isEqualTo(absent.body().replace(missing, id));
+      assertThat(hidden.headers().firstValue("Content-Length")).isEqualTo(absent.headers().firstValue("Content-Length"));
+    }
+    HttpResponse<String> events = send(Who.ADMIN_A, "GET", "/api/v1/cases/" + id + "/events", null);
+    assertThat(JSON.readTree(events.body()).path("events")).hasSize(1);
+    assertThat(JSON.readTree(events.body()).path("events").get(0).path("type").asText()).isEqualTo("case.created");
+  }
+}
