@@ -77,6 +77,7 @@ public final class Accord implements AutoCloseable {
   private final ProductClaims claims;
   private final Suggestions suggestions;
   private final Cases cases;
+  private final Reports reports;
   /** The products' SBOM sources for where-used, with the version that claim decisions and SBOM ingests move. */
   private final ProductSources sources;
   private LedgerService ledger;
@@ -94,6 +95,7 @@ public final class Accord implements AutoCloseable {
     this.sources = new ProductSources(database);
     this.claims = new ProductClaims(database, clock, parties, events, sources::changed);
     this.cases = new Cases(database, clock, parties, events);
+    this.reports = new Reports(database, clock, parties, cases, events);
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
     this.graph = builder.build();
@@ -162,6 +164,11 @@ public final class Accord implements AutoCloseable {
   /** Disclosure cases: participants, embargo and case state (ADR 0104). */
   public Cases cases() {
     return cases;
+  }
+
+  /** Vulnerability reports and their Report Management (ADR 0106). */
+  public Reports reports() {
+    return reports;
   }
 
   /** Product claims: who owns which product namespaces, as the coordinator approved. */

@@ -24,7 +24,8 @@ public enum EventNamespace {
   CLAIM,
   EVIDENCE,
   TRIAGE,
-  CASE;
+  CASE,
+  REPORT;
 
   /** The namespace as event types write it, such as {@code sbom}. */
   public String prefix() {

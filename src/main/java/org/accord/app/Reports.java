@@ -1,0 +1,308 @@
+package org.accord.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.accord.InvalidInputException;
+import org.accord.NotFoundException;
+import org.accord.ForbiddenException;
+import org.accord.disclosure.Report;
+import org.accord.disclosure.ReportManagement;
+import org.accord.disclosure.ReportReader;
+import org.accord.disclosure.ReportedPackage;
+import org.accord.disclosure.RmEvent;
+import org.accord.disclosure.RmState;
+import org.accord.party.Organization;
+import org.accord.party.Principal;
+import org.accord.store.Database;
+import org.accord.store.Reports.ReportRow;
+import org.accord.triage.Cvss;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Vulnerability reports (ADR 0106): submit, show, list, and move the receiving party's Report
+ * Management state. Orchestration only: the body is read by {@link ReportReader}, the states are
+ * {@link ReportManagement}'s. The receiving party is the instance coordinator (its organization is the
+ * one {@link Parties#localCoordinator()} acts as); only a coordinator moves a report. Accepting a
+ * report opens a case through {@link Cases#create} and links it; {@code duplicate} attaches the report
+ * to an existing case (valid, then deferred; never invalid). Every change is one private {@code
+ * report.*} event in the transaction that makes it. A report the caller may not see (neither its
+ * reporter's organization nor the coordinator) answers exactly like a missing one. Writes are serialised
+ * on one lock. Thread-safe.
+ */
+public final class Reports {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern ID = Pattern.compile("RPT-[0-9a-f]{24}");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Database database;
+  private final Clock clock;
+  private final Parties parties;
+  private final Cases cases;
+  private final EventOutbox log;
+  private final Object lock = new Object();
+
+  Reports(Database database, Clock clock, Parties parties, Cases cases, EventOutbox log) {
+    this.database = database;
+    this.clock = clock;
+    this.parties = parties;
+    this.cases = cases;
+    this.log = log;
+  }
+
+  /** A report as its viewer sees it: the row and each participant's RM state, by organization name. */
+  public record View(ReportRow row, Map<String, RmState> states) {
+    /** The receiving party's (the coordinator's) state. */
+    public RmState state() {
+      return states.values().stream().findFirst().orElse(RmState.START);
+    }
+  }
+
+  /** The actions on a report: the RM events a coordinator may send, and {@code duplicate}. */
+  public enum Action {
+    VALIDATE(RmEvent.VALIDATE), INVALIDATE(RmEvent.INVALIDATE), ACCEPT(RmEvent.ACCEPT), DEFER(RmEvent.DEFER),
+    CLOSE(RmEvent.CLOSE), DUPLICATE(null);
+
+    private final RmEvent event;
+
+    Action(RmEvent event) {
+      this.event = event;
+    }
+
+    /** @throws InvalidInputException for anything else, location {@code event} */
+    public static Action parse(String text) {
+      String clean = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+      for (Action action : values()) {
+        if (action.name().equals(clean)) {
+          return action;
+        }
+      }
+      throw new InvalidInputException("unknown report event '" + text + "'; one of validate, invalidate, accept, defer,"
+          + " close, duplicate", "event");
+    }
+  }
+
+  /**
+   * Stores a report from {@code actor}'s organization (and member); the coordinator has received it.
+   *
+   * @throws InvalidInputException naming line and field for a bad body; nothing is stored then
+   */
+  public View submit(Principal actor, byte[] body) {
+    Report report = read(body);
+    String json = bodyJson(report);
+    long reporter = actor.organization().id();
+    Long member = actor.member() == null ? null : actor.member().id();
+    return write(actor, (handle, events, now) -> {
+      String id = newId();
+      long pk = org.accord.store.Reports.insert(handle, id, reporter, member, null, report.title(), json, now);
+      org.accord.store.Reports.setState(handle, pk, receiver().id(), ReportManagement.next(RmState.START, RmEvent.RECEIVE), now);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("report", id);
+      data.put("reporter", actor.organization().name());
+      events.stage(actor, "report.received", "report:" + id, now, data, true);
+      return id;
+    });
+  }
+
+  /** The reports {@code viewer} may see: all for the coordinator, otherwise its organization's; oldest first. */
+  public List<View> list(Principal viewer) {
+    return database.jdbi().withHandle(handle -> {
+      List<View> views = new ArrayList<>();
+      for (ReportRow row : org.accord.store.Reports.list(handle, viewer.isCoordinator() ? null : viewer.organization().id())) {
+        views.add(new View(row, org.accord.store.Reports.states(handle, row.pk())));
+      }
+      return views;
+    });
+  }
+
+  /**
+   * One report.
+   *
+   * @throws NotFoundException for a missing report or one {@code viewer} may not see (the same message)
+   */
+  public View show(Principal viewer, String id) {
+    String clean = requireId(id);
+    return database.jdbi().withHandle(handle -> load(handle, viewer, clean));
+  }
+
+  /**
+   * Moves the coordinator's RM state by {@code event}; {@code caseId} is the case a duplicate belongs
+   * to. Accepting a report without a case opens one (title from the report, TLP:AMBER, the reporter's
+   * organization invited as reporter and finder).
+   *
+   * @throws ForbiddenException if {@code actor} sees the report but is not the coordinator
+   * @throws org.accord.disclosure.IllegalTransitionException if RM does not allow it
+   */
+  public View transition(Principal actor, String id, String event, String caseId) {
+    String clean = requireId(id);
+    Action action = Action.parse(event);
+    if (action == Action.DUPLICATE && (caseId == null || caseId.isBlank())) {
+      throw new InvalidInputException("a duplicate names the case it duplicates", "case");
+    }
+    synchronized (lock) {
+      View view = database.jdbi().withHandle(handle -> load(handle, actor, clean));
+      if (!actor.isCoordinator()) {
+        throw new ForbiddenException("only the coordinator, who receives reports, moves " + clean);
+      }
+      RmState from = view.state();
+      List<RmEvent> path = new ArrayList<>();
+      if (action == Action.DUPLICATE) {
+        if (view.row().caseId().isPresent()) {
+          throw new InvalidInputException(clean + " already belongs to " + view.row().caseId().get(), "case");
+        }
+        // Valid, then deferred; never invalid (RMB-11-002).
+        if (from == RmState.RECEIVED || from == RmState.INVALID) {
+          path.add(RmEvent.VALIDATE);
+        }
+        path.add(RmEvent.DEFER);
+      } else {
+        path.add(action.event);
+      }
+      RmState to = from;
+      for (RmEvent step : path) {
+        to = ReportManagement.next(to, step);
+      }
+      Long casePk = null;
+      boolean duplicate = action == Action.DUPLICATE;
+      if (duplicate) {
+        casePk = cases.show(actor, caseId).row().pk();
+      } else if (action == Action.ACCEPT && view.row().caseId().isEmpty()) {
+        Cases.View opened = cases.create(actor, view.row().title(), null, null);
+        if (view.row().reporterOrgName().isPresent() && view.row().reporterOrg().getAsLong() != actor.organization().id()) {
+          cases.invite(actor, opened.row().id().toString(), view.row().reporterOrgName().get(), List.of("reporter", "finder"), null);
+        }
+        casePk = opened.row().pk();
+      }
+      RmState target = to;
+      Long linked = casePk;
+      write(actor, (handle, events, now) -> {
+        org.accord.store.Reports.setState(handle, view.row().pk(), receiver().id(), target, now);
+        if (linked != null) {
+          org.accord.store.Reports.link(handle, view.row().pk(), linked, duplicate, now);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("report", clean);
+        data.put("event", action.name().toLowerCase(Locale.ROOT));
+        data.put("from", from.name().toLowerCase(Locale.ROOT));
+        data.put("to", target.name().toLowerCase(Locale.ROOT));
+        if (linked != null) {
+          data.put("case", org.accord.store.Cases.byPk(handle, linked).orElseThrow().id().toString());
+        }
+        events.stage(actor, "report." + (duplicate ? "duplicate" : target.name().toLowerCase(Locale.ROOT)), "report:" + clean,
+            now, data, true);
+        return clean;
+      });
+      return show(actor, clean);
+    }
+  }
+
+  /** A report as the API and the command line show it. */
+  public static Map<String, Object> describe(View view) {
+    ReportRow row = view.row();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", row.id());
+    out.put("title", row.title());
+    out.put("state", view.state().name().toLowerCase(Locale.ROOT));
+    Map<String, String> states = new LinkedHashMap<>();
+    view.states().forEach((org, state) -> states.put(org, state.name().toLowerCase(Locale.ROOT)));
+    out.put("states", states);
+    out.put("reporter", row.reporterOrgName().orElse("anonymous"));
+    out.put("case", row.caseId().orElse(null));
+    out.put("duplicate", row.duplicate());
+    out.put("received", row.created().toString());
+    out.put("updated", row.updated().toString());
+    try {
+      out.put("report", JSON.readValue(row.body(), new TypeReference<Map<String, Object>>() {}));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("report " + row.id() + " has an unreadable body", e);
+    }
+    return out;
+  }
+
+  private Report read(byte[] body) {
+    Report report = ReportReader.read(body, clock.instant());
+    report.cvssVector().ifPresent(vector -> {
+      try {
+        Cvss.parse(vector);
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException(e.getMessage(), "cvss");
+      }
+    });
+    return report;
+  }
+
+  private static String bodyJson(Report report) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("title", report.title());
+    body.put("description", report.description());
+    List<Map<String, String>> affected = new ArrayList<>();
+    for (ReportedPackage p : report.affected()) {
+      affected.add(Map.of("purl", p.purl().canonical(), "versions", String.valueOf(p.range())));
+    }
+    body.put("affected", affected);
+    report.cvssVector().ifPresent(v -> body.put("cvss", v));
+    report.embargo().ifPresent(e -> {
+      Map<String, Object> embargo = new LinkedHashMap<>();
+      embargo.put("end", e.end().toString());
+      e.justification().ifPresent(j -> embargo.put("justification", j));
+      body.put("embargo", embargo);
+    });
+    Map<String, Object> credit = new LinkedHashMap<>();
+    credit.put("preference", report.credit().preference().name().toLowerCase(Locale.ROOT));
+    report.credit().name().ifPresent(n -> credit.put("name", n));
+    body.put("credit", credit);
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Organization receiver() {
+    return parties.localCoordinator().organization();
+  }
+
+  private static String newId() {
+    byte[] bytes = new byte[12];
+    RANDOM.nextBytes(bytes);
+    return "RPT-" + HexFormat.of().formatHex(bytes);
+  }
+
+  private static String requireId(String id) {
+    String clean = id == null ? "" : id.strip();
+    if (!ID.matcher(clean).matches()) {
+      throw new InvalidInputException("'" + clean + "' is not a report id (RPT- and 24 hex digits)", "id");
+    }
+    return clean;
+  }
+
+  private static View load(Handle handle, Principal viewer, String id) {
+    ReportRow row = org.accord.store.Reports.byId(handle, id)
+        .filter(r -> viewer.isCoordinator() || r.reporterOrg().isPresent() && r.reporterOrg().getAsLong() == viewer.organization().id())
+        .orElseThrow(() -> new NotFoundException("no report " + id));
+    return new View(row, org.accord.store.Reports.states(handle, row.pk()));
+  }
+
+  @FunctionalInterface
+  private interface Write {
+    String run(Handle handle, EventOutbox.Stager events, long now);
+  }
+
+  private View write(Principal actor, Write work) {
+    EventOutbox.Committed<String> committed;
+    synchronized (lock) {
+      committed = log.inTransaction((handle, events) -> work.run(handle, events, clock.millis()));
+    }
+    committed.await();
+    return show(actor, committed.value());
+  }
+}

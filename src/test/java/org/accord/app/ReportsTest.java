@@ -1,0 +1,148 @@
+package org.accord.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.accord.ForbiddenException;
+import org.accord.InvalidInputException;
+import org.accord.NotFoundException;
+import org.accord.disclosure.IllegalTransitionException;
+import org.accord.disclosure.RmState;
+import org.accord.party.OrgKind;
+import org.accord.party.Principal;
+import org.accord.testing.TestClock;
+import org.accord.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Report intake through {@link Reports}: submit, visibility, RM transitions, accept and duplicate, concurrent writers. */
+class ReportsTest {
+  static final Instant NOW = Instant.parse("2026-12-03T09:00:00Z");
+  static final String MARKDOWN = "# Heap overflow in LibraCore\nA crafted frame overflows the buffer.\n## Affected\n"
+      + "- pkg:maven/org.libra/libracore [2.0,2.3.4)\n";
+  @TempDir Path dir;
+  Accord accord;
+  Principal coordinator;
+
+  void open(String engine) {
+    String url = engine.equals("postgresql") ? TestDatabases.freshPostgresUrl() : null;
+    accord = Accord.open(new Accord.Config(dir, url), new TestClock(NOW));
+    coordinator = accord.parties().localCoordinator();
+  }
+
+  @AfterEach
+  void close() {
+    if (accord != null) {
+      accord.close();
+    }
+  }
+
+  Principal member(String name, OrgKind kind) {
+    accord.parties().createOrganization(coordinator, name, kind, null, null);
+    return new Principal.OrgMember(accord.parties().actingFor(coordinator, name).organization(), null, null);
+  }
+
+  static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.accord.testing.TestDatabases#engines")
+  void submitAcceptDuplicateAndHiddenLooksMissing(String engine) {
+    open(engine);
+    Reports reports = accord.reports();
+    Principal finder = member("Finder Lab", OrgKind.RESEARCHER);
+    Principal outsider = member("Outsider", OrgKind.VENDOR);
+    long logBefore = accord.ledger().size();
+
+    Reports.View received = reports.submit(finder, bytes(MARKDOWN));
+    String id = received.row().id();
+    assertThat(id).matches("RPT-[0-9a-f]{24}");
+    assertThat(received.state()).isEqualTo(RmState.RECEIVED);
+    assertThat(accord.ledger().size() - logBefore).as("one report.received event").isEqualTo(1);
+    Map<String, Object> shown = Reports.describe(reports.show(finder, id));
+    assertThat(shown).containsEntry("state", "received").containsEntry("reporter", "Finder Lab");
+
+    // Bad bodies name line and field and store nothing.
+    assertThatThrownBy(() -> reports.submit(finder, bytes(MARKDOWN.replace("[2.0,2.3.4)", "[2.0,2.3.4"))))
+        .isInstanceOf(InvalidInputException.class).satisfies(e -> assertThat(((InvalidInputException) e).location()).contains("line", "affected"));
+    assertThatThrownBy(() -> reports.submit(finder, bytes("{\"title\": \"t\"}"))).isInstanceOf(InvalidInputException.class);
+    assertThat(reports.list(coordinator)).hasSize(1);
+
+    // Hidden answers exactly like missing; only the coordinator moves a report.
+    String missing = "RPT-000000000000000000000000";
+    String hidden = messageOf(() -> reports.show(outsider, id));
+    assertThat(hidden.replace(id, missing)).isEqualTo(messageOf(() -> reports.show(outsider, missing)));
+    assertThat(reports.list(outsider)).isEmpty();
+    assertThatThrownBy(() -> reports.transition(finder, id, "validate", null)).isInstanceOf(ForbiddenException.class);
+    assertThatThrownBy(() -> reports.transition(coordinator, id, "accept", null)).isInstanceOf(IllegalTransitionException.class)
+        .hasMessageContaining("RMB-09-001");
+    assertThatThrownBy(() -> reports.transition(coordinator, id, "frobnicate", null)).isInstanceOf(InvalidInputException.class);
+
+    // Accepting a valid report opens a case with the reporter in it, and links it.
+    reports.transition(coordinator, id, "validate", null);
+    Reports.View accepted = reports.transition(coordinator, id, "accept", null);
+    assertThat(accepted.state()).isEqualTo(RmState.ACCEPTED);
+    String caseId = accepted.row().caseId().orElseThrow();
+    Cases.View opened = accord.cases().show(finder, caseId);
+    assertThat(opened.row().title()).isEqualTo("Heap overflow in LibraCore");
+    assertThat(opened.row().tlp().label()).isEqualTo("TLP:AMBER");
+    assertThat(opened.participants()).extracting(p -> p.organizationName()).contains("Finder Lab");
+
+    // A second report attached as a duplicate: valid then deferred, never invalid; it opens no case.
+    String second = reports.submit(finder, bytes(MARKDOWN)).row().id();
+    reports.transition(coordinator, second, "invalidate", null);
+    assertThatThrownBy(() -> reports.transition(coordinator, second, "duplicate", null)).isInstanceOf(InvalidInputException.class);
+    Reports.View duplicate = reports.transition(coordinator, second, "duplicate", caseId);
+    assertThat(duplicate.state()).isEqualTo(RmState.DEFERRED);
+    assertThat(duplicate.row().duplicate()).isTrue();
+    assertThat(duplicate.row().caseId()).contains(caseId);
+    assertThat(accord.cases().list(coordinator)).hasSize(1);
+    assertThat(accord.ledger().size() - logBefore)
+        .as("received, validated, case.created, case.participant_invited, accepted, received, invalid, duplicate").isEqualTo(8);
+  }
+
+  /** Eight threads submit while the ledger's threads run: every report is stored with exactly one event. */
+  @ParameterizedTest
+  @MethodSource("org.accord.testing.TestDatabases#engines")
+  void concurrentSubmitsEachStoreOneReportAndOneEvent(String engine) throws Exception {
+    open(engine);
+    Principal finder = member("Finder Lab", OrgKind.RESEARCHER);
+    long logBefore = accord.ledger().size();
+    int threads = 8;
+    int each = 5;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<String>> futures = new ArrayList<>();
+    for (int i = 0; i < threads * each; i++) {
+      futures.add(pool.submit(() -> accord.reports().submit(finder, bytes(MARKDOWN)).row().id()));
+    }
+    List<String> ids = new ArrayList<>();
+    for (Future<String> f : futures) {
+      ids.add(f.get());
+    }
+    pool.shutdown();
+    assertThat(ids).doesNotHaveDuplicates().hasSize(threads * each);
+    assertThat(accord.reports().list(coordinator)).hasSize(threads * each);
+    assertThat(accord.ledger().size() - logBefore).isEqualTo(threads * each);
+  }
+
+  static String messageOf(Runnable call) {
+    try {
+      call.run();
+    } catch (NotFoundException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("expected not found");
+  }
+}
