@@ -8,6 +8,7 @@ import static org.accord.web.MatrixWorld.COORDINATOR_ORG;
 import static org.accord.web.MatrixWorld.MISSING_ADVISORY;
 import static org.accord.web.MatrixWorld.MISSING_CASE;
 import static org.accord.web.MatrixWorld.MISSING_ORG;
+import static org.accord.web.MatrixWorld.MISSING_REPORT;
 import static org.accord.web.MatrixWorld.MISSING_TOKEN;
 import static org.accord.web.MatrixWorld.MISSING_CLAIM;
 import static org.accord.web.MatrixWorld.PUBLIC_ADVISORY;
@@ -239,6 +240,24 @@ class AuthorizationMatrixTest {
         (who, res) -> is(seesCase(who, res) ? 200 : 404));
     entry("POST /api/v1/cases/{id}/transitions", caseWrite("active", "/transitions", "{\"event\": \"attacks_observed\"}"),
         (who, res) -> is(seesCase(who, res) ? 200 : 404));
+
+    // Reports: the reporter's organization and the coordinator see one; only the coordinator moves it (ADR 0106).
+    entry("POST /api/v1/reports", Map.of(Res.NONE, (w, who) -> Call.post(API + "/reports", "text/markdown",
+            MatrixWorld.reportBody(w.next()), null)),
+        (who, res) -> is(201));
+    entry("GET /api/v1/reports", Map.of(Res.NONE, (w, who) -> Call.get(API + "/reports")), (who, res) -> is(200));
+    entry("GET /api/v1/reports/{id}", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/reports/" + w.reportOfA, w.reportOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/reports/" + MISSING_REPORT, MISSING_REPORT)),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("POST /api/v1/reports/{id}/transitions", requests(
+            Res.OF_A, (w, who) -> {
+              String id = w.freshReportOfA();
+              return Call.post(API + "/reports/" + id + "/transitions", "application/json", "{\"event\": \"validate\"}", id);
+            },
+            Res.MISSING, (w, who) -> Call.post(API + "/reports/" + MISSING_REPORT + "/transitions", "application/json",
+                "{\"event\": \"validate\"}", MISSING_REPORT)),
+        (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.COORDINATOR ? 200 : 403));
 
     // Exposure: documents in, where-used and the catalogue out.
     entry("POST /api/v1/sboms", uploads(API + "/sboms", (w, who) -> Documents.cycloneDx("matrix-product-" + w.next(), "2.3.1"), "application/json"),

@@ -56,6 +56,8 @@ final class MatrixWorld implements AutoCloseable {
   static final String A_CASE_TITLE = "Alpha Case Secret";
   /** A case id that does not exist, as long as the ids of the world's cases. */
   static final String MISSING_CASE = "ACC-2026-9999";
+  /** A report id that does not exist, as long as the ids of the world's reports. */
+  static final String MISSING_REPORT = "RPT-000000000000000000000000";
   static final String A_VEX_AUTHOR = "Alphawerk PSIRT";
 
   final String engine;
@@ -120,6 +122,7 @@ final class MatrixWorld implements AutoCloseable {
     accord.advisories().ingest(stream(Documents.osv(B_PRIVATE_ADVISORY, B_PRIVATE_CVE)), memberOfB, true);
     accord.advisories().ingest(stream(openVex(A_VEX_AUTHOR, PUBLIC_CVE, A_PRODUCT)), a, true);
     caseOfA = accord.cases().create(a, A_CASE_TITLE, null, java.util.List.of("vendor")).row().id().toString();
+    reportOfA = freshReport(a);
     accord.ledger().publish();
     clock.advance(Duration.ofDays(2)); // the expiring token has expired; the others never do
     return WebServer.start(accord, "127.0.0.1", 0);
@@ -146,6 +149,23 @@ final class MatrixWorld implements AutoCloseable {
 
   /** The id of A's case, made at start. */
   String caseOfA;
+  /** The id of a report A sent, made at start. */
+  String reportOfA;
+
+  /** A report body in Markdown whose title is A's secret. */
+  static String reportBody(int n) {
+    return "# " + A_CASE_TITLE + " report " + n + "\nA crafted frame overflows the buffer.\n## Affected\n"
+        + "- pkg:maven/org.libra/libracore [2.0,2.3.4)\n";
+  }
+
+  private String freshReport(Principal a) {
+    return accord.reports().submit(a, reportBody(next()).getBytes(StandardCharsets.UTF_8)).row().id();
+  }
+
+  /** A new report from A for a write cell; its id. */
+  String freshReportOfA() {
+    return freshReport(accord.parties().authenticate(credentials.get(Who.MEMBER_A)).orElseThrow());
+  }
 
   /**
    * A new case of A for a write cell: {@code "none"} without an embargo, {@code "proposed"} with an
