@@ -50,6 +50,7 @@ import picocli.CommandLine.ScopeType;
       OrgCommand.class,
       ProductCommand.class,
       CaseCommand.class,
+      ReportCommand.class,
       MemberCommand.class,
       TokenCommand.class,
       ServeCommand.class,
