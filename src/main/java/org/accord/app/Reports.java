@@ -205,6 +205,141 @@ public final class Reports {
     }
   }
 
+  /** The most reports one client address may submit anonymously per {@link #WINDOW_MILLIS}. */
+  public static final int ANONYMOUS_PER_WINDOW = 5;
+  /** The rate-limit window: one hour. */
+  public static final long WINDOW_MILLIS = 3_600_000L;
+  /** The longest follow-up message, in characters. */
+  public static final int MAX_MESSAGE_CHARS = 8_000;
+
+  /** An anonymous submission refused because its address sent too many; retry after the given seconds. */
+  public static final class RateLimited extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final long retryAfterSeconds;
+
+    RateLimited(long retryAfterSeconds) {
+      super("too many reports from this address: at most " + ANONYMOUS_PER_WINDOW + " an hour; try again in "
+          + retryAfterSeconds + " seconds");
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+      return retryAfterSeconds;
+    }
+  }
+
+  /** An anonymous report and its follow-up secret, shown to the finder once and stored only as its SHA-256. */
+  public record Anonymous(View view, String secret) {}
+
+  private final Map<String, java.util.ArrayDeque<Long>> recent = new java.util.HashMap<>();
+
+  /**
+   * Stores an anonymous report from {@code address} (no organization, no member); the coordinator has
+   * received it. The event is staged as the local coordinator, with reporter {@code anonymous}.
+   *
+   * @throws RateLimited when {@code address} stored {@link #ANONYMOUS_PER_WINDOW} reports in the last hour
+   * @throws InvalidInputException naming line and field for a bad body; nothing is stored then
+   */
+  public Anonymous submitAnonymous(String address, byte[] body) {
+    Report report = read(body);
+    String json = bodyJson(report);
+    byte[] secretBytes = new byte[32];
+    RANDOM.nextBytes(secretBytes);
+    String secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
+    Principal receiver = parties.localCoordinator();
+    synchronized (recent) {
+      long now = clock.millis();
+      java.util.ArrayDeque<Long> times = recent.computeIfAbsent(address, a -> new java.util.ArrayDeque<>());
+      while (!times.isEmpty() && times.peekFirst() <= now - WINDOW_MILLIS) {
+        times.pollFirst();
+      }
+      if (times.size() >= ANONYMOUS_PER_WINDOW) {
+        throw new RateLimited(Math.max(1, (times.peekFirst() + WINDOW_MILLIS - now + 999) / 1000));
+      }
+      times.addLast(now);
+    }
+    View view = write(receiver, (handle, events, now) -> {
+      String id = newId();
+      long pk = org.accord.store.Reports.insert(handle, id, null, null, sha256(secret), report.title(), json, now);
+      org.accord.store.Reports.setState(handle, pk, receiver.organization().id(), ReportManagement.next(RmState.START, RmEvent.RECEIVE), now);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("report", id);
+      data.put("reporter", "anonymous");
+      events.stage(receiver, "report.received", "report:" + id, now, data, true);
+      return id;
+    });
+    return new Anonymous(view, secret);
+  }
+
+  /**
+   * The anonymous report whose follow-up secret this is.
+   *
+   * @throws NotFoundException for any other text (one message)
+   */
+  public View follow(String secret) {
+    return database.jdbi().withHandle(handle -> {
+      ReportRow row = org.accord.store.Reports.byFollowHash(handle, sha256(secret == null ? "" : secret))
+          .orElseThrow(() -> new NotFoundException("no such follow-up link"));
+      return new View(row, org.accord.store.Reports.states(handle, row.pk()));
+    });
+  }
+
+  /** The messages on a report {@code viewer} may see. */
+  public List<org.accord.store.Reports.MessageRow> messages(View view) {
+    return database.jdbi().withHandle(handle -> org.accord.store.Reports.messages(handle, view.row().pk()));
+  }
+
+  /** The finder adds a message through the follow-up link. */
+  public View finderMessage(String secret, String text) {
+    View view = follow(secret);
+    String clean = message(text);
+    return write(parties.localCoordinator(), (handle, events, now) -> {
+      org.accord.store.Reports.addMessage(handle, view.row().pk(), org.accord.store.Reports.Author.FINDER, clean, now);
+      events.stage(parties.localCoordinator(), "report.message", "report:" + view.row().id(), now,
+          Map.of("report", view.row().id(), "author", "finder"), true);
+      return view.row().id();
+    });
+  }
+
+  /**
+   * The coordinator replies on a report.
+   *
+   * @throws ForbiddenException if {@code actor} sees the report but is not the coordinator
+   */
+  public View reply(Principal actor, String id, String text) {
+    String clean = requireId(id);
+    View view = show(actor, clean);
+    if (!actor.isCoordinator()) {
+      throw new ForbiddenException("only the coordinator replies on " + clean);
+    }
+    String body = message(text);
+    return write(actor, (handle, events, now) -> {
+      org.accord.store.Reports.addMessage(handle, view.row().pk(), org.accord.store.Reports.Author.COORDINATOR, body, now);
+      events.stage(actor, "report.message", "report:" + clean, now, Map.of("report", clean, "author", "coordinator"), true);
+      return clean;
+    });
+  }
+
+  private static String message(String text) {
+    String clean = text == null ? "" : text.strip();
+    if (clean.isEmpty()) {
+      throw new InvalidInputException("the message is empty", "text");
+    }
+    if (clean.length() > MAX_MESSAGE_CHARS) {
+      throw new InvalidInputException("the message has " + clean.length() + " characters; at most " + MAX_MESSAGE_CHARS, "text");
+    }
+    return clean;
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A report as the API and the command line show it. */
   public static Map<String, Object> describe(View view) {
     ReportRow row = view.row();

@@ -108,6 +108,26 @@ public final class Reports {
         .bind("case", casePk).bind("dup", duplicate ? 1 : 0).bind("now", now).bind("report", report).execute();
   }
 
+  /** Who wrote a message on a report. */
+  public enum Author { FINDER, COORDINATOR }
+
+  /** A message on a report. */
+  public record MessageRow(Author author, String body, Instant at) {}
+
+  /** Adds a message to the report. */
+  public static void addMessage(Handle handle, long report, Author author, String body, long now) {
+    handle.createUpdate("INSERT INTO report_messages (report_id, author, body, at) VALUES (:report, :author, :body, :now)")
+        .bind("report", report).bind("author", author.name()).bind("body", body).bind("now", now).execute();
+  }
+
+  /** The report's messages, oldest first. */
+  public static List<MessageRow> messages(Handle handle, long report) {
+    return handle.createQuery("SELECT author, body, at FROM report_messages WHERE report_id = :report ORDER BY id")
+        .bind("report", report)
+        .map((rs, ctx) -> new MessageRow(Author.valueOf(rs.getString(1)), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))))
+        .list();
+  }
+
   private static ReportRow read(ResultSet rs) throws SQLException {
     long org = rs.getLong("reporter_org_id");
     boolean anonymous = rs.wasNull();

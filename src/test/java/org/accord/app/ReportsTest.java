@@ -34,10 +34,12 @@ class ReportsTest {
   @TempDir Path dir;
   Accord accord;
   Principal coordinator;
+  TestClock clock;
 
   void open(String engine) {
     String url = engine.equals("postgresql") ? TestDatabases.freshPostgresUrl() : null;
-    accord = Accord.open(new Accord.Config(dir, url), new TestClock(NOW));
+    clock = new TestClock(NOW);
+    accord = Accord.open(new Accord.Config(dir, url), clock);
     coordinator = accord.parties().localCoordinator();
   }
 
@@ -135,6 +137,39 @@ class ReportsTest {
     assertThat(ids).doesNotHaveDuplicates().hasSize(threads * each);
     assertThat(accord.reports().list(coordinator)).hasSize(threads * each);
     assertThat(accord.ledger().size() - logBefore).isEqualTo(threads * each);
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.accord.testing.TestDatabases#engines")
+  void anonymousReportsHaveASecretFollowUpLinkStoredOnlyAsItsHashAndAreRateLimited(String engine) {
+    open(engine);
+    Reports reports = accord.reports();
+    Reports.Anonymous sent = reports.submitAnonymous("203.0.113.7", bytes(MARKDOWN));
+    assertThat(sent.secret()).hasSize(43);
+    assertThat(sent.view().row().reporterOrg()).isEmpty();
+    assertThat(Reports.describe(reports.follow(sent.secret()))).containsEntry("reporter", "anonymous").containsEntry("state", "received");
+    String wrong = sent.secret().substring(0, 42) + (sent.secret().endsWith("A") ? "B" : "A");
+    assertThat(messageOf(() -> reports.follow(wrong))).isEqualTo(messageOf(() -> reports.follow("x")));
+    // The store holds the hash, never the secret.
+    List<String> stored = accord.database().jdbi().withHandle(h -> h.createQuery("SELECT follow_hash FROM reports").mapTo(String.class).list());
+    assertThat(stored).containsExactly(Reports.sha256(sent.secret()));
+    String everything = accord.database().jdbi().withHandle(h -> h.createQuery(
+        "SELECT public_id || follow_hash || title || body FROM reports").mapTo(String.class).one());
+    assertThat(everything).doesNotContain(sent.secret());
+
+    reports.finderMessage(sent.secret(), "Any news?");
+    reports.reply(coordinator, sent.view().row().id(), "Validating it now.");
+    assertThat(reports.messages(reports.follow(sent.secret()))).extracting(m -> m.body()).containsExactly("Any news?", "Validating it now.");
+
+    for (int i = 0; i < 4; i++) {
+      reports.submitAnonymous("203.0.113.7", bytes(MARKDOWN));
+    }
+    assertThatThrownBy(() -> reports.submitAnonymous("203.0.113.7", bytes(MARKDOWN))).isInstanceOf(Reports.RateLimited.class)
+        .satisfies(e -> assertThat(((Reports.RateLimited) e).retryAfterSeconds()).isEqualTo(3600));
+    reports.submitAnonymous("198.51.100.1", bytes(MARKDOWN));
+    clock.advance(java.time.Duration.ofMinutes(61));
+    reports.submitAnonymous("203.0.113.7", bytes(MARKDOWN));
+    assertThat(reports.list(coordinator)).hasSize(7);
   }
 
   static String messageOf(Runnable call) {
