@@ -259,6 +259,28 @@ class AuthorizationMatrixTest {
                 "{\"event\": \"validate\"}", MISSING_REPORT)),
         (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.COORDINATOR ? 200 : 403));
 
+    entry("POST /api/v1/reports/{id}/messages", requests(
+            Res.OF_A, (w, who) -> Call.post(API + "/reports/" + w.reportOfA + "/messages", "application/json",
+                "{\"text\": \"matrix reply\"}", w.reportOfA),
+            Res.MISSING, (w, who) -> Call.post(API + "/reports/" + MISSING_REPORT + "/messages", "application/json",
+                "{\"text\": \"matrix reply\"}", MISSING_REPORT)),
+        (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.COORDINATOR ? 201 : 403));
+    // Anonymous intake: public pages; the follow-up secret is the only key (ADR 0106).
+    open("GET /report", Map.of(Res.NONE, (w, who) -> Call.get("/report")), (who, res) -> is(200));
+    open("POST /report", Map.of(Res.NONE, (w, who) -> Call.post("/report", "application/x-www-form-urlencoded",
+            "title=Matrix+" + w.next() + "&description=d&affected=pkg%3Amaven%2Forg.libra%2Flibracore+%5B2.0%2C2.3.4%29", null)),
+        (who, res) -> Set.of(201, 429)); // every cell posts from 127.0.0.1: after five an hour, 429
+    open("GET /report/follow/{secret}", requests(
+            Res.OF_A, (w, who) -> Call.get("/report/follow/" + w.anonymousSecret, w.anonymousSecret),
+            Res.MISSING, (w, who) -> Call.get("/report/follow/" + MatrixWorld.MISSING_SECRET, MatrixWorld.MISSING_SECRET)),
+        (who, res) -> is(res == Res.MISSING ? 404 : 200));
+    open("POST /report/follow/{secret}", requests(
+            Res.OF_A, (w, who) -> Call.post("/report/follow/" + w.anonymousSecret, "application/x-www-form-urlencoded", "text=hello",
+                w.anonymousSecret),
+            Res.MISSING, (w, who) -> Call.post("/report/follow/" + MatrixWorld.MISSING_SECRET, "application/x-www-form-urlencoded",
+                "text=hello", MatrixWorld.MISSING_SECRET)),
+        (who, res) -> is(res == Res.MISSING ? 404 : 303));
+
     // Exposure: documents in, where-used and the catalogue out.
     entry("POST /api/v1/sboms", uploads(API + "/sboms", (w, who) -> Documents.cycloneDx("matrix-product-" + w.next(), "2.3.1"), "application/json"),
         (who, res) -> actingFor(who, res));

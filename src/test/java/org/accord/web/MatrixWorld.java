@@ -123,6 +123,8 @@ final class MatrixWorld implements AutoCloseable {
     accord.advisories().ingest(stream(openVex(A_VEX_AUTHOR, PUBLIC_CVE, A_PRODUCT)), a, true);
     caseOfA = accord.cases().create(a, A_CASE_TITLE, null, java.util.List.of("vendor")).row().id().toString();
     reportOfA = freshReport(a);
+    anonymousSecret = accord.reports().submitAnonymous("matrix", reportBody(0).replace(A_CASE_TITLE, "Anonymous")
+        .getBytes(StandardCharsets.UTF_8)).secret();
     accord.ledger().publish();
     clock.advance(Duration.ofDays(2)); // the expiring token has expired; the others never do
     return WebServer.start(accord, "127.0.0.1", 0);
@@ -151,6 +153,10 @@ final class MatrixWorld implements AutoCloseable {
   String caseOfA;
   /** The id of a report A sent, made at start. */
   String reportOfA;
+  /** The follow-up secret of an anonymous report, made at start. */
+  String anonymousSecret;
+  /** A follow-up secret that does not exist, as long as a real one. */
+  static final String MISSING_SECRET = "A".repeat(43);
 
   /** A report body in Markdown whose title is A's secret. */
   static String reportBody(int n) {

@@ -83,4 +83,49 @@ class ReportRoutesTest {
     assertThat(hidden.body()).isEqualTo(absent.body().replace(missing, id));
     assertThat(hidden.headers().firstValue("Content-Length")).isEqualTo(absent.headers().firstValue("Content-Length"));
   }
+
+  HttpResponse<String> form(String path, String origin, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + world.server.port() + path))
+        .header("Origin", origin).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> page(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + world.server.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void anonymousIntakeShowsTheSecretOnceFollowsUpAndRateLimits() throws Exception {
+    world = new MatrixWorld("sqlite", dir);
+    String own = "http://127.0.0.1:" + world.server.port();
+    String fields = "title=Anon+%3Cb%3Ebug%3C%2Fb%3E&description=Crash&affected=pkg%3Amaven%2Forg.libra%2Flibracore+%5B2.0%2C2.3.4%29";
+    assertThat(page("/report").body()).contains("<form method=\"post\" action=\"/report\">");
+    assertThat(form("/report", "http://evil.example", fields).statusCode()).isEqualTo(403);
+    HttpResponse<String> sent = form("/report", own, fields);
+    assertThat(sent.statusCode()).isEqualTo(201);
+    String link = sent.body().replaceAll("(?s).*href=\"(/report/follow/[A-Za-z0-9_-]{43})\".*", "$1");
+    assertThat(link).startsWith("/report/follow/");
+    HttpResponse<String> followed = page(link);
+    assertThat(followed.statusCode()).isEqualTo(200);
+    assertThat(followed.body()).contains("Anon &lt;b&gt;bug&lt;/b&gt;", "received").doesNotContain("<b>bug");
+    assertThat(followed.body()).as("the secret is shown once, not on the follow-up page").doesNotContain(link);
+    assertThat(form(link, own, "text=any+news").statusCode()).isEqualTo(303);
+    assertThat(page(link).body()).contains("finder", "any news");
+    HttpResponse<String> wrong = page("/report/follow/" + MatrixWorld.MISSING_SECRET);
+    assertThat(wrong.statusCode()).isEqualTo(404);
+    HttpResponse<String> bad = form("/report", own, "title=t&description=d&affected=pkg%3Amaven%2Fx+%5B1");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("field affected");
+
+    // The world sent one anonymous report from another address; this address has sent one: four more, then 429.
+    for (int i = 0; i < 4; i++) {
+      assertThat(form("/report", own, fields).statusCode()).isEqualTo(201);
+    }
+    HttpResponse<String> limited = form("/report", own, fields);
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValue("Retry-After")).contains("3600");
+    world.clock.advance(java.time.Duration.ofHours(1));
+    assertThat(form("/report", own, fields).statusCode()).isEqualTo(201);
+  }
 }
