@@ -216,7 +216,7 @@ public final class CaseBenchmark {
 
   /**
    * Writers each walk their share of {@code ids} through the whole-case events until the time is up:
-   * once, after {@link #WARMUP_WRITES} unmeasured writes each ({@code cycle} false: the service refuses a
+   * once, after {@link #WARMUP_WRITES} unmeasured writes each (a quarter of a smaller share) ({@code cycle} false: the service refuses a
    * repeated event), or round and round after the warm-up time ({@code cycle} true).
    */
   private static Figures closedLoop(Options options, int writers, List<String> ids, boolean cycle, Write write, Consumer<String> log,
@@ -233,6 +233,8 @@ public final class CaseBenchmark {
         long[] nanos = new long[1024];
         int count = 0;
         int done = 0;
+        int share = (ids.size() - index + writers - 1) / writers * WHOLE_CASE_EVENTS.length;
+        int warmup = Math.min(WARMUP_WRITES, share / 4);
         outer:
         for (int c = index; c < ids.size() || cycle && index < ids.size(); c += writers) {
           if (c >= ids.size()) {
@@ -250,7 +252,7 @@ public final class CaseBenchmark {
               failure.compareAndSet(null, e);
               continue;
             }
-            if (sent >= from && (cycle || ++done > WARMUP_WRITES)) {
+            if (sent >= from && (cycle || ++done > warmup)) {
               if (count == nanos.length) {
                 nanos = java.util.Arrays.copyOf(nanos, count * 2);
               }
