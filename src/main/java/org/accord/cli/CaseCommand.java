@@ -355,7 +355,8 @@ final class CaseCommand {
   static final class Vuln {}
 
   @Command(name = "add", description = {"Add a vulnerability to a case.", "The case owner or the coordinator may."},
-      footer = {"", "Example:", "  accord case vuln add ACC-2026-0001 --alias CVE-2026-1234 --affected 'pkg:maven/org.libra/libracore [2.0,2.3.4)'"})
+      footer = {"", "Example:", "  accord case vuln add ACC-2026-0001 --alias CVE-2026-1234 \\",
+          "      --affected 'pkg:maven/org.libra/libracore [2.0,2.3.4)'"})
   static final class VulnAdd extends OnCase {
     @Option(names = "--alias", paramLabel = "ID", description = "A CVE id or another alias.")
     String alias;
@@ -420,7 +421,7 @@ final class CaseCommand {
   }
 
   @Command(name = "suggest", description = {"Participants suggested from the case's affected packages.",
-      "Organizations already taking part are marked. Invite one with: accord case invite ID ORG --role ROLE"})
+      "Organizations already taking part are marked. Invite one with accord case invite ID ORG --role ROLE."})
   static final class Suggest extends OnCase {
     @Override
     protected int execute() {
@@ -449,8 +450,8 @@ final class CaseCommand {
   @Command(name = "status", description = {"Set or list statuses per participant and product.",
       "With --product, sets your participant's status (the coordinator names one with --for); without, lists them. "
           + "not_yet_checked (the default) is not not_affected."},
-      footer = {"", "Examples:", "  accord case status ACC-2026-0001 --product pkg:generic/acme/router --status not_affected --justification vulnerable_code_not_present",
-          "  accord case status ACC-2026-0001"})
+      footer = {"", "Examples:", "  accord case status ACC-2026-0001 --product pkg:generic/acme/router \\",
+          "      --status not_affected --justification vulnerable_code_not_present", "  accord case status ACC-2026-0001"})
   static final class Status extends OnCase {
     @Option(names = "--product", paramLabel = "PURL", description = "The product.")
     String product;
