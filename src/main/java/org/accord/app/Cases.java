@@ -499,7 +499,11 @@ public final class Cases {
     String vector = null;
     if (cvss != null && !cvss.isBlank()) {
       vector = cvss.strip();
-      org.accord.triage.Cvss.parse(vector);
+      try {
+        org.accord.triage.Cvss.parse(vector);
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException(e.getMessage() + (e.location() == null ? "" : " (" + e.location() + ")"), "cvss");
+      }
     }
     Tlp label = tlp == null || tlp.isBlank() ? null : Tlp.parse(tlp);
     String cleanVector = vector;
