@@ -153,7 +153,16 @@ public final class Cases {
    */
   public View show(Principal viewer, String id) {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
-    return database.jdbi().withHandle(handle -> load(handle, viewer, caseId));
+    return database.jdbi().withHandle(handle -> {
+      View view = load(handle, viewer, caseId);
+      Optional<ParticipantRow> own = participant(view, viewer);
+      if (own.isPresent() && own.get().viewed().isEmpty()) {
+        // First view by a member of the participant: set once (the UPDATE keeps an earlier time).
+        org.accord.store.Cases.viewed(handle, view.row().pk(), own.get().participant().organization(), clock.millis());
+        view = view(handle, view.row(), EmbargoManagement.Consequence.NONE);
+      }
+      return view;
+    });
   }
 
   /**
@@ -463,6 +472,330 @@ public final class Cases {
       }
       return events;
     });
+  }
+
+  // --- vulnerabilities, suggestions, statuses (ADR 0107) ---------------------------------------
+
+  /** The longest vulnerability alias, in characters. */
+  public static final int ALIAS_MAX_CHARS = 100;
+
+  /**
+   * Adds a vulnerability to the case; the case owner or the coordinator may.
+   *
+   * @param alias a CVE id or another alias, or null/blank for none yet
+   * @param affected at least one {@code "PURL RANGE"} (range in {@code vers:} or interval notation)
+   * @param cvss a CVSS vector, checked with {@code triage}'s parser, or null
+   * @param tlp the item's TLP label, the case's when null
+   * @throws InvalidInputException naming the field ({@code affected[i]}, {@code cvss}, {@code alias}, {@code tlp})
+   */
+  public List<Map<String, Object>> addVulnerability(Principal actor, String id, String alias, List<String> affected, String cvss,
+      String tlp) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    String cleanAlias = alias == null ? "" : alias.strip();
+    if (cleanAlias.length() > ALIAS_MAX_CHARS || cleanAlias.chars().anyMatch(Character::isWhitespace)) {
+      throw new InvalidInputException("an alias is one word of at most " + ALIAS_MAX_CHARS + " characters, such as CVE-2026-12345", "alias");
+    }
+    Map<String, String> packages = affected(affected);
+    String vector = null;
+    if (cvss != null && !cvss.isBlank()) {
+      vector = cvss.strip();
+      try {
+        org.accord.triage.Cvss.parse(vector);
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException(e.getMessage() + (e.location() == null ? "" : " (" + e.location() + ")"), "cvss");
+      }
+    }
+    Tlp label = tlp == null || tlp.isBlank() ? null : Tlp.parse(tlp);
+    String cleanVector = vector;
+    write(handle -> {
+      View view = load(handle, actor, caseId);
+      if (!owns(view, actor) && !actor.isCoordinator()) {
+        throw new ForbiddenException("only the case owner or the coordinator adds vulnerabilities to " + caseId);
+      }
+      Tlp itemTlp = label == null ? view.row().tlp() : label;
+      long now = clock.millis();
+      long vid = org.accord.store.CaseItems.addVulnerability(handle, view.row().pk(), cleanAlias, packages, cleanVector, itemTlp,
+          actor.organization().id(), now);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("vulnerability", vid);
+      data.put("alias", cleanAlias);
+      data.put("affected", packages);
+      data.put("cvss", cleanVector);
+      data.put("tlp", itemTlp.label());
+      return new Change(view.row().pk(), "case.vulnerability_added", data, EmbargoManagement.Consequence.NONE);
+    }, actor);
+    return vulnerabilities(actor, id);
+  }
+
+  /**
+   * The case's vulnerabilities {@code viewer} may see (each item's TLP; its owner is the organization
+   * that added it), oldest first.
+   *
+   * @throws NotFoundException for a hidden or missing case
+   */
+  public List<Map<String, Object>> vulnerabilities(Principal viewer, String id) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    return database.jdbi().withHandle(handle -> {
+      View view = load(handle, viewer, caseId);
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (org.accord.store.CaseItems.VulnerabilityRow v : visibleVulnerabilities(handle, view, viewer)) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("id", v.id());
+        one.put("alias", v.alias().isEmpty() ? null : v.alias());
+        List<Map<String, Object>> packages = new ArrayList<>();
+        v.affected().forEach((purl, range) -> packages.add(new LinkedHashMap<>(Map.of("purl", purl, "range", range))));
+        one.put("affected", packages);
+        one.put("cvss", v.cvss().orElse(null));
+        one.put("tlp", v.tlp().label());
+        one.put("added_by", v.organizationName());
+        one.put("added", v.created().toString());
+        out.add(one);
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Participants suggested from the case's visible vulnerabilities' affected packages (ADR 0105),
+   * with {@code viewer} as the viewer. Organizations that already take part are kept and marked.
+   *
+   * @throws NotFoundException for a hidden or missing case
+   * @throws InvalidInputException if the case has no vulnerability with affected packages yet
+   */
+  public Map<String, Object> suggest(Principal viewer, String id, Suggestions suggestions) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    record Loaded(View view, List<org.accord.disclosure.ReportedPackage> packages) {}
+    Loaded loaded = database.jdbi().withHandle(handle -> {
+      View view = load(handle, viewer, caseId);
+      Map<String, org.accord.disclosure.ReportedPackage> packages = new LinkedHashMap<>();
+      for (org.accord.store.CaseItems.VulnerabilityRow v : visibleVulnerabilities(handle, view, viewer)) {
+        v.affected().forEach((purl, range) -> packages.putIfAbsent(purl + " " + range, reported(purl, range, "affected")));
+      }
+      return new Loaded(view, List.copyOf(packages.values()));
+    });
+    if (loaded.packages().isEmpty()) {
+      throw new InvalidInputException(caseId + " has no vulnerability with affected packages yet: add one first", "vulnerabilities");
+    }
+    org.accord.disclosure.ParticipantSuggestions.Result result = suggestions.suggest(loaded.packages(), viewer);
+    Set<String> taking = new java.util.HashSet<>();
+    loaded.view().participants().forEach(p -> taking.add(p.organizationName().toLowerCase(Locale.ROOT)));
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (org.accord.disclosure.Suggestion s : result.suggestions()) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("organization", s.organization());
+      one.put("org_kind", s.orgKind().label());
+      one.put("kind", s.kind().label());
+      one.put("roles", s.roles().stream().map(ParticipantRole::label).toList());
+      one.put("verified", s.verified());
+      one.put("participant", taking.contains(s.organization().toLowerCase(Locale.ROOT)));
+      one.put("reason", s.reason());
+      Map<String, Object> evidence = new LinkedHashMap<>();
+      evidence.put("claims", s.evidence().claims());
+      evidence.put("packages", s.evidence().packages());
+      evidence.put("paths", s.evidence().paths().stream()
+          .map(p -> (Object) new LinkedHashMap<String, Object>(Map.of("product", p.product(), "path", p.path()))).toList());
+      evidence.put("deployments", s.evidence().deployments().stream().map(Cases::count).toList());
+      one.put("evidence", evidence);
+      list.add(one);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("case", caseId.toString());
+    out.put("packages", loaded.packages().stream().map(p -> p.purl().canonical() + " " + p.range().toVers()).toList());
+    out.put("suggestions", list);
+    out.put("withheld", result.withheld().stream().map(Cases::count).toList());
+    out.put("notes", result.notes());
+    return out;
+  }
+
+  private static Map<String, Object> count(org.accord.disclosure.Suggestion.DeploymentCount c) {
+    Map<String, Object> one = new LinkedHashMap<>();
+    one.put("sector", c.sector());
+    one.put("country", c.country());
+    one.put("criticality", c.criticality());
+    one.put("deployments", c.deployments());
+    return one;
+  }
+
+  /**
+   * Sets one participant's status for one product: its VEX answer ({@code not_yet_checked} or null for
+   * none yet), justification and CSAF involvement. A participant sets its own; the coordinator anyone's.
+   *
+   * @param organization the participant, the actor's own organization when null
+   * @throws InvalidInputException for an unknown status, justification, involvement, TLP or a bad PURL
+   */
+  public List<Map<String, Object>> setStatus(Principal actor, String id, String organization, String product, String status,
+      String justification, String involvement, String tlp) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    if (product == null || product.isBlank()) {
+      throw new InvalidInputException("missing product: name it by PURL", "product");
+    }
+    String purl;
+    try {
+      purl = org.accord.identity.Purl.parse(product.strip()).canonical();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("the product is not a PURL: " + e.getMessage(), "product");
+    }
+    org.accord.disclosure.ProductCheck check = check(status, justification);
+    org.accord.disclosure.Involvement inv = involvement == null || involvement.isBlank()
+        ? org.accord.disclosure.Involvement.OPEN : org.accord.disclosure.Involvement.parse(involvement);
+    Tlp label = tlp == null || tlp.isBlank() ? null : Tlp.parse(tlp);
+    write(handle -> {
+      View view = load(handle, actor, caseId);
+      ParticipantRow target;
+      if (organization == null || organization.isBlank()
+          || organization.strip().equalsIgnoreCase(actor.organization().name())) {
+        target = participant(view, actor).orElseThrow(() -> new ForbiddenException(
+            "only a participant of " + caseId + " sets its status; the coordinator names the participant"));
+      } else {
+        if (!actor.isCoordinator()) {
+          throw new ForbiddenException("a participant sets only its own status; the coordinator sets anyone's");
+        }
+        target = view.participants().stream().filter(p -> p.organizationName().equalsIgnoreCase(organization.strip())).findFirst()
+            .orElseThrow(() -> new InvalidInputException("'" + organization.strip() + "' is not a participant of " + caseId, "organization"));
+      }
+      Tlp itemTlp = label == null ? view.row().tlp() : label;
+      String vex = check.vex().map(org.accord.advisory.VexStatus::label).orElse(null);
+      String why = check.vex().map(org.accord.advisory.VexStatus::justificationLabel).filter(j -> !j.isEmpty()).orElse(null);
+      long now = clock.millis();
+      org.accord.store.CaseItems.putStatus(handle, view.row().pk(), target.participant().organization(), purl, vex, why,
+          inv.label(), itemTlp, actor.organization().id(), now);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("organization", target.organizationName());
+      data.put("product", purl);
+      data.put("checked", vex != null);
+      data.put("vex_status", vex);
+      data.put("justification", why);
+      data.put("involvement", inv.label());
+      data.put("tlp", itemTlp.label());
+      return new Change(view.row().pk(), "case.status_set", data, EmbargoManagement.Consequence.NONE);
+    }, actor);
+    return statuses(actor, id);
+  }
+
+  /** The VEX answer from a status label and justification; "not yet checked" is its own state. */
+  static org.accord.disclosure.ProductCheck check(String status, String justification) {
+    String clean = status == null ? "" : status.strip().toLowerCase(Locale.ROOT);
+    if (clean.isEmpty() || clean.equals("not_yet_checked")) {
+      if (justification != null && !justification.isBlank()) {
+        throw new InvalidInputException("a justification goes with not_affected, not with a product not yet checked", "justification");
+      }
+      return org.accord.disclosure.ProductCheck.notYetChecked();
+    }
+    String why = justification == null ? "" : justification.strip();
+    if (!why.isEmpty() && !clean.equals("not_affected")) {
+      throw new InvalidInputException("a justification goes with not_affected only", "justification");
+    }
+    return org.accord.disclosure.ProductCheck.checked(org.accord.advisory.VexStatus.of(clean, why, null, null));
+  }
+
+  /**
+   * The statuses {@code viewer} may see (each item's TLP; its owner is the participant it is about),
+   * with the participant's notified, first-viewed and acknowledged times.
+   *
+   * @throws NotFoundException for a hidden or missing case
+   */
+  public List<Map<String, Object>> statuses(Principal viewer, String id) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    return database.jdbi().withHandle(handle -> {
+      View view = load(handle, viewer, caseId);
+      Tlp.Viewer who = who(view, viewer);
+      Map<Long, ParticipantRow> byOrg = new TreeMap<>();
+      view.participants().forEach(p -> byOrg.put(p.participant().organization(), p));
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (org.accord.store.CaseItems.StatusRow s : org.accord.store.CaseItems.statuses(handle, view.row().pk())) {
+        if (!s.tlp().allows(s.organization(), Tlp.Recipients.none(), who, false)) {
+          continue;
+        }
+        ParticipantRow p = byOrg.get(s.organization());
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("organization", s.organizationName());
+        one.put("product", s.product());
+        one.put("checked", s.vexStatus().isPresent());
+        one.put("vexStatus", s.vexStatus().orElse(null));
+        one.put("justification", s.justification().orElse(null));
+        one.put("involvement", s.involvement());
+        one.put("tlp", s.tlp().label());
+        one.put("updated", s.updated().toString());
+        one.put("notified", p == null ? null : p.notified().map(Instant::toString).orElse(null));
+        one.put("firstViewed", p == null ? null : p.viewed().map(Instant::toString).orElse(null));
+        one.put("acknowledged", p == null ? null : p.acknowledged().map(Instant::toString).orElse(null));
+        out.add(one);
+      }
+      return out;
+    });
+  }
+
+  /**
+   * The actor's participant acknowledges the case (the first acknowledgement stays); one
+   * {@code case.acknowledged} event.
+   */
+  public View acknowledge(Principal actor, String id) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    return write(handle -> {
+      View view = load(handle, actor, caseId);
+      ParticipantRow own = requireParticipant(view, actor, "acknowledges it");
+      long now = clock.millis();
+      org.accord.store.CaseItems.acknowledged(handle, view.row().pk(), own.participant().organization(), now);
+      org.accord.store.Cases.viewed(handle, view.row().pk(), own.participant().organization(), now);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("organization", own.organizationName());
+      return new Change(view.row().pk(), "case.acknowledged", data, EmbargoManagement.Consequence.NONE);
+    }, actor);
+  }
+
+  private static List<org.accord.store.CaseItems.VulnerabilityRow> visibleVulnerabilities(Handle handle, View view, Principal viewer) {
+    Tlp.Viewer who = who(view, viewer);
+    return org.accord.store.CaseItems.vulnerabilities(handle, view.row().pk()).stream()
+        .filter(v -> v.tlp().allows(v.organization(), Tlp.Recipients.none(), who, false))
+        .toList();
+  }
+
+  private static Tlp.Viewer who(View view, Principal viewer) {
+    return Tlp.Viewer.of(viewer.organization().id(), viewer.member() == null ? null : viewer.member().id(),
+        participant(view, viewer).isPresent(), viewer.isCoordinator());
+  }
+
+  /** Affected packages {@code "PURL RANGE"} as PURL to {@code vers:} text; at least one, no PURL twice. */
+  static Map<String, String> affected(List<String> affected) {
+    if (affected == null || affected.isEmpty()) {
+      throw new InvalidInputException("missing affected: give at least one 'PURL RANGE', such as 'pkg:maven/org.libra/libracore [2.0,2.3.4)'", "affected");
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < affected.size(); i++) {
+      String field = "affected[" + i + "]";
+      String text = affected.get(i) == null ? "" : affected.get(i).strip();
+      int space = text.indexOf(' ');
+      if (space < 0) {
+        throw new InvalidInputException("'" + shorten(text) + "' needs a PURL and a range, such as 'pkg:maven/org.libra/libracore [2.0,2.3.4)'", field);
+      }
+      org.accord.disclosure.ReportedPackage p = reported(text.substring(0, space), text.substring(space + 1).strip(), field);
+      if (out.put(p.purl().canonical(), p.range().toVers()) != null) {
+        throw new InvalidInputException(p.purl().canonical() + " is named twice; give one range for it", field);
+      }
+    }
+    return out;
+  }
+
+  private static org.accord.disclosure.ReportedPackage reported(String purlText, String rangeText, String field) {
+    try {
+      if (!purlText.startsWith("pkg:")) {
+        throw new IllegalArgumentException("a package is named by its PURL, as in pkg:maven/org.libra/libracore");
+      }
+      org.accord.identity.Purl purl = org.accord.identity.Purl.parse(purlText);
+      if (purl.hasVersion()) {
+        throw new IllegalArgumentException("the PURL has a version; give the versions as a range");
+      }
+      org.accord.identity.Ecosystem ecosystem = org.accord.identity.Ecosystem.fromPurlType(purl.type());
+      return new org.accord.disclosure.ReportedPackage(purl, org.accord.identity.RangeNotation.parse(ecosystem, rangeText));
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("'" + shorten(purlText + " " + rangeText) + "': " + e.getMessage(), field);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("'" + shorten(purlText + " " + rangeText) + "': " + e.getMessage(), field);
+    }
+  }
+
+  private static String shorten(String text) {
+    return text.length() > 80 ? text.substring(0, 80) + "..." : text;
   }
 
   // --- the pieces --------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code accord case create|list|show|invite|embargo|transition|events}: disclosure cases (ADR 0104),
+ * {@code accord case create|list|show|invite|embargo|transition|events|vuln|suggest|status|ack}: disclosure
+ * cases (ADR 0104, 0107),
  * on the data directory (as the local coordinator acting for {@code --org}) or through {@code --server}.
  */
 @Command(
@@ -22,7 +23,8 @@ import picocli.CommandLine.Parameters;
           + "the reason."
     },
     subcommands = {CaseCommand.Create.class, CaseCommand.ListCases.class, CaseCommand.Show.class, CaseCommand.Invite.class,
-        CaseCommand.Embargo.class, CaseCommand.Transition.class, CaseCommand.Events.class})
+        CaseCommand.Embargo.class, CaseCommand.Transition.class, CaseCommand.Events.class, CaseCommand.Vuln.class,
+        CaseCommand.Suggest.class, CaseCommand.Status.class, CaseCommand.Ack.class})
 final class CaseCommand {
   private CaseCommand() {}
 
@@ -108,10 +110,20 @@ final class CaseCommand {
   static final class Show extends OnCase {
     @Override
     protected int execute() {
-      Map<String, Object> answer = remote().isPresent()
-          ? remote().get().get(path(""), Remote.query(), Map.class)
-          : Cases.describe(context().accord().cases().show(actingAs(organization), id));
+      Map<String, Object> answer;
+      List<Map<String, Object>> vulnerabilities;
+      if (remote().isPresent()) {
+        answer = new LinkedHashMap<String, Object>(remote().get().get(path(""), Remote.query(), Map.class));
+        vulnerabilities = castList(remote().get().get(path("/vulnerabilities"), Remote.query(), Map.class).get("vulnerabilities"));
+      } else {
+        answer = new LinkedHashMap<>(Cases.describe(context().accord().cases().show(actingAs(organization), id)));
+        vulnerabilities = context().accord().cases().vulnerabilities(actingAs(organization), id);
+      }
+      answer.put("vulnerabilities", vulnerabilities);
       print(this, answer, "Case");
+      if (!json) {
+        printVulnerabilities(this, vulnerabilities);
+      }
       return Main.OK;
     }
   }
@@ -298,11 +310,6 @@ final class CaseCommand {
       }
       return Main.OK;
     }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> castList(Object value) {
-      return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
-    }
   }
 
   private static void print(AccordCommand command, Map<String, Object> c, String verb) {
@@ -325,6 +332,201 @@ final class CaseCommand {
               m.get("vfd") == null ? "" : ", " + m.get("vfd"));
         }
       }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> castList(Object value) {
+    return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+  }
+
+  private static void printVulnerabilities(AccordCommand command, List<Map<String, Object>> vulnerabilities) {
+    for (Map<String, Object> v : vulnerabilities) {
+      StringBuilder affected = new StringBuilder();
+      for (Map<String, Object> p : castList(v.get("affected"))) {
+        affected.append(affected.length() == 0 ? "" : ", ").append(p.get("purl")).append(' ').append(p.get("range"));
+      }
+      command.out().printf("  vulnerability %s %-16s %s %s%s%n", v.get("id"), v.get("alias") == null ? "(no alias)" : v.get("alias"),
+          v.get("tlp"), affected, v.get("cvss") == null ? "" : "  " + v.get("cvss"));
+    }
+  }
+
+  @Command(name = "vuln", description = "A case's vulnerabilities (ADR 0107).", subcommands = {VulnAdd.class, VulnList.class})
+  static final class Vuln {}
+
+  @Command(name = "add", description = {"Add a vulnerability to a case.", "The case owner or the coordinator may."},
+      footer = {"", "Example:", "  accord case vuln add ACC-2026-0001 --alias CVE-2026-1234 \\",
+          "      --affected 'pkg:maven/org.libra/libracore [2.0,2.3.4)'"})
+  static final class VulnAdd extends OnCase {
+    @Option(names = "--alias", paramLabel = "ID", description = "A CVE id or another alias.")
+    String alias;
+
+    @Option(names = "--affected", required = true, paramLabel = "'PURL RANGE'", description = "An affected package and range (repeatable).")
+    List<String> affected;
+
+    @Option(names = "--cvss", paramLabel = "VECTOR", description = "A CVSS 3.x or 4.0 vector.")
+    String cvss;
+
+    @Option(names = "--tlp", paramLabel = "LABEL", description = "The item's TLP label (default: the case's).")
+    String tlp;
+
+    @Override
+    protected boolean createsData() {
+      return true;
+    }
+
+    @Override
+    protected int execute() {
+      List<Map<String, Object>> list;
+      if (remote().isPresent()) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (alias != null) {
+          body.put("alias", alias);
+        }
+        body.put("affected", affected);
+        if (cvss != null) {
+          body.put("cvss", cvss);
+        }
+        if (tlp != null) {
+          body.put("tlp", tlp);
+        }
+        list = castList(remote().get().postJson(path("/vulnerabilities"), body, Map.class).get("vulnerabilities"));
+      } else {
+        list = context().accord().cases().addVulnerability(actingAs(organization), id, alias, affected, cvss, tlp);
+      }
+      if (json) {
+        printJson(Map.of("case", id, "vulnerabilities", list));
+        return Main.OK;
+      }
+      out().printf("Added a vulnerability to %s%n", id);
+      printVulnerabilities(this, list);
+      return Main.OK;
+    }
+  }
+
+  @Command(name = "list", description = "The case's vulnerabilities you may see.")
+  static final class VulnList extends OnCase {
+    @Override
+    protected int execute() {
+      List<Map<String, Object>> list = remote().isPresent()
+          ? castList(remote().get().get(path("/vulnerabilities"), Remote.query(), Map.class).get("vulnerabilities"))
+          : context().accord().cases().vulnerabilities(actingAs(organization), id);
+      if (json) {
+        printJson(Map.of("case", id, "vulnerabilities", list));
+        return Main.OK;
+      }
+      printVulnerabilities(this, list);
+      return Main.OK;
+    }
+  }
+
+  @Command(name = "suggest", description = {"Participants suggested from the case's affected packages.",
+      "Organizations already taking part are marked. Invite one with accord case invite ID ORG --role ROLE."})
+  static final class Suggest extends OnCase {
+    @Override
+    protected int execute() {
+      Map<String, Object> answer = remote().isPresent()
+          ? remote().get().get(path("/suggestions"), Remote.query(), Map.class)
+          : context().accord().cases().suggest(actingAs(organization), id, context().accord().suggestions());
+      if (json) {
+        printJson(answer);
+        return Main.OK;
+      }
+      for (Map<String, Object> s : castList(answer.get("suggestions"))) {
+        out().printf("%-11s %-28s %-20s %s%s%n", s.get("kind"), s.get("organization"), s.get("roles"), s.get("reason"),
+            Boolean.TRUE.equals(s.get("participant")) ? "  [participant]" : "");
+      }
+      for (Map<String, Object> w : castList(answer.get("withheld"))) {
+        out().printf("withheld    %s %s %s: %s%n", w.get("sector"), w.get("country"), w.get("criticality"),
+            w.get("deployments") == null ? "<k" : w.get("deployments"));
+      }
+      if (answer.get("notes") instanceof List<?> notes) {
+        notes.forEach(n -> out().printf("note: %s%n", n));
+      }
+      return Main.OK;
+    }
+  }
+
+  @Command(name = "status", description = {"Set or list statuses per participant and product.",
+      "With --product, sets your participant's status (the coordinator names one with --for); without, lists them. "
+          + "not_yet_checked (the default) is not not_affected."},
+      footer = {"", "Examples:", "  accord case status ACC-2026-0001 --product pkg:generic/acme/router \\",
+          "      --status not_affected --justification vulnerable_code_not_present", "  accord case status ACC-2026-0001"})
+  static final class Status extends OnCase {
+    @Option(names = "--product", paramLabel = "PURL", description = "The product.")
+    String product;
+
+    @Option(names = "--status", paramLabel = "VEX", description = "not_yet_checked, not_affected, affected, fixed, under_investigation.")
+    String status;
+
+    @Option(names = "--justification", paramLabel = "LABEL", description = "With not_affected.")
+    String justification;
+
+    @Option(names = "--involvement", paramLabel = "LABEL", description = "not_contacted, contact_attempted, open (default), in_progress, completed, disputed.")
+    String involvement;
+
+    @Option(names = "--for", paramLabel = "ORG", description = "The participant (the coordinator only).")
+    String participant;
+
+    @Option(names = "--tlp", paramLabel = "LABEL", description = "The item's TLP label (default: the case's).")
+    String tlp;
+
+    @Override
+    protected boolean createsData() {
+      return product != null;
+    }
+
+    @Override
+    protected int execute() {
+      List<Map<String, Object>> list;
+      if (product == null) {
+        if (status != null || justification != null || involvement != null || participant != null || tlp != null) {
+          throw new UserException("--status, --justification, --involvement, --for and --tlp need --product");
+        }
+        list = remote().isPresent()
+            ? castList(remote().get().get(path("/statuses"), Remote.query(), Map.class).get("statuses"))
+            : context().accord().cases().statuses(actingAs(organization), id);
+      } else if (remote().isPresent()) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("product", product);
+        body.put("status", status);
+        body.put("justification", justification);
+        body.put("involvement", involvement);
+        body.put("organization", participant);
+        body.put("tlp", tlp);
+        body.values().removeIf(java.util.Objects::isNull);
+        list = castList(remote().get().postJson(path("/statuses"), body, Map.class).get("statuses"));
+      } else {
+        list = context().accord().cases().setStatus(actingAs(organization), id, participant, product, status, justification,
+            involvement, tlp);
+      }
+      if (json) {
+        printJson(Map.of("case", id, "statuses", list));
+        return Main.OK;
+      }
+      for (Map<String, Object> s : list) {
+        out().printf("%-24s %-40s %-20s %-14s viewed %s, acknowledged %s%n", s.get("organization"), s.get("product"),
+            Boolean.TRUE.equals(s.get("checked")) ? s.get("vexStatus") : "not yet checked", s.get("involvement"),
+            s.get("firstViewed") == null ? "never" : s.get("firstViewed"), s.get("acknowledged") == null ? "no" : s.get("acknowledged"));
+      }
+      return Main.OK;
+    }
+  }
+
+  @Command(name = "ack", description = "Acknowledge a case for your participant.")
+  static final class Ack extends OnCase {
+    @Override
+    protected boolean createsData() {
+      return true;
+    }
+
+    @Override
+    protected int execute() {
+      Map<String, Object> answer = remote().isPresent()
+          ? remote().get().postJson(path("/acknowledge"), Map.of(), Map.class)
+          : Cases.describe(context().accord().cases().acknowledge(actingAs(organization), id));
+      print(this, answer, "Acknowledged");
+      return Main.OK;
     }
   }
 }

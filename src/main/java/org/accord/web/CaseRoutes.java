@@ -24,6 +24,12 @@ import org.accord.app.Cases;
  *   <li>{@code POST /api/v1/cases/{id}/embargo/accept|reject|terminate}: answers and ends the embargo.
  *   <li>{@code POST /api/v1/cases/{id}/transitions} {@code {"event", "vendor"?}}: a VFDPXA event.
  *   <li>{@code GET /api/v1/cases/{id}/events}: the case's history.
+ *   <li>{@code POST|GET /api/v1/cases/{id}/vulnerabilities} {@code {"alias"?, "affected": ["PURL RANGE"],
+ *       "cvss"?, "tlp"?}}: the owner or coordinator adds (201); participants list (ADR 0107).
+ *   <li>{@code GET /api/v1/cases/{id}/suggestions}: participants suggested from the affected packages.
+ *   <li>{@code POST|GET /api/v1/cases/{id}/statuses} {@code {"organization"?, "product", "status"?,
+ *       "justification"?, "involvement"?, "tlp"?}}: status per participant and product.
+ *   <li>{@code POST /api/v1/cases/{id}/acknowledge}: the caller's participant acknowledges the case.
  * </ul>
  */
 final class CaseRoutes implements WebServer.RouteModule {
@@ -41,6 +47,12 @@ final class CaseRoutes implements WebServer.RouteModule {
     server.post(config, CASES + "/{id}/embargo/terminate", Parameters.NONE, ctx -> answer(server, ctx, "terminate"));
     server.post(config, CASES + "/{id}/transitions", Parameters.NONE, ctx -> transition(server, ctx));
     server.get(config, CASES + "/{id}/events", Parameters.NONE, ctx -> events(server, ctx));
+    server.post(config, CASES + "/{id}/vulnerabilities", Parameters.NONE, ctx -> addVulnerability(server, ctx));
+    server.get(config, CASES + "/{id}/vulnerabilities", Parameters.NONE, ctx -> vulnerabilities(server, ctx));
+    server.get(config, CASES + "/{id}/suggestions", Parameters.NONE, ctx -> suggestions(server, ctx));
+    server.post(config, CASES + "/{id}/statuses", Parameters.NONE, ctx -> setStatus(server, ctx));
+    server.get(config, CASES + "/{id}/statuses", Parameters.NONE, ctx -> statuses(server, ctx));
+    server.post(config, CASES + "/{id}/acknowledge", Parameters.NONE, ctx -> acknowledge(server, ctx));
   }
 
   private static Cases cases(WebServer server) {
@@ -98,5 +110,43 @@ final class CaseRoutes implements WebServer.RouteModule {
     answer.put("case", ctx.pathParam("id"));
     answer.put("events", cases(server).events(WebServer.principal(ctx), ctx.pathParam("id")));
     ctx.json(answer);
+  }
+
+  private static Map<String, Object> items(Context ctx, String key, Object items) {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("case", ctx.pathParam("id"));
+    answer.put(key, items);
+    return answer;
+  }
+
+  private static void addVulnerability(WebServer server, Context ctx) throws IOException {
+    JsonNode body = JsonBody.object(server, ctx, Set.of("alias", "affected", "cvss", "tlp"));
+    var list = cases(server).addVulnerability(WebServer.principal(ctx), ctx.pathParam("id"), JsonBody.text(body, "alias"),
+        JsonBody.texts(body, "affected"), JsonBody.text(body, "cvss"), JsonBody.text(body, "tlp"));
+    ctx.status(HttpStatus.CREATED).json(items(ctx, "vulnerabilities", list));
+  }
+
+  private static void vulnerabilities(WebServer server, Context ctx) {
+    ctx.json(items(ctx, "vulnerabilities", cases(server).vulnerabilities(WebServer.principal(ctx), ctx.pathParam("id"))));
+  }
+
+  private static void suggestions(WebServer server, Context ctx) {
+    ctx.json(cases(server).suggest(WebServer.principal(ctx), ctx.pathParam("id"), server.accord().suggestions()));
+  }
+
+  private static void setStatus(WebServer server, Context ctx) throws IOException {
+    JsonNode body = JsonBody.object(server, ctx, Set.of("organization", "product", "status", "justification", "involvement", "tlp"));
+    ctx.json(items(ctx, "statuses", cases(server).setStatus(WebServer.principal(ctx), ctx.pathParam("id"), JsonBody.text(body, "organization"),
+        JsonBody.required(body, "product"), JsonBody.text(body, "status"), JsonBody.text(body, "justification"),
+        JsonBody.text(body, "involvement"), JsonBody.text(body, "tlp"))));
+  }
+
+  private static void statuses(WebServer server, Context ctx) {
+    ctx.json(items(ctx, "statuses", cases(server).statuses(WebServer.principal(ctx), ctx.pathParam("id"))));
+  }
+
+  private static void acknowledge(WebServer server, Context ctx) throws IOException {
+    JsonBody.object(server, ctx, Set.of());
+    ctx.json(Cases.describe(cases(server).acknowledge(WebServer.principal(ctx), ctx.pathParam("id"))));
   }
 }

@@ -85,4 +85,44 @@ class CaseCommandTest {
       }
     }
   }
+
+  @Test
+  void vulnerabilitiesStatusesAndSuggestionsOnTheDataDirectoryAndThroughAServer() throws Exception {
+    ok("org", "create", "Libra", "--kind", "vendor");
+    ok("org", "create", "Acme", "--kind", "vendor");
+    String id = id(ok("case", "create", "LibraCore", "--org", "Libra", "--role", "vendor", "--json"));
+    ok("case", "invite", id, "Acme", "--role", "vendor", "--org", "Libra");
+    assertThat(ok("case", "vuln", "add", id, "--alias", "CVE-2026-1234", "--affected", "pkg:maven/org.libra/libracore [2.0,2.3.4)",
+        "--cvss", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "--org", "Libra").out())
+        .contains("CVE-2026-1234", "pkg:maven/org.libra/libracore vers:maven/");
+    CliRun bad = accord("case", "vuln", "add", id, "--affected", "pkg:maven/org.libra/libracore", "--org", "Libra");
+    assertThat(bad.exit()).isEqualTo(Main.USER_ERROR);
+    assertThat(bad.all()).contains("affected[0]");
+    assertThat(ok("case", "show", id, "--org", "Acme").out()).contains("vulnerability 1 CVE-2026-1234");
+    ok("case", "status", id, "--product", "pkg:generic/acme/router", "--org", "Acme");
+    ok("case", "status", id, "--product", "pkg:generic/acme/hub", "--status", "not_affected", "--justification",
+        "component_not_present", "--org", "Acme");
+    assertThat(ok("case", "status", id, "--org", "Libra").out()).contains("not yet checked", "not_affected");
+    assertThat(ok("case", "status", id, "--org", "Libra", "--json").out()).contains("\"vexStatus\" : null", "\"checked\" : false",
+        "\"vexStatus\" : \"not_affected\"");
+    ok("case", "ack", id, "--org", "Acme");
+    assertThat(ok("case", "suggest", id, "--org", "Libra", "--json").out()).contains("\"suggestions\"", "\"notes\"");
+
+    Path data = dir.resolve("data");
+    try (Accord accord = Accord.open(new Accord.Config(data, null));
+        WebServer server = WebServer.start(accord, "127.0.0.1", 0)) {
+      ServerRecord record = new ServerRecord("http://127.0.0.1:" + server.port() + "/", ProcessHandle.current().pid(), server.localToken());
+      record.write(data);
+      try {
+        assertThat(ok("case", "vuln", "list", id, "--json").out()).contains("\"alias\" : \"CVE-2026-1234\"");
+        ok("case", "vuln", "add", id, "--affected", "pkg:npm/left-pad vers:npm/>=1.0.0|<1.3.0", "--tlp", "TLP:GREEN");
+        assertThat(ok("case", "show", id).out()).contains("(no alias)", "pkg:npm/left-pad");
+        assertThat(ok("case", "status", id, "--product", "pkg:generic/libra/app", "--for", "Libra", "--status", "affected").out())
+            .contains("affected");
+        assertThat(ok("case", "suggest", id, "--json").out()).contains("\"case\" : \"" + id + "\"");
+      } finally {
+        record.delete(data);
+      }
+    }
+  }
 }

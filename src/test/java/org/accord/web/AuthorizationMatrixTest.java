@@ -240,6 +240,27 @@ class AuthorizationMatrixTest {
         (who, res) -> is(seesCase(who, res) ? 200 : 404));
     entry("POST /api/v1/cases/{id}/transitions", caseWrite("active", "/transitions", "{\"event\": \"attacks_observed\"}"),
         (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    // Case items (ADR 0107): the same 404 for a case the caller does not see.
+    entry("POST /api/v1/cases/{id}/vulnerabilities", caseWrite("none", "/vulnerabilities",
+            "{\"alias\": \"CVE-2026-0001\", \"affected\": [\"pkg:maven/org.libra/libracore [2.0,2.3.4)\"]}"),
+        (who, res) -> is(seesCase(who, res) ? 201 : 404));
+    entry("GET /api/v1/cases/{id}/vulnerabilities", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/vulnerabilities", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/vulnerabilities", MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("GET /api/v1/cases/{id}/suggestions", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/suggestions", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/suggestions", MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("POST /api/v1/cases/{id}/statuses", caseWrite("none", "/statuses", "{\"product\": \"pkg:generic/matrix-product\"}"),
+        // the coordinator sees the case but does not take part: it must name the participant
+        (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.COORDINATOR ? 403 : 200));
+    entry("GET /api/v1/cases/{id}/statuses", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/statuses", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/statuses", MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("POST /api/v1/cases/{id}/acknowledge", caseWrite("none", "/acknowledge", "{}"),
+        (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.COORDINATOR ? 403 : 200));
 
     // Reports: the reporter's organization and the coordinator see one; only the coordinator moves it (ADR 0106).
     entry("POST /api/v1/reports", Map.of(Res.NONE, (w, who) -> Call.post(API + "/reports", "text/markdown",

@@ -66,4 +66,41 @@ class CaseRoutesTest {
     assertThat(JSON.readTree(events.body()).path("events")).hasSize(1);
     assertThat(JSON.readTree(events.body()).path("events").get(0).path("type").asText()).isEqualTo("case.created");
   }
+
+  @Test
+  void caseItemsOverHttpKeepNotYetCheckedApartAndHideCasesLikeMissingOnes() throws Exception {
+    world = new MatrixWorld("sqlite", dir);
+    String id = world.caseOfA; // has a vulnerability (MatrixWorld)
+    HttpResponse<String> vulns = send(Who.MEMBER_A, "GET", "/api/v1/cases/" + id + "/vulnerabilities", null);
+    assertThat(JSON.readTree(vulns.body()).path("vulnerabilities").get(0).path("alias").asText()).isEqualTo("CVE-2026-0001");
+    HttpResponse<String> bad = send(Who.MEMBER_A, "POST", "/api/v1/cases/" + id + "/vulnerabilities",
+        "{\"affected\": [\"pkg:maven/org.libra/libracore [2.0,2.3.4)\"], \"cvss\": \"CVSS:3.1/AV:N\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).path("location").asText()).isEqualTo("cvss");
+
+    send(Who.MEMBER_A, "POST", "/api/v1/cases/" + id + "/statuses", "{\"product\": \"pkg:generic/a/unchecked\"}");
+    HttpResponse<String> set = send(Who.MEMBER_A, "POST", "/api/v1/cases/" + id + "/statuses",
+        "{\"product\": \"pkg:generic/a/clean\", \"status\": \"not_affected\", \"justification\": \"component_not_present\"}");
+    assertThat(set.statusCode()).isEqualTo(200);
+    JsonNode statuses = JSON.readTree(send(Who.ADMIN_A, "GET", "/api/v1/cases/" + id + "/statuses", null).body()).path("statuses");
+    assertThat(statuses).hasSize(2);
+    for (JsonNode s : statuses) {
+      if (s.path("product").asText().endsWith("unchecked")) {
+        assertThat(s.has("vexStatus")).isTrue();
+        assertThat(s.path("vexStatus").isNull()).isTrue();
+        assertThat(s.path("checked").asBoolean()).isFalse();
+      } else {
+        assertThat(s.path("vexStatus").asText()).isEqualTo("not_affected");
+        assertThat(s.path("checked").asBoolean()).isTrue();
+      }
+    }
+
+    String missing = "ACC-2026-9999";
+    for (String suffix : new String[] {"/vulnerabilities", "/suggestions", "/statuses"}) {
+      HttpResponse<String> hidden = send(Who.MEMBER_B, "GET", "/api/v1/cases/" + id + suffix, null);
+      HttpResponse<String> absent = send(Who.MEMBER_B, "GET", "/api/v1/cases/" + missing + suffix, null);
+      assertThat(hidden.statusCode()).isEqualTo(404);
+      assertThat(hidden.body()).isEqualTo(absent.body().replace(missing, id));
+    }
+  }
 }

@@ -122,6 +122,8 @@ final class MatrixWorld implements AutoCloseable {
     accord.advisories().ingest(stream(Documents.osv(B_PRIVATE_ADVISORY, B_PRIVATE_CVE)), memberOfB, true);
     accord.advisories().ingest(stream(openVex(A_VEX_AUTHOR, PUBLIC_CVE, A_PRODUCT)), a, true);
     caseOfA = accord.cases().create(a, A_CASE_TITLE, null, java.util.List.of("vendor")).row().id().toString();
+    accord.cases().addVulnerability(a, caseOfA, "CVE-2026-0001", java.util.List.of("pkg:maven/org.libra/libracore [2.0,2.3.4)"),
+        null, null);
     reportOfA = freshReport(a);
     anonymousSecret = accord.reports().submitAnonymous("matrix", reportBody(0).replace(A_CASE_TITLE, "Anonymous")
         .getBytes(StandardCharsets.UTF_8)).secret();
