@@ -42,6 +42,18 @@ final class CaseCommand {
     String path(String suffix) {
       return "api/v1/cases/" + Remote.segment(id) + suffix;
     }
+
+    /**
+     * An embargo decision without a body: POSTs {@code suffix} through the server, or runs {@code
+     * local} on the data directory, and prints the case after it.
+     */
+    int decide(String suffix, java.util.function.BiFunction<Cases, org.accord.party.Principal, Cases.View> local, String done) {
+      Map<String, Object> answer = remote().isPresent()
+          ? remote().get().postJson(path(suffix), Map.of(), Map.class)
+          : Cases.describe(local.apply(context().accord().cases(), actingAs(organization)));
+      print(this, answer, done);
+      return Main.OK;
+    }
   }
 
   @Command(name = "create", description = "Open a case; your organization owns it.",
@@ -210,11 +222,7 @@ final class CaseCommand {
 
     @Override
     protected int execute() {
-      Map<String, Object> answer = remote().isPresent()
-          ? remote().get().postJson(path("/embargo/accept"), Map.of(), Map.class)
-          : Cases.describe(context().accord().cases().accept(actingAs(organization), id));
-      print(this, answer, "Accepted the embargo of");
-      return Main.OK;
+      return decide("/embargo/accept", (cases, actor) -> cases.accept(actor, id), "Accepted the embargo of");
     }
   }
 
@@ -227,11 +235,7 @@ final class CaseCommand {
 
     @Override
     protected int execute() {
-      Map<String, Object> answer = remote().isPresent()
-          ? remote().get().postJson(path("/embargo/reject"), Map.of(), Map.class)
-          : Cases.describe(context().accord().cases().reject(actingAs(organization), id));
-      print(this, answer, "Rejected the embargo proposals of");
-      return Main.OK;
+      return decide("/embargo/reject", (cases, actor) -> cases.reject(actor, id), "Rejected the embargo proposals of");
     }
   }
 
@@ -244,11 +248,7 @@ final class CaseCommand {
 
     @Override
     protected int execute() {
-      Map<String, Object> answer = remote().isPresent()
-          ? remote().get().postJson(path("/embargo/terminate"), Map.of(), Map.class)
-          : Cases.describe(context().accord().cases().terminate(actingAs(organization), id));
-      print(this, answer, "Ended the embargo of");
-      return Main.OK;
+      return decide("/embargo/terminate", (cases, actor) -> cases.terminate(actor, id), "Ended the embargo of");
     }
   }
 
