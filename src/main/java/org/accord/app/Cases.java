@@ -279,11 +279,7 @@ public final class Cases {
       Instant at = Instant.ofEpochMilli(now);
       Map<String, Object> data = new LinkedHashMap<>();
       if (!owns(view, actor) && !actor.isCoordinator()) {
-        ParticipantRow own = requireParticipant(view, actor, "consents to an embargo");
-        PecState consent = EmbargoConsent.next(own.consent(), PecEvent.ACCEPT, row.em());
-        org.accord.store.Cases.setConsent(handle, row.pk(), own.participant().organization(), consent);
-        data.put("consent", consent.name().toLowerCase(Locale.ROOT));
-        return new Change(row.pk(), "case.embargo_consented", data, EmbargoManagement.Consequence.NONE);
+        return consent(handle, view, actor, PecEvent.ACCEPT, "consents to an embargo", "case.embargo_consented");
       }
       EmEvent event = row.em() == EmState.REVISE ? EmEvent.ACCEPT_REVISION : EmEvent.ACCEPT;
       EmState after = EmbargoManagement.next(row.em(), event, row.pxa());
@@ -319,6 +315,17 @@ public final class Cases {
     }, actor);
   }
 
+  /** A participant that does not own the case answers the open terms for itself (its embargo consent). */
+  private static Change consent(Handle handle, View view, Principal actor, PecEvent event, String what, String type) {
+    CaseRow row = view.row();
+    ParticipantRow own = requireParticipant(view, actor, what);
+    PecState consent = EmbargoConsent.next(own.consent(), event, row.em());
+    org.accord.store.Cases.setConsent(handle, row.pk(), own.participant().organization(), consent);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("consent", consent.name().toLowerCase(Locale.ROOT));
+    return new Change(row.pk(), type, data, EmbargoManagement.Consequence.NONE);
+  }
+
   /**
    * Rejects the open proposals. The case owner's (or coordinator's) rejection drops them (a rejected
    * revision leaves the embargo in force); another participant's is its own refusal to consent.
@@ -333,11 +340,7 @@ public final class Cases {
       long now = clock.millis();
       Map<String, Object> data = new LinkedHashMap<>();
       if (!owns(view, actor) && !actor.isCoordinator()) {
-        ParticipantRow own = requireParticipant(view, actor, "declines an embargo");
-        PecState consent = EmbargoConsent.next(own.consent(), PecEvent.DECLINE, row.em());
-        org.accord.store.Cases.setConsent(handle, row.pk(), own.participant().organization(), consent);
-        data.put("consent", consent.name().toLowerCase(Locale.ROOT));
-        return new Change(row.pk(), "case.embargo_declined", data, EmbargoManagement.Consequence.NONE);
+        return consent(handle, view, actor, PecEvent.DECLINE, "declines an embargo", "case.embargo_declined");
       }
       EmEvent event = row.em() == EmState.REVISE ? EmEvent.REJECT_REVISION : EmEvent.REJECT;
       EmState after = EmbargoManagement.next(row.em(), event, row.pxa());
