@@ -79,6 +79,35 @@ class CasePublicationCommandsTest {
     assertThat(bad.all()).contains("CASE-ID");
   }
 
+  @Test
+  void throughARunningServerTheBundleIsPublicOnlyOncePublished() throws Exception {
+    ok("org", "create", "Acme", "--kind", "vendor");
+    Path data = dir.resolve("data");
+    try (org.accord.app.Accord accord = org.accord.app.Accord.open(new org.accord.app.Accord.Config(data, null));
+        org.accord.web.WebServer server = org.accord.web.WebServer.start(accord, "127.0.0.1", 0)) {
+      new org.accord.store.ServerRecord("http://127.0.0.1:" + server.port() + "/", ProcessHandle.current().pid(), server.localToken())
+          .write(data);
+      String id = ok("case", "create", "Remote case", "--json").out().replaceAll("(?s).*?\"id\" : \"(ACC-[0-9]{4}-[0-9]{4,})\".*", "$1");
+      ok("case", "invite", id, "Acme", "--role", "vendor");
+      var http = java.net.http.HttpClient.newHttpClient();
+      var anonymous = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/api/v1/cases/" + id + "/reveal")).build();
+      var missing = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/api/v1/cases/ACC-2099-0999/reveal")).build();
+      var before = http.send(anonymous, java.net.http.HttpResponse.BodyHandlers.ofString());
+      var absent = http.send(missing, java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(before.statusCode()).isEqualTo(404);
+      assertThat(before.body()).isEqualTo(absent.body().replace("ACC-2099-0999", id));
+
+      assertThat(ok("case", "publish", id).out()).contains("Published " + id + ": 3 private events");
+      var after = http.send(anonymous, java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(after.statusCode()).isEqualTo(200);
+      Path bundle = dir.resolve("remote.json");
+      assertThat(ok("case", "reveal", id, "-o", bundle.toString(), "--json").out()).contains("\"events\" : 3");
+      Path key = dir.resolve("key.txt");
+      Files.writeString(key, accord.ledger().verifierKey().format() + "\n");
+      assertThat(ok("verify", "case", id, "--bundle", bundle.toString(), "--key", key.toString()).out()).contains("OK: " + id);
+    }
+  }
+
   private static String unescape(String json) {
     return json.replace("\\n", "\n").replace("\\u2014", "\u2014");
   }
