@@ -3,6 +3,7 @@ package org.accord.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -949,6 +950,35 @@ public final class Cases {
     }
     throw new InvalidInputException("unknown case state event '" + (clean.length() > 40 ? clean.substring(0, 40) : clean)
         + "'; accepted: " + String.join(", ", names) + " (or V, F, D, P, X, A)", "event");
+  }
+
+  /**
+   * A case as both edges show it, with the embargo's end also in the viewer's {@code zone}, the zone
+   * named ({@code embargo.end_local}, {@code embargo.zone}; issue 9, item 4).
+   */
+  public static Map<String, Object> describe(View view, ZoneId zone) {
+    Map<String, Object> out = describe(view);
+    if (out.get("embargo") instanceof Map<?, ?> && view.row().terms().isPresent()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> embargo = (Map<String, Object>) out.get("embargo");
+      embargo.put("end_local", view.row().terms().get().endIn(zone));
+      embargo.put("zone", zone.getId());
+    }
+    return out;
+  }
+
+  /**
+   * A viewer's time zone by its IANA name ({@code Europe/Zurich}) or a UTC offset ({@code +02:00}).
+   *
+   * @throws InvalidInputException naming {@code field} if it is neither
+   */
+  public static ZoneId zone(String text, String field) {
+    try {
+      return ZoneId.of(text.strip());
+    } catch (java.time.DateTimeException e) {
+      throw new InvalidInputException("unknown time zone '" + shorten(text) + "'; use an IANA name such as Europe/Zurich"
+          + " or an offset such as +02:00", field);
+    }
   }
 
   /** A case as both edges show it (no store ids). */

@@ -39,7 +39,7 @@ final class CaseRoutes implements WebServer.RouteModule {
   public void register(JavalinConfig config, WebServer server) {
     server.post(config, CASES, Parameters.NONE, ctx -> create(server, ctx));
     server.get(config, CASES, Parameters.NONE, ctx -> list(server, ctx));
-    server.get(config, CASES + "/{id}", Parameters.NONE, ctx -> show(server, ctx));
+    server.get(config, CASES + "/{id}", Parameters.of("tz"), ctx -> show(server, ctx));
     server.post(config, CASES + "/{id}/participants", Parameters.NONE, ctx -> invite(server, ctx));
     server.post(config, CASES + "/{id}/embargo", Parameters.NONE, ctx -> propose(server, ctx));
     server.post(config, CASES + "/{id}/embargo/accept", Parameters.NONE, ctx -> answer(server, ctx, "accept"));
@@ -71,7 +71,9 @@ final class CaseRoutes implements WebServer.RouteModule {
   }
 
   private static void show(WebServer server, Context ctx) {
-    ctx.json(Cases.describe(cases(server).show(WebServer.principal(ctx), ctx.pathParam("id"))));
+    Cases.View view = cases(server).show(WebServer.principal(ctx), ctx.pathParam("id"));
+    String tz = ctx.queryParam("tz");
+    ctx.json(tz == null ? Cases.describe(view) : Cases.describe(view, Cases.zone(tz, "tz")));
   }
 
   private static void invite(WebServer server, Context ctx) throws IOException {
