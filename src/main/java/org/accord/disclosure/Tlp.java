@@ -168,6 +168,23 @@ public enum Tlp {
   }
 
   /**
+   * A case item's label together with whom it concerns, who created it and its named recipients: all
+   * that {@link #allows} needs. Immutable.
+   */
+  public record Marking(Tlp tlp, Origin origin, Recipients recipients) {
+    public Marking {
+      Objects.requireNonNull(tlp, "tlp");
+      Objects.requireNonNull(origin, "origin");
+      Objects.requireNonNull(recipients, "recipients");
+    }
+
+    /** Whether {@code viewer} may see the item. */
+    public boolean allows(Viewer viewer, boolean published) {
+      return tlp.allows(origin, recipients, viewer, published);
+    }
+  }
+
+  /**
    * Whom an item concerns and who created it.
    *
    * @param organization the organization the item concerns: a status's participant, or else the creator's
