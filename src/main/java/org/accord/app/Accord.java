@@ -77,6 +77,8 @@ public final class Accord implements AutoCloseable {
   private final ProductClaims claims;
   private final Suggestions suggestions;
   private final Cases cases;
+  /** Who viewed what of each case, written in the background (ADR 0113). */
+  private final CaseAccessLog caseAccess;
   private final Reports reports;
   /** The products' SBOM sources for where-used, with the version that claim decisions and SBOM ingests move. */
   private final ProductSources sources;
@@ -94,7 +96,8 @@ public final class Accord implements AutoCloseable {
     this.parties = new Parties(database, clock, events);
     this.sources = new ProductSources(database);
     this.claims = new ProductClaims(database, clock, parties, events, sources::changed);
-    this.cases = new Cases(database, clock, parties, events);
+    this.caseAccess = new CaseAccessLog(database, clock);
+    this.cases = new Cases(database, clock, parties, events, caseAccess);
     this.reports = new Reports(database, clock, parties, cases, events);
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
@@ -302,6 +305,7 @@ public final class Accord implements AutoCloseable {
   @Override
   public void close() {
     try {
+      caseAccess.close();
       synchronized (this) {
         if (ledger != null) {
           ledger.close();
