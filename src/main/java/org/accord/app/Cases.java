@@ -957,6 +957,16 @@ public final class Cases {
     Change run(Handle handle);
   }
 
+  /**
+   * Runs {@code work} under the lock that serialises case writes, so that no case changes meanwhile:
+   * the hook of {@link CasePublication} (ADR 0109). {@code work} may call this class's writes.
+   */
+  <T> T locked(java.util.function.Supplier<T> work) {
+    synchronized (lock) {
+      return work.get();
+    }
+  }
+
   /** Runs one change and its event in one transaction, under the lock; the case as it is after. */
   private View write(Write work, Principal actor) {
     EventOutbox.Committed<View> committed;
@@ -993,7 +1003,7 @@ public final class Cases {
   }
 
   /** The case if {@code viewer} may see it; the same NotFoundException for a hidden and a missing case. */
-  private static View load(Handle handle, Principal viewer, CaseId id) {
+  static View load(Handle handle, Principal viewer, CaseId id) {
     Optional<CaseRow> row = org.accord.store.Cases.byId(handle, id);
     if (row.isPresent()) {
       View view = view(handle, row.get(), EmbargoManagement.Consequence.NONE);
@@ -1036,7 +1046,7 @@ public final class Cases {
         .findFirst();
   }
 
-  private static boolean owns(View view, Principal actor) {
+  static boolean owns(View view, Principal actor) {
     return participant(view, actor).map(p -> p.participant().has(ParticipantRole.CASE_OWNER)).orElse(false);
   }
 
