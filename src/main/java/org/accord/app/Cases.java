@@ -3,6 +3,7 @@ package org.accord.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -64,13 +65,15 @@ public final class Cases {
   private final Clock clock;
   private final Parties parties;
   private final EventOutbox log;
+  private final CaseAccessLog access;
   private final Object lock = new Object();
 
-  Cases(Database database, Clock clock, Parties parties, EventOutbox log) {
+  Cases(Database database, Clock clock, Parties parties, EventOutbox log, CaseAccessLog access) {
     this.database = database;
     this.clock = clock;
     this.parties = parties;
     this.log = log;
+    this.access = access;
   }
 
   /**
@@ -99,6 +102,18 @@ public final class Cases {
    *     label or role
    */
   public View create(Principal actor, String title, String tlp, List<String> roles) {
+    return create(actor, title, tlp, roles, List.of());
+  }
+
+  /**
+   * As {@link #create(Principal, String, String, List)}, naming the recipients of a TLP:RED case
+   * (members of the actor's organization, by e-mail; ADR 0112). A RED case is seen by the person who
+   * opened it, its named recipients and the members invited to it later, no one else.
+   *
+   * @throws InvalidInputException location {@code recipients[i]} for an address that is not a member
+   *     of the actor's organization, {@code recipients} for recipients on a case that is not RED
+   */
+  public View create(Principal actor, String title, String tlp, List<String> roles, List<String> recipients) {
     String clean = title == null ? "" : title.strip();
     if (clean.isEmpty()) {
       throw new InvalidInputException("missing title: a case needs a title", "title");
@@ -107,6 +122,7 @@ public final class Cases {
       throw new InvalidInputException("the title has " + clean.length() + " characters; at most " + TITLE_MAX_CHARS, "title");
     }
     Tlp label = tlp == null ? Tlp.AMBER : Tlp.parse(tlp);
+    label.checkRecipients(NeedToKnow.count(recipients));
     EnumSet<ParticipantRole> ownerRoles = EnumSet.of(ParticipantRole.CASE_OWNER);
     if (roles != null && !roles.isEmpty()) {
       ownerRoles.addAll(ParticipantRole.parseAll(roles));
@@ -119,6 +135,8 @@ public final class Cases {
       Participant owner = Participant.organization(actor.organization().id(), ownerRoles);
       org.accord.store.Cases.addParticipant(handle, pk, owner, PecState.NO_EMBARGO,
           owner.has(ParticipantRole.VENDOR) ? VfdState.UNAWARE : null, now);
+      Set<Long> named = NeedToKnow.resolve(handle, recipients, m -> m.organization().id() == actor.organization().id(), id.toString());
+      org.accord.store.CaseMarkings.setCase(handle, pk, memberId(actor), named);
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("title", clean);
       data.put("tlp", label.label());
@@ -137,8 +155,9 @@ public final class Cases {
       List<View> views = new ArrayList<>();
       for (CaseRow row : rows) {
         View view = view(handle, row, EmbargoManagement.Consequence.NONE);
-        if (visible(view, viewer)) {
+        if (visible(handle, view, viewer)) {
           views.add(view);
+          access.record(viewer, row.pk(), CaseAccessLog.Seen.LIST);
         }
       }
       return views;
@@ -161,6 +180,7 @@ public final class Cases {
         org.accord.store.Cases.viewed(handle, view.row().pk(), own.get().participant().organization(), clock.millis());
         view = view(handle, view.row(), EmbargoManagement.Consequence.NONE);
       }
+      access.record(viewer, view.row().pk(), CaseAccessLog.Seen.CASE);
       return view;
     });
   }
@@ -195,6 +215,17 @@ public final class Cases {
       }
       if (view.participants().stream().anyMatch(p -> p.participant().organization() == invited.id())) {
         throw new InvalidInputException(invited.name() + " already takes part in " + caseId, "organization");
+      }
+      if (view.row().tlp() == Tlp.RED) {
+        // A RED case reaches named people only (ADR 0112): the invited member becomes a recipient.
+        if (member.isEmpty()) {
+          throw new InvalidInputException("a TLP:RED case is shared with named members only: name the member of "
+              + invited.name() + " to invite", "member");
+        }
+        org.accord.store.CaseMarkings.CaseAccess named = org.accord.store.CaseMarkings.ofCase(handle, view.row().pk());
+        Set<Long> recipients = new java.util.HashSet<>(named.recipients());
+        recipients.add(member.getAsLong());
+        org.accord.store.CaseMarkings.setCase(handle, view.row().pk(), boxed(named.creatorMember()), recipients);
       }
       Participant participant = new Participant(invited.id(), member, parsed);
       EmState em = view.row().em();
@@ -458,10 +489,18 @@ public final class Cases {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
     return database.jdbi().withHandle(handle -> {
       View view = load(handle, viewer, caseId);
+      // An event that tells of an item is shown to those who see the item; seq counts what the viewer
+      // sees, so a hidden event leaves no gap (ADR 0112).
+      Map<Long, Tlp.Marking> markings = org.accord.store.CaseMarkings.eventMarkings(handle, view.row().pk());
+      Tlp.Viewer who = who(view, viewer);
       List<Map<String, Object>> events = new ArrayList<>();
       for (org.accord.store.Cases.EventRow e : org.accord.store.Cases.events(handle, view.row().pk())) {
+        Tlp.Marking marking = markings.get(e.seq());
+        if (marking != null && !marking.allows(who, false)) {
+          continue;
+        }
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("seq", e.seq());
+        event.put("seq", events.size() + 1);
         event.put("type", e.type());
         event.put("at", e.at().toString());
         Map<String, Object> actor = new LinkedHashMap<>();
@@ -473,7 +512,42 @@ public final class Cases {
         event.put("data", e.data());
         events.add(event);
       }
+      access.record(viewer, view.row().pk(), CaseAccessLog.Seen.EVENTS);
       return events;
+    });
+  }
+
+  /**
+   * Who viewed what of the case, oldest first (ADR 0113); the case owner and the coordinator may read
+   * it. Pending views are written first, so the answer includes this read.
+   *
+   * @throws NotFoundException for a hidden or missing case
+   * @throws ForbiddenException for another participant
+   */
+  public List<Map<String, Object>> accessLog(Principal viewer, String id) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    long pk = database.jdbi().withHandle(handle -> {
+      View view = load(handle, viewer, caseId);
+      if (!owns(view, viewer) && !viewer.isCoordinator()) {
+        throw new ForbiddenException("only the case owner or the coordinator reads the access log of " + caseId);
+      }
+      return view.row().pk();
+    });
+    access.record(viewer, pk, CaseAccessLog.Seen.ACCESS_LOG);
+    access.flush();
+    return database.jdbi().withHandle(handle -> {
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (org.accord.store.CaseAccessLog.Row row : org.accord.store.CaseAccessLog.read(handle, pk)) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("organization", row.organization().orElse(null));
+        one.put("member", row.member().orElse(null));
+        one.put("what", row.what());
+        one.put("first", row.first().toString());
+        one.put("last", row.last().toString());
+        one.put("views", row.views());
+        out.add(one);
+      }
+      return out;
     });
   }
 
@@ -493,6 +567,20 @@ public final class Cases {
    */
   public List<Map<String, Object>> addVulnerability(Principal actor, String id, String alias, List<String> affected, String cvss,
       String tlp) {
+    return addVulnerability(actor, id, alias, affected, cvss, tlp, List.of());
+  }
+
+  /**
+   * As {@link #addVulnerability(Principal, String, String, List, String, String)}, naming the recipients
+   * of a TLP:RED item by e-mail (people who see the case). A RED item in a RED case that names none
+   * reaches the case's recipients. The item's label is never below the case's.
+   *
+   * @throws InvalidInputException location {@code tlp} for a label below the case's, {@code recipients}
+   *     for recipients on an item that is not RED, {@code recipients[i]} for an address that is not a
+   *     person who sees the case
+   */
+  public List<Map<String, Object>> addVulnerability(Principal actor, String id, String alias, List<String> affected, String cvss,
+      String tlp, List<String> recipients) {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
     String cleanAlias = alias == null ? "" : alias.strip();
     if (cleanAlias.length() > ALIAS_MAX_CHARS || cleanAlias.chars().anyMatch(Character::isWhitespace)) {
@@ -516,16 +604,19 @@ public final class Cases {
         throw new ForbiddenException("only the case owner or the coordinator adds vulnerabilities to " + caseId);
       }
       Tlp itemTlp = label == null ? view.row().tlp() : label;
+      Set<Long> named = recipients(handle, view, itemTlp, recipients);
       long now = clock.millis();
       long vid = org.accord.store.CaseItems.addVulnerability(handle, view.row().pk(), cleanAlias, packages, cleanVector, itemTlp,
-          actor.organization().id(), now);
+          actor.organization().id(), memberId(actor), named, now);
+      Tlp.Marking marking = new Tlp.Marking(itemTlp, Tlp.Origin.of(actor.organization().id(), actor.organization().id(), memberId(actor)),
+          new Tlp.Recipients(named));
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("vulnerability", vid);
       data.put("alias", cleanAlias);
       data.put("affected", packages);
       data.put("cvss", cleanVector);
       data.put("tlp", itemTlp.label());
-      return new Change(view.row().pk(), "case.vulnerability_added", data, EmbargoManagement.Consequence.NONE);
+      return new Change(view.row().pk(), "case.vulnerability_added", data, EmbargoManagement.Consequence.NONE, marking);
     }, actor);
     return vulnerabilities(actor, id);
   }
@@ -540,8 +631,10 @@ public final class Cases {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
     return database.jdbi().withHandle(handle -> {
       View view = load(handle, viewer, caseId);
+      List<org.accord.store.CaseItems.VulnerabilityRow> visible = visibleVulnerabilities(handle, view, viewer);
+      Map<Long, String> emails = emails(handle, visible.stream().flatMap(v -> v.recipients().stream()).toList());
       List<Map<String, Object>> out = new ArrayList<>();
-      for (org.accord.store.CaseItems.VulnerabilityRow v : visibleVulnerabilities(handle, view, viewer)) {
+      for (org.accord.store.CaseItems.VulnerabilityRow v : visible) {
         Map<String, Object> one = new LinkedHashMap<>();
         one.put("id", v.id());
         one.put("alias", v.alias().isEmpty() ? null : v.alias());
@@ -550,10 +643,12 @@ public final class Cases {
         one.put("affected", packages);
         one.put("cvss", v.cvss().orElse(null));
         one.put("tlp", v.tlp().label());
+        one.put("recipients", named(v.recipients(), emails));
         one.put("added_by", v.organizationName());
         one.put("added", v.created().toString());
         out.add(one);
       }
+      access.record(viewer, view.row().pk(), CaseAccessLog.Seen.VULNERABILITIES);
       return out;
     });
   }
@@ -574,6 +669,7 @@ public final class Cases {
       for (org.accord.store.CaseItems.VulnerabilityRow v : visibleVulnerabilities(handle, view, viewer)) {
         v.affected().forEach((purl, range) -> packages.putIfAbsent(purl + " " + range, reported(purl, range, "affected")));
       }
+      access.record(viewer, view.row().pk(), CaseAccessLog.Seen.SUGGESTIONS);
       return new Loaded(view, List.copyOf(packages.values()));
     });
     if (loaded.packages().isEmpty()) {
@@ -628,6 +724,18 @@ public final class Cases {
    */
   public List<Map<String, Object>> setStatus(Principal actor, String id, String organization, String product, String status,
       String justification, String involvement, String tlp) {
+    return setStatus(actor, id, organization, product, status, justification, involvement, tlp, List.of());
+  }
+
+  /**
+   * As {@link #setStatus(Principal, String, String, String, String, String, String, String)}, naming
+   * the recipients of a TLP:RED status by e-mail. The status concerns the participant; its creator is
+   * the actor (ADR 0112).
+   *
+   * @throws InvalidInputException as for {@link #addVulnerability(Principal, String, String, List, String, String, List)}
+   */
+  public List<Map<String, Object>> setStatus(Principal actor, String id, String organization, String product, String status,
+      String justification, String involvement, String tlp, List<String> recipients) {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
     if (product == null || product.isBlank()) {
       throw new InvalidInputException("missing product: name it by PURL", "product");
@@ -657,11 +765,14 @@ public final class Cases {
             .orElseThrow(() -> new InvalidInputException("'" + organization.strip() + "' is not a participant of " + caseId, "organization"));
       }
       Tlp itemTlp = label == null ? view.row().tlp() : label;
+      Set<Long> named = recipients(handle, view, itemTlp, recipients);
+      Tlp.Marking marking = new Tlp.Marking(itemTlp,
+          Tlp.Origin.of(target.participant().organization(), actor.organization().id(), memberId(actor)), new Tlp.Recipients(named));
       String vex = check.vex().map(org.accord.advisory.VexStatus::label).orElse(null);
       String why = check.vex().map(org.accord.advisory.VexStatus::justificationLabel).filter(j -> !j.isEmpty()).orElse(null);
       long now = clock.millis();
       org.accord.store.CaseItems.putStatus(handle, view.row().pk(), target.participant().organization(), purl, vex, why,
-          inv.label(), itemTlp, actor.organization().id(), now);
+          inv.label(), itemTlp, actor.organization().id(), memberId(actor), named, now);
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("organization", target.organizationName());
       data.put("product", purl);
@@ -670,7 +781,7 @@ public final class Cases {
       data.put("justification", why);
       data.put("involvement", inv.label());
       data.put("tlp", itemTlp.label());
-      return new Change(view.row().pk(), "case.status_set", data, EmbargoManagement.Consequence.NONE);
+      return new Change(view.row().pk(), "case.status_set", data, EmbargoManagement.Consequence.NONE, marking);
     }, actor);
     return statuses(actor, id);
   }
@@ -704,11 +815,11 @@ public final class Cases {
       Tlp.Viewer who = who(view, viewer);
       Map<Long, ParticipantRow> byOrg = new TreeMap<>();
       view.participants().forEach(p -> byOrg.put(p.participant().organization(), p));
+      List<org.accord.store.CaseItems.StatusRow> visible = org.accord.store.CaseItems.statuses(handle, view.row().pk()).stream()
+          .filter(s -> s.marking().allows(who, false)).toList();
+      Map<Long, String> emails = emails(handle, visible.stream().flatMap(s -> s.recipients().stream()).toList());
       List<Map<String, Object>> out = new ArrayList<>();
-      for (org.accord.store.CaseItems.StatusRow s : org.accord.store.CaseItems.statuses(handle, view.row().pk())) {
-        if (!s.tlp().allows(s.organization(), Tlp.Recipients.none(), who, false)) {
-          continue;
-        }
+      for (org.accord.store.CaseItems.StatusRow s : visible) {
         ParticipantRow p = byOrg.get(s.organization());
         Map<String, Object> one = new LinkedHashMap<>();
         one.put("organization", s.organizationName());
@@ -718,12 +829,14 @@ public final class Cases {
         one.put("justification", s.justification().orElse(null));
         one.put("involvement", s.involvement());
         one.put("tlp", s.tlp().label());
+        one.put("recipients", named(s.recipients(), emails));
         one.put("updated", s.updated().toString());
         one.put("notified", p == null ? null : p.notified().map(Instant::toString).orElse(null));
         one.put("firstViewed", p == null ? null : p.viewed().map(Instant::toString).orElse(null));
         one.put("acknowledged", p == null ? null : p.acknowledged().map(Instant::toString).orElse(null));
         out.add(one);
       }
+      access.record(viewer, view.row().pk(), CaseAccessLog.Seen.STATUSES);
       return out;
     });
   }
@@ -749,13 +862,40 @@ public final class Cases {
   private static List<org.accord.store.CaseItems.VulnerabilityRow> visibleVulnerabilities(Handle handle, View view, Principal viewer) {
     Tlp.Viewer who = who(view, viewer);
     return org.accord.store.CaseItems.vulnerabilities(handle, view.row().pk()).stream()
-        .filter(v -> v.tlp().allows(v.organization(), Tlp.Recipients.none(), who, false))
+        .filter(v -> v.marking().allows(who, false))
         .toList();
   }
 
   private static Tlp.Viewer who(View view, Principal viewer) {
-    return Tlp.Viewer.of(viewer.organization().id(), viewer.member() == null ? null : viewer.member().id(),
-        participant(view, viewer).isPresent(), viewer.isCoordinator());
+    return Tlp.Viewer.of(viewer.organization().id(), memberId(viewer), participant(view, viewer).isPresent(), viewer.isCoordinator());
+  }
+
+  private static Long memberId(Principal principal) {
+    return principal.member() == null ? null : principal.member().id();
+  }
+
+  /**
+   * The recipients of an item labelled {@code tlp} in the case: checked against the case's label, each
+   * a person who sees the case; a RED item in a RED case that names none reaches the case's recipients.
+   */
+  private static Set<Long> recipients(Handle handle, View view, Tlp tlp, List<String> emails) {
+    tlp.checkItem(view.row().tlp(), NeedToKnow.count(emails));
+    Set<Long> named = NeedToKnow.resolve(handle, emails, member -> visible(handle, view, Tlp.Viewer.of(member.organization().id(),
+        member.id(), participant(view, member.organization().id(), member.id()).isPresent(), false)), view.row().id().toString());
+    if (tlp == Tlp.RED && named.isEmpty() && view.row().tlp() == Tlp.RED) {
+      org.accord.store.CaseMarkings.CaseAccess kase = org.accord.store.CaseMarkings.ofCase(handle, view.row().pk());
+      named = new java.util.LinkedHashSet<>(kase.recipients());
+      kase.creatorMember().ifPresent(named::add);
+    }
+    return named;
+  }
+
+  private static Map<Long, String> emails(Handle handle, List<Long> members) {
+    return members.isEmpty() ? Map.of() : org.accord.store.CaseMarkings.emails(handle, new java.util.HashSet<>(members));
+  }
+
+  private static List<String> named(Set<Long> recipients, Map<Long, String> emails) {
+    return recipients.stream().map(id -> emails.getOrDefault(id, "")).sorted().toList();
   }
 
   /** Affected packages {@code "PURL RANGE"} as PURL to {@code vers:} text; at least one, no PURL twice. */
@@ -804,7 +944,13 @@ public final class Cases {
   // --- the pieces --------------------------------------------------------------------------------
 
   /** What a write did: the case, the event to record, and the embargo consequence for the answer. */
-  private record Change(long pk, String type, Map<String, Object> data, EmbargoManagement.Consequence consequence) {}
+  private record Change(long pk, String type, Map<String, Object> data, EmbargoManagement.Consequence consequence,
+      Tlp.Marking marking) {
+    /** A change of the case itself: its event follows the case's visibility. */
+    Change(long pk, String type, Map<String, Object> data, EmbargoManagement.Consequence consequence) {
+      this(pk, type, data, consequence, null);
+    }
+  }
 
   @FunctionalInterface
   private interface Write {
@@ -832,8 +978,11 @@ public final class Cases {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("case", current.id().toString());
         data.putAll(change.data());
-        org.accord.store.Cases.addEvent(handle, change.pk(), change.type(), now, actor.organization().name(),
+        long seq = org.accord.store.Cases.addEvent(handle, change.pk(), change.type(), now, actor.organization().name(),
             actor.member() == null ? null : actor.member().email(), data);
+        if (change.marking() != null) {
+          org.accord.store.CaseMarkings.markEvent(handle, change.pk(), seq, change.marking());
+        }
         // Private while the case is not published: no case is published yet (ADR 0104).
         events.stage(actor, change.type(), "case:" + current.id(), now, data, true);
         return view(handle, byPk(handle, change.pk()), change.consequence());
@@ -858,26 +1007,42 @@ public final class Cases {
     Optional<CaseRow> row = org.accord.store.Cases.byId(handle, id);
     if (row.isPresent()) {
       View view = view(handle, row.get(), EmbargoManagement.Consequence.NONE);
-      if (visible(view, viewer)) {
+      if (visible(handle, view, viewer)) {
         return view;
       }
     }
     throw new NotFoundException("no case " + id);
   }
 
-  private static boolean visible(View view, Principal viewer) {
-    boolean participant = participant(view, viewer).isPresent();
-    Tlp.Viewer who = Tlp.Viewer.of(viewer.organization().id(), viewer.member() == null ? null : viewer.member().id(),
-        participant, viewer.isCoordinator());
-    return participant || view.row().tlp().allows(view.row().owner(), Tlp.Recipients.none(), who, false);
+  private static boolean visible(Handle handle, View view, Principal viewer) {
+    return visible(handle, view, who(view, viewer));
+  }
+
+  /**
+   * Whether {@code who} sees the case: below RED, its participants and whoever the label lets; a RED
+   * case only the person who opened it and its named recipients (ADR 0112), whose marking is read only
+   * for RED cases so other reads cost no query.
+   */
+  private static boolean visible(Handle handle, View view, Tlp.Viewer who) {
+    CaseRow row = view.row();
+    if (row.tlp() == Tlp.RED) {
+      org.accord.store.CaseMarkings.CaseAccess named = org.accord.store.CaseMarkings.ofCase(handle, row.pk());
+      return Tlp.RED.allows(new Tlp.Origin(row.owner(), row.owner(), named.creatorMember()), new Tlp.Recipients(named.recipients()),
+          who, false);
+    }
+    return who.participant() || row.tlp().allows(row.owner(), Tlp.Recipients.none(), who, false);
   }
 
   /** The viewer's participant row: its organization's, unless only another member of it takes part. */
   private static Optional<ParticipantRow> participant(View view, Principal viewer) {
+    return participant(view, viewer.organization().id(), memberId(viewer));
+  }
+
+  private static Optional<ParticipantRow> participant(View view, long organization, Long member) {
     return view.participants().stream()
-        .filter(p -> p.participant().organization() == viewer.organization().id())
+        .filter(p -> p.participant().organization() == organization)
         .filter(p -> p.participant().member().isEmpty()
-            || viewer.member() != null && p.participant().member().getAsLong() == viewer.member().id())
+            || member != null && p.participant().member().getAsLong() == member)
         .findFirst();
   }
 
@@ -959,6 +1124,35 @@ public final class Cases {
     }
     throw new InvalidInputException("unknown case state event '" + (clean.length() > 40 ? clean.substring(0, 40) : clean)
         + "'; accepted: " + String.join(", ", names) + " (or V, F, D, P, X, A)", "event");
+  }
+
+  /**
+   * A case as both edges show it, with the embargo's end also in the viewer's {@code zone}, the zone
+   * named ({@code embargo.end_local}, {@code embargo.zone}; issue 9, item 4).
+   */
+  public static Map<String, Object> describe(View view, ZoneId zone) {
+    Map<String, Object> out = describe(view);
+    if (out.get("embargo") instanceof Map<?, ?> && view.row().terms().isPresent()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> embargo = (Map<String, Object>) out.get("embargo");
+      embargo.put("end_local", view.row().terms().get().endIn(zone));
+      embargo.put("zone", zone.getId());
+    }
+    return out;
+  }
+
+  /**
+   * A viewer's time zone by its IANA name ({@code Europe/Zurich}) or a UTC offset ({@code +02:00}).
+   *
+   * @throws InvalidInputException naming {@code field} if it is neither
+   */
+  public static ZoneId zone(String text, String field) {
+    try {
+      return ZoneId.of(text.strip());
+    } catch (java.time.DateTimeException e) {
+      throw new InvalidInputException("unknown time zone '" + shorten(text) + "'; use an IANA name such as Europe/Zurich"
+          + " or an offset such as +02:00", field);
+    }
   }
 
   /** A case as both edges show it (no store ids). */

@@ -119,17 +119,23 @@ final class CaseCommand {
     }
   }
 
-  @Command(name = "show", description = "Show one case.")
+  @Command(name = "show", description = {"Show one case.", "The embargo's end is shown in UTC and in your time zone, named."},
+      footer = {"", "Example:", "  accord case show ACC-2026-0001 --tz Europe/Zurich"})
   static final class Show extends OnCase {
+    @Option(names = "--tz", paramLabel = "ZONE",
+        description = "Show the embargo's end in this time zone (IANA name or offset; default: this machine's, ${DEFAULT-VALUE}).")
+    String zone = java.time.ZoneId.systemDefault().getId();
+
     @Override
     protected int execute() {
       Map<String, Object> answer;
       List<Map<String, Object>> vulnerabilities;
+      java.time.ZoneId tz = Cases.zone(zone, "--tz");
       if (remote().isPresent()) {
-        answer = new LinkedHashMap<String, Object>(remote().get().get(path(""), Remote.query(), Map.class));
+        answer = new LinkedHashMap<String, Object>(remote().get().get(path(""), Remote.query("tz", tz.getId()), Map.class));
         vulnerabilities = castList(remote().get().get(path("/vulnerabilities"), Remote.query(), Map.class).get("vulnerabilities"));
       } else {
-        answer = new LinkedHashMap<>(Cases.describe(context().accord().cases().show(actingAs(organization), id)));
+        answer = new LinkedHashMap<>(Cases.describe(context().accord().cases().show(actingAs(organization), id), tz));
         vulnerabilities = context().accord().cases().vulnerabilities(actingAs(organization), id);
       }
       answer.put("vulnerabilities", vulnerabilities);
@@ -321,7 +327,7 @@ final class CaseCommand {
     command.out().printf("%s %s: %s (%s, embargo %s, state %s)%n", verb, c.get("id"), c.get("title"), c.get("tlp"), c.get("em"),
         c.get("state") instanceof Map<?, ?> s ? s.get("pxa") : "");
     if (c.get("embargo") instanceof Map<?, ?> e) {
-      command.out().printf("  embargo ends %s%n", e.get("end_utc"));
+      command.out().printf("  embargo ends %s%s%n", e.get("end_utc"), e.get("end_local") == null ? "" : " = " + e.get("end_local"));
     }
     if (c.get("alert") != null) {
       command.out().printf("  ALERT: %s%n", c.get("alert"));
