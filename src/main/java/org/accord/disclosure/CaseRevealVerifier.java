@@ -137,7 +137,7 @@ public final class CaseRevealVerifier {
       }
       Hash hash = e.eventHash();
       if (e.reveal().isPresent()) {
-        RevealBundle.Reveal reveal = e.reveal().get();
+        Receipt.Reveal reveal = e.reveal().get();
         holds(() -> Commitment.verify(entry, reveal.salt(), reveal.event()), at);
         LedgerEvent.Decoded decoded = located(() -> LedgerEvent.decode(reveal.event()), at);
         if (!decoded.event().subject().equals(subject)) {

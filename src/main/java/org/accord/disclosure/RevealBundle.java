@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.accord.ledger.CanonicalJson;
 import org.accord.ledger.Hash;
 import org.accord.ledger.LedgerEvent;
+import org.accord.ledger.Receipt.Reveal;
 import org.accord.ledger.VerificationException;
 
 /**
@@ -120,39 +121,6 @@ public record RevealBundle(CaseId caseId, String origin, String checkpoint, List
     }
   }
 
-  /**
-   * The salt and event that open a commitment.
-   *
-   * @param salt the salt
-   * @param event the event's canonical bytes
-   */
-  public record Reveal(byte[] salt, byte[] event) {
-    public Reveal {
-      salt = salt.clone();
-      event = event.clone();
-    }
-
-    @Override
-    public byte[] salt() {
-      return salt.clone();
-    }
-
-    @Override
-    public byte[] event() {
-      return event.clone();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Reveal that && Arrays.equals(salt, that.salt) && Arrays.equals(event, that.event);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * Arrays.hashCode(salt) + Arrays.hashCode(event);
-    }
-  }
-
   /** The bundle as canonical JSON; byte arrays in standard base64, hashes of the chain in hex. */
   public String toJson() {
     Base64.Encoder b64 = Base64.getEncoder();
@@ -168,8 +136,8 @@ public record RevealBundle(CaseId caseId, String origin, String checkpoint, List
       one.put("proof", e.proof().stream().map(Hash::base64).toList());
       one.put("event_hash", e.eventHash().hex());
       if (e.reveal().isPresent()) {
-        one.put("salt", b64.encodeToString(e.reveal().get().salt));
-        one.put("event", b64.encodeToString(e.reveal().get().event));
+        one.put("salt", b64.encodeToString(e.reveal().get().salt()));
+        one.put("event", b64.encodeToString(e.reveal().get().event()));
       } else {
         one.put("withheld", true);
       }
