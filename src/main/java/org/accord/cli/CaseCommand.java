@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.accord.app.Cases;
+import org.accord.app.ListPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +31,7 @@ final class CaseCommand {
   private CaseCommand() {}
 
   /** The API's answer to a list of cases. */
-  record Listed(List<Map<String, Object>> cases) {}
+  record Listed(List<Map<String, Object>> cases, int total, int limit, String cursor) {}
 
   /** A command about one case, acting for {@code --org} on the data directory. */
   abstract static class OnCase extends AccordCommand {
@@ -98,22 +99,41 @@ final class CaseCommand {
     }
   }
 
-  @Command(name = "list", description = "List the cases you take part in.")
+  @Command(name = "list", description = {"List the cases you take part in, a page at a time.",
+      "Each with its TLP, EM state, embargo end, your roles and its participant count; `case show` has the participants."},
+      footer = {"", "Example:", "  accord case list --limit 20", "  accord case list --cursor <the cursor printed by the previous page>"})
   static final class ListCases extends AccordCommand {
     @Option(names = "--org", paramLabel = "NAME", description = "As this organization (on the data directory).")
     String organization;
 
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "Cases per page (1 to 500). Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @Option(names = "--cursor", paramLabel = "C", description = "The cursor of the previous page.")
+    String cursor;
+
     @Override
     protected int execute() {
-      List<Map<String, Object>> cases = remote().isPresent()
-          ? remote().get().get("api/v1/cases", Remote.query(), Listed.class).cases()
-          : context().accord().cases().list(actingAs(organization)).stream().map(Cases::describe).toList();
+      Listed page;
+      if (remote().isPresent()) {
+        Remote.Query query = Remote.query("limit", Integer.toString(limit));
+        if (cursor != null) {
+          query.add("cursor", cursor);
+        }
+        page = remote().get().get("api/v1/cases", query, Listed.class);
+      } else {
+        ListPage<Cases.Summary> found = context().accord().cases().list(actingAs(organization), limit, cursor);
+        page = new Listed(found.items().stream().map(Cases::describe).toList(), found.total(), found.limit(), found.cursor());
+      }
       if (json) {
-        printJson(Map.of("cases", cases));
+        printJson(page);
         return Main.OK;
       }
-      for (Map<String, Object> c : cases) {
-        out().printf("%-14s %-16s %-8s %s%n", c.get("id"), c.get("tlp"), c.get("em"), c.get("title"));
+      for (Map<String, Object> c : page.cases()) {
+        out().printf("%-14s %-16s %-8s %5s  %s%n", c.get("id"), c.get("tlp"), c.get("em"), c.get("participant_count"), c.get("title"));
+      }
+      if (page.cursor() != null) {
+        out().printf("%d of %d; next page: --cursor %s%n", page.cases().size(), page.total(), page.cursor());
       }
       return Main.OK;
     }
