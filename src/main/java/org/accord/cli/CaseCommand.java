@@ -551,7 +551,7 @@ final class CaseCommand {
   }
 
   @Command(name = "access-log", description = {"Who viewed what of a case, oldest first (ADR 0113).",
-      "The case owner or the coordinator may. Views are written about once a second; one row counts a viewer's"
+      "The case owner's admins or the coordinator may. Views are written about once a second; one row counts a viewer's"
           + " repeated views of one thing in that window."},
       footer = {"", "Example:", "  accord case access-log ACC-2026-0001 --json"})
   static final class AccessLog extends OnCase {
