@@ -80,6 +80,7 @@ public final class Accord implements AutoCloseable {
   /** Who viewed what of each case, written in the background (ADR 0113). */
   private final CaseAccessLog caseAccess;
   private final Reports reports;
+  private final CasePublication publication;
   /** The products' SBOM sources for where-used, with the version that claim decisions and SBOM ingests move. */
   private final ProductSources sources;
   private LedgerService ledger;
@@ -99,6 +100,7 @@ public final class Accord implements AutoCloseable {
     this.caseAccess = new CaseAccessLog(database, clock);
     this.cases = new Cases(database, clock, parties, events, caseAccess);
     this.reports = new Reports(database, clock, parties, cases, events);
+    this.publication = new CasePublication(database, clock, cases, events, this::ledger);
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
     this.graph = builder.build();
@@ -172,6 +174,11 @@ public final class Accord implements AutoCloseable {
   /** Disclosure cases: participants, embargo and case state (ADR 0104). */
   public Cases cases() {
     return cases;
+  }
+
+  /** Publishing cases and their reveal bundles (ADR 0109). */
+  public CasePublication publication() {
+    return publication;
   }
 
   /** Vulnerability reports and their Report Management (ADR 0106). */

@@ -3,6 +3,7 @@ package org.accord.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -66,6 +67,8 @@ public final class Cases {
   private final EventOutbox log;
   private final CaseAccessLog access;
   private final Object lock = new Object();
+  /** Views of recently read cases, each valid while its case's revision stays (ADR 0111). */
+  private final CaseViews views = new CaseViews(CaseViews.DEFAULT_CASES);
 
   Cases(Database database, Clock clock, Parties parties, EventOutbox log, CaseAccessLog access) {
     this.database = database;
@@ -145,7 +148,57 @@ public final class Cases {
     }, actor);
   }
 
-  /** The cases {@code viewer} takes part in (every case the TLP lets the coordinator see); oldest first. */
+  /**
+   * A case as a list shows it to one viewer (ADR 0111): its header, its participant count and the
+   * viewer's own roles in it; the participants themselves are the view's.
+   *
+   * @param roles the viewer's roles in the case, empty if it does not take part (the coordinator)
+   * @param participants how many participants the case has
+   */
+  public record Summary(CaseRow row, Set<ParticipantRole> roles, int participants) {}
+
+  /** The most cases a list page holds. */
+  public static final int LIST_MAX = 500;
+
+  /**
+   * A page of the cases {@code viewer} sees (those its organization takes part in, and every case the
+   * TLP lets the coordinator see), oldest first: two queries per page whatever the case sizes, and a
+   * case hidden from the viewer is neither listed nor counted.
+   *
+   * @param limit the page size, 1 to {@link #LIST_MAX}
+   * @param cursor the cursor of the previous page, or null for the first
+   * @throws InvalidInputException for a limit out of range ({@code limit}) or a cursor of another list
+   *     or viewer ({@code cursor})
+   */
+  public ListPage<Summary> list(Principal viewer, int limit, String cursor) {
+    if (limit < 1 || limit > LIST_MAX) {
+      throw new InvalidInputException("limit must be from 1 to " + LIST_MAX + ", not " + limit, "limit");
+    }
+    Long member = viewer.member() == null ? null : viewer.member().id();
+    // The TLP labels under which this viewer sees a case it takes no part in, as the core says.
+    Tlp.Viewer outsider = Tlp.Viewer.of(viewer.organization().id(), member, false, viewer.isCoordinator());
+    EnumSet<Tlp> beyond = EnumSet.noneOf(Tlp.class);
+    for (Tlp t : Tlp.values()) {
+      if (t.allows(-1, Tlp.Recipients.none(), outsider, false)) {
+        beyond.add(t);
+      }
+    }
+    org.accord.store.Cases.Lister lister = new org.accord.store.Cases.Lister(viewer.organization().id(), member, beyond);
+    String question = viewer.organization().id() + ":" + member + ":" + viewer.isCoordinator();
+    int offset = ListPage.offset(cursor, "cases", question);
+    return database.jdbi().withHandle(handle -> {
+      int total = org.accord.store.Cases.count(handle, lister);
+      List<Summary> items = org.accord.store.Cases.summaries(handle, lister, limit, offset).stream()
+          .map(r -> new Summary(r.row(), r.roles().orElse(Set.of()), r.participants()))
+          .toList();
+      return ListPage.window(items, total, limit, offset, "cases", question);
+    });
+  }
+
+  /**
+   * Every case {@code viewer} sees, each as a whole view; oldest first. For a few cases (tests, a
+   * local CLI); the served list is {@link #list(Principal, int, String)}.
+   */
   public List<View> list(Principal viewer) {
     return database.jdbi().withHandle(handle -> {
       List<CaseRow> rows = viewer.isCoordinator()
@@ -177,7 +230,7 @@ public final class Cases {
       if (own.isPresent() && own.get().viewed().isEmpty()) {
         // First view by a member of the participant: set once (the UPDATE keeps an earlier time).
         org.accord.store.Cases.viewed(handle, view.row().pk(), own.get().participant().organization(), clock.millis());
-        view = view(handle, view.row(), EmbargoManagement.Consequence.NONE);
+        view = view(handle, byPk(handle, view.row().pk()), EmbargoManagement.Consequence.NONE);
       }
       access.record(viewer, view.row().pk(), CaseAccessLog.Seen.CASE);
       return view;
@@ -957,6 +1010,16 @@ public final class Cases {
     Change run(Handle handle);
   }
 
+  /**
+   * Runs {@code work} under the lock that serialises case writes, so that no case changes meanwhile:
+   * the hook of {@link CasePublication} (ADR 0109). {@code work} may call this class's writes.
+   */
+  <T> T locked(java.util.function.Supplier<T> work) {
+    synchronized (lock) {
+      return work.get();
+    }
+  }
+
   /** Runs one change and its event in one transaction, under the lock; the case as it is after. */
   private View write(Write work, Principal actor) {
     EventOutbox.Committed<View> committed;
@@ -987,13 +1050,30 @@ public final class Cases {
         .orElseThrow(() -> new IllegalStateException("case row " + pk + " vanished"));
   }
 
-  private static View view(Handle handle, CaseRow row, EmbargoManagement.Consequence consequence) {
-    return new View(row, org.accord.store.Cases.participants(handle, row.pk()),
+  /**
+   * The case as read now. A read outside a write ({@code consequence} NONE, no transaction) is served
+   * from {@link #views} while the case's revision is the one it was assembled at; the participants and
+   * proposals are read after {@code row}, so a view is never older than the revision it is kept under.
+   * A view read inside a write's transaction is not kept: it is not committed yet.
+   */
+  private View view(Handle handle, CaseRow row, EmbargoManagement.Consequence consequence) {
+    boolean cacheable = consequence == EmbargoManagement.Consequence.NONE && !handle.isInTransaction();
+    if (cacheable) {
+      View cached = views.get(row.pk(), row.revision());
+      if (cached != null) {
+        return cached;
+      }
+    }
+    View view = new View(row, org.accord.store.Cases.participants(handle, row.pk()),
         org.accord.store.Cases.proposals(handle, row.pk(), null), consequence);
+    if (cacheable) {
+      views.put(row.pk(), row.revision(), view);
+    }
+    return view;
   }
 
   /** The case if {@code viewer} may see it; the same NotFoundException for a hidden and a missing case. */
-  private static View load(Handle handle, Principal viewer, CaseId id) {
+  View load(Handle handle, Principal viewer, CaseId id) {
     Optional<CaseRow> row = org.accord.store.Cases.byId(handle, id);
     if (row.isPresent()) {
       View view = view(handle, row.get(), EmbargoManagement.Consequence.NONE);
@@ -1036,7 +1116,7 @@ public final class Cases {
         .findFirst();
   }
 
-  private static boolean owns(View view, Principal actor) {
+  static boolean owns(View view, Principal actor) {
     return participant(view, actor).map(p -> p.participant().has(ParticipantRole.CASE_OWNER)).orElse(false);
   }
 
@@ -1114,6 +1194,55 @@ public final class Cases {
     }
     throw new InvalidInputException("unknown case state event '" + (clean.length() > 40 ? clean.substring(0, 40) : clean)
         + "'; accepted: " + String.join(", ", names) + " (or V, F, D, P, X, A)", "event");
+  }
+
+  /**
+   * A case as both edges show it, with the embargo's end also in the viewer's {@code zone}, the zone
+   * named ({@code embargo.end_local}, {@code embargo.zone}; issue 9, item 4).
+   */
+  public static Map<String, Object> describe(View view, ZoneId zone) {
+    Map<String, Object> out = describe(view);
+    if (out.get("embargo") instanceof Map<?, ?> && view.row().terms().isPresent()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> embargo = (Map<String, Object>) out.get("embargo");
+      embargo.put("end_local", view.row().terms().get().endIn(zone));
+      embargo.put("zone", zone.getId());
+    }
+    return out;
+  }
+
+  /**
+   * A viewer's time zone by its IANA name ({@code Europe/Zurich}) or a UTC offset ({@code +02:00}).
+   *
+   * @throws InvalidInputException naming {@code field} if it is neither
+   */
+  public static ZoneId zone(String text, String field) {
+    try {
+      return ZoneId.of(text.strip());
+    } catch (java.time.DateTimeException e) {
+      throw new InvalidInputException("unknown time zone '" + shorten(text) + "'; use an IANA name such as Europe/Zurich"
+          + " or an offset such as +02:00", field);
+    }
+  }
+
+  /**
+   * A case as both edges list it (no store ids): {@code id}, {@code title}, {@code tlp}, {@code em},
+   * {@code embargo_end} (null without terms), {@code pxa}, the viewer's {@code roles}, {@code
+   * participant_count} and {@code updated}.
+   */
+  public static Map<String, Object> describe(Summary summary) {
+    CaseRow row = summary.row();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", row.id().toString());
+    out.put("title", row.title());
+    out.put("tlp", row.tlp().label());
+    out.put("em", row.em().name().toLowerCase(Locale.ROOT));
+    out.put("embargo_end", row.terms().map(t -> t.end().toString()).orElse(null));
+    out.put("pxa", row.pxa().code());
+    out.put("roles", labels(summary.roles()));
+    out.put("participant_count", summary.participants());
+    out.put("updated", row.updated().toString());
+    return out;
   }
 
   /** A case as both edges show it (no store ids). */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.accord.app.Cases;
+import org.accord.app.ListPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,12 +25,13 @@ import picocli.CommandLine.Parameters;
     },
     subcommands = {CaseCommand.Create.class, CaseCommand.ListCases.class, CaseCommand.Show.class, CaseCommand.Invite.class,
         CaseCommand.Embargo.class, CaseCommand.Transition.class, CaseCommand.Events.class, CaseCommand.Vuln.class,
-        CaseCommand.Suggest.class, CaseCommand.Status.class, CaseCommand.Ack.class, CaseCommand.AccessLog.class})
+        CaseCommand.Suggest.class, CaseCommand.Status.class, CaseCommand.Ack.class, CaseCommand.AccessLog.class,
+        CasePublicationCommands.Publish.class, CasePublicationCommands.Reveal.class})
 final class CaseCommand {
   private CaseCommand() {}
 
   /** The API's answer to a list of cases. */
-  record Listed(List<Map<String, Object>> cases) {}
+  record Listed(List<Map<String, Object>> cases, int total, int limit, String cursor) {}
 
   /** A command about one case, acting for {@code --org} on the data directory. */
   abstract static class OnCase extends AccordCommand {
@@ -105,38 +107,63 @@ final class CaseCommand {
     }
   }
 
-  @Command(name = "list", description = "List the cases you take part in.")
+  @Command(name = "list", description = {"List the cases you take part in, a page at a time.",
+      "Each with its TLP, EM state, embargo end, your roles and its participant count; `case show` has the participants."},
+      footer = {"", "Example:", "  accord case list --limit 20", "  accord case list --cursor <the cursor printed by the previous page>"})
   static final class ListCases extends AccordCommand {
     @Option(names = "--org", paramLabel = "NAME", description = "As this organization (on the data directory).")
     String organization;
 
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "Cases per page (1 to 500). Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @Option(names = "--cursor", paramLabel = "C", description = "The cursor of the previous page.")
+    String cursor;
+
     @Override
     protected int execute() {
-      List<Map<String, Object>> cases = remote().isPresent()
-          ? remote().get().get("api/v1/cases", Remote.query(), Listed.class).cases()
-          : context().accord().cases().list(actingAs(organization)).stream().map(Cases::describe).toList();
+      Listed page;
+      if (remote().isPresent()) {
+        Remote.Query query = Remote.query("limit", Integer.toString(limit));
+        if (cursor != null) {
+          query.add("cursor", cursor);
+        }
+        page = remote().get().get("api/v1/cases", query, Listed.class);
+      } else {
+        ListPage<Cases.Summary> found = context().accord().cases().list(actingAs(organization), limit, cursor);
+        page = new Listed(found.items().stream().map(Cases::describe).toList(), found.total(), found.limit(), found.cursor());
+      }
       if (json) {
-        printJson(Map.of("cases", cases));
+        printJson(page);
         return Main.OK;
       }
-      for (Map<String, Object> c : cases) {
-        out().printf("%-14s %-16s %-8s %s%n", c.get("id"), c.get("tlp"), c.get("em"), c.get("title"));
+      for (Map<String, Object> c : page.cases()) {
+        out().printf("%-14s %-16s %-8s %5s  %s%n", c.get("id"), c.get("tlp"), c.get("em"), c.get("participant_count"), c.get("title"));
+      }
+      if (page.cursor() != null) {
+        out().printf("%d of %d; next page: --cursor %s%n", page.cases().size(), page.total(), page.cursor());
       }
       return Main.OK;
     }
   }
 
-  @Command(name = "show", description = "Show one case.")
+  @Command(name = "show", description = {"Show one case.", "The embargo's end is shown in UTC and in your time zone, named."},
+      footer = {"", "Example:", "  accord case show ACC-2026-0001 --tz Europe/Zurich"})
   static final class Show extends OnCase {
+    @Option(names = "--tz", paramLabel = "ZONE",
+        description = "Show the embargo's end in this time zone (IANA name or offset; default: this machine's, ${DEFAULT-VALUE}).")
+    String zone = java.time.ZoneId.systemDefault().getId();
+
     @Override
     protected int execute() {
       Map<String, Object> answer;
       List<Map<String, Object>> vulnerabilities;
+      java.time.ZoneId tz = Cases.zone(zone, "--tz");
       if (remote().isPresent()) {
-        answer = new LinkedHashMap<String, Object>(remote().get().get(path(""), Remote.query(), Map.class));
+        answer = new LinkedHashMap<String, Object>(remote().get().get(path(""), Remote.query("tz", tz.getId()), Map.class));
         vulnerabilities = castList(remote().get().get(path("/vulnerabilities"), Remote.query(), Map.class).get("vulnerabilities"));
       } else {
-        answer = new LinkedHashMap<>(Cases.describe(context().accord().cases().show(actingAs(organization), id)));
+        answer = new LinkedHashMap<>(Cases.describe(context().accord().cases().show(actingAs(organization), id), tz));
         vulnerabilities = context().accord().cases().vulnerabilities(actingAs(organization), id);
       }
       answer.put("vulnerabilities", vulnerabilities);
@@ -328,7 +355,7 @@ final class CaseCommand {
     command.out().printf("%s %s: %s (%s, embargo %s, state %s)%n", verb, c.get("id"), c.get("title"), c.get("tlp"), c.get("em"),
         c.get("state") instanceof Map<?, ?> s ? s.get("pxa") : "");
     if (c.get("embargo") instanceof Map<?, ?> e) {
-      command.out().printf("  embargo ends %s%n", e.get("end_utc"));
+      command.out().printf("  embargo ends %s%s%n", e.get("end_utc"), e.get("end_local") == null ? "" : " = " + e.get("end_local"));
     }
     if (c.get("alert") != null) {
       command.out().printf("  ALERT: %s%n", c.get("alert"));

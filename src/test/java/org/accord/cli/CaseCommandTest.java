@@ -78,6 +78,11 @@ class CaseCommandTest {
         assertThat(illegal.exit()).isEqualTo(Main.USER_ERROR);
         assertThat(illegal.all()).contains("already aware");
         assertThat(ok("case", "show", id, "--json").out()).contains("\"tlp\" : \"TLP:GREEN\"", "\"vfd\" : \"Vfd\"");
+        // A alerts but does not end the embargo: its end shows in UTC and in the zone asked for, named
+        assertThat(ok("case", "show", id, "--tz", "Asia/Tokyo").out()).containsPattern("embargo ends .* UTC = .* Asia/Tokyo \\(UTC\\+09:00\\)");
+        CliRun badZone = accord("case", "show", id, "--tz", "Nowhere/Land");
+        assertThat(badZone.exit()).isEqualTo(Main.USER_ERROR);
+        assertThat(badZone.all()).contains("unknown time zone 'Nowhere/Land'");
         assertThat(ok("case", "events", id).out()).contains("case.state_changed");
         assertThat(accord.cases().list(accord.parties().localCoordinator())).hasSize(1);
       } finally {
