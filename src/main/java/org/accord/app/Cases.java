@@ -570,18 +570,19 @@ public final class Cases {
   }
 
   /**
-   * Who viewed what of the case, oldest first (ADR 0113); the case owner and the coordinator may read
-   * it. Pending views are written first, so the answer includes this read.
+   * Who viewed what of the case, oldest first (ADR 0113); the case owner's admins and the coordinator
+   * may read it, since it names people and an organization's people are shown to its admins and the
+   * coordinator only (ADR 0081). Pending views are written first, so the answer includes this read.
    *
    * @throws NotFoundException for a hidden or missing case
-   * @throws ForbiddenException for another participant
+   * @throws ForbiddenException for anyone else who sees the case
    */
   public List<Map<String, Object>> accessLog(Principal viewer, String id) {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
     long pk = database.jdbi().withHandle(handle -> {
       View view = load(handle, viewer, caseId);
-      if (!owns(view, viewer) && !viewer.isCoordinator()) {
-        throw new ForbiddenException("only the case owner or the coordinator reads the access log of " + caseId);
+      if (!(owns(view, viewer) && viewer instanceof Principal.OrgAdmin) && !viewer.isCoordinator()) {
+        throw new ForbiddenException("only the case owner's admins or the coordinator read the access log of " + caseId);
       }
       return view.row().pk();
     });
