@@ -1,5 +1,7 @@
 package org.accord.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -8,22 +10,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.accord.ForbiddenException;
+import org.accord.InvalidInputException;
 import org.accord.NotFoundException;
+import org.accord.disclosure.CaseCredit;
 import org.accord.disclosure.CaseId;
+import org.accord.disclosure.Credit;
 import org.accord.disclosure.IllegalTransitionException;
 import org.accord.disclosure.RevealBundle;
+import org.accord.disclosure.RevealPolicy;
 import org.accord.ledger.Hash;
 import org.accord.ledger.LedgerEvent;
 import org.accord.ledger.Receipt;
 import org.accord.ledger.VerificationException;
 import org.accord.ledger.Verifier;
 import org.accord.party.Authority;
+import org.accord.party.Organization;
 import org.accord.party.Principal;
 import org.accord.store.Cases.CaseRow;
 import org.accord.store.Cases.EventRow;
 import org.accord.store.Database;
+import org.accord.store.Organizations;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -43,6 +54,9 @@ import org.jdbi.v3.core.Handle;
 public final class CasePublication {
   /** How long publication waits for the case's events to leave the outbox. */
   private static final long DRAIN_MILLIS = 30_000;
+  /** The event of a participant's credit choice (ADR 0115). */
+  static final String CREDIT_SET = "case.credit_set";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Database database;
   private final Clock clock;
@@ -75,13 +89,10 @@ public final class CasePublication {
       if (!Cases.owns(view, actor) && !actor.isCoordinator()) {
         throw new ForbiddenException("only the case owner or the coordinator publishes " + caseId);
       }
-      // The public entry names the organization that published, never a person (ADR 0109).
-      Principal publisher = actor.isCoordinator()
-          ? new Principal.Coordinator(actor.organization(), null, null)
-          : new Principal.OrgMember(actor.organization(), null, null);
-      if (!Authority.namedInPublicLog(publisher)) {
+      // The public entry names the organization that published, never a person (ADR 0109, ADR 0115).
+      if (!Authority.namedInPublicLog(new Principal.OrgMember(actor.organization(), null, null))) {
         throw new ForbiddenException("the public log does not name " + actor.organization().name()
-            + " (a " + actor.organization().kind().name().toLowerCase(java.util.Locale.ROOT) + "); the coordinator publishes " + caseId);
+            + " (a " + actor.organization().kind().label() + "); the coordinator publishes " + caseId);
       }
       Optional<EventRow> earlier = database.jdbi().withHandle(handle -> publication(handle, view.row()));
       if (earlier.isPresent()) {
@@ -111,13 +122,53 @@ public final class CasePublication {
         long now = clock.millis();
         org.accord.store.Cases.addEvent(handle, view.row().pk(), RevealBundle.PUBLISHED, now, actor.organization().name(),
             actor.member() == null ? null : actor.member().email(), data);
-        events.stage(publisher, RevealBundle.PUBLISHED, subject, now, data, false);
+        events.stageCaseEvent(actor, RevealBundle.PUBLISHED, subject, now, data, false);
         return null;
       });
       Map<String, Object> answer = new LinkedHashMap<>(data);
       answer.put("index", committed.await());
       return answer;
     });
+  }
+
+  /**
+   * Records a participant's own choice of whether the published case may name it (ADR 0115): the case
+   * event {@code case.credit_set}. Only the participant itself chooses, any member of it; the last
+   * choice before publication counts.
+   *
+   * @return the case, the organization and its choice, with the event's log index
+   * @throws NotFoundException for a hidden or missing case (the same message)
+   * @throws ForbiddenException if {@code actor}'s organization does not take part (the coordinator too)
+   * @throws InvalidInputException for an unknown choice (location {@code credit})
+   * @throws IllegalTransitionException if the case is published: what it reveals is fixed then
+   */
+  public Map<String, Object> credit(Principal actor, String id, String choice) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    CaseCredit credit = CaseCredit.parse(choice);
+    EventOutbox.Committed<Map<String, Object>> committed = cases.locked(() -> log.inTransaction((handle, events) -> {
+      Cases.View view = cases.load(handle, actor, caseId);
+      if (view.participants().stream().noneMatch(p -> p.participant().organization() == actor.organization().id())) {
+        throw new ForbiddenException("only a participant chooses its own credit; " + actor.organization().name()
+            + " does not take part in " + caseId);
+      }
+      Optional<EventRow> earlier = publication(handle, view.row());
+      if (earlier.isPresent()) {
+        throw new IllegalTransitionException(IllegalTransitionException.Machine.CS, view.row().pxa().code(), "CREDIT",
+            caseId + " was published at " + earlier.get().at() + "; what it reveals is fixed");
+      }
+      long now = clock.millis();
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("case", caseId.toString());
+      data.put("organization", actor.organization().name());
+      data.put("credit", credit.label());
+      org.accord.store.Cases.addEvent(handle, view.row().pk(), CREDIT_SET, now, actor.organization().name(),
+          actor.member() == null ? null : actor.member().email(), data);
+      events.stageCaseEvent(actor, CREDIT_SET, RevealBundle.subject(caseId), now, data, true);
+      return data;
+    }));
+    Map<String, Object> answer = new LinkedHashMap<>(committed.value());
+    answer.put("index", committed.await());
+    return answer;
   }
 
   /**
@@ -128,10 +179,10 @@ public final class CasePublication {
   public RevealBundle reveal(String id) {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
     String subject = RevealBundle.subject(caseId);
-    Map<String, Object> data = database.jdbi().withHandle(handle -> org.accord.store.Cases.byId(handle, caseId)
-            .flatMap(row -> publication(handle, row)))
-        .orElseThrow(() -> new NotFoundException("no case " + caseId))
-        .data();
+    Published published = database.jdbi().withHandle(handle -> org.accord.store.Cases.byId(handle, caseId)
+            .flatMap(row -> publication(handle, row).map(event -> new Published(row, event))))
+        .orElseThrow(() -> new NotFoundException("no case " + caseId));
+    Map<String, Object> data = published.event().data();
     int count = Math.toIntExact(number(data.get("events")));
     long size = number(data.get("checkpoint"));
     LedgerService service = ledger.get();
@@ -142,13 +193,25 @@ public final class CasePublication {
     }
     String checkpoint = service.signedCheckpoint(size)
         .orElseThrow(() -> new IllegalStateException("the log has no checkpoint of size " + size));
-    List<RevealBundle.Event> events = new ArrayList<>(count);
+    List<Receipt.Reveal> secrets = new ArrayList<>(count);
+    List<Optional<LedgerEvent>> decoded = new ArrayList<>(count);
     for (long at : indexes.subList(0, count)) {
-      byte[] entry = service.entry(at).orElseThrow(() -> new IllegalStateException("the log has no entry " + at));
       Receipt.Reveal secret = service.secret(at).orElseThrow(() -> new IllegalStateException("the log has no secret for entry " + at));
+      secrets.add(secret);
+      decoded.add(decode(secret.event()));
+    }
+    RevealPolicy policy = database.jdbi().withHandle(handle -> policy(handle, published, decoded));
+    List<RevealBundle.Event> events = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      long at = indexes.get(i);
+      byte[] entry = service.entry(at).orElseThrow(() -> new IllegalStateException("the log has no entry " + at));
+      Receipt.Reveal secret = secrets.get(i);
       List<Hash> proof = service.inclusionProof(at, size);
-      events.add(withholds(secret.event())
-          ? RevealBundle.Event.withheld(at, entry, proof, Hash.sha256(secret.event()))
+      // The log's own event should decode; if not, nothing of it is revealed.
+      Optional<RevealPolicy.Reason> withheld = decoded.get(i).isEmpty() ? Optional.of(RevealPolicy.Reason.ITEM_TLP)
+          : policy.withholds(decoded.get(i).get());
+      events.add(withheld.isPresent()
+          ? RevealBundle.Event.withheld(at, entry, proof, Hash.sha256(secret.event()), withheld.get())
           : RevealBundle.Event.revealed(at, entry, proof, secret.salt(), secret.event()));
     }
     Receipt receipt = service.receipt(index, false).orElseThrow(() -> new IllegalStateException("the log has no entry " + index));
@@ -161,16 +224,63 @@ public final class CasePublication {
     return new RevealBundle(caseId, service.origin(), checkpoint, events, receipt.toJson(), service.consistencyProof(size, latest));
   }
 
-  private static boolean withholds(byte[] event) {
+  private static Optional<LedgerEvent> decode(byte[] event) {
     try {
-      return RevealBundle.withholds(LedgerEvent.decode(event).event());
+      return Optional.of(LedgerEvent.decode(event).event());
     } catch (VerificationException e) {
-      return true; // the log's own event should decode; if not, nothing of it is revealed
+      return Optional.empty();
+    }
+  }
+
+  /** A published case and its {@code case.published} row. */
+  private record Published(CaseRow row, EventRow event) {}
+
+  /**
+   * Who the published history may name (ADR 0115): every organization the events name or that takes
+   * part, by its kind, its reports' credit preferences and its own choice before publication.
+   */
+  private static RevealPolicy policy(Handle handle, Published published, List<Optional<LedgerEvent>> events) {
+    Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    events.forEach(e -> e.ifPresent(event -> names.addAll(RevealPolicy.organizations(event))));
+    org.accord.store.Cases.participants(handle, published.row().pk()).forEach(p -> names.add(p.organizationName()));
+    Map<String, CaseCredit> chosen = choices(handle, published.row().pk(), published.event().seq());
+    Map<String, List<Credit.Preference>> reported = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (org.accord.store.Reports.ReportRow report : org.accord.store.Reports.ofCase(handle, published.row().pk())) {
+      report.reporterOrgName().ifPresent(name -> reported.computeIfAbsent(name, n -> new ArrayList<>()).add(preference(report.body())));
+    }
+    Map<String, Boolean> parties = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (String name : names) {
+      // An organization that no longer resolves is not named: nothing says it may be.
+      Optional<Organization> organization = Organizations.find(handle, name);
+      parties.put(name, organization.isPresent() && RevealPolicy.nameable(organization.get().kind().listedToOthers(),
+          reported.getOrDefault(name, List.of()), Optional.ofNullable(chosen.get(name))));
+    }
+    return new RevealPolicy(parties);
+  }
+
+  /** Each participant's last credit choice written before the publication (row {@code before}). */
+  private static Map<String, CaseCredit> choices(Handle handle, long casePk, long before) {
+    Map<String, CaseCredit> chosen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (EventRow e : org.accord.store.Cases.events(handle, casePk)) {
+      if (e.seq() < before && e.type().equals(CREDIT_SET) && e.data().get("credit") instanceof String label) {
+        chosen.put(e.actorOrganization(), CaseCredit.parse(label));
+      }
+    }
+    return chosen;
+  }
+
+  /** The credit preference a stored report states; anonymous, the default, if it states none. */
+  private static Credit.Preference preference(String body) {
+    try {
+      String label = JSON.readTree(body).path("credit").path("preference").asText("anonymous");
+      return Credit.Preference.parse(label);
+    } catch (IOException | RuntimeException e) {
+      return Credit.Preference.ANONYMOUS;
     }
   }
 
   /** The case's {@code case.published} row, if it was published. */
-  private static Optional<EventRow> publication(Handle handle, CaseRow row) {
+  static Optional<EventRow> publication(Handle handle, CaseRow row) {
     return org.accord.store.Cases.events(handle, row.pk()).stream()
         .filter(e -> e.type().equals(RevealBundle.PUBLISHED))
         .findFirst();

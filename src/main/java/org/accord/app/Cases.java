@@ -1036,8 +1036,9 @@ public final class Cases {
         if (change.marking() != null) {
           org.accord.store.CaseMarkings.markEvent(handle, change.pk(), seq, change.marking());
         }
-        // Private while the case is not published: no case is published yet (ADR 0104).
-        events.stage(actor, change.type(), "case:" + current.id(), now, data, true);
+        // Private while the case is not published (ADR 0104); the log names the organization, the
+        // history above the person (ADR 0115).
+        events.stageCaseEvent(actor, change.type(), "case:" + current.id(), now, data, true);
         return view(handle, byPk(handle, change.pk()), change.consequence());
       });
     }

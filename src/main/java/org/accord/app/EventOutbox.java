@@ -1,7 +1,9 @@
 package org.accord.app;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.accord.ledger.EntryBundle;
 import org.accord.ledger.Hash;
 import org.accord.ledger.LedgerEvent;
 import org.accord.ledger.Receipt;
+import org.accord.party.Actor;
 import org.accord.party.Authority;
 import org.accord.party.Principal;
 import org.accord.store.Database;
@@ -48,6 +51,9 @@ final class EventOutbox implements LedgerService.OutboxListener {
   private static final long WAIT_SECONDS = 120;
   /** Room in an entry for {@code "prev":"<64 hex>",}, which the writer adds. */
   private static final int PREV_ROOM = ",\"prev\":\"\"".length() + 2 * Hash.SIZE;
+  /** The random bytes of a private case event's {@code nonce} (ADR 0115): 128 bits. */
+  private static final int NONCE_BYTES = 16;
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Database database;
   private final Supplier<LedgerService> ledger;
@@ -76,6 +82,20 @@ final class EventOutbox implements LedgerService.OutboxListener {
      *     and so the change, is rolled back)
      */
     void stage(Principal actor, String type, String subject, long now, Map<String, Object> data, boolean privately);
+
+    /**
+     * Writes a case event ({@code case.*} only) that names the acting organization and not the person
+     * (ADR 0115): its {@code actor} member is {@code {"organization": …}}, so that publishing the case
+     * may reveal it; the person stays in the case's own history ({@code case_events}), which its
+     * participants read. A private event also gets a random {@code nonce} member, so that the hash of
+     * an event withheld at publication cannot be confirmed by guessing its few possible contents.
+     *
+     * @param privately as for {@link #stage}; the event is a commitment anyway when the organization
+     *     may not be named in the open
+     * @throws IllegalArgumentException if the type is not a {@code case.*} type, or the event is not valid
+     * @throws InvalidInputException as for {@link #stage}
+     */
+    void stageCaseEvent(Principal actor, String type, String subject, long now, Map<String, Object> data, boolean privately);
   }
 
   /** What a transaction returned, with the events it staged. */
@@ -144,13 +164,37 @@ final class EventOutbox implements LedgerService.OutboxListener {
     List<Long> ids = new ArrayList<>();
     List<CompletableFuture<Receipt>> events = new ArrayList<>();
     try {
-      T value = database.jdbi().inTransaction(handle -> work.run(handle, (actor, type, subject, now, data, privately) -> {
-        long id = stage(handle, actor, type, subject, now, data, privately);
-        CompletableFuture<Receipt> event = new CompletableFuture<>();
-        // Registered before the commit: the writer cannot see the row, and so complete it, before.
-        waiting.put(id, event);
-        ids.add(id);
-        events.add(event);
+      T value = database.jdbi().inTransaction(handle -> work.run(handle, new Stager() {
+        @Override
+        public void stage(Principal actor, String type, String subject, long now, Map<String, Object> data, boolean privately) {
+          Objects.requireNonNull(actor, "actor");
+          // An event that would name a hidden party or a person in the open is a commitment (ADR 0085).
+          staged(EventOutbox.stage(handle, actor.actor(), type, subject, now, data, privately || !Authority.namedInPublicLog(actor)));
+        }
+
+        @Override
+        public void stageCaseEvent(Principal actor, String type, String subject, long now, Map<String, Object> data,
+            boolean privately) {
+          if (EventNamespace.of(type).orElse(null) != EventNamespace.CASE || !type.startsWith(EventNamespace.CASE.prefix() + ".")) {
+            throw new IllegalArgumentException("only case.* events are staged without their person, not '" + type + "'");
+          }
+          Objects.requireNonNull(actor, "actor");
+          Map<String, Object> blinded = data;
+          boolean commitment = privately || !Authority.namedInPublicLog(new Principal.OrgMember(actor.organization(), null, null));
+          if (commitment) {
+            blinded = new LinkedHashMap<>(data);
+            blinded.put("nonce", nonce());
+          }
+          staged(EventOutbox.stage(handle, new Actor(actor.organization().name(), null), type, subject, now, blinded, commitment));
+        }
+
+        private void staged(long id) {
+          CompletableFuture<Receipt> event = new CompletableFuture<>();
+          // Registered before the commit: the writer cannot see the row, and so complete it, before.
+          waiting.put(id, event);
+          ids.add(id);
+          events.add(event);
+        }
       }));
       return new Committed<>(value, events);
     } catch (RuntimeException e) {
@@ -165,22 +209,27 @@ final class EventOutbox implements LedgerService.OutboxListener {
     T run(Handle handle, Stager log);
   }
 
-  private static long stage(
-      Handle handle, Principal actor, String type, String subject, long now, Map<String, Object> data, boolean privately) {
-    Objects.requireNonNull(actor, "actor");
+  /** Stages one event naming {@code named} as its actor; a salted commitment when {@code commitment}. */
+  private static long stage(Handle handle, Actor named, String type, String subject, long now, Map<String, Object> data,
+      boolean commitment) {
     if (EventNamespace.of(type).isEmpty()) {
       throw new IllegalArgumentException("event type '" + type + "' is not in a namespace Accord writes " + EventNamespace.prefixes());
     }
     Map<String, Object> withActor = new LinkedHashMap<>(data);
-    withActor.put("actor", actor.actor().toData());
+    withActor.put("actor", named.toData());
     LedgerEvent event = new LedgerEvent(type, subject, Instant.ofEpochMilli(now), withActor);
     int size = event.encode(Optional.empty()).length + PREV_ROOM;
     if (size > EntryBundle.MAX_ENTRY_SIZE) {
       throw new InvalidInputException(
           "the " + type + " event would be " + size + " bytes as a log entry; an entry holds at most " + EntryBundle.MAX_ENTRY_SIZE);
     }
-    // An event that would name a hidden party or a person in the open is a commitment (ADR 0085).
-    return Outbox.add(handle, event, privately || !Authority.namedInPublicLog(actor), now);
+    return Outbox.add(handle, event, commitment, now);
+  }
+
+  private static String nonce() {
+    byte[] bytes = new byte[NONCE_BYTES];
+    RANDOM.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   @Override

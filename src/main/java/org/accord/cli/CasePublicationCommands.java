@@ -8,10 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.accord.disclosure.RevealBundle;
 import org.accord.ledger.VerificationException;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code accord case publish|reveal}: publishing a case and fetching its reveal bundle (ADR 0109). */
+/**
+ * {@code accord case publish|reveal|credit}: publishing a case, fetching its reveal bundle (ADR 0109) and a
+ * participant's credit choice (ADR 0115).
+ */
 final class CasePublicationCommands {
   private CasePublicationCommands() {}
 
@@ -39,8 +43,9 @@ final class CasePublicationCommands {
 
   @Command(name = "reveal",
       description = {"Fetch the reveal bundle of a published case.",
-          "Anyone may. The bundle holds every private event of the case with its salt and inclusion proof (items labelled"
-              + " TLP:RED or TLP:AMBER+STRICT withheld); check it offline with 'accord verify case'."},
+          "Anyone may. The bundle holds every private event of the case with its salt and inclusion proof; events about items"
+              + " labelled TLP:RED or TLP:AMBER+STRICT, naming a person, or naming a party that may not be named are withheld"
+              + " (hash and reason only). Check it offline with 'accord verify case'."},
       footer = {"", "Example:", "  accord case reveal ACC-2026-0001 -o bundle.json \\", "      --server https://accord.example"})
   static final class Reveal extends CaseCommand.OnCase {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the bundle here (default: standard output).")
@@ -76,6 +81,46 @@ final class CasePublicationCommands {
         printJson(result);
       } else {
         out().printf("Wrote the reveal bundle of %s to %s: %d events, %d withheld%n", bundle.caseId(), output, bundle.events().size(), withheld);
+      }
+      return Main.OK;
+    }
+  }
+
+  @Command(name = "credit",
+      description = {"Choose whether the published case may name your organization.",
+          "Any member of a participant may, for its own organization, until the case is published. Without a choice a finder is"
+              + " named as its report's credit preference says, operators and researchers are not named, other kinds are."
+              + " Events naming an organization that may not be named stay withheld in the reveal bundle."},
+      footer = {"", "Example:", "  accord case credit ACC-2026-0001 --public --org \"Finder Lab\""})
+  static final class Credit extends CaseCommand.OnCase {
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Choice choice;
+
+    static final class Choice {
+      @Option(names = "--public", required = true, description = "The published case may name your organization.")
+      boolean named;
+
+      @Option(names = "--anonymous", required = true, description = "It may not (events naming it stay withheld).")
+      boolean anonymous;
+    }
+
+    @Override
+    protected boolean createsData() {
+      return true;
+    }
+
+    @Override
+    protected int execute() {
+      String label = choice.named ? "public" : "anonymous";
+      @SuppressWarnings("unchecked")
+      Map<String, Object> answer = remote().isPresent()
+          ? remote().get().postJson(path("/credit"), Map.of("credit", label), Map.class)
+          : context().accord().publication().credit(actingAs(organization), id, label);
+      if (json) {
+        printJson(answer);
+      } else {
+        out().printf("%s: %s is credited %s when the case is published (entry %s)%n", answer.get("case"), answer.get("organization"),
+            answer.get("credit"), answer.get("index"));
       }
       return Main.OK;
     }

@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
           + " event open the logged commitment, that every event is of the case, that the prev chain runs unbroken from the"
           + " first event to the head case.published names, with the count it names, that the checkpoint was signed before"
           + " publication and, with --checkpoint, that the bundle's later checkpoint is the one you hold. Exits 1 naming the"
-          + " event's log index on any failure."
+          + " event's log index on any failure.",
+      "Withheld events (an item's TLP:RED or AMBER+STRICT label, a person, a party that may not be named) link the chain"
+          + " by their hash; the result counts them per reason (--json: withheld_reasons)."
     },
     footer = {"", "Example:",
         "  accord case reveal ACC-2026-0001 -o bundle.json \\", "      --server https://accord.example",
@@ -67,6 +69,9 @@ final class VerifyCaseCommand extends VerifyCommand.VerifyBase implements Storel
       out.put("case", result.caseId().toString());
       out.put("events", result.events());
       out.put("withheld", result.withheld());
+      Map<String, Object> reasons = new LinkedHashMap<>();
+      result.reasons().forEach((reason, n) -> reasons.put(reason.label(), n));
+      out.put("withheld_reasons", reasons);
       out.put("head", result.head().hex());
       out.put("published_index", result.publishedIndex());
       out.put("checkpoint", describe(result.checkpoint()));
@@ -77,9 +82,15 @@ final class VerifyCaseCommand extends VerifyCommand.VerifyBase implements Storel
       out().printf("OK: %s: %d events chain unbroken to the head named by case.published (entry %d), all in %s at size %d,"
               + " signed before publication%s%s%n",
           result.caseId(), result.events(), result.publishedIndex(), result.checkpoint().origin(), result.checkpoint().size(),
-          result.withheld().isEmpty() ? "" : "; " + result.withheld().size() + " withheld (TLP) at " + result.withheld(),
+          result.withheld().isEmpty() ? "" : "; " + result.withheld().size() + " withheld (" + reasons(result) + ") at " + result.withheld(),
           later.isPresent() ? "; consistent with your checkpoint at size " + result.latest().size() : "");
     }
     return Main.OK;
+  }
+
+  /** The withheld counts by reason, such as {@code item_tlp 1, unnamed_party 2}; reasons with none left out. */
+  private static String reasons(CaseRevealVerifier.Result result) {
+    return result.reasons().entrySet().stream().filter(e -> e.getValue() > 0)
+        .map(e -> e.getKey().label() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
   }
 }

@@ -2,6 +2,7 @@ package org.accord.disclosure;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +35,8 @@ import org.accord.ledger.Verifier;
  *       its index in the bundle's checkpoint, and, when revealed, the salt and event open the
  *       commitment ({@link Commitment#verify}), the event is canonical, of the case's subject and a
  *       {@code case.*} type; the first names no {@code prev}, every later one names the hash of the one
- *       before it (a withheld event is linked by the hash the bundle gives for it);
+ *       before it (a withheld event is linked by the hash the bundle gives for it, and counted under the
+ *       reason class the bundle gives: an item's TLP, a person, a party that may not be named; ADR 0115);
  *   <li>the chain ends at the head {@code case.published} names, and has the number of events it names;
  *   <li>with a later checkpoint: it is signed by the key and is the tree the consistency proof reaches.
  * </ol>
@@ -54,15 +56,18 @@ public final class CaseRevealVerifier {
    * @param events the number of private events in the chain
    * @param withheld the indexes of events that stay hidden (their content is not checked)
    * @param head the hash of the chain's last event
+   * @param reasons how many events are withheld for each reason the bundle gives (ADR 0115); every
+   *     reason is a key, in declaration order
    */
   public record Result(CaseId caseId, Checkpoint checkpoint, long publishedIndex, Checkpoint latest, int events, List<Long> withheld,
-      Hash head) {
+      Hash head, Map<RevealPolicy.Reason, Integer> reasons) {
     public Result {
       Objects.requireNonNull(caseId, "caseId");
       Objects.requireNonNull(checkpoint, "checkpoint");
       Objects.requireNonNull(latest, "latest");
       Objects.requireNonNull(head, "head");
       withheld = List.copyOf(withheld);
+      reasons = java.util.Collections.unmodifiableMap(new EnumMap<>(reasons));
     }
   }
 
@@ -124,6 +129,10 @@ public final class CaseRevealVerifier {
     Optional<Hash> previous = Optional.empty();
     long previousIndex = -1;
     List<Long> withheld = new ArrayList<>();
+    Map<RevealPolicy.Reason, Integer> reasons = new EnumMap<>(RevealPolicy.Reason.class);
+    for (RevealPolicy.Reason reason : RevealPolicy.Reason.values()) {
+      reasons.put(reason, 0);
+    }
     for (RevealBundle.Event e : bundle.events()) {
       String at = "event at index " + e.index();
       if (e.index() <= previousIndex) {
@@ -161,6 +170,7 @@ public final class CaseRevealVerifier {
         }
       } else {
         withheld.add(e.index());
+        reasons.merge(e.withheld().orElseThrow(), 1, Integer::sum);
       }
       previous = Optional.of(hash);
       previousIndex = e.index();
@@ -185,7 +195,7 @@ public final class CaseRevealVerifier {
             + " with different roots: the log shows different histories (a fork)", "--checkpoint");
       }
     }
-    return new Result(expected, checkpoint, published.index(), latest, bundle.events().size(), withheld, head);
+    return new Result(expected, checkpoint, published.index(), latest, bundle.events().size(), withheld, head, reasons);
   }
 
   private static long number(Map<String, Object> data, String name, String where) throws VerificationException {

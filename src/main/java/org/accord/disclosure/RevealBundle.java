@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.accord.ledger.CanonicalJson;
 import org.accord.ledger.Hash;
-import org.accord.ledger.LedgerEvent;
 import org.accord.ledger.Receipt.Reveal;
 import org.accord.ledger.VerificationException;
 
@@ -22,8 +21,8 @@ import org.accord.ledger.VerificationException;
  * <p>The case's events were logged as salted commitments on the case's private {@code prev} chain
  * (ADR 0087). The bundle holds, for each of them in chain order, its log index, the commitment entry,
  * its inclusion proof in {@link #checkpoint()} (a checkpoint signed before publication), and either the
- * salt and the event bytes that open the commitment or, for an item that stays above TLP:CLEAR (see
- * {@link #withholds}), only the event's SHA-256 so that the chain still links. It also holds the
+ * salt and the event bytes that open the commitment or, for an event {@link RevealPolicy} withholds,
+ * only the event's SHA-256 (so that the chain still links) and the reason class, never more. It also holds the
  * public {@code case.published} event's receipt, which names the chain's length and head, and a
  * consistency proof from {@code checkpoint} to the receipt's checkpoint. {@link CaseRevealVerifier}
  * checks it.
@@ -60,23 +59,6 @@ public record RevealBundle(CaseId caseId, String origin, String checkpoint, List
   }
 
   /**
-   * Whether a case event stays hidden when its case is published: an item labelled TLP:RED or
-   * TLP:AMBER+STRICT (its {@code tlp} data member). The case's own label ({@code case.created}) does not
-   * withhold: publishing is the case owner's decision that the case is public.
-   */
-  public static boolean withholds(LedgerEvent event) {
-    if (event.type().equals("case.created") || !(event.data().get("tlp") instanceof String label)) {
-      return false;
-    }
-    try {
-      Tlp tlp = Tlp.parse(label);
-      return tlp == Tlp.RED || tlp == Tlp.AMBER_STRICT;
-    } catch (RuntimeException e) {
-      return true; // an unreadable label is not a licence to reveal
-    }
-  }
-
-  /**
    * One private event of the case.
    *
    * @param index its log index
@@ -84,24 +66,30 @@ public record RevealBundle(CaseId caseId, String origin, String checkpoint, List
    * @param proof its inclusion proof in the bundle's checkpoint
    * @param reveal the salt and event bytes; empty for a withheld event
    * @param eventHash SHA-256 of the event's canonical bytes (for a revealed event, of its bytes)
+   * @param withheld why the event is withheld; present exactly when {@code reveal} is empty
    */
-  public record Event(long index, byte[] entry, List<Hash> proof, Optional<Reveal> reveal, Hash eventHash) {
+  public record Event(long index, byte[] entry, List<Hash> proof, Optional<Reveal> reveal, Hash eventHash,
+      Optional<RevealPolicy.Reason> withheld) {
     public Event {
       Objects.requireNonNull(entry, "entry");
       Objects.requireNonNull(reveal, "reveal");
       Objects.requireNonNull(eventHash, "eventHash");
+      Objects.requireNonNull(withheld, "withheld");
+      if (reveal.isPresent() == withheld.isPresent()) {
+        throw new IllegalArgumentException("an event is either revealed or withheld with a reason");
+      }
       entry = entry.clone();
       proof = List.copyOf(proof);
     }
 
     /** A revealed event: its hash is that of its bytes. */
     public static Event revealed(long index, byte[] entry, List<Hash> proof, byte[] salt, byte[] event) {
-      return new Event(index, entry, proof, Optional.of(new Reveal(salt, event)), Hash.sha256(event));
+      return new Event(index, entry, proof, Optional.of(new Reveal(salt, event)), Hash.sha256(event), Optional.empty());
     }
 
-    /** A withheld event: only its hash. */
-    public static Event withheld(long index, byte[] entry, List<Hash> proof, Hash eventHash) {
-      return new Event(index, entry, proof, Optional.empty(), eventHash);
+    /** A withheld event: only its hash, and why. */
+    public static Event withheld(long index, byte[] entry, List<Hash> proof, Hash eventHash, RevealPolicy.Reason reason) {
+      return new Event(index, entry, proof, Optional.empty(), eventHash, Optional.of(reason));
     }
 
     @Override
@@ -112,16 +100,20 @@ public record RevealBundle(CaseId caseId, String origin, String checkpoint, List
     @Override
     public boolean equals(Object other) {
       return other instanceof Event that && index == that.index && Arrays.equals(entry, that.entry) && proof.equals(that.proof)
-          && reveal.equals(that.reveal) && eventHash.equals(that.eventHash);
+          && reveal.equals(that.reveal) && eventHash.equals(that.eventHash) && withheld.equals(that.withheld);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(index, Arrays.hashCode(entry), proof, reveal, eventHash);
+      return Objects.hash(index, Arrays.hashCode(entry), proof, reveal, eventHash, withheld);
     }
   }
 
-  /** The bundle as canonical JSON; byte arrays in standard base64, hashes of the chain in hex. */
+  /**
+   * The bundle as canonical JSON; byte arrays in standard base64, hashes of the chain in hex. A withheld
+   * event's {@code withheld} member is its reason's label ({@code item_tlp}, {@code person}, {@code
+   * unnamed_party}); bundles written before ADR 0115 say {@code true}, which withheld items only.
+   */
   public String toJson() {
     Base64.Encoder b64 = Base64.getEncoder();
     Map<String, Object> out = new LinkedHashMap<>();
@@ -139,7 +131,7 @@ public record RevealBundle(CaseId caseId, String origin, String checkpoint, List
         one.put("salt", b64.encodeToString(e.reveal().get().salt()));
         one.put("event", b64.encodeToString(e.reveal().get().event()));
       } else {
-        one.put("withheld", true);
+        one.put("withheld", e.withheld().orElseThrow().label());
       }
       list.add(one);
     }
@@ -200,10 +192,18 @@ public record RevealBundle(CaseId caseId, String origin, String checkpoint, List
       } catch (IllegalArgumentException e) {
         throw new VerificationException("\"event_hash\" is not a hex SHA-256: " + e.getMessage(), where);
       }
-      if (Boolean.TRUE.equals(one.get("withheld"))) {
-        events.add(Event.withheld(at, entry, proof, hash));
+      Object withheld = one.get("withheld");
+      if (withheld == null || Boolean.FALSE.equals(withheld)) {
+        events.add(new Event(at, entry, proof, Optional.of(new Reveal(base64(one, "salt", where), base64(one, "event", where))), hash,
+            Optional.empty()));
+      } else if (Boolean.TRUE.equals(withheld)) {
+        events.add(Event.withheld(at, entry, proof, hash, RevealPolicy.Reason.ITEM_TLP)); // before ADR 0115: items only
       } else {
-        events.add(new Event(at, entry, proof, Optional.of(new Reveal(base64(one, "salt", where), base64(one, "event", where))), hash));
+        RevealPolicy.Reason reason = withheld instanceof String label ? RevealPolicy.Reason.fromLabel(label).orElse(null) : null;
+        if (reason == null) {
+          throw new VerificationException("\"withheld\" is not a reason: item_tlp, person or unnamed_party", where);
+        }
+        events.add(Event.withheld(at, entry, proof, hash, reason));
       }
     }
     if (!(map.get("published") instanceof Map<?, ?> published)) {

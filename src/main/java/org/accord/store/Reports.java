@@ -73,6 +73,12 @@ public final class Reports {
         .map((rs, ctx) -> read(rs)).list();
   }
 
+  /** The reports linked to a case (the one it was opened from, duplicates attached to it), oldest first. */
+  public static List<ReportRow> ofCase(Handle handle, long casePk) {
+    return handle.createQuery(SELECT + " WHERE r.case_id = :case ORDER BY r.id").bind("case", casePk)
+        .map((rs, ctx) -> read(rs)).list();
+  }
+
   /** Sets the RM state of {@code org} for the report (inserting the row the first time). */
   public static void setState(Handle handle, long report, long org, RmState state, long now) {
     int updated = handle.createUpdate("UPDATE report_states SET state = :state, updated_at = :now"

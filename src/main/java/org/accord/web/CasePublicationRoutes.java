@@ -1,5 +1,6 @@
 package org.accord.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Publishing a case and its reveal bundle (ADR 0109).
+ * Publishing a case, its reveal bundle (ADR 0109) and participants' credit choices (ADR 0115).
  *
  * <ul>
  *   <li>{@code POST /api/v1/cases/{id}/publish}: the case owner or the coordinator publishes the case
@@ -15,6 +16,9 @@ import java.util.Set;
  *   <li>{@code GET /api/v1/cases/{id}/reveal}: public; the {@link org.accord.disclosure.RevealBundle}
  *       of a published case, which {@code accord verify case} checks offline. A case that is not
  *       published answers exactly as a missing one.
+ *   <li>{@code POST /api/v1/cases/{id}/credit} {@code {"credit": "public"|"anonymous"}}: a participant
+ *       chooses whether the published case may name it (ADR 0115); others who see the case 403, anyone
+ *       else the 404 of a missing case, after publication 409.
  * </ul>
  */
 final class CasePublicationRoutes implements WebServer.RouteModule {
@@ -24,6 +28,7 @@ final class CasePublicationRoutes implements WebServer.RouteModule {
   public void register(JavalinConfig config, WebServer server) {
     server.post(config, CASES + "/{id}/publish", Parameters.NONE, ctx -> publish(server, ctx));
     server.get(config, CASES + "/{id}/reveal", Parameters.NONE, ctx -> reveal(server, ctx));
+    server.post(config, CASES + "/{id}/credit", Parameters.NONE, ctx -> credit(server, ctx));
   }
 
   @Override
@@ -34,6 +39,11 @@ final class CasePublicationRoutes implements WebServer.RouteModule {
   private static void publish(WebServer server, Context ctx) throws IOException {
     JsonBody.object(server, ctx, Set.of());
     ctx.json(server.accord().publication().publish(WebServer.principal(ctx), ctx.pathParam("id")));
+  }
+
+  private static void credit(WebServer server, Context ctx) throws IOException {
+    JsonNode body = JsonBody.object(server, ctx, Set.of("credit"));
+    ctx.json(server.accord().publication().credit(WebServer.principal(ctx), ctx.pathParam("id"), JsonBody.required(body, "credit")));
   }
 
   private static void reveal(WebServer server, Context ctx) {

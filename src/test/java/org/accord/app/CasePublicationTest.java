@@ -138,7 +138,11 @@ class CasePublicationTest {
     assertThat(result.events()).isEqualTo(types.size() - 1);
     assertThat(result.publishedIndex()).isEqualTo(((Number) published.get("index")).longValue());
     assertThat(result.checkpoint().size()).isEqualTo(((Number) published.get("checkpoint")).longValue()).isLessThanOrEqualTo(result.publishedIndex());
-    assertThat(result.withheld()).hasSize(1);
+    // The RED item, and the invitation naming the researcher, which asked for no credit (ADR 0115).
+    assertThat(result.withheld()).hasSize(2);
+    assertThat(result.reasons()).containsEntry(org.accord.disclosure.RevealPolicy.Reason.ITEM_TLP, 1)
+        .containsEntry(org.accord.disclosure.RevealPolicy.Reason.UNNAMED_PARTY, 1);
+    assertThat(bundle.toJson()).doesNotContain("Finder Lab");
     assertThat(bundle.toJson()).doesNotContain("SECRET-RED-ALIAS");
     List<String> revealed = new ArrayList<>();
     for (RevealBundle.Event e : bundle.events()) {

@@ -79,7 +79,7 @@ class CaseRevealVerifierTest {
         indexes.add(log.add(Commitment.entry(Commitment.of(salt, bytes))));
         salts.add(salt);
         events.add(bytes);
-        hidden.add(RevealBundle.withholds(event));
+        hidden.add(RevealPolicy.itemTlp(event));
         prev = Optional.of(Hash.sha256(bytes));
       }
       log.add("after the last case event".getBytes());
@@ -104,7 +104,7 @@ class CaseRevealVerifierTest {
       long index = indexes.get(i);
       List<Hash> proof = log.prover(size).inclusion(index);
       byte[] entry = log.entries.get((int) index);
-      return hidden.get(i) ? RevealBundle.Event.withheld(index, entry, proof, Hash.sha256(events.get(i)))
+      return hidden.get(i) ? RevealBundle.Event.withheld(index, entry, proof, Hash.sha256(events.get(i)), RevealPolicy.Reason.ITEM_TLP)
           : RevealBundle.Event.revealed(index, entry, proof, salts.get(i), events.get(i));
     }
 
@@ -242,20 +242,32 @@ class CaseRevealVerifierTest {
     World world = new World(4, 1);
     List<RevealBundle.Event> events = world.events(world.before);
     RevealBundle.Event hidden = events.get(1);
-    events.set(1, RevealBundle.Event.withheld(hidden.index(), hidden.entry(), hidden.proof(), Hash.sha256("forged".getBytes())));
+    events.set(1, RevealBundle.Event.withheld(hidden.index(), hidden.entry(), hidden.proof(), Hash.sha256("forged".getBytes()),
+        RevealPolicy.Reason.ITEM_TLP));
     assertFails(world, events, "event at index " + world.indexes.get(2), "an event is missing");
   }
 
   @Test
-  void redAndStrictItemsAreWithheldButTheCaseLabelIsNot() {
-    LedgerEvent red = new LedgerEvent("case.vulnerability_added", SUBJECT, T, Map.of("tlp", "TLP:RED"));
-    LedgerEvent strict = new LedgerEvent("case.status_set", SUBJECT, T, Map.of("tlp", "TLP:AMBER+STRICT"));
-    LedgerEvent amber = new LedgerEvent("case.status_set", SUBJECT, T, Map.of("tlp", "TLP:AMBER"));
-    LedgerEvent redCase = new LedgerEvent("case.created", SUBJECT, T, Map.of("tlp", "TLP:RED"));
-    assertThat(RevealBundle.withholds(red)).isTrue();
-    assertThat(RevealBundle.withholds(strict)).isTrue();
-    assertThat(RevealBundle.withholds(amber)).isFalse();
-    assertThat(RevealBundle.withholds(redCase)).isFalse();
+  void withheldEventsAreCountedByTheReasonTheBundleGives() throws Exception {
+    World world = new World(5, 1);
+    List<RevealBundle.Event> events = world.events(world.before);
+    RevealBundle.Event person = events.get(3);
+    events.set(3, RevealBundle.Event.withheld(person.index(), person.entry(), person.proof(), person.eventHash(),
+        RevealPolicy.Reason.PERSON));
+    RevealBundle.Event party = events.get(4);
+    events.set(4, RevealBundle.Event.withheld(party.index(), party.entry(), party.proof(), party.eventHash(),
+        RevealPolicy.Reason.UNNAMED_PARTY));
+    String json = world.bundle(events).toJson();
+    assertThat(json).contains("\"withheld\":\"person\"", "\"withheld\":\"unnamed_party\"", "\"withheld\":\"item_tlp\"");
+    CaseRevealVerifier.Result result = world.verify(RevealBundle.parse(json));
+    assertThat(result.withheld()).containsExactly(world.indexes.get(1), world.indexes.get(3), world.indexes.get(4));
+    assertThat(result.reasons()).containsExactly(Map.entry(RevealPolicy.Reason.ITEM_TLP, 1), Map.entry(RevealPolicy.Reason.PERSON, 1),
+        Map.entry(RevealPolicy.Reason.UNNAMED_PARTY, 1));
+    // A bundle written before the reasons says true, which withheld items only; anything else is refused.
+    CaseRevealVerifier.Result legacy = world.verify(RevealBundle.parse(json.replace("\"withheld\":\"person\"", "\"withheld\":true")));
+    assertThat(legacy.reasons().get(RevealPolicy.Reason.ITEM_TLP)).isEqualTo(2);
+    assertThatThrownBy(() -> RevealBundle.parse(json.replace("\"withheld\":\"person\"", "\"withheld\":\"Finder Lab\"")))
+        .isInstanceOf(VerificationException.class).hasMessageContaining("not a reason");
   }
 
   @Test

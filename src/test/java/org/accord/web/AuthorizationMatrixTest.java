@@ -279,6 +279,10 @@ class AuthorizationMatrixTest {
             Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/reveal", MISSING_CASE)),
         (who, res) -> is(res == Res.PUBLIC ? 200 : 404));
 
+    // Credit (ADR 0115): each participant chooses its own; the coordinator sees the case but does not take part.
+    entry("POST /api/v1/cases/{id}/credit", caseWrite("none", "/credit", "{\"credit\": \"public\"}"),
+        (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.COORDINATOR ? 403 : 200));
+
     // Reports: the reporter's organization and the coordinator see one; only the coordinator moves it (ADR 0106).
     entry("POST /api/v1/reports", Map.of(Res.NONE, (w, who) -> Call.post(API + "/reports", "text/markdown",
             MatrixWorld.reportBody(w.next()), null)),
