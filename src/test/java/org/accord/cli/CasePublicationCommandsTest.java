@@ -97,15 +97,49 @@ class CasePublicationCommandsTest {
       assertThat(before.statusCode()).isEqualTo(404);
       assertThat(before.body()).isEqualTo(absent.body().replace("ACC-2099-0999", id));
 
-      assertThat(ok("case", "publish", id).out()).contains("Published " + id + ": 3 private events");
+      // The route behind 'case credit': the local organization owns the case and chooses for itself.
+      assertThat(ok("case", "credit", id, "--public", "--json").out()).contains("\"credit\" : \"public\"", "\"index\"");
+      assertThat(ok("case", "publish", id).out()).contains("Published " + id + ": 4 private events");
       var after = http.send(anonymous, java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(after.statusCode()).isEqualTo(200);
       Path bundle = dir.resolve("remote.json");
-      assertThat(ok("case", "reveal", id, "-o", bundle.toString(), "--json").out()).contains("\"events\" : 3");
+      assertThat(ok("case", "reveal", id, "-o", bundle.toString(), "--json").out()).contains("\"events\" : 4");
       Path key = dir.resolve("key.txt");
       Files.writeString(key, accord.ledger().verifierKey().format() + "\n");
       assertThat(ok("verify", "case", id, "--bundle", bundle.toString(), "--key", key.toString()).out()).contains("OK: " + id);
     }
+  }
+
+  @Test
+  void anOperatorsChoiceKeepsItOutOfTheBundleAndVerifyCountsWhy() throws Exception {
+    ok("org", "create", "Libra", "--kind", "vendor");
+    ok("org", "create", "Grid Power", "--kind", "operator");
+    String id = ok("case", "create", "LibraCore", "--org", "Libra", "--role", "vendor", "--json").out()
+        .replaceAll("(?s).*?\"id\" : \"(ACC-[0-9]{4}-[0-9]{4,})\".*", "$1");
+    ok("case", "invite", id, "Grid Power", "--role", "deployer");
+    assertThat(ok("case", "credit", id, "--public", "--org", "Grid Power").out())
+        .contains(id + ": Grid Power is credited public when the case is published");
+    assertThat(ok("case", "credit", id, "--anonymous", "--org", "Grid Power", "--json").out()).contains("\"credit\" : \"anonymous\"");
+    CliRun neither = accord("case", "credit", id, "--org", "Grid Power");
+    assertThat(neither.exit()).isEqualTo(Main.USAGE);
+    CliRun both = accord("case", "credit", id, "--public", "--anonymous", "--org", "Grid Power");
+    assertThat(both.exit()).isEqualTo(Main.USAGE);
+    assertThat(ok("case", "credit", "--help").out()).contains("Example:", "--public", "--anonymous", "--json");
+
+    ok("case", "publish", id, "--org", "Libra");
+    CliRun late = accord("case", "credit", id, "--public", "--org", "Grid Power");
+    assertThat(late.exit()).isEqualTo(Main.USER_ERROR);
+    assertThat(late.all()).contains("was published");
+    Path bundle = dir.resolve("bundle.json");
+    assertThat(ok("case", "reveal", id, "-o", bundle.toString()).out()).contains("5 events, 3 withheld");
+    assertThat(Files.readString(bundle)).doesNotContain("Grid Power");
+    Path key = dir.resolve("key.txt");
+    Files.writeString(key, ok("log", "key").out());
+    // The invitation and both choices name the operator, whose last choice is anonymous.
+    assertThat(ok("verify", "case", id, "--bundle", bundle.toString(), "--key", key.toString()).out())
+        .contains("OK: " + id + ": 5 events", "3 withheld (unnamed_party 3)");
+    assertThat(ok("verify", "case", id, "--bundle", bundle.toString(), "--key", key.toString(), "--json").out())
+        .contains("\"withheld_reasons\" : {", "\"item_tlp\" : 0", "\"person\" : 0", "\"unnamed_party\" : 3");
   }
 
   private static String unescape(String json) {
