@@ -49,6 +49,11 @@ import org.jdbi.v3.core.Handle;
  * public {@code case.published} event naming the number of private events, the hash of the chain's
  * head and that checkpoint's size. Its row in the case's history is what marks the case published.
  *
+ * <p>{@link #reveal} withholds what {@link RevealPolicy} says (ADR 0115): it gathers who the events may
+ * name (each organization's kind, its reports' credit preference, its own {@link #credit} choice written
+ * before publication) and applies the rule per event. A choice after publication is refused, so a
+ * bundle, once served, never changes.
+ *
  * <p>Thread-safe.
  */
 public final class CasePublication {
