@@ -22,6 +22,7 @@ import org.accord.NotFoundException;
 import org.accord.disclosure.CaseId;
 import org.accord.disclosure.CaseState;
 import org.accord.disclosure.CsEvent;
+import org.accord.disclosure.EmbargoAlert;
 import org.accord.disclosure.EmEvent;
 import org.accord.disclosure.EmState;
 import org.accord.disclosure.EmbargoConsent;
@@ -112,21 +113,54 @@ public final class Cases {
     if (roles != null && !roles.isEmpty()) {
       ownerRoles.addAll(ParticipantRole.parseAll(roles));
     }
-    return write(handle -> {
-      long now = clock.millis();
-      int year = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).getYear();
-      CaseId id = new CaseId(year, org.accord.store.Cases.nextSequence(handle, year));
-      long pk = org.accord.store.Cases.create(handle, id, clean, label, actor.organization().id(), now);
-      Participant owner = Participant.organization(actor.organization().id(), ownerRoles);
-      org.accord.store.Cases.addParticipant(handle, pk, owner, PecState.NO_EMBARGO,
-          owner.has(ParticipantRole.VENDOR) ? VfdState.UNAWARE : null, now);
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("title", clean);
-      data.put("tlp", label.label());
-      data.put("owner", actor.organization().name());
-      data.put("roles", labels(ownerRoles));
-      return new Change(pk, "case.created", data, EmbargoManagement.Consequence.NONE);
-    }, actor);
+    return write(handle -> created(handle, actor.organization(), clean, label, ownerRoles), actor);
+  }
+
+  private Change created(Handle handle, Organization ownerOrg, String title, Tlp label, Set<ParticipantRole> ownerRoles) {
+    long now = clock.millis();
+    int year = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).getYear();
+    CaseId id = new CaseId(year, org.accord.store.Cases.nextSequence(handle, year));
+    long pk = org.accord.store.Cases.create(handle, id, title, label, ownerOrg.id(), now);
+    Participant owner = Participant.organization(ownerOrg.id(), ownerRoles);
+    org.accord.store.Cases.addParticipant(handle, pk, owner, PecState.NO_EMBARGO,
+        owner.has(ParticipantRole.VENDOR) ? VfdState.UNAWARE : null, now);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("title", title);
+    data.put("tlp", label.label());
+    data.put("owner", ownerOrg.name());
+    data.put("roles", labels(ownerRoles));
+    return new Change(pk, "case.created", data, EmbargoManagement.Consequence.NONE);
+  }
+
+  /**
+   * Opens a case for a report {@code actor} accepts, in the caller's transaction (run it inside {@link
+   * #locked}): {@code owner} owns it (a vendor if {@code ownerIsVendor}), {@code vendors} and the
+   * reporting organization (as reporter and finder) take part, and the report's affected packages are
+   * its first vulnerability. Each step records its {@code case.*} event through {@code events}, as
+   * {@code actor}, so the case and its history commit with the caller's own changes or not at all (ADR
+   * 0114).
+   *
+   * @param reporter the reporting organization, empty for an anonymous report
+   * @param affected the report's packages as {@code "PURL RANGE"}
+   * @param cvss the report's CVSS vector, or null
+   */
+  View openForReport(Handle handle, EventOutbox.Stager events, Principal actor, String title, Organization owner,
+      boolean ownerIsVendor, List<Organization> vendors, Optional<Organization> reporter, List<String> affected, String cvss) {
+    Set<ParticipantRole> roles = ownerIsVendor ? EnumSet.of(ParticipantRole.CASE_OWNER, ParticipantRole.VENDOR)
+        : EnumSet.of(ParticipantRole.CASE_OWNER);
+    View view = record(handle, events, actor, created(handle, owner, title, Tlp.AMBER, roles));
+    for (Organization vendor : vendors) {
+      view = record(handle, events, actor, invited(handle, view, vendor, OptionalLong.empty(), null, EnumSet.of(ParticipantRole.VENDOR)));
+    }
+    if (reporter.isPresent() && participant(view, reporter.get().id()).isEmpty()) {
+      view = record(handle, events, actor, invited(handle, view, reporter.get(), OptionalLong.empty(), null,
+          EnumSet.of(ParticipantRole.REPORTER, ParticipantRole.FINDER)));
+    }
+    return record(handle, events, actor, vulnerabilityAdded(handle, view, actor, "", affected(affected), cvss, view.row().tlp()));
+  }
+
+  private static Optional<ParticipantRow> participant(View view, long organization) {
+    return view.participants().stream().filter(p -> p.participant().organization() == organization).findFirst();
   }
 
   /** The cases {@code viewer} takes part in (every case the TLP lets the coordinator see); oldest first. */
@@ -194,25 +228,40 @@ public final class Cases {
             .orElseThrow(() -> new NotFoundException("no member " + memberEmail.strip() + " in " + invited.name()));
         member = OptionalLong.of(found.id());
       }
-      if (view.participants().stream().anyMatch(p -> p.participant().organization() == invited.id())) {
-        throw new InvalidInputException(invited.name() + " already takes part in " + caseId, "organization");
-      }
-      Participant participant = new Participant(invited.id(), member, parsed);
-      EmState em = view.row().em();
-      PecState consent = em == EmState.NONE || em == EmState.EXITED
-          ? PecState.NO_EMBARGO : EmbargoConsent.next(PecState.NO_EMBARGO, PecEvent.INVITE, em);
-      VfdState vendor = participant.has(ParticipantRole.VENDOR) ? state(view).withVendor(invited.id()).vendor(invited.id()) : null;
-      long now = clock.millis();
-      org.accord.store.Cases.addParticipant(handle, view.row().pk(), participant, consent, vendor, now);
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("organization", invited.name());
-      data.put("roles", labels(parsed));
-      if (member.isPresent()) {
-        data.put("member", memberEmail.strip());
-      }
-      data.put("consent", consent.name().toLowerCase(Locale.ROOT));
-      return new Change(view.row().pk(), "case.participant_invited", data, EmbargoManagement.Consequence.NONE);
+      return invited(handle, view, invited, member, member.isPresent() ? memberEmail.strip() : null, parsed);
     }, actor);
+  }
+
+  /**
+   * Adds {@code invited} to the case. While an embargo is proposed or in force it is invited to it; it
+   * receives every report of the case it did not send (its own RM state, Vultron RM being per
+   * participant: S -r-> R).
+   */
+  private Change invited(Handle handle, View view, Organization invited, OptionalLong member, String memberEmail,
+      Set<ParticipantRole> roles) {
+    if (view.participants().stream().anyMatch(p -> p.participant().organization() == invited.id())) {
+      throw new InvalidInputException(invited.name() + " already takes part in " + view.row().id(), "organization");
+    }
+    Participant participant = new Participant(invited.id(), member, roles);
+    EmState em = view.row().em();
+    PecState consent = em == EmState.NONE || em == EmState.EXITED
+        ? PecState.NO_EMBARGO : EmbargoConsent.next(PecState.NO_EMBARGO, PecEvent.INVITE, em);
+    VfdState vendor = participant.has(ParticipantRole.VENDOR) ? state(view).withVendor(invited.id()).vendor(invited.id()) : null;
+    long now = clock.millis();
+    org.accord.store.Cases.addParticipant(handle, view.row().pk(), participant, consent, vendor, now);
+    int reports = org.accord.store.Reports.receiveForCase(handle, view.row().pk(), invited.id(),
+        org.accord.disclosure.ReportManagement.next(org.accord.disclosure.RmState.START, org.accord.disclosure.RmEvent.RECEIVE), now);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("organization", invited.name());
+    data.put("roles", labels(roles));
+    if (memberEmail != null) {
+      data.put("member", memberEmail);
+    }
+    data.put("consent", consent.name().toLowerCase(Locale.ROOT));
+    if (reports > 0) {
+      data.put("reports_received", reports);
+    }
+    return new Change(view.row().pk(), "case.participant_invited", data, EmbargoManagement.Consequence.NONE);
   }
 
   /**
@@ -423,6 +472,16 @@ public final class Cases {
         after = before.next(cs);
       }
       EmbargoManagement.Consequence consequence = EmbargoManagement.onCaseStateChange(row.em(), before.pxa(), after.pxa());
+      Map<String, PecState> consents = new TreeMap<>();
+      view.participants().forEach(p -> consents.put(p.organizationName(), p.consent()));
+      Map<String, Object> alert = EmbargoAlert.of(consequence, consents).map(a -> {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", a.kind().label());
+        out.put("cause", cs.name().toLowerCase(Locale.ROOT));
+        out.put("message", a.kind().message());
+        out.put("recipients", List.copyOf(a.recipients()));
+        return out;
+      }).orElse(null);
       EmState em = row.em();
       if (consequence.event().isPresent()) {
         EmEvent emEvent = consequence.event().get();
@@ -446,7 +505,7 @@ public final class Cases {
       data.put("pxa", after.pxa().code());
       data.put("em", em.name().toLowerCase(Locale.ROOT));
       data.put("embargo", consequence.name().toLowerCase(Locale.ROOT));
-      return new Change(row.pk(), "case.state_changed", data, consequence);
+      return new Change(row.pk(), "case.state_changed", data, consequence, alert);
     }, actor);
   }
 
@@ -476,6 +535,20 @@ public final class Cases {
       }
       return events;
     });
+  }
+
+  /**
+   * The embargo alerts addressed to {@code viewer}'s organization (every alert for the coordinator),
+   * oldest first: the {@code case.embargo_alert} events naming it as a recipient (ADR 0114).
+   *
+   * @throws NotFoundException for a hidden or missing case
+   */
+  public List<Map<String, Object>> alerts(Principal viewer, String id) {
+    return events(viewer, id).stream()
+        .filter(e -> e.get("type").equals("case.embargo_alert"))
+        .filter(e -> viewer.isCoordinator()
+            || e.get("data") instanceof Map<?, ?> data && data.get("recipients") instanceof List<?> to && to.contains(viewer.organization().name()))
+        .toList();
   }
 
   // --- vulnerabilities, suggestions, statuses (ADR 0107) ---------------------------------------
@@ -516,19 +589,23 @@ public final class Cases {
       if (!owns(view, actor) && !actor.isCoordinator()) {
         throw new ForbiddenException("only the case owner or the coordinator adds vulnerabilities to " + caseId);
       }
-      Tlp itemTlp = label == null ? view.row().tlp() : label;
-      long now = clock.millis();
-      long vid = org.accord.store.CaseItems.addVulnerability(handle, view.row().pk(), cleanAlias, packages, cleanVector, itemTlp,
-          actor.organization().id(), now);
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("vulnerability", vid);
-      data.put("alias", cleanAlias);
-      data.put("affected", packages);
-      data.put("cvss", cleanVector);
-      data.put("tlp", itemTlp.label());
-      return new Change(view.row().pk(), "case.vulnerability_added", data, EmbargoManagement.Consequence.NONE);
+      return vulnerabilityAdded(handle, view, actor, cleanAlias, packages, cleanVector, label == null ? view.row().tlp() : label);
     }, actor);
     return vulnerabilities(actor, id);
+  }
+
+  private Change vulnerabilityAdded(Handle handle, View view, Principal actor, String alias, Map<String, String> packages,
+      String vector, Tlp itemTlp) {
+    long now = clock.millis();
+    long vid = org.accord.store.CaseItems.addVulnerability(handle, view.row().pk(), alias, packages, vector, itemTlp,
+        actor.organization().id(), now);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("vulnerability", vid);
+    data.put("alias", alias);
+    data.put("affected", packages);
+    data.put("cvss", vector);
+    data.put("tlp", itemTlp.label());
+    return new Change(view.row().pk(), "case.vulnerability_added", data, EmbargoManagement.Consequence.NONE);
   }
 
   /**
@@ -804,8 +881,16 @@ public final class Cases {
 
   // --- the pieces --------------------------------------------------------------------------------
 
-  /** What a write did: the case, the event to record, and the embargo consequence for the answer. */
-  private record Change(long pk, String type, Map<String, Object> data, EmbargoManagement.Consequence consequence) {}
+  /**
+   * What a write did: the case, the event to record, the embargo consequence for the answer, and the
+   * data of a {@code case.embargo_alert} event to record after it (null for none).
+   */
+  private record Change(long pk, String type, Map<String, Object> data, EmbargoManagement.Consequence consequence,
+      Map<String, Object> alert) {
+    Change(long pk, String type, Map<String, Object> data, EmbargoManagement.Consequence consequence) {
+      this(pk, type, data, consequence, null);
+    }
+  }
 
   @FunctionalInterface
   private interface Write {
@@ -816,22 +901,42 @@ public final class Cases {
   private View write(Write work, Principal actor) {
     EventOutbox.Committed<View> committed;
     synchronized (lock) {
-      committed = log.inTransaction((handle, events) -> {
-        Change change = work.run(handle);
-        long now = clock.millis();
-        CaseRow current = byPk(handle, change.pk());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("case", current.id().toString());
-        data.putAll(change.data());
-        org.accord.store.Cases.addEvent(handle, change.pk(), change.type(), now, actor.organization().name(),
-            actor.member() == null ? null : actor.member().email(), data);
-        // Private while the case is not published: no case is published yet (ADR 0104).
-        events.stage(actor, change.type(), "case:" + current.id(), now, data, true);
-        return view(handle, byPk(handle, change.pk()), change.consequence());
-      });
+      committed = log.inTransaction((handle, events) -> record(handle, events, actor, work.run(handle)));
     }
     committed.await();
     return committed.value();
+  }
+
+  /**
+   * Runs {@code work} under the case lock, for a caller whose own transaction writes cases through
+   * this class's package-private steps ({@link Reports}' accept); the lock keeps case ids gapless.
+   */
+  <T> T locked(java.util.function.Supplier<T> work) {
+    synchronized (lock) {
+      return work.get();
+    }
+  }
+
+  /** Records a change's event, and its alert if any, in the caller's transaction; the case as it is after. */
+  private View record(Handle handle, EventOutbox.Stager events, Principal actor, Change change) {
+    long now = clock.millis();
+    CaseRow current = byPk(handle, change.pk());
+    event(handle, events, actor, current, change.type(), change.data(), now);
+    if (change.alert() != null) {
+      event(handle, events, actor, current, "case.embargo_alert", change.alert(), now);
+    }
+    return view(handle, byPk(handle, change.pk()), change.consequence());
+  }
+
+  private static void event(Handle handle, EventOutbox.Stager events, Principal actor, CaseRow current, String type,
+      Map<String, Object> change, long now) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("case", current.id().toString());
+    data.putAll(change);
+    org.accord.store.Cases.addEvent(handle, current.pk(), type, now, actor.organization().name(),
+        actor.member() == null ? null : actor.member().email(), data);
+    // Private while the case is not published: no case is published yet (ADR 0104).
+    events.stage(actor, type, "case:" + current.id(), now, data, true);
   }
 
   private static CaseRow byPk(Handle handle, long pk) {
