@@ -109,7 +109,8 @@ final class ReportCommand {
     }
   }
 
-  @Command(name = "transition", description = {"Move a report's Report Management state (the coordinator only).",
+  @Command(name = "transition", description = {"Move your own Report Management state for a report you received (the coordinator, a maintainer of an"
+      + " affected package, or a participant of its case).",
       "validate, invalidate, accept (opens a case, or keeps the linked one), defer, close; duplicate --case ACC-... "
           + "attaches it to that case (valid, then deferred)."},
       footer = {"", "Examples:", "  accord report transition RPT-0123456789abcdef01234567 validate",
