@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Submit vulnerability reports and move them through RM.",
       "",
-      "A report is JSON or Markdown (at most 64 KiB). The coordinator receives it and moves its state: validate or "
-          + "invalidate, then accept (opens a case) or defer, then close; duplicate --case attaches it to a case."
+      "A report is JSON or Markdown (at most 64 KiB). The coordinator and the maintainers of the affected packages "
+          + "receive it, and each moves its own state: validate or invalidate, then accept (the first opens the case) or "
+          + "defer, then close; duplicate --case attaches it to a case."
     },
     subcommands = {ReportCommand.Submit.class, ReportCommand.ListReports.class, ReportCommand.Show.class,
         ReportCommand.Transition.class})
@@ -109,8 +110,7 @@ final class ReportCommand {
     }
   }
 
-  @Command(name = "transition", description = {"Move your own Report Management state for a report you received (the coordinator, a maintainer of an"
-      + " affected package, or a participant of its case).",
+  @Command(name = "transition", description = {"Move your own Report Management state for a report you received.",
       "validate, invalidate, accept (opens a case, or keeps the linked one), defer, close; duplicate --case ACC-... "
           + "attaches it to that case (valid, then deferred)."},
       footer = {"", "Examples:", "  accord report transition RPT-0123456789abcdef01234567 validate",
