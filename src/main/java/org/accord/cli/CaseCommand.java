@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
     },
     subcommands = {CaseCommand.Create.class, CaseCommand.ListCases.class, CaseCommand.Show.class, CaseCommand.Invite.class,
         CaseCommand.Embargo.class, CaseCommand.Transition.class, CaseCommand.Events.class, CaseCommand.Vuln.class,
-        CaseCommand.Suggest.class, CaseCommand.Status.class, CaseCommand.Ack.class})
+        CaseCommand.Suggest.class, CaseCommand.Status.class, CaseCommand.Ack.class,
+        CasePublicationCommands.Publish.class, CasePublicationCommands.Reveal.class})
 final class CaseCommand {
   private CaseCommand() {}
 

@@ -31,7 +31,11 @@ import org.accord.app.Cases;
  *   <li>{@code POST|GET /api/v1/cases/{id}/statuses} {@code {"organization"?, "product", "status"?,
  *       "justification"?, "involvement"?, "tlp"?}}: status per participant and product.
  *   <li>{@code POST /api/v1/cases/{id}/acknowledge}: the caller's participant acknowledges the case.
+ *   <li>{@code GET /api/v1/cases/{id}/access-log}: who viewed what; the case owner and coordinator (ADR 0113).
  * </ul>
+ *
+ * <p>The case, a vulnerability and a status take {@code "recipients": [EMAIL]} when labelled TLP:RED
+ * (ADR 0112).
  */
 final class CaseRoutes implements WebServer.RouteModule {
   private static final String CASES = WebServer.API + "/cases";
@@ -56,6 +60,7 @@ final class CaseRoutes implements WebServer.RouteModule {
     server.post(config, CASES + "/{id}/statuses", Parameters.NONE, ctx -> setStatus(server, ctx));
     server.get(config, CASES + "/{id}/statuses", Parameters.NONE, ctx -> statuses(server, ctx));
     server.post(config, CASES + "/{id}/acknowledge", Parameters.NONE, ctx -> acknowledge(server, ctx));
+    server.get(config, CASES + "/{id}/access-log", Parameters.NONE, ctx -> accessLog(server, ctx));
   }
 
   private static Cases cases(WebServer server) {
@@ -63,9 +68,9 @@ final class CaseRoutes implements WebServer.RouteModule {
   }
 
   private static void create(WebServer server, Context ctx) throws IOException {
-    JsonNode body = JsonBody.object(server, ctx, Set.of("title", "tlp", "roles"));
+    JsonNode body = JsonBody.object(server, ctx, Set.of("title", "tlp", "roles", "recipients"));
     Cases.View view = cases(server).create(WebServer.principal(ctx), JsonBody.required(body, "title"), JsonBody.text(body, "tlp"),
-        JsonBody.texts(body, "roles"));
+        JsonBody.texts(body, "roles"), JsonBody.texts(body, "recipients"));
     ctx.status(HttpStatus.CREATED).json(Cases.describe(view));
   }
 
@@ -125,9 +130,9 @@ final class CaseRoutes implements WebServer.RouteModule {
   }
 
   private static void addVulnerability(WebServer server, Context ctx) throws IOException {
-    JsonNode body = JsonBody.object(server, ctx, Set.of("alias", "affected", "cvss", "tlp"));
+    JsonNode body = JsonBody.object(server, ctx, Set.of("alias", "affected", "cvss", "tlp", "recipients"));
     var list = cases(server).addVulnerability(WebServer.principal(ctx), ctx.pathParam("id"), JsonBody.text(body, "alias"),
-        JsonBody.texts(body, "affected"), JsonBody.text(body, "cvss"), JsonBody.text(body, "tlp"));
+        JsonBody.texts(body, "affected"), JsonBody.text(body, "cvss"), JsonBody.text(body, "tlp"), JsonBody.texts(body, "recipients"));
     ctx.status(HttpStatus.CREATED).json(items(ctx, "vulnerabilities", list));
   }
 
@@ -140,14 +145,19 @@ final class CaseRoutes implements WebServer.RouteModule {
   }
 
   private static void setStatus(WebServer server, Context ctx) throws IOException {
-    JsonNode body = JsonBody.object(server, ctx, Set.of("organization", "product", "status", "justification", "involvement", "tlp"));
+    JsonNode body = JsonBody.object(server, ctx,
+        Set.of("organization", "product", "status", "justification", "involvement", "tlp", "recipients"));
     ctx.json(items(ctx, "statuses", cases(server).setStatus(WebServer.principal(ctx), ctx.pathParam("id"), JsonBody.text(body, "organization"),
         JsonBody.required(body, "product"), JsonBody.text(body, "status"), JsonBody.text(body, "justification"),
-        JsonBody.text(body, "involvement"), JsonBody.text(body, "tlp"))));
+        JsonBody.text(body, "involvement"), JsonBody.text(body, "tlp"), JsonBody.texts(body, "recipients"))));
   }
 
   private static void statuses(WebServer server, Context ctx) {
     ctx.json(items(ctx, "statuses", cases(server).statuses(WebServer.principal(ctx), ctx.pathParam("id"))));
+  }
+
+  private static void accessLog(WebServer server, Context ctx) {
+    ctx.json(items(ctx, "entries", cases(server).accessLog(WebServer.principal(ctx), ctx.pathParam("id"))));
   }
 
   private static void acknowledge(WebServer server, Context ctx) throws IOException {

@@ -265,6 +265,22 @@ class AuthorizationMatrixTest {
         (who, res) -> is(seesCase(who, res) ? 200 : 404));
     entry("POST /api/v1/cases/{id}/acknowledge", caseWrite("none", "/acknowledge", "{}"),
         (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.COORDINATOR ? 403 : 200));
+    // The access log (ADR 0113): A owns its case (both A principals), the coordinator reads it; B does not see the case.
+    entry("GET /api/v1/cases/{id}/access-log", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/access-log", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/access-log", MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+
+    // Publication (ADR 0109): the owner or the coordinator publishes; the bundle of a published case is
+    // public, an unpublished one answers like a missing one, even to its participants.
+    // A is an operator, which the public log does not name, so its members ask the coordinator.
+    entry("POST /api/v1/cases/{id}/publish", caseWrite("active", "/publish", "{}"),
+        (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.COORDINATOR ? 200 : 403));
+    open("GET /api/v1/cases/{id}/reveal", requests(
+            Res.PUBLIC, (w, who) -> Call.get(API + "/cases/" + w.publishedCase() + "/reveal"),
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/reveal", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/reveal", MISSING_CASE)),
+        (who, res) -> is(res == Res.PUBLIC ? 200 : 404));
 
     // Reports: the reporter's organization and the coordinator see one; only the coordinator moves it (ADR 0106).
     entry("POST /api/v1/reports", Map.of(Res.NONE, (w, who) -> Call.post(API + "/reports", "text/markdown",
