@@ -44,12 +44,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (approved claim) receive it and accept it, which opens their case; 90 days against 45 days, 45 wins;
  * suggestions name the demo's affected vendors with their dependency path, the operators and the
  * national CERTs; invitations go out from suggestions, one call each; consents come back; a vendor's
- * fix is ready (F only after V). Run 2: an anonymous report through {@code /report}; attacks observed
+ * fix is ready (F only after V); the maintainer publishes, and an auditor verifies the revealed history
+ * with {@code accord verify case} against the log's key and latest checkpoint, and sees one changed byte
+ * refused. Run 2: an anonymous report through {@code /report}; attacks observed
  * under the embargo alert every signatory (and only them), then a public exploit ends the embargo,
  * resets every consent and alerts them again.
- *
- * <p>Not yet: publication, the reveal bundle and {@code accord verify case} (another helper's work);
- * the scenario stops before "the case is published" until they land.
  */
 class LibraCoreScenarioTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,11 +74,9 @@ class LibraCoreScenarioTest {
         args.addAll(List.of("--db", url));
       }
       args.addAll(List.of("demo", "--no-serve", "--json"));
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      int exit = org.accord.cli.Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
-      assertThat(exit).as(err.toString()).isZero();
-      coordinator = JSON.readTree(out.toString()).path("token").asText();
+      Run demo = accord(args.toArray(String[]::new));
+      assertThat(demo.exit()).as(demo.err()).isZero();
+      coordinator = JSON.readTree(demo.out()).path("token").asText();
       assertThat(coordinator).startsWith("accord_");
       clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
       accord = Accord.open(new Accord.Config(data, url), clock);
@@ -103,6 +100,25 @@ class LibraCoreScenarioTest {
       HttpResponse<String> answer = send(token, method, path, body);
       assertThat(answer.statusCode()).as(method + " " + path + ": " + answer.body()).isEqualTo(status);
       return JSON.readTree(answer.body());
+    }
+
+    /**
+     * The log's checkpoint once it covers every entry (the server signs one a second), as an auditor
+     * fetches it after publication.
+     */
+    String latestCheckpoint() throws Exception {
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      JsonNode key = JSON.readTree(anonymous("/api/v1/log/key").body());
+      while (key.path("published_size").asLong() < key.path("size").asLong() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        key = JSON.readTree(anonymous("/api/v1/log/key").body());
+      }
+      return anonymous("/log/checkpoint").body();
+    }
+
+    /** A GET without credentials, as anyone on the internet. */
+    HttpResponse<String> anonymous(String path) throws Exception {
+      return http.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     JsonNode get(String token, String path) throws Exception {
@@ -296,7 +312,56 @@ class LibraCoreScenarioTest {
         "case.state_changed", "case.state_changed");
     assertThat(texts(w.get(w.tokenOf(HOSPITAL), at + "/events").path("events"), "type")).isEqualTo(types);
 
-    // 8. Publication and the verified reveal: not yet on main (see the class comment).
+    // 8. The maintainer publishes: P ends the embargo (the signatories are told), one public case.published.
+    assertThat(w.anonymous(at + "/reveal").statusCode()).as("nothing is revealed before publication").isEqualTo(404);
+    JsonNode published = w.post(maintainer, at + "/publish", "{}");
+    JsonNode history = w.get(maintainer, at + "/events").path("events");
+    List<String> whole = texts(history, "type");
+    assertThat(whole.subList(types.size(), whole.size())).containsExactly("case.state_changed", "case.embargo_alert", "case.published");
+    assertThat(w.get(vendorToken, at + "/alerts").path("alerts").get(0).path("data").path("kind").asText()).isEqualTo("ended");
+    assertThat(published.path("events").asInt()).as("every event before case.published").isEqualTo(whole.size() - 1);
+    assertThat(w.get(maintainer, at).path("em").asText()).isEqualTo("exited");
+
+    // 9. An auditor with nothing but public answers: the reveal bundle, the log's key and its latest
+    // checkpoint. `accord verify case` checks the whole revealed history offline against them.
+    HttpResponse<String> reveal = w.anonymous(at + "/reveal");
+    assertThat(reveal.statusCode()).isEqualTo(200);
+    Path files = Files.createDirectories(dir.resolve(engine + "-audit"));
+    Path bundle = Files.writeString(files.resolve("bundle.json"), reveal.body());
+    Path key = Files.writeString(files.resolve("key.txt"), JSON.readTree(w.anonymous("/api/v1/log/key").body()).path("verifier_key").asText());
+    Path latest = Files.writeString(files.resolve("checkpoint.txt"), w.latestCheckpoint());
+    Run verified = accord("verify", "case", caseId, "--bundle", bundle.toString(), "--key", key.toString(),
+        "--checkpoint", latest.toString(), "--json");
+    assertThat(verified.exit()).as(verified.out() + verified.err()).isZero();
+    JsonNode proof = JSON.readTree(verified.out());
+    assertThat(proof.path("verified").asBoolean()).isTrue();
+    assertThat(proof.path("case").asText()).isEqualTo(caseId);
+    assertThat(proof.path("events").asInt()).isEqualTo(whole.size() - 1);
+    assertThat(proof.path("latest_checked").asBoolean()).isTrue();
+    // Every event is revealed (none withheld: all AMBER), the alerts among them.
+    JsonNode parsed = JSON.readTree(reveal.body());
+    assertThat(parsed.path("events")).hasSize(whole.size() - 1).allMatch(e -> e.has("event") && !e.has("withheld"));
+    assertThat(new String(java.util.Base64.getDecoder().decode(parsed.path("events").get(whole.size() - 2).path("event").asText()),
+        StandardCharsets.UTF_8)).contains("case.embargo_alert", "\"kind\":\"ended\"");
+    // One byte changed in the bundle's first event, and the same check fails naming it.
+    String first = parsed.path("events").get(0).path("event").asText();
+    String changed = java.util.Base64.getEncoder().encodeToString(new String(java.util.Base64.getDecoder().decode(first),
+        StandardCharsets.UTF_8).replace(DemoDocuments.MAINTAINERS, "LibraCore Projecu").getBytes(StandardCharsets.UTF_8));
+    assertThat(changed).isNotEqualTo(first);
+    Path tampered = Files.writeString(files.resolve("tampered.json"), reveal.body().replace(first, changed));
+    Run refused = accord("verify", "case", caseId, "--bundle", tampered.toString(), "--key", key.toString());
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.out() + refused.err()).contains("event at index", "does not match the commitment");
+  }
+
+  /** What an {@code accord} command printed, and its exit code. */
+  record Run(int exit, String out, String err) {}
+
+  static Run accord(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = org.accord.cli.Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Run(exit, out.toString(), err.toString());
   }
 
   /**
