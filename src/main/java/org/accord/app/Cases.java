@@ -365,7 +365,7 @@ public final class Cases {
       long now = clock.millis();
       Instant at = Instant.ofEpochMilli(now);
       Map<String, Object> data = new LinkedHashMap<>();
-      if (!owns(view, actor) && !actor.isCoordinator()) {
+      if (!decidesTerms(view, actor)) {
         return consent(handle, view, actor, PecEvent.ACCEPT, "consents to an embargo", "case.embargo_consented");
       }
       EmEvent event = row.em() == EmState.REVISE ? EmEvent.ACCEPT_REVISION : EmEvent.ACCEPT;
@@ -426,7 +426,7 @@ public final class Cases {
       CaseRow row = view.row();
       long now = clock.millis();
       Map<String, Object> data = new LinkedHashMap<>();
-      if (!owns(view, actor) && !actor.isCoordinator()) {
+      if (!decidesTerms(view, actor)) {
         return consent(handle, view, actor, PecEvent.DECLINE, "declines an embargo", "case.embargo_declined");
       }
       EmEvent event = row.em() == EmState.REVISE ? EmEvent.REJECT_REVISION : EmEvent.REJECT;
@@ -1152,6 +1152,15 @@ public final class Cases {
         .filter(p -> p.participant().member().isEmpty()
             || member != null && p.participant().member().getAsLong() == member)
         .findFirst();
+  }
+
+  /**
+   * Whether {@code actor}'s accept or reject decides the terms (the case owner; the coordinator unless
+   * it takes part as another participant, as when it acts for one with {@code --org}) rather than
+   * answering for its own participant.
+   */
+  private static boolean decidesTerms(View view, Principal actor) {
+    return owns(view, actor) || actor.isCoordinator() && participant(view, actor).isEmpty();
   }
 
   static boolean owns(View view, Principal actor) {

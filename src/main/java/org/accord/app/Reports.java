@@ -161,8 +161,8 @@ public final class Reports {
   }
 
   /**
-   * Moves the actor's own RM state by {@code event}: the coordinator's for a coordinator, else its
-   * organization's, which it has if it received the report (a maintainer of an affected package, or a
+   * Moves the actor's own RM state by {@code event}: its organization's, which it has if it received the
+   * report, or else for a coordinator the coordinator's (a maintainer of an affected package, or a
    * participant of the report's case). {@code caseId} is the case a duplicate belongs to. Accepting a
    * report without a case opens one owned by the actor's organization (a vendor unless it is the
    * coordinator), with the reporting organization as reporter and finder and the report's packages as
@@ -179,10 +179,12 @@ public final class Reports {
     if (action == Action.DUPLICATE && (caseId == null || caseId.isBlank())) {
       throw new InvalidInputException("a duplicate names the case it duplicates", "case");
     }
-    Organization party = actor.isCoordinator() ? receiver() : actor.organization();
     synchronized (lock) {
       View view = database.jdbi().withHandle(handle -> load(handle, actor, clean));
-      RmState from = database.jdbi().withHandle(handle -> org.accord.store.Reports.state(handle, view.row().pk(), party.id()))
+      Map<Long, RmState> states = database.jdbi().withHandle(handle -> org.accord.store.Reports.statesById(handle, view.row().pk()));
+      // The actor's own organization if it received the report (also a coordinator acting for it), else the coordinator's.
+      Organization party = !states.containsKey(actor.organization().id()) && actor.isCoordinator() ? receiver() : actor.organization();
+      RmState from = java.util.Optional.ofNullable(states.get(party.id()))
           .orElseThrow(() -> new ForbiddenException("only a party that received " + clean + " moves it; " + party.name()
               + " did not receive it"));
       boolean duplicate = action == Action.DUPLICATE;
@@ -500,7 +502,7 @@ public final class Reports {
 
   private View view(Handle handle, ReportRow row, Principal viewer) {
     Map<String, RmState> states = org.accord.store.Reports.states(handle, row.pk());
-    String own = viewer.isCoordinator() ? receiver().name() : viewer.organization().name();
+    String own = viewer.organization().name();
     return new View(row, states, states.containsKey(own) ? own : receiver().name());
   }
 

@@ -114,7 +114,8 @@ final class ReportCommand {
       "validate, invalidate, accept (opens a case, or keeps the linked one), defer, close; duplicate --case ACC-... "
           + "attaches it to that case (valid, then deferred)."},
       footer = {"", "Examples:", "  accord report transition RPT-0123456789abcdef01234567 validate",
-          "  accord report transition \"$REPORT\" duplicate --case ACC-2026-0001"})
+          "  accord report transition \"$REPORT\" duplicate --case ACC-2026-0001",
+          "  accord report transition \"$REPORT\" accept --org 'LibraCore Project'"})
   static final class Transition extends AccordCommand {
     @Parameters(index = "0", paramLabel = "REPORT-ID", description = "The report.")
     String id;
@@ -124,6 +125,9 @@ final class ReportCommand {
 
     @Option(names = "--case", paramLabel = "CASE-ID", description = "The case a duplicate belongs to.")
     String caseId;
+
+    @Option(names = "--org", paramLabel = "NAME", description = "As this organization, which received the report (on the data directory).")
+    String organization;
 
     @Override
     protected boolean createsData() {
@@ -141,7 +145,7 @@ final class ReportCommand {
         }
         answer = remote().get().postJson("api/v1/reports/" + Remote.segment(id) + "/transitions", body, Map.class);
       } else {
-        answer = Reports.describe(context().accord().reports().transition(actingAs(null), id, event, caseId));
+        answer = Reports.describe(context().accord().reports().transition(actingAs(organization), id, event, caseId));
       }
       print(this, answer, "Recorded " + event + " on");
       return Main.OK;
