@@ -166,6 +166,11 @@ public final class Accord implements AutoCloseable {
     return parties;
   }
 
+  /** Who viewed what of each case (ADR 0113); {@link CaseAccessLog#flush()} writes what is pending. */
+  public CaseAccessLog caseAccessLog() {
+    return caseAccess;
+  }
+
   /** Disclosure cases: participants, embargo and case state (ADR 0104). */
   public Cases cases() {
     return cases;

@@ -71,7 +71,7 @@ public final class CasePublication {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
     String subject = RevealBundle.subject(caseId);
     return cases.locked(() -> {
-      Cases.View view = database.jdbi().withHandle(handle -> Cases.load(handle, actor, caseId));
+      Cases.View view = database.jdbi().withHandle(handle -> cases.load(handle, actor, caseId));
       if (!Cases.owns(view, actor) && !actor.isCoordinator()) {
         throw new ForbiddenException("only the case owner or the coordinator publishes " + caseId);
       }

@@ -68,6 +68,8 @@ public final class Cases {
   private final EventOutbox log;
   private final CaseAccessLog access;
   private final Object lock = new Object();
+  /** Views of recently read cases, each valid while its case's revision stays (ADR 0111). */
+  private final CaseViews views = new CaseViews(CaseViews.DEFAULT_CASES);
 
   Cases(Database database, Clock clock, Parties parties, EventOutbox log, CaseAccessLog access) {
     this.database = database;
@@ -187,7 +189,57 @@ public final class Cases {
     return view.participants().stream().filter(p -> p.participant().organization() == organization).findFirst();
   }
 
-  /** The cases {@code viewer} takes part in (every case the TLP lets the coordinator see); oldest first. */
+  /**
+   * A case as a list shows it to one viewer (ADR 0111): its header, its participant count and the
+   * viewer's own roles in it; the participants themselves are the view's.
+   *
+   * @param roles the viewer's roles in the case, empty if it does not take part (the coordinator)
+   * @param participants how many participants the case has
+   */
+  public record Summary(CaseRow row, Set<ParticipantRole> roles, int participants) {}
+
+  /** The most cases a list page holds. */
+  public static final int LIST_MAX = 500;
+
+  /**
+   * A page of the cases {@code viewer} sees (those its organization takes part in, and every case the
+   * TLP lets the coordinator see), oldest first: two queries per page whatever the case sizes, and a
+   * case hidden from the viewer is neither listed nor counted.
+   *
+   * @param limit the page size, 1 to {@link #LIST_MAX}
+   * @param cursor the cursor of the previous page, or null for the first
+   * @throws InvalidInputException for a limit out of range ({@code limit}) or a cursor of another list
+   *     or viewer ({@code cursor})
+   */
+  public ListPage<Summary> list(Principal viewer, int limit, String cursor) {
+    if (limit < 1 || limit > LIST_MAX) {
+      throw new InvalidInputException("limit must be from 1 to " + LIST_MAX + ", not " + limit, "limit");
+    }
+    Long member = viewer.member() == null ? null : viewer.member().id();
+    // The TLP labels under which this viewer sees a case it takes no part in, as the core says.
+    Tlp.Viewer outsider = Tlp.Viewer.of(viewer.organization().id(), member, false, viewer.isCoordinator());
+    EnumSet<Tlp> beyond = EnumSet.noneOf(Tlp.class);
+    for (Tlp t : Tlp.values()) {
+      if (t.allows(-1, Tlp.Recipients.none(), outsider, false)) {
+        beyond.add(t);
+      }
+    }
+    org.accord.store.Cases.Lister lister = new org.accord.store.Cases.Lister(viewer.organization().id(), member, beyond);
+    String question = viewer.organization().id() + ":" + member + ":" + viewer.isCoordinator();
+    int offset = ListPage.offset(cursor, "cases", question);
+    return database.jdbi().withHandle(handle -> {
+      int total = org.accord.store.Cases.count(handle, lister);
+      List<Summary> items = org.accord.store.Cases.summaries(handle, lister, limit, offset).stream()
+          .map(r -> new Summary(r.row(), r.roles().orElse(Set.of()), r.participants()))
+          .toList();
+      return ListPage.window(items, total, limit, offset, "cases", question);
+    });
+  }
+
+  /**
+   * Every case {@code viewer} sees, each as a whole view; oldest first. For a few cases (tests, a
+   * local CLI); the served list is {@link #list(Principal, int, String)}.
+   */
   public List<View> list(Principal viewer) {
     return database.jdbi().withHandle(handle -> {
       List<CaseRow> rows = viewer.isCoordinator()
@@ -219,7 +271,7 @@ public final class Cases {
       if (own.isPresent() && own.get().viewed().isEmpty()) {
         // First view by a member of the participant: set once (the UPDATE keeps an earlier time).
         org.accord.store.Cases.viewed(handle, view.row().pk(), own.get().participant().organization(), clock.millis());
-        view = view(handle, view.row(), EmbargoManagement.Consequence.NONE);
+        view = view(handle, byPk(handle, view.row().pk()), EmbargoManagement.Consequence.NONE);
       }
       access.record(viewer, view.row().pk(), CaseAccessLog.Seen.CASE);
       return view;
@@ -598,18 +650,19 @@ public final class Cases {
   }
 
   /**
-   * Who viewed what of the case, oldest first (ADR 0113); the case owner and the coordinator may read
-   * it. Pending views are written first, so the answer includes this read.
+   * Who viewed what of the case, oldest first (ADR 0113); the case owner's admins and the coordinator
+   * may read it, since it names people and an organization's people are shown to its admins and the
+   * coordinator only (ADR 0081). Pending views are written first, so the answer includes this read.
    *
    * @throws NotFoundException for a hidden or missing case
-   * @throws ForbiddenException for another participant
+   * @throws ForbiddenException for anyone else who sees the case
    */
   public List<Map<String, Object>> accessLog(Principal viewer, String id) {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
     long pk = database.jdbi().withHandle(handle -> {
       View view = load(handle, viewer, caseId);
-      if (!owns(view, viewer) && !viewer.isCoordinator()) {
-        throw new ForbiddenException("only the case owner or the coordinator reads the access log of " + caseId);
+      if (!(owns(view, viewer) && viewer instanceof Principal.OrgAdmin) && !viewer.isCoordinator()) {
+        throw new ForbiddenException("only the case owner's admins or the coordinator read the access log of " + caseId);
       }
       return view.row().pk();
     });
@@ -1105,13 +1158,30 @@ public final class Cases {
         .orElseThrow(() -> new IllegalStateException("case row " + pk + " vanished"));
   }
 
-  private static View view(Handle handle, CaseRow row, EmbargoManagement.Consequence consequence) {
-    return new View(row, org.accord.store.Cases.participants(handle, row.pk()),
+  /**
+   * The case as read now. A read outside a write ({@code consequence} NONE, no transaction) is served
+   * from {@link #views} while the case's revision is the one it was assembled at; the participants and
+   * proposals are read after {@code row}, so a view is never older than the revision it is kept under.
+   * A view read inside a write's transaction is not kept: it is not committed yet.
+   */
+  private View view(Handle handle, CaseRow row, EmbargoManagement.Consequence consequence) {
+    boolean cacheable = consequence == EmbargoManagement.Consequence.NONE && !handle.isInTransaction();
+    if (cacheable) {
+      View cached = views.get(row.pk(), row.revision());
+      if (cached != null) {
+        return cached;
+      }
+    }
+    View view = new View(row, org.accord.store.Cases.participants(handle, row.pk()),
         org.accord.store.Cases.proposals(handle, row.pk(), null), consequence);
+    if (cacheable) {
+      views.put(row.pk(), row.revision(), view);
+    }
+    return view;
   }
 
   /** The case if {@code viewer} may see it; the same NotFoundException for a hidden and a missing case. */
-  static View load(Handle handle, Principal viewer, CaseId id) {
+  View load(Handle handle, Principal viewer, CaseId id) {
     Optional<CaseRow> row = org.accord.store.Cases.byId(handle, id);
     if (row.isPresent()) {
       View view = view(handle, row.get(), EmbargoManagement.Consequence.NONE);
@@ -1270,6 +1340,26 @@ public final class Cases {
       throw new InvalidInputException("unknown time zone '" + shorten(text) + "'; use an IANA name such as Europe/Zurich"
           + " or an offset such as +02:00", field);
     }
+  }
+
+  /**
+   * A case as both edges list it (no store ids): {@code id}, {@code title}, {@code tlp}, {@code em},
+   * {@code embargo_end} (null without terms), {@code pxa}, the viewer's {@code roles}, {@code
+   * participant_count} and {@code updated}.
+   */
+  public static Map<String, Object> describe(Summary summary) {
+    CaseRow row = summary.row();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", row.id().toString());
+    out.put("title", row.title());
+    out.put("tlp", row.tlp().label());
+    out.put("em", row.em().name().toLowerCase(Locale.ROOT));
+    out.put("embargo_end", row.terms().map(t -> t.end().toString()).orElse(null));
+    out.put("pxa", row.pxa().code());
+    out.put("roles", labels(summary.roles()));
+    out.put("participant_count", summary.participants());
+    out.put("updated", row.updated().toString());
+    return out;
   }
 
   /** A case as both edges show it (no store ids). */

@@ -35,12 +35,32 @@ public record ListPage<T>(List<T> items, int total, int limit, String cursor) {
    */
   public static <T> ListPage<T> of(List<T> all, int limit, String cursor, String kind, String question) {
     Objects.requireNonNull(all, "all");
-    String fingerprint = Integer.toHexString((kind + '\u0000' + question).hashCode());
-    int offset = cursor == null || cursor.isEmpty() ? 0 : decode(cursor, kind, fingerprint);
-    int from = Math.min(offset, all.size());
+    int from = Math.min(offset(cursor, kind, question), all.size());
     int to = (int) Math.min((long) from + limit, all.size());
-    String next = to < all.size() ? encode(kind, to, fingerprint) : null;
-    return new ListPage<>(all.subList(from, to), all.size(), limit, next);
+    return window(all.subList(from, to), all.size(), limit, from, kind, question);
+  }
+
+  /**
+   * The position {@code cursor} names (0 when null), for a list the store pages itself (ADR 0111).
+   *
+   * @throws InvalidInputException with location {@code cursor} as {@link #of} does
+   */
+  public static int offset(String cursor, String kind, String question) {
+    return cursor == null || cursor.isEmpty() ? 0 : decode(cursor, kind, fingerprint(kind, question));
+  }
+
+  /**
+   * The page of rows {@code items} the store read from {@code offset} of a list of {@code total}
+   * rows; its cursor names the next position while there are rows beyond the page.
+   */
+  public static <T> ListPage<T> window(List<T> items, int total, int limit, int offset, String kind, String question) {
+    long to = (long) offset + items.size();
+    String next = to < total && !items.isEmpty() ? encode(kind, (int) to, fingerprint(kind, question)) : null;
+    return new ListPage<>(items, total, limit, next);
+  }
+
+  private static String fingerprint(String kind, String question) {
+    return Integer.toHexString((kind + '\u0000' + question).hashCode());
   }
 
   /**

@@ -37,9 +37,12 @@ import org.accord.store.NaiveCaseReads;
  *
  * <ul>
  *   <li>list and view: {@code GET /api/v1/cases} and {@code GET /api/v1/cases/{big}} from {@code
- *       readers} keep-alive connections ({@link LoadGenerator}); the baselines are the same answers
- *       assembled in-process with one query per participant ({@link NaiveCaseReads}), on as many
- *       threads, against the service's own in-process call (the ratio compares like with like);
+ *       readers} keep-alive connections ({@link LoadGenerator}); the list is its first page of 50
+ *       summaries (ADR 0111). The baselines are the same answers assembled in-process the naive way,
+ *       on as many threads, against the service's own in-process call (the ratio compares like with
+ *       like): the list page from every case with one participants query per case (N+1), the view with
+ *       one query per participant ({@link NaiveCaseReads}). The view is also timed with the service's
+ *       queries but without its view cache;
  *   <li>transitions: {@code POST /api/v1/cases/{id}/transitions} on the small cases from {@code
  *       writers} connections, each answered after its ledger event is committed; the baseline is the
  *       same case-row update and case event through {@code store} alone, without the ledger or HTTP.
@@ -71,7 +74,8 @@ public final class CaseBenchmark {
    * @param listService the service's list in-process
    * @param listNaive the naive list in-process
    * @param view the served view of the big case
-   * @param viewService the service's view in-process
+   * @param viewService the service's view in-process (its view cache warm)
+   * @param viewUncached the service's queries for the view (one for the participants) without the cache
    * @param viewNaive the naive view in-process
    * @param transition served transitions with their ledger events
    * @param transitionFloor the same writes through the store alone
@@ -79,7 +83,7 @@ public final class CaseBenchmark {
    * @param viewBytes the view answer's size
    */
   public record Result(String store, Options options, String bigCase, double setupS, Figures list, Figures listService,
-      Figures listNaive, Figures view, Figures viewService, Figures viewNaive, Figures transition, Figures transitionFloor,
+      Figures listNaive, Figures view, Figures viewService, Figures viewUncached, Figures viewNaive, Figures transition, Figures transitionFloor,
       long listBytes, long viewBytes) {
     public long errors() {
       return list.errors() + view.errors() + transition.errors();
@@ -130,9 +134,10 @@ public final class CaseBenchmark {
       log.accept(String.format(Locale.ROOT, "setup (%s, not measured): %,d cases, %s with %,d participants and %,d events, in %.1f s",
           store.label(), options.cases(), big, options.participants() + 1, Math.max(have, options.events()), setupS));
 
-      Figures listService = inProcess(options, options.readers(), i -> cases.list(owner), log, "list, service in-process");
-      Figures listNaive = inProcess(options, options.readers(), i -> naiveList(accord), log, "list, naive in-process");
+      Figures listService = inProcess(options, options.readers(), i -> cases.list(owner, LIST_PAGE, null), log, "list, service in-process");
+      Figures listNaive = inProcess(options, options.readers(), i -> naiveList(accord, owner), log, "list, naive in-process");
       Figures viewService = inProcess(options, options.readers(), i -> cases.show(owner, big), log, "view, service in-process");
+      Figures viewUncached = inProcess(options, options.readers(), i -> uncachedView(accord, big), log, "view, one query, no cache");
       Figures viewNaive = inProcess(options, options.readers(), i -> naiveView(accord, big), log, "view, naive in-process");
       try (ApiBenchmark.Server server = serve.apply(accord)) {
         log.accept(String.format(Locale.ROOT, "serving on 127.0.0.1:%d; %d readers, %d writers, %.0f s warm-up, %.0f s measured each",
@@ -145,21 +150,44 @@ public final class CaseBenchmark {
         Figures view = figures(viewRun.requests(), viewRun.errors(), viewRun.nanos(), log, "view, served");
         Figures transition = transitions(server.port(), token, small.subList(0, small.size() / 2), options, log);
         Figures floor = floor(accord, small.subList(small.size() / 2, small.size()), options, log);
-        return new Result(store.kind(), options, big, setupS, list, listService, listNaive, view, viewService, viewNaive,
+        return new Result(store.kind(), options, big, setupS, list, listService, listNaive, view, viewService, viewUncached, viewNaive,
             transition, floor, listRun.bodyBytes(), viewRun.bodyBytes());
       }
     }
   }
 
-  /** Every case, each assembled with one query per participant. */
-  private static int naiveList(Accord accord) {
+  /** The page the served list answers by default (and the service's in-process list asks for). */
+  private static final int LIST_PAGE = 50;
+
+  /**
+   * The same first page of summaries in the N+1 shape: every case, then one query per case for its
+   * participants, from which its count, the viewer's roles and whether the viewer may see it (for the
+   * total) come; then the page.
+   */
+  private static int naiveList(Accord accord, Principal viewer) {
     return accord.database().jdbi().withHandle(h -> {
-      int participants = 0;
+      List<Cases.Summary> visible = new ArrayList<>();
       for (CaseRow row : org.accord.store.Cases.all(h)) {
-        participants += NaiveCaseReads.participants(h, row.pk()).size();
-        org.accord.store.Cases.proposals(h, row.pk(), null);
+        List<org.accord.store.Cases.ParticipantRow> participants = org.accord.store.Cases.participants(h, row.pk());
+        java.util.Set<org.accord.disclosure.ParticipantRole> roles = participants.stream()
+            .filter(p -> p.participant().organization() == viewer.organization().id())
+            .findFirst().map(p -> p.participant().roles()).orElse(java.util.Set.of());
+        org.accord.disclosure.Tlp.Viewer who = org.accord.disclosure.Tlp.Viewer.of(viewer.organization().id(), null, !roles.isEmpty(),
+            viewer.isCoordinator());
+        if (!roles.isEmpty() || row.tlp().allows(row.owner(), org.accord.disclosure.Tlp.Recipients.none(), who, false)) {
+          visible.add(new Cases.Summary(row, roles, participants.size()));
+        }
       }
-      return participants;
+      return visible.subList(0, Math.min(LIST_PAGE, visible.size())).size() + visible.size();
+    });
+  }
+
+  /** The big case as the service reads it on a cache miss: the row, the participants in one query, the proposals. */
+  private static int uncachedView(Accord accord, String id) {
+    return accord.database().jdbi().withHandle(h -> {
+      CaseRow row = org.accord.store.Cases.byId(h, CaseId.parse(id)).orElseThrow();
+      org.accord.store.Cases.proposals(h, row.pk(), null);
+      return org.accord.store.Cases.participants(h, row.pk()).size();
     });
   }
 

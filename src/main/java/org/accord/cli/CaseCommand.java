@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.accord.app.Cases;
+import org.accord.app.ListPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,13 +25,13 @@ import picocli.CommandLine.Parameters;
     },
     subcommands = {CaseCommand.Create.class, CaseCommand.ListCases.class, CaseCommand.Show.class, CaseCommand.Invite.class,
         CaseCommand.Embargo.class, CaseCommand.Transition.class, CaseCommand.Events.class, CaseCommand.Vuln.class,
-        CaseCommand.Suggest.class, CaseCommand.Status.class, CaseCommand.Ack.class,
+        CaseCommand.Suggest.class, CaseCommand.Status.class, CaseCommand.Ack.class, CaseCommand.AccessLog.class,
         CasePublicationCommands.Publish.class, CasePublicationCommands.Reveal.class})
 final class CaseCommand {
   private CaseCommand() {}
 
   /** The API's answer to a list of cases. */
-  record Listed(List<Map<String, Object>> cases) {}
+  record Listed(List<Map<String, Object>> cases, int total, int limit, String cursor) {}
 
   /** A command about one case, acting for {@code --org} on the data directory. */
   abstract static class OnCase extends AccordCommand {
@@ -58,7 +59,8 @@ final class CaseCommand {
   }
 
   @Command(name = "create", description = "Open a case; your organization owns it.",
-      footer = {"", "Example:", "  accord case create 'LibraCore deserialization' --org Libra --role vendor"})
+      footer = {"", "Examples:", "  accord case create 'LibraCore deserialization' --org Libra --role vendor",
+          "  accord case create 'Embargoed flaw' --tlp RED --recipient lead@libra.example"})
   static final class Create extends AccordCommand {
     @Parameters(paramLabel = "TITLE", description = "The case's title.")
     String title;
@@ -68,6 +70,10 @@ final class CaseCommand {
 
     @Option(names = "--role", paramLabel = "ROLE", description = "A further role of the owner (repeatable): finder, reporter, vendor, ...")
     List<String> roles;
+
+    @Option(names = "--recipient", paramLabel = "EMAIL",
+        description = "TLP:RED only: a person (member e-mail) who may see the case; members invited later join them besides you (repeatable).")
+    List<String> recipients;
 
     @Option(names = "--org", paramLabel = "NAME", description = "Open it for this organization (on the data directory).")
     String organization;
@@ -89,31 +95,53 @@ final class CaseCommand {
         if (roles != null) {
           body.put("roles", roles);
         }
+        if (recipients != null) {
+          body.put("recipients", recipients);
+        }
         answer = remote().get().postJson("api/v1/cases", body, Map.class);
       } else {
-        answer = Cases.describe(context().accord().cases().create(actingAs(organization), title, tlp, roles));
+        answer = Cases.describe(context().accord().cases().create(actingAs(organization), title, tlp, roles, recipients));
       }
       print(this, answer, "Opened");
       return Main.OK;
     }
   }
 
-  @Command(name = "list", description = "List the cases you take part in.")
+  @Command(name = "list", description = {"List the cases you take part in, a page at a time.",
+      "Each with its TLP, EM state, embargo end, your roles and its participant count; `case show` has the participants."},
+      footer = {"", "Example:", "  accord case list --limit 20", "  accord case list --cursor <the cursor printed by the previous page>"})
   static final class ListCases extends AccordCommand {
     @Option(names = "--org", paramLabel = "NAME", description = "As this organization (on the data directory).")
     String organization;
 
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "Cases per page (1 to 500). Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @Option(names = "--cursor", paramLabel = "C", description = "The cursor of the previous page.")
+    String cursor;
+
     @Override
     protected int execute() {
-      List<Map<String, Object>> cases = remote().isPresent()
-          ? remote().get().get("api/v1/cases", Remote.query(), Listed.class).cases()
-          : context().accord().cases().list(actingAs(organization)).stream().map(Cases::describe).toList();
+      Listed page;
+      if (remote().isPresent()) {
+        Remote.Query query = Remote.query("limit", Integer.toString(limit));
+        if (cursor != null) {
+          query.add("cursor", cursor);
+        }
+        page = remote().get().get("api/v1/cases", query, Listed.class);
+      } else {
+        ListPage<Cases.Summary> found = context().accord().cases().list(actingAs(organization), limit, cursor);
+        page = new Listed(found.items().stream().map(Cases::describe).toList(), found.total(), found.limit(), found.cursor());
+      }
       if (json) {
-        printJson(Map.of("cases", cases));
+        printJson(page);
         return Main.OK;
       }
-      for (Map<String, Object> c : cases) {
-        out().printf("%-14s %-16s %-8s %s%n", c.get("id"), c.get("tlp"), c.get("em"), c.get("title"));
+      for (Map<String, Object> c : page.cases()) {
+        out().printf("%-14s %-16s %-8s %5s  %s%n", c.get("id"), c.get("tlp"), c.get("em"), c.get("participant_count"), c.get("title"));
+      }
+      if (page.cursor() != null) {
+        out().printf("%d of %d; next page: --cursor %s%n", page.cases().size(), page.total(), page.cursor());
       }
       return Main.OK;
     }
@@ -374,8 +402,12 @@ final class CaseCommand {
     @Option(names = "--cvss", paramLabel = "VECTOR", description = "A CVSS 3.x or 4.0 vector.")
     String cvss;
 
-    @Option(names = "--tlp", paramLabel = "LABEL", description = "The item's TLP label (default: the case's).")
+    @Option(names = "--tlp", paramLabel = "LABEL", description = "The item's TLP label (default: the case's; never below it).")
     String tlp;
+
+    @Option(names = "--recipient", paramLabel = "EMAIL",
+        description = "TLP:RED only: a person (member e-mail) who may see it besides you (repeatable).")
+    List<String> recipients;
 
     @Override
     protected boolean createsData() {
@@ -397,9 +429,12 @@ final class CaseCommand {
         if (tlp != null) {
           body.put("tlp", tlp);
         }
+        if (recipients != null) {
+          body.put("recipients", recipients);
+        }
         list = castList(remote().get().postJson(path("/vulnerabilities"), body, Map.class).get("vulnerabilities"));
       } else {
-        list = context().accord().cases().addVulnerability(actingAs(organization), id, alias, affected, cvss, tlp);
+        list = context().accord().cases().addVulnerability(actingAs(organization), id, alias, affected, cvss, tlp, recipients);
       }
       if (json) {
         printJson(Map.of("case", id, "vulnerabilities", list));
@@ -475,8 +510,12 @@ final class CaseCommand {
     @Option(names = "--for", paramLabel = "ORG", description = "The participant (the coordinator only).")
     String participant;
 
-    @Option(names = "--tlp", paramLabel = "LABEL", description = "The item's TLP label (default: the case's).")
+    @Option(names = "--tlp", paramLabel = "LABEL", description = "The item's TLP label (default: the case's; never below it).")
     String tlp;
+
+    @Option(names = "--recipient", paramLabel = "EMAIL",
+        description = "TLP:RED only: a person (member e-mail) who may see the status besides you (repeatable).")
+    List<String> recipients;
 
     @Override
     protected boolean createsData() {
@@ -487,8 +526,8 @@ final class CaseCommand {
     protected int execute() {
       List<Map<String, Object>> list;
       if (product == null) {
-        if (status != null || justification != null || involvement != null || participant != null || tlp != null) {
-          throw new UserException("--status, --justification, --involvement, --for and --tlp need --product");
+        if (status != null || justification != null || involvement != null || participant != null || tlp != null || recipients != null) {
+          throw new UserException("--status, --justification, --involvement, --for, --tlp and --recipient need --product");
         }
         list = remote().isPresent()
             ? castList(remote().get().get(path("/statuses"), Remote.query(), Map.class).get("statuses"))
@@ -501,11 +540,12 @@ final class CaseCommand {
         body.put("involvement", involvement);
         body.put("organization", participant);
         body.put("tlp", tlp);
+        body.put("recipients", recipients);
         body.values().removeIf(java.util.Objects::isNull);
         list = castList(remote().get().postJson(path("/statuses"), body, Map.class).get("statuses"));
       } else {
         list = context().accord().cases().setStatus(actingAs(organization), id, participant, product, status, justification,
-            involvement, tlp);
+            involvement, tlp, recipients);
       }
       if (json) {
         printJson(Map.of("case", id, "statuses", list));
@@ -533,6 +573,29 @@ final class CaseCommand {
           ? remote().get().postJson(path("/acknowledge"), Map.of(), Map.class)
           : Cases.describe(context().accord().cases().acknowledge(actingAs(organization), id));
       print(this, answer, "Acknowledged");
+      return Main.OK;
+    }
+  }
+
+  @Command(name = "access-log", description = {"Who viewed what of a case, oldest first (ADR 0113).",
+      "The case owner's admins or the coordinator may. Views are written about once a second; one row counts a viewer's"
+          + " repeated views of one thing in that window."},
+      footer = {"", "Example:", "  accord case access-log ACC-2026-0001 --json"})
+  static final class AccessLog extends OnCase {
+    @Override
+    protected int execute() {
+      List<Map<String, Object>> entries = remote().isPresent()
+          ? castList(remote().get().get(path("/access-log"), Remote.query(), Map.class).get("entries"))
+          : context().accord().cases().accessLog(actingAs(organization), id);
+      if (json) {
+        printJson(Map.of("case", id, "entries", entries));
+        return Main.OK;
+      }
+      for (Map<String, Object> e : entries) {
+        Object who = e.get("organization") == null ? "(unrecorded views)"
+            : e.get("organization") + (e.get("member") == null ? "" : " / " + e.get("member"));
+        out().printf("%s  %-44s %-16s %5s view(s), last %s%n", e.get("first"), who, e.get("what"), e.get("views"), e.get("last"));
+      }
       return Main.OK;
     }
   }

@@ -35,11 +35,15 @@ public final class Cases {
 
   private Cases() {}
 
-  /** A stored case: its header and the embargo terms in force, if any. */
+  /**
+   * A stored case: its header and the embargo terms in force, if any. {@code revision} grows with every
+   * write to the case, its participants or its proposals (ADR 0111): a view assembled at a revision is
+   * the case's as long as the revision stays.
+   */
   public record CaseRow(
       long pk, CaseId id, String title, Tlp tlp, long owner, EmState em, Optional<EmbargoTerms> terms,
       OptionalLong termsProposedBy, Optional<Instant> embargoSince, PxaState pxa, long eventCount, Instant created,
-      Instant updated) {}
+      Instant updated, long revision) {}
 
   /** A stored participant. */
   public record ParticipantRow(
@@ -90,9 +94,11 @@ public final class Cases {
         .mapTo(Long.class).one();
   }
 
-  private static final String SELECT_CASE =
-      "SELECT id, public_id, title, tlp, owner_org_id, em_state, embargo_end, embargo_justification, embargo_proposed_by,"
-          + " embargo_since, public_aware, exploit_public, attacks_observed, event_count, created_at, updated_at FROM cases";
+  private static final List<String> CASE_COLUMNS = List.of("id", "public_id", "title", "tlp", "owner_org_id", "em_state",
+      "embargo_end", "embargo_justification", "embargo_proposed_by", "embargo_since", "public_aware", "exploit_public",
+      "attacks_observed", "event_count", "created_at", "updated_at", "revision");
+
+  private static final String SELECT_CASE = "SELECT " + String.join(", ", CASE_COLUMNS) + " FROM cases";
 
   /** The case with this id, if any. */
   public static Optional<CaseRow> byId(Handle handle, CaseId id) {
@@ -118,6 +124,82 @@ public final class Cases {
         .bind("org", organization)
         .bind("member", member == null ? -1L : member)
         .map((rs, ctx) -> readCase(rs)).list();
+  }
+
+  /**
+   * Who lists cases (ADR 0111): an organization, the member asking (null for a machine token), and
+   * the TLP labels under which it sees a case it takes no part in (the {@code disclosure} core's
+   * {@code Tlp.allows}, asked by the caller; empty for anyone but the coordinator). It sees the cases
+   * its organization owns, those it takes part in (as a whole, or through this member) and those.
+   */
+  public record Lister(long organization, Long member, Set<Tlp> beyondParticipation) {
+    public Lister {
+      beyondParticipation = Set.copyOf(beyondParticipation);
+    }
+  }
+
+  /**
+   * One case as a list shows it.
+   *
+   * @param row the case
+   * @param participants how many participants it has
+   * @param roles the lister's own roles in it, empty if it takes no part
+   */
+  public record SummaryRow(CaseRow row, int participants, Optional<Set<ParticipantRole>> roles) {}
+
+  /** The lister's own participant row of case {@code c}: its organization's, or its member's. */
+  private static final String OWN = "p.case_id = c.id AND p.org_id = :org AND (p.member_id IS NULL OR p.member_id = :member)";
+
+  private static final String PROJECTION = "SELECT " + String.join(", ", CASE_COLUMNS.stream().map(c -> "c." + c).toList())
+      + ", (SELECT COUNT(*) FROM case_participants n WHERE n.case_id = c.id) AS participant_count"
+      + ", (SELECT p.roles FROM case_participants p WHERE " + OWN + ") AS own_roles FROM cases c";
+
+  /** How many cases {@code lister} sees. */
+  public static int count(Handle handle, Lister lister) {
+    return bindLister(handle.createQuery("SELECT COUNT(*) FROM cases c WHERE " + visibleTo(lister)), lister)
+        .mapTo(Integer.class).one();
+  }
+
+  /**
+   * The cases {@code lister} sees from {@code offset}, at most {@code limit}, oldest first: one query,
+   * with each case's participant count and the lister's roles.
+   */
+  public static List<SummaryRow> summaries(Handle handle, Lister lister, int limit, int offset) {
+    return bindLister(handle.createQuery(PROJECTION + " WHERE " + visibleTo(lister)
+                + " ORDER BY c.year, c.sequence LIMIT :limit OFFSET :offset"), lister)
+        .bind("limit", limit)
+        .bind("offset", offset)
+        .map((rs, ctx) -> {
+          String roles = rs.getString("own_roles");
+          return new SummaryRow(readCase(rs), rs.getInt("participant_count"),
+              roles == null ? Optional.empty() : Optional.of(parseRoles(roles)));
+        })
+        .list();
+  }
+
+  /**
+   * The lister's cases, as {@code Tlp.allows} decides for a case (ADR 0112): below RED, those its
+   * organization owns or takes part in, and those of a label it sees beyond participation; a RED case
+   * only when the lister is the person who opened it (the organization, if a machine token did) or one
+   * of its named recipients. The recipients column is the canonical JSON array Jackson writes for
+   * {@link CaseMarkings} ({@code [3,17]}, ascending, no spaces), so a member is in it exactly when
+   * {@code ",3,17,"} contains {@code ",<id>,"}: portable SQL, no JSON functions.
+   */
+  private static String visibleTo(Lister lister) {
+    String participates = "(c.owner_org_id = :org OR EXISTS (SELECT 1 FROM case_participants p WHERE " + OWN + ")"
+        + (lister.beyondParticipation().isEmpty() ? "" : " OR c.tlp IN (<open>)") + ")";
+    String named = "(c.created_by_member = :member OR (c.created_by_member IS NULL AND c.owner_org_id = :org)"
+        + " OR (c.recipients IS NOT NULL AND ',' || SUBSTR(c.recipients, 2, LENGTH(c.recipients) - 2) || ',' LIKE :named))";
+    return "((c.tlp <> 'RED' AND " + participates + ") OR (c.tlp = 'RED' AND " + named + "))";
+  }
+
+  private static org.jdbi.v3.core.statement.Query bindLister(org.jdbi.v3.core.statement.Query query, Lister lister) {
+    query.bind("org", lister.organization()).bind("member", lister.member() == null ? -1L : lister.member())
+        .bind("named", lister.member() == null ? "" : "%," + lister.member() + ",%");
+    if (!lister.beyondParticipation().isEmpty()) {
+      query.bindList("open", lister.beyondParticipation().stream().map(Tlp::name).sorted().toList());
+    }
+    return query;
   }
 
   /** Every case (for the coordinator's list); oldest first. */
@@ -175,10 +257,20 @@ public final class Cases {
         .bind("pk", pk).bind("org", organization).execute();
   }
 
-  /** Records the first time the participant viewed the case (later views keep the first). */
-  public static void viewed(Handle handle, long pk, long organization, long now) {
-    handle.createUpdate("UPDATE case_participants SET viewed_at = :now WHERE case_id = :pk AND org_id = :org AND viewed_at IS NULL")
-        .bind("now", now).bind("pk", pk).bind("org", organization).execute();
+  /**
+   * Records the first time the participant viewed the case (later views keep the first); a first view
+   * bumps the case's revision.
+   *
+   * @return whether this was the first
+   */
+  public static boolean viewed(Handle handle, long pk, long organization, long now) {
+    boolean first = handle.createUpdate(
+            "UPDATE case_participants SET viewed_at = :now WHERE case_id = :pk AND org_id = :org AND viewed_at IS NULL")
+        .bind("now", now).bind("pk", pk).bind("org", organization).execute() > 0;
+    if (first) {
+      handle.createUpdate("UPDATE cases SET revision = revision + 1 WHERE id = :pk").bind("pk", pk).execute();
+    }
+    return first;
   }
 
   /** The case's participants, in the order they joined. */
@@ -245,7 +337,8 @@ public final class Cases {
   /** Records one event in the case's history; its sequence number in the case (1, 2, ...). */
   public static long addEvent(Handle handle, long pk, String type, long at, String actorOrganization, String actorMember, Map<String, Object> data) {
     long seq = handle.createQuery("SELECT event_count FROM cases WHERE id = :pk").bind("pk", pk).mapTo(Long.class).one() + 1;
-    handle.createUpdate("UPDATE cases SET event_count = :seq WHERE id = :pk").bind("seq", seq).bind("pk", pk).execute();
+    handle.createUpdate("UPDATE cases SET event_count = :seq, revision = revision + 1 WHERE id = :pk").bind("seq", seq).bind("pk", pk)
+        .execute();
     handle.createUpdate(
             "INSERT INTO case_events (case_id, seq, type, at, actor_org, actor_member, data) VALUES (:pk, :seq, :type, :at, :org, :member, :data)")
         .bind("pk", pk).bind("seq", seq).bind("type", type).bind("at", at).bind("org", actorOrganization).bind("member", actorMember)
@@ -273,7 +366,8 @@ public final class Cases {
     return new CaseRow(rs.getLong("id"), CaseId.parse(rs.getString("public_id")), rs.getString("title"),
         Tlp.valueOf(rs.getString("tlp")), rs.getLong("owner_org_id"), EmState.valueOf(rs.getString("em_state")), terms, proposedBy,
         instant(rs, "embargo_since"), new PxaState(p, rs.getInt("exploit_public") == 1, rs.getInt("attacks_observed") == 1),
-        rs.getLong("event_count"), Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
+        rs.getLong("event_count"), Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
+        rs.getLong("revision"));
   }
 
   private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

@@ -27,7 +27,9 @@ import org.jdbi.v3.core.Jdbi;
  * (not after the busy timeout) whenever another connection committed in between [1]; the ledger's
  * writer and checkpoint threads commit often, so ingests failed that way. Taking the lock up front turns
  * the race into a wait that the busy timeout bounds. Reads outside a transaction (JDBI's {@code
- * withHandle}) are unaffected and run beside the writer. See ADR 0005.
+ * withHandle}) are unaffected and run beside the writer. See ADR 0005. The transactions of one process
+ * also queue on an in-process lock ({@link SerialWrites}, ADR 0111), so that they do not meet in
+ * SQLite's busy handler, whose sleeps put a floor of milliseconds under every contended write.
  *
  * <p>[1] https://www.sqlite.org/lang_transaction.html (Read transactions, "SQLITE_BUSY"), and
  * https://www.sqlite.org/wal.html#sometimes_queries_return_sqlite_busy_in_wal_mode
@@ -66,6 +68,10 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(dataSource);
+    if (dialect == Dialect.SQLITE) {
+      // One transaction at a time in the process, handed over at once rather than by SQLite's busy sleeps.
+      jdbi.setTransactionHandler(new SerialWrites(jdbi.getTransactionHandler()));
+    }
   }
 
   /** Opens (creating if needed) the embedded SQLite database {@code accord.db} in a data directory. */

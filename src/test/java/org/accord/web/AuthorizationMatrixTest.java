@@ -265,11 +265,12 @@ class AuthorizationMatrixTest {
         (who, res) -> is(seesCase(who, res) ? 200 : 404));
     entry("POST /api/v1/cases/{id}/acknowledge", caseWrite("none", "/acknowledge", "{}"),
         (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.COORDINATOR ? 403 : 200));
-    // The access log (ADR 0113): A owns its case (both A principals), the coordinator reads it; B does not see the case.
+    // The access log (ADR 0113) names people: A's admin (A owns the case) and the coordinator read it; A's
+    // plain member sees the case but not who looked at it; B does not see the case.
     entry("GET /api/v1/cases/{id}/access-log", requests(
             Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/access-log", w.caseOfA),
             Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/access-log", MISSING_CASE)),
-        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+        (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.MEMBER_A ? 403 : 200));
 
     // Publication (ADR 0109): the owner or the coordinator publishes; the bundle of a published case is
     // public, an unpublished one answers like a missing one, even to its participants.
