@@ -26,6 +26,7 @@ import org.accord.app.ListPage;
  *   <li>{@code POST /api/v1/cases/{id}/embargo/accept|reject|terminate}: answers and ends the embargo.
  *   <li>{@code POST /api/v1/cases/{id}/transitions} {@code {"event", "vendor"?}}: a VFDPXA event.
  *   <li>{@code GET /api/v1/cases/{id}/events}: the case's history.
+ *   <li>{@code GET /api/v1/cases/{id}/alerts}: the embargo alerts addressed to the caller's organization.
  *   <li>{@code POST|GET /api/v1/cases/{id}/vulnerabilities} {@code {"alias"?, "affected": ["PURL RANGE"],
  *       "cvss"?, "tlp"?}}: the owner or coordinator adds (201); participants list (ADR 0107).
  *   <li>{@code GET /api/v1/cases/{id}/suggestions}: participants suggested from the affected packages.
@@ -56,6 +57,8 @@ final class CaseRoutes implements WebServer.RouteModule {
     server.post(config, CASES + "/{id}/embargo/terminate", Parameters.NONE, ctx -> answer(server, ctx, "terminate"));
     server.post(config, CASES + "/{id}/transitions", Parameters.NONE, ctx -> transition(server, ctx));
     server.get(config, CASES + "/{id}/events", Parameters.NONE, ctx -> events(server, ctx));
+    server.get(config, CASES + "/{id}/alerts", Parameters.NONE,
+        ctx -> ctx.json(items(ctx, "alerts", cases(server).alerts(WebServer.principal(ctx), ctx.pathParam("id")))));
     server.post(config, CASES + "/{id}/vulnerabilities", Parameters.NONE, ctx -> addVulnerability(server, ctx));
     server.get(config, CASES + "/{id}/vulnerabilities", Parameters.NONE, ctx -> vulnerabilities(server, ctx));
     server.get(config, CASES + "/{id}/suggestions", Parameters.NONE, ctx -> suggestions(server, ctx));
