@@ -104,6 +104,19 @@ class CaseListAndViewsTest {
         .containsEntry("embargo_end", null).containsKeys("id", "title", "em", "pxa", "roles", "updated");
     assertThat(cases.list(coordinator, 50, null).items().get(0).roles()).isEmpty();
 
+    // A page is kept while no case changes; any write, to any case, or a new case, replaces it.
+    ListPage<Cases.Summary> kept = cases.list(finder, 3, null);
+    assertThat(cases.list(finder, 3, null)).isSameAs(kept);
+    cases.invite(finder, finders.get(0), "Libra", List.of("vendor"), null);
+    ListPage<Cases.Summary> invited = cases.list(finder, 3, null);
+    assertThat(invited).isNotSameAs(kept);
+    assertThat(invited.items().get(0).participants()).isEqualTo(2);
+    cases.transition(vendor, vendorsOwn, "public_aware", null);
+    assertThat(cases.list(finder, 3, null)).as("another viewer's case changed: kept pages are dropped").isNotSameAs(invited);
+    cases.create(outsider, "outsider's", null, null);
+    assertThat(cases.list(outsider, 5, null).total()).isEqualTo(1);
+    assertThat(cases.list(finder, 3, null).total()).isEqualTo(11);
+
     // A cursor pages only the list and viewer it came from.
     assertThatThrownBy(() -> cases.list(finder, 3, first.cursor()))
         .isInstanceOf(InvalidInputException.class).hasFieldOrPropertyWithValue("location", "cursor");
