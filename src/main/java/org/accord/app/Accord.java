@@ -77,7 +77,10 @@ public final class Accord implements AutoCloseable {
   private final ProductClaims claims;
   private final Suggestions suggestions;
   private final Cases cases;
+  /** Who viewed what of each case, written in the background (ADR 0113). */
+  private final CaseAccessLog caseAccess;
   private final Reports reports;
+  private final CasePublication publication;
   /** The products' SBOM sources for where-used, with the version that claim decisions and SBOM ingests move. */
   private final ProductSources sources;
   private LedgerService ledger;
@@ -94,8 +97,10 @@ public final class Accord implements AutoCloseable {
     this.parties = new Parties(database, clock, events);
     this.sources = new ProductSources(database);
     this.claims = new ProductClaims(database, clock, parties, events, sources::changed);
-    this.cases = new Cases(database, clock, parties, events);
+    this.caseAccess = new CaseAccessLog(database, clock);
+    this.cases = new Cases(database, clock, parties, events, caseAccess);
     this.reports = new Reports(database, clock, parties, cases, events);
+    this.publication = new CasePublication(database, clock, cases, events, this::ledger);
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
     this.graph = builder.build();
@@ -161,9 +166,19 @@ public final class Accord implements AutoCloseable {
     return parties;
   }
 
+  /** Who viewed what of each case (ADR 0113); {@link CaseAccessLog#flush()} writes what is pending. */
+  public CaseAccessLog caseAccessLog() {
+    return caseAccess;
+  }
+
   /** Disclosure cases: participants, embargo and case state (ADR 0104). */
   public Cases cases() {
     return cases;
+  }
+
+  /** Publishing cases and their reveal bundles (ADR 0109). */
+  public CasePublication publication() {
+    return publication;
   }
 
   /** Vulnerability reports and their Report Management (ADR 0106). */
@@ -302,6 +317,7 @@ public final class Accord implements AutoCloseable {
   @Override
   public void close() {
     try {
+      caseAccess.close();
       synchronized (this) {
         if (ledger != null) {
           ledger.close();

@@ -3,6 +3,7 @@ package org.accord.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.accord.NotFoundException;
 import org.accord.disclosure.CaseId;
 import org.accord.disclosure.CaseState;
 import org.accord.disclosure.CsEvent;
+import org.accord.disclosure.EmbargoAlert;
 import org.accord.disclosure.EmEvent;
 import org.accord.disclosure.EmState;
 import org.accord.disclosure.EmbargoConsent;
@@ -64,17 +66,19 @@ public final class Cases {
   private final Clock clock;
   private final Parties parties;
   private final EventOutbox log;
+  private final CaseAccessLog access;
   private final Object lock = new Object();
   /** Views of recently read cases, each valid while its case's revision stays (ADR 0111). */
   private final Revisions<Long, View> views = new Revisions<>(256);
   /** List pages by viewer, position and size, each valid while no case changes (ADR 0111). */
   private final Revisions<String, ListPage<Summary>> pages = new Revisions<>(1024);
 
-  Cases(Database database, Clock clock, Parties parties, EventOutbox log) {
+  Cases(Database database, Clock clock, Parties parties, EventOutbox log, CaseAccessLog access) {
     this.database = database;
     this.clock = clock;
     this.parties = parties;
     this.log = log;
+    this.access = access;
   }
 
   /**
@@ -103,6 +107,18 @@ public final class Cases {
    *     label or role
    */
   public View create(Principal actor, String title, String tlp, List<String> roles) {
+    return create(actor, title, tlp, roles, List.of());
+  }
+
+  /**
+   * As {@link #create(Principal, String, String, List)}, naming the recipients of a TLP:RED case
+   * (members of the actor's organization, by e-mail; ADR 0112). A RED case is seen by the person who
+   * opened it, its named recipients and the members invited to it later, no one else.
+   *
+   * @throws InvalidInputException location {@code recipients[i]} for an address that is not a member
+   *     of the actor's organization, {@code recipients} for recipients on a case that is not RED
+   */
+  public View create(Principal actor, String title, String tlp, List<String> roles, List<String> recipients) {
     String clean = title == null ? "" : title.strip();
     if (clean.isEmpty()) {
       throw new InvalidInputException("missing title: a case needs a title", "title");
@@ -111,24 +127,17 @@ public final class Cases {
       throw new InvalidInputException("the title has " + clean.length() + " characters; at most " + TITLE_MAX_CHARS, "title");
     }
     Tlp label = tlp == null ? Tlp.AMBER : Tlp.parse(tlp);
+    label.checkRecipients(NeedToKnow.count(recipients));
     EnumSet<ParticipantRole> ownerRoles = EnumSet.of(ParticipantRole.CASE_OWNER);
     if (roles != null && !roles.isEmpty()) {
       ownerRoles.addAll(ParticipantRole.parseAll(roles));
     }
     return write(handle -> {
-      long now = clock.millis();
-      int year = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).getYear();
-      CaseId id = new CaseId(year, org.accord.store.Cases.nextSequence(handle, year));
-      long pk = org.accord.store.Cases.create(handle, id, clean, label, actor.organization().id(), now);
-      Participant owner = Participant.organization(actor.organization().id(), ownerRoles);
-      org.accord.store.Cases.addParticipant(handle, pk, owner, PecState.NO_EMBARGO,
-          owner.has(ParticipantRole.VENDOR) ? VfdState.UNAWARE : null, now);
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("title", clean);
-      data.put("tlp", label.label());
-      data.put("owner", actor.organization().name());
-      data.put("roles", labels(ownerRoles));
-      return new Change(pk, "case.created", data, EmbargoManagement.Consequence.NONE);
+      Change change = created(handle, actor.organization(), clean, label, ownerRoles);
+      Set<Long> named = NeedToKnow.resolve(handle, recipients, m -> m.organization().id() == actor.organization().id(),
+          byPk(handle, change.pk()).id().toString());
+      org.accord.store.CaseMarkings.setCase(handle, change.pk(), memberId(actor), named);
+      return change;
     }, actor);
   }
 
@@ -189,6 +198,56 @@ public final class Cases {
     });
   }
 
+  private Change created(Handle handle, Organization ownerOrg, String title, Tlp label, Set<ParticipantRole> ownerRoles) {
+    long now = clock.millis();
+    int year = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).getYear();
+    CaseId id = new CaseId(year, org.accord.store.Cases.nextSequence(handle, year));
+    long pk = org.accord.store.Cases.create(handle, id, title, label, ownerOrg.id(), now);
+    Participant owner = Participant.organization(ownerOrg.id(), ownerRoles);
+    org.accord.store.Cases.addParticipant(handle, pk, owner, PecState.NO_EMBARGO,
+        owner.has(ParticipantRole.VENDOR) ? VfdState.UNAWARE : null, now);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("title", title);
+    data.put("tlp", label.label());
+    data.put("owner", ownerOrg.name());
+    data.put("roles", labels(ownerRoles));
+    return new Change(pk, "case.created", data, EmbargoManagement.Consequence.NONE);
+  }
+
+  /**
+   * Opens a case for a report {@code actor} accepts, in the caller's transaction (run it inside {@link
+   * #locked}): {@code owner} owns it (a vendor if {@code ownerIsVendor}), {@code vendors} and the
+   * reporting organization (as reporter and finder) take part, and the report's affected packages are
+   * its first vulnerability. Each step records its {@code case.*} event through {@code events}, as
+   * {@code actor}, so the case and its history commit with the caller's own changes or not at all (ADR
+   * 0114).
+   *
+   * @param reporter the reporting organization, empty for an anonymous report
+   * @param affected the report's packages as {@code "PURL RANGE"}
+   * @param cvss the report's CVSS vector, or null
+   */
+  View openForReport(Handle handle, EventOutbox.Stager events, Principal actor, String title, Organization owner,
+      boolean ownerIsVendor, List<Organization> vendors, Optional<Organization> reporter, List<String> affected, String cvss) {
+    Set<ParticipantRole> roles = ownerIsVendor ? EnumSet.of(ParticipantRole.CASE_OWNER, ParticipantRole.VENDOR)
+        : EnumSet.of(ParticipantRole.CASE_OWNER);
+    Change created = created(handle, owner, title, Tlp.AMBER, roles);
+    org.accord.store.CaseMarkings.setCase(handle, created.pk(), owner.id() == actor.organization().id() ? memberId(actor) : null, Set.of());
+    View view = record(handle, events, actor, created);
+    for (Organization vendor : vendors) {
+      view = record(handle, events, actor, invited(handle, view, vendor, OptionalLong.empty(), null, EnumSet.of(ParticipantRole.VENDOR)));
+    }
+    if (reporter.isPresent() && participant(view, reporter.get().id()).isEmpty()) {
+      view = record(handle, events, actor, invited(handle, view, reporter.get(), OptionalLong.empty(), null,
+          EnumSet.of(ParticipantRole.REPORTER, ParticipantRole.FINDER)));
+    }
+    return record(handle, events, actor, vulnerabilityAdded(handle, view, actor, "", affected(affected), cvss, view.row().tlp(),
+        recipients(handle, view, view.row().tlp(), List.of())));
+  }
+
+  private static Optional<ParticipantRow> participant(View view, long organization) {
+    return view.participants().stream().filter(p -> p.participant().organization() == organization).findFirst();
+  }
+
   /**
    * Every case {@code viewer} sees, each as a whole view; oldest first. For a few cases (tests, a
    * local CLI); the served list is {@link #list(Principal, int, String)}.
@@ -201,8 +260,9 @@ public final class Cases {
       List<View> views = new ArrayList<>();
       for (CaseRow row : rows) {
         View view = view(handle, row, EmbargoManagement.Consequence.NONE);
-        if (visible(view, viewer)) {
+        if (visible(handle, view, viewer)) {
           views.add(view);
+          access.record(viewer, row.pk(), CaseAccessLog.Seen.LIST);
         }
       }
       return views;
@@ -225,6 +285,7 @@ public final class Cases {
         org.accord.store.Cases.viewed(handle, view.row().pk(), own.get().participant().organization(), clock.millis());
         view = view(handle, byPk(handle, view.row().pk()), EmbargoManagement.Consequence.NONE);
       }
+      access.record(viewer, view.row().pk(), CaseAccessLog.Seen.CASE);
       return view;
     });
   }
@@ -257,25 +318,51 @@ public final class Cases {
             .orElseThrow(() -> new NotFoundException("no member " + memberEmail.strip() + " in " + invited.name()));
         member = OptionalLong.of(found.id());
       }
-      if (view.participants().stream().anyMatch(p -> p.participant().organization() == invited.id())) {
-        throw new InvalidInputException(invited.name() + " already takes part in " + caseId, "organization");
+      if (view.row().tlp() == Tlp.RED) {
+        // A RED case reaches named people only (ADR 0112): the invited member becomes a recipient.
+        if (member.isEmpty()) {
+          throw new InvalidInputException("a TLP:RED case is shared with named members only: name the member of "
+              + invited.name() + " to invite", "member");
+        }
+        org.accord.store.CaseMarkings.CaseAccess named = org.accord.store.CaseMarkings.ofCase(handle, view.row().pk());
+        Set<Long> recipients = new java.util.HashSet<>(named.recipients());
+        recipients.add(member.getAsLong());
+        org.accord.store.CaseMarkings.setCase(handle, view.row().pk(), boxed(named.creatorMember()), recipients);
       }
-      Participant participant = new Participant(invited.id(), member, parsed);
-      EmState em = view.row().em();
-      PecState consent = em == EmState.NONE || em == EmState.EXITED
-          ? PecState.NO_EMBARGO : EmbargoConsent.next(PecState.NO_EMBARGO, PecEvent.INVITE, em);
-      VfdState vendor = participant.has(ParticipantRole.VENDOR) ? state(view).withVendor(invited.id()).vendor(invited.id()) : null;
-      long now = clock.millis();
-      org.accord.store.Cases.addParticipant(handle, view.row().pk(), participant, consent, vendor, now);
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("organization", invited.name());
-      data.put("roles", labels(parsed));
-      if (member.isPresent()) {
-        data.put("member", memberEmail.strip());
-      }
-      data.put("consent", consent.name().toLowerCase(Locale.ROOT));
-      return new Change(view.row().pk(), "case.participant_invited", data, EmbargoManagement.Consequence.NONE);
+      return invited(handle, view, invited, member, member.isPresent() ? memberEmail.strip() : null, parsed);
     }, actor);
+  }
+
+  /**
+   * Adds {@code invited} to the case. While an embargo is proposed or in force it is invited to it; it
+   * receives every report of the case it did not send (its own RM state, Vultron RM being per
+   * participant: S -r-> R).
+   */
+  private Change invited(Handle handle, View view, Organization invited, OptionalLong member, String memberEmail,
+      Set<ParticipantRole> roles) {
+    if (view.participants().stream().anyMatch(p -> p.participant().organization() == invited.id())) {
+      throw new InvalidInputException(invited.name() + " already takes part in " + view.row().id(), "organization");
+    }
+    Participant participant = new Participant(invited.id(), member, roles);
+    EmState em = view.row().em();
+    PecState consent = em == EmState.NONE || em == EmState.EXITED
+        ? PecState.NO_EMBARGO : EmbargoConsent.next(PecState.NO_EMBARGO, PecEvent.INVITE, em);
+    VfdState vendor = participant.has(ParticipantRole.VENDOR) ? state(view).withVendor(invited.id()).vendor(invited.id()) : null;
+    long now = clock.millis();
+    org.accord.store.Cases.addParticipant(handle, view.row().pk(), participant, consent, vendor, now);
+    int reports = org.accord.store.Reports.receiveForCase(handle, view.row().pk(), invited.id(),
+        org.accord.disclosure.ReportManagement.next(org.accord.disclosure.RmState.START, org.accord.disclosure.RmEvent.RECEIVE), now);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("organization", invited.name());
+    data.put("roles", labels(roles));
+    if (memberEmail != null) {
+      data.put("member", memberEmail);
+    }
+    data.put("consent", consent.name().toLowerCase(Locale.ROOT));
+    if (reports > 0) {
+      data.put("reports_received", reports);
+    }
+    return new Change(view.row().pk(), "case.participant_invited", data, EmbargoManagement.Consequence.NONE);
   }
 
   /**
@@ -342,7 +429,7 @@ public final class Cases {
       long now = clock.millis();
       Instant at = Instant.ofEpochMilli(now);
       Map<String, Object> data = new LinkedHashMap<>();
-      if (!owns(view, actor) && !actor.isCoordinator()) {
+      if (!decidesTerms(view, actor)) {
         return consent(handle, view, actor, PecEvent.ACCEPT, "consents to an embargo", "case.embargo_consented");
       }
       EmEvent event = row.em() == EmState.REVISE ? EmEvent.ACCEPT_REVISION : EmEvent.ACCEPT;
@@ -403,7 +490,7 @@ public final class Cases {
       CaseRow row = view.row();
       long now = clock.millis();
       Map<String, Object> data = new LinkedHashMap<>();
-      if (!owns(view, actor) && !actor.isCoordinator()) {
+      if (!decidesTerms(view, actor)) {
         return consent(handle, view, actor, PecEvent.DECLINE, "declines an embargo", "case.embargo_declined");
       }
       EmEvent event = row.em() == EmState.REVISE ? EmEvent.REJECT_REVISION : EmEvent.REJECT;
@@ -486,6 +573,16 @@ public final class Cases {
         after = before.next(cs);
       }
       EmbargoManagement.Consequence consequence = EmbargoManagement.onCaseStateChange(row.em(), before.pxa(), after.pxa());
+      Map<String, PecState> consents = new TreeMap<>();
+      view.participants().forEach(p -> consents.put(p.organizationName(), p.consent()));
+      Map<String, Object> alert = EmbargoAlert.of(consequence, consents).map(a -> {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", a.kind().label());
+        out.put("cause", cs.name().toLowerCase(Locale.ROOT));
+        out.put("message", a.kind().message());
+        out.put("recipients", List.copyOf(a.recipients()));
+        return out;
+      }).orElse(null);
       EmState em = row.em();
       if (consequence.event().isPresent()) {
         EmEvent emEvent = consequence.event().get();
@@ -509,7 +606,7 @@ public final class Cases {
       data.put("pxa", after.pxa().code());
       data.put("em", em.name().toLowerCase(Locale.ROOT));
       data.put("embargo", consequence.name().toLowerCase(Locale.ROOT));
-      return new Change(row.pk(), "case.state_changed", data, consequence);
+      return new Change(row.pk(), "case.state_changed", data, consequence, null, alert);
     }, actor);
   }
 
@@ -522,10 +619,18 @@ public final class Cases {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
     return database.jdbi().withHandle(handle -> {
       View view = load(handle, viewer, caseId);
+      // An event that tells of an item is shown to those who see the item; seq counts what the viewer
+      // sees, so a hidden event leaves no gap (ADR 0112).
+      Map<Long, Tlp.Marking> markings = org.accord.store.CaseMarkings.eventMarkings(handle, view.row().pk());
+      Tlp.Viewer who = who(view, viewer);
       List<Map<String, Object>> events = new ArrayList<>();
       for (org.accord.store.Cases.EventRow e : org.accord.store.Cases.events(handle, view.row().pk())) {
+        Tlp.Marking marking = markings.get(e.seq());
+        if (marking != null && !marking.allows(who, false)) {
+          continue;
+        }
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("seq", e.seq());
+        event.put("seq", events.size() + 1);
         event.put("type", e.type());
         event.put("at", e.at().toString());
         Map<String, Object> actor = new LinkedHashMap<>();
@@ -537,7 +642,58 @@ public final class Cases {
         event.put("data", e.data());
         events.add(event);
       }
+      access.record(viewer, view.row().pk(), CaseAccessLog.Seen.EVENTS);
       return events;
+    });
+  }
+
+  /**
+   * Who viewed what of the case, oldest first (ADR 0113); the case owner's admins and the coordinator
+   * may read it, since it names people and an organization's people are shown to its admins and the
+   * coordinator only (ADR 0081). Pending views are written first, so the answer includes this read.   * The embargo alerts addressed to {@code viewer}'s organization (every alert for the coordinator),
+   * oldest first: the {@code case.embargo_alert} events naming it as a recipient (ADR 0114).
+   *
+   * @throws NotFoundException for a hidden or missing case
+   */
+  public List<Map<String, Object>> alerts(Principal viewer, String id) {
+    return events(viewer, id).stream()
+        .filter(e -> e.get("type").equals("case.embargo_alert"))
+        .filter(e -> viewer.isCoordinator()
+            || e.get("data") instanceof Map<?, ?> data && data.get("recipients") instanceof List<?> to && to.contains(viewer.organization().name()))
+        .toList();
+  }
+
+  /**
+   * Who viewed what of the case, oldest first (ADR 0113); the case owner and the coordinator may read
+   * it. Pending views are written first, so the answer includes this read.
+   *
+   * @throws NotFoundException for a hidden or missing case
+   * @throws ForbiddenException for anyone else who sees the case
+   */
+  public List<Map<String, Object>> accessLog(Principal viewer, String id) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    long pk = database.jdbi().withHandle(handle -> {
+      View view = load(handle, viewer, caseId);
+      if (!(owns(view, viewer) && viewer instanceof Principal.OrgAdmin) && !viewer.isCoordinator()) {
+        throw new ForbiddenException("only the case owner's admins or the coordinator read the access log of " + caseId);
+      }
+      return view.row().pk();
+    });
+    access.record(viewer, pk, CaseAccessLog.Seen.ACCESS_LOG);
+    access.flush();
+    return database.jdbi().withHandle(handle -> {
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (org.accord.store.CaseAccessLog.Row row : org.accord.store.CaseAccessLog.read(handle, pk)) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("organization", row.organization().orElse(null));
+        one.put("member", row.member().orElse(null));
+        one.put("what", row.what());
+        one.put("first", row.first().toString());
+        one.put("last", row.last().toString());
+        one.put("views", row.views());
+        out.add(one);
+      }
+      return out;
     });
   }
 
@@ -557,6 +713,20 @@ public final class Cases {
    */
   public List<Map<String, Object>> addVulnerability(Principal actor, String id, String alias, List<String> affected, String cvss,
       String tlp) {
+    return addVulnerability(actor, id, alias, affected, cvss, tlp, List.of());
+  }
+
+  /**
+   * As {@link #addVulnerability(Principal, String, String, List, String, String)}, naming the recipients
+   * of a TLP:RED item by e-mail (people who see the case). A RED item in a RED case that names none
+   * reaches the case's recipients. The item's label is never below the case's.
+   *
+   * @throws InvalidInputException location {@code tlp} for a label below the case's, {@code recipients}
+   *     for recipients on an item that is not RED, {@code recipients[i]} for an address that is not a
+   *     person who sees the case
+   */
+  public List<Map<String, Object>> addVulnerability(Principal actor, String id, String alias, List<String> affected, String cvss,
+      String tlp, List<String> recipients) {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
     String cleanAlias = alias == null ? "" : alias.strip();
     if (cleanAlias.length() > ALIAS_MAX_CHARS || cleanAlias.chars().anyMatch(Character::isWhitespace)) {
@@ -580,19 +750,27 @@ public final class Cases {
         throw new ForbiddenException("only the case owner or the coordinator adds vulnerabilities to " + caseId);
       }
       Tlp itemTlp = label == null ? view.row().tlp() : label;
-      long now = clock.millis();
-      long vid = org.accord.store.CaseItems.addVulnerability(handle, view.row().pk(), cleanAlias, packages, cleanVector, itemTlp,
-          actor.organization().id(), now);
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("vulnerability", vid);
-      data.put("alias", cleanAlias);
-      data.put("affected", packages);
-      data.put("cvss", cleanVector);
-      data.put("tlp", itemTlp.label());
-      return new Change(view.row().pk(), "case.vulnerability_added", data, EmbargoManagement.Consequence.NONE);
+      return vulnerabilityAdded(handle, view, actor, cleanAlias, packages, cleanVector, itemTlp, recipients(handle, view, itemTlp, recipients));
     }, actor);
     return vulnerabilities(actor, id);
   }
+
+  private Change vulnerabilityAdded(Handle handle, View view, Principal actor, String alias, Map<String, String> packages,
+      String vector, Tlp itemTlp, Set<Long> named) {
+    long now = clock.millis();
+    long vid = org.accord.store.CaseItems.addVulnerability(handle, view.row().pk(), alias, packages, vector, itemTlp,
+        actor.organization().id(), memberId(actor), named, now);
+    Tlp.Marking marking = new Tlp.Marking(itemTlp, Tlp.Origin.of(actor.organization().id(), actor.organization().id(), memberId(actor)),
+        new Tlp.Recipients(named));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("vulnerability", vid);
+    data.put("alias", alias);
+    data.put("affected", packages);
+    data.put("cvss", vector);
+    data.put("tlp", itemTlp.label());
+    return new Change(view.row().pk(), "case.vulnerability_added", data, EmbargoManagement.Consequence.NONE, marking);
+  }
+
 
   /**
    * The case's vulnerabilities {@code viewer} may see (each item's TLP; its owner is the organization
@@ -604,8 +782,10 @@ public final class Cases {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
     return database.jdbi().withHandle(handle -> {
       View view = load(handle, viewer, caseId);
+      List<org.accord.store.CaseItems.VulnerabilityRow> visible = visibleVulnerabilities(handle, view, viewer);
+      Map<Long, String> emails = emails(handle, visible.stream().flatMap(v -> v.recipients().stream()).toList());
       List<Map<String, Object>> out = new ArrayList<>();
-      for (org.accord.store.CaseItems.VulnerabilityRow v : visibleVulnerabilities(handle, view, viewer)) {
+      for (org.accord.store.CaseItems.VulnerabilityRow v : visible) {
         Map<String, Object> one = new LinkedHashMap<>();
         one.put("id", v.id());
         one.put("alias", v.alias().isEmpty() ? null : v.alias());
@@ -614,10 +794,12 @@ public final class Cases {
         one.put("affected", packages);
         one.put("cvss", v.cvss().orElse(null));
         one.put("tlp", v.tlp().label());
+        one.put("recipients", named(v.recipients(), emails));
         one.put("added_by", v.organizationName());
         one.put("added", v.created().toString());
         out.add(one);
       }
+      access.record(viewer, view.row().pk(), CaseAccessLog.Seen.VULNERABILITIES);
       return out;
     });
   }
@@ -638,6 +820,7 @@ public final class Cases {
       for (org.accord.store.CaseItems.VulnerabilityRow v : visibleVulnerabilities(handle, view, viewer)) {
         v.affected().forEach((purl, range) -> packages.putIfAbsent(purl + " " + range, reported(purl, range, "affected")));
       }
+      access.record(viewer, view.row().pk(), CaseAccessLog.Seen.SUGGESTIONS);
       return new Loaded(view, List.copyOf(packages.values()));
     });
     if (loaded.packages().isEmpty()) {
@@ -692,6 +875,18 @@ public final class Cases {
    */
   public List<Map<String, Object>> setStatus(Principal actor, String id, String organization, String product, String status,
       String justification, String involvement, String tlp) {
+    return setStatus(actor, id, organization, product, status, justification, involvement, tlp, List.of());
+  }
+
+  /**
+   * As {@link #setStatus(Principal, String, String, String, String, String, String, String)}, naming
+   * the recipients of a TLP:RED status by e-mail. The status concerns the participant; its creator is
+   * the actor (ADR 0112).
+   *
+   * @throws InvalidInputException as for {@link #addVulnerability(Principal, String, String, List, String, String, List)}
+   */
+  public List<Map<String, Object>> setStatus(Principal actor, String id, String organization, String product, String status,
+      String justification, String involvement, String tlp, List<String> recipients) {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
     if (product == null || product.isBlank()) {
       throw new InvalidInputException("missing product: name it by PURL", "product");
@@ -721,11 +916,14 @@ public final class Cases {
             .orElseThrow(() -> new InvalidInputException("'" + organization.strip() + "' is not a participant of " + caseId, "organization"));
       }
       Tlp itemTlp = label == null ? view.row().tlp() : label;
+      Set<Long> named = recipients(handle, view, itemTlp, recipients);
+      Tlp.Marking marking = new Tlp.Marking(itemTlp,
+          Tlp.Origin.of(target.participant().organization(), actor.organization().id(), memberId(actor)), new Tlp.Recipients(named));
       String vex = check.vex().map(org.accord.advisory.VexStatus::label).orElse(null);
       String why = check.vex().map(org.accord.advisory.VexStatus::justificationLabel).filter(j -> !j.isEmpty()).orElse(null);
       long now = clock.millis();
       org.accord.store.CaseItems.putStatus(handle, view.row().pk(), target.participant().organization(), purl, vex, why,
-          inv.label(), itemTlp, actor.organization().id(), now);
+          inv.label(), itemTlp, actor.organization().id(), memberId(actor), named, now);
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("organization", target.organizationName());
       data.put("product", purl);
@@ -734,7 +932,7 @@ public final class Cases {
       data.put("justification", why);
       data.put("involvement", inv.label());
       data.put("tlp", itemTlp.label());
-      return new Change(view.row().pk(), "case.status_set", data, EmbargoManagement.Consequence.NONE);
+      return new Change(view.row().pk(), "case.status_set", data, EmbargoManagement.Consequence.NONE, marking);
     }, actor);
     return statuses(actor, id);
   }
@@ -768,11 +966,11 @@ public final class Cases {
       Tlp.Viewer who = who(view, viewer);
       Map<Long, ParticipantRow> byOrg = new TreeMap<>();
       view.participants().forEach(p -> byOrg.put(p.participant().organization(), p));
+      List<org.accord.store.CaseItems.StatusRow> visible = org.accord.store.CaseItems.statuses(handle, view.row().pk()).stream()
+          .filter(s -> s.marking().allows(who, false)).toList();
+      Map<Long, String> emails = emails(handle, visible.stream().flatMap(s -> s.recipients().stream()).toList());
       List<Map<String, Object>> out = new ArrayList<>();
-      for (org.accord.store.CaseItems.StatusRow s : org.accord.store.CaseItems.statuses(handle, view.row().pk())) {
-        if (!s.tlp().allows(s.organization(), Tlp.Recipients.none(), who, false)) {
-          continue;
-        }
+      for (org.accord.store.CaseItems.StatusRow s : visible) {
         ParticipantRow p = byOrg.get(s.organization());
         Map<String, Object> one = new LinkedHashMap<>();
         one.put("organization", s.organizationName());
@@ -782,12 +980,14 @@ public final class Cases {
         one.put("justification", s.justification().orElse(null));
         one.put("involvement", s.involvement());
         one.put("tlp", s.tlp().label());
+        one.put("recipients", named(s.recipients(), emails));
         one.put("updated", s.updated().toString());
         one.put("notified", p == null ? null : p.notified().map(Instant::toString).orElse(null));
         one.put("firstViewed", p == null ? null : p.viewed().map(Instant::toString).orElse(null));
         one.put("acknowledged", p == null ? null : p.acknowledged().map(Instant::toString).orElse(null));
         out.add(one);
       }
+      access.record(viewer, view.row().pk(), CaseAccessLog.Seen.STATUSES);
       return out;
     });
   }
@@ -813,13 +1013,40 @@ public final class Cases {
   private static List<org.accord.store.CaseItems.VulnerabilityRow> visibleVulnerabilities(Handle handle, View view, Principal viewer) {
     Tlp.Viewer who = who(view, viewer);
     return org.accord.store.CaseItems.vulnerabilities(handle, view.row().pk()).stream()
-        .filter(v -> v.tlp().allows(v.organization(), Tlp.Recipients.none(), who, false))
+        .filter(v -> v.marking().allows(who, false))
         .toList();
   }
 
   private static Tlp.Viewer who(View view, Principal viewer) {
-    return Tlp.Viewer.of(viewer.organization().id(), viewer.member() == null ? null : viewer.member().id(),
-        participant(view, viewer).isPresent(), viewer.isCoordinator());
+    return Tlp.Viewer.of(viewer.organization().id(), memberId(viewer), participant(view, viewer).isPresent(), viewer.isCoordinator());
+  }
+
+  private static Long memberId(Principal principal) {
+    return principal.member() == null ? null : principal.member().id();
+  }
+
+  /**
+   * The recipients of an item labelled {@code tlp} in the case: checked against the case's label, each
+   * a person who sees the case; a RED item in a RED case that names none reaches the case's recipients.
+   */
+  private static Set<Long> recipients(Handle handle, View view, Tlp tlp, List<String> emails) {
+    tlp.checkItem(view.row().tlp(), NeedToKnow.count(emails));
+    Set<Long> named = NeedToKnow.resolve(handle, emails, member -> visible(handle, view, Tlp.Viewer.of(member.organization().id(),
+        member.id(), participant(view, member.organization().id(), member.id()).isPresent(), false)), view.row().id().toString());
+    if (tlp == Tlp.RED && named.isEmpty() && view.row().tlp() == Tlp.RED) {
+      org.accord.store.CaseMarkings.CaseAccess kase = org.accord.store.CaseMarkings.ofCase(handle, view.row().pk());
+      named = new java.util.LinkedHashSet<>(kase.recipients());
+      kase.creatorMember().ifPresent(named::add);
+    }
+    return named;
+  }
+
+  private static Map<Long, String> emails(Handle handle, List<Long> members) {
+    return members.isEmpty() ? Map.of() : org.accord.store.CaseMarkings.emails(handle, new java.util.HashSet<>(members));
+  }
+
+  private static List<String> named(Set<Long> recipients, Map<Long, String> emails) {
+    return recipients.stream().map(id -> emails.getOrDefault(id, "")).sorted().toList();
   }
 
   /** Affected packages {@code "PURL RANGE"} as PURL to {@code vers:} text; at least one, no PURL twice. */
@@ -867,34 +1094,76 @@ public final class Cases {
 
   // --- the pieces --------------------------------------------------------------------------------
 
-  /** What a write did: the case, the event to record, and the embargo consequence for the answer. */
-  private record Change(long pk, String type, Map<String, Object> data, EmbargoManagement.Consequence consequence) {}
+  /**
+   * What a write did: the case, the event to record, the embargo consequence for the answer, the
+   * marking of the event when it is an item's (null: a change of the case itself, whose event follows
+   * the case's visibility), and the data of a {@code case.embargo_alert} event to record after it (null
+   * for none; ADR 0114).
+   */
+  private record Change(long pk, String type, Map<String, Object> data, EmbargoManagement.Consequence consequence,
+      Tlp.Marking marking, Map<String, Object> alert) {
+    Change(long pk, String type, Map<String, Object> data, EmbargoManagement.Consequence consequence, Tlp.Marking marking) {
+      this(pk, type, data, consequence, marking, null);
+    }
+
+    /** A change of the case itself: its event follows the case's visibility. */
+    Change(long pk, String type, Map<String, Object> data, EmbargoManagement.Consequence consequence) {
+      this(pk, type, data, consequence, null, null);
+    }
+  }
 
   @FunctionalInterface
   private interface Write {
     Change run(Handle handle);
   }
 
+  /**
+   * Runs {@code work} under the lock that serialises case writes, so that no case changes meanwhile:
+   * the hook of {@link CasePublication} (ADR 0109). {@code work} may call this class's writes, or run
+   * its own transaction through the package-private steps ({@link Reports}' accept, ADR 0114), the lock
+   * keeping case ids gapless.
+   */
+  <T> T locked(java.util.function.Supplier<T> work) {
+    synchronized (lock) {
+      return work.get();
+    }
+  }
+
   /** Runs one change and its event in one transaction, under the lock; the case as it is after. */
   private View write(Write work, Principal actor) {
     EventOutbox.Committed<View> committed;
     synchronized (lock) {
-      committed = log.inTransaction((handle, events) -> {
-        Change change = work.run(handle);
-        long now = clock.millis();
-        CaseRow current = byPk(handle, change.pk());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("case", current.id().toString());
-        data.putAll(change.data());
-        org.accord.store.Cases.addEvent(handle, change.pk(), change.type(), now, actor.organization().name(),
-            actor.member() == null ? null : actor.member().email(), data);
-        // Private while the case is not published: no case is published yet (ADR 0104).
-        events.stage(actor, change.type(), "case:" + current.id(), now, data, true);
-        return view(handle, byPk(handle, change.pk()), change.consequence());
-      });
+      committed = log.inTransaction((handle, events) -> record(handle, events, actor, work.run(handle)));
     }
     committed.await();
     return committed.value();
+  }
+
+  /** Records a change's event, and its alert if any, in the caller's transaction; the case as it is after. */
+  private View record(Handle handle, EventOutbox.Stager events, Principal actor, Change change) {
+    long now = clock.millis();
+    CaseRow current = byPk(handle, change.pk());
+    long seq = event(handle, events, actor, current, change.type(), change.data(), now);
+    if (change.marking() != null) {
+      org.accord.store.CaseMarkings.markEvent(handle, change.pk(), seq, change.marking());
+    }
+    if (change.alert() != null) {
+      event(handle, events, actor, current, "case.embargo_alert", change.alert(), now);
+    }
+    return view(handle, byPk(handle, change.pk()), change.consequence());
+  }
+
+  /** Records one event in the case's history and stages it for the log; its sequence number. */
+  private static long event(Handle handle, EventOutbox.Stager events, Principal actor, CaseRow current, String type,
+      Map<String, Object> change, long now) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("case", current.id().toString());
+    data.putAll(change);
+    long seq = org.accord.store.Cases.addEvent(handle, current.pk(), type, now, actor.organization().name(),
+        actor.member() == null ? null : actor.member().email(), data);
+    // Private while the case is not published: no case is published yet (ADR 0104).
+    events.stage(actor, type, "case:" + current.id(), now, data, true);
+    return seq;
   }
 
   private static CaseRow byPk(Handle handle, long pk) {
@@ -926,34 +1195,59 @@ public final class Cases {
   }
 
   /** The case if {@code viewer} may see it; the same NotFoundException for a hidden and a missing case. */
-  private View load(Handle handle, Principal viewer, CaseId id) {
+  View load(Handle handle, Principal viewer, CaseId id) {
     Optional<CaseRow> row = org.accord.store.Cases.byId(handle, id);
     if (row.isPresent()) {
       View view = view(handle, row.get(), EmbargoManagement.Consequence.NONE);
-      if (visible(view, viewer)) {
+      if (visible(handle, view, viewer)) {
         return view;
       }
     }
     throw new NotFoundException("no case " + id);
   }
 
-  private static boolean visible(View view, Principal viewer) {
-    boolean participant = participant(view, viewer).isPresent();
-    Tlp.Viewer who = Tlp.Viewer.of(viewer.organization().id(), viewer.member() == null ? null : viewer.member().id(),
-        participant, viewer.isCoordinator());
-    return participant || view.row().tlp().allows(view.row().owner(), Tlp.Recipients.none(), who, false);
+  private static boolean visible(Handle handle, View view, Principal viewer) {
+    return visible(handle, view, who(view, viewer));
+  }
+
+  /**
+   * Whether {@code who} sees the case: below RED, its participants and whoever the label lets; a RED
+   * case only the person who opened it and its named recipients (ADR 0112), whose marking is read only
+   * for RED cases so other reads cost no query.
+   */
+  private static boolean visible(Handle handle, View view, Tlp.Viewer who) {
+    CaseRow row = view.row();
+    if (row.tlp() == Tlp.RED) {
+      org.accord.store.CaseMarkings.CaseAccess named = org.accord.store.CaseMarkings.ofCase(handle, row.pk());
+      return Tlp.RED.allows(new Tlp.Origin(row.owner(), row.owner(), named.creatorMember()), new Tlp.Recipients(named.recipients()),
+          who, false);
+    }
+    return who.participant() || row.tlp().allows(row.owner(), Tlp.Recipients.none(), who, false);
   }
 
   /** The viewer's participant row: its organization's, unless only another member of it takes part. */
   private static Optional<ParticipantRow> participant(View view, Principal viewer) {
+    return participant(view, viewer.organization().id(), memberId(viewer));
+  }
+
+  private static Optional<ParticipantRow> participant(View view, long organization, Long member) {
     return view.participants().stream()
-        .filter(p -> p.participant().organization() == viewer.organization().id())
+        .filter(p -> p.participant().organization() == organization)
         .filter(p -> p.participant().member().isEmpty()
-            || viewer.member() != null && p.participant().member().getAsLong() == viewer.member().id())
+            || member != null && p.participant().member().getAsLong() == member)
         .findFirst();
   }
 
-  private static boolean owns(View view, Principal actor) {
+  /**
+   * Whether {@code actor}'s accept or reject decides the terms (the case owner; the coordinator unless
+   * it takes part as another participant, as when it acts for one with {@code --org}) rather than
+   * answering for its own participant.
+   */
+  private static boolean decidesTerms(View view, Principal actor) {
+    return owns(view, actor) || actor.isCoordinator() && participant(view, actor).isEmpty();
+  }
+
+  static boolean owns(View view, Principal actor) {
     return participant(view, actor).map(p -> p.participant().has(ParticipantRole.CASE_OWNER)).orElse(false);
   }
 
@@ -1031,6 +1325,35 @@ public final class Cases {
     }
     throw new InvalidInputException("unknown case state event '" + (clean.length() > 40 ? clean.substring(0, 40) : clean)
         + "'; accepted: " + String.join(", ", names) + " (or V, F, D, P, X, A)", "event");
+  }
+
+  /**
+   * A case as both edges show it, with the embargo's end also in the viewer's {@code zone}, the zone
+   * named ({@code embargo.end_local}, {@code embargo.zone}; issue 9, item 4).
+   */
+  public static Map<String, Object> describe(View view, ZoneId zone) {
+    Map<String, Object> out = describe(view);
+    if (out.get("embargo") instanceof Map<?, ?> && view.row().terms().isPresent()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> embargo = (Map<String, Object>) out.get("embargo");
+      embargo.put("end_local", view.row().terms().get().endIn(zone));
+      embargo.put("zone", zone.getId());
+    }
+    return out;
+  }
+
+  /**
+   * A viewer's time zone by its IANA name ({@code Europe/Zurich}) or a UTC offset ({@code +02:00}).
+   *
+   * @throws InvalidInputException naming {@code field} if it is neither
+   */
+  public static ZoneId zone(String text, String field) {
+    try {
+      return ZoneId.of(text.strip());
+    } catch (java.time.DateTimeException e) {
+      throw new InvalidInputException("unknown time zone '" + shorten(text) + "'; use an IANA name such as Europe/Zurich"
+          + " or an offset such as +02:00", field);
+    }
   }
 
   /**

@@ -683,6 +683,16 @@ public final class LedgerService implements TileSource, AutoCloseable {
     return Optional.of(new Receipt(index, entry.get(), MerkleLog.prover(head.size(), nodes).inclusion(index), head.note(), secret));
   }
 
+  /** The indexes of a subject's private (with {@code committed}) or public entries, oldest first. */
+  public List<Long> indexesOf(String subject, boolean committed) {
+    return store.indexesOf(subject, committed);
+  }
+
+  /** The checkpoint note signed for the tree of {@code size} entries, if one was (one is per appended batch). */
+  public Optional<String> signedCheckpoint(long size) {
+    return store.checkpoint(size).map(LedgerStore.StoredCheckpoint::note);
+  }
+
   /** The salt and event of a private entry, for revealing it after publication. */
   public Optional<Receipt.Reveal> secret(long index) {
     return store.secret(index);

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
     },
     subcommands = {CaseCommand.Create.class, CaseCommand.ListCases.class, CaseCommand.Show.class, CaseCommand.Invite.class,
         CaseCommand.Embargo.class, CaseCommand.Transition.class, CaseCommand.Events.class, CaseCommand.Vuln.class,
-        CaseCommand.Suggest.class, CaseCommand.Status.class, CaseCommand.Ack.class})
+        CaseCommand.Suggest.class, CaseCommand.Status.class, CaseCommand.Ack.class, CaseCommand.AccessLog.class,
+        CasePublicationCommands.Publish.class, CasePublicationCommands.Reveal.class})
 final class CaseCommand {
   private CaseCommand() {}
 
@@ -58,7 +59,8 @@ final class CaseCommand {
   }
 
   @Command(name = "create", description = "Open a case; your organization owns it.",
-      footer = {"", "Example:", "  accord case create 'LibraCore deserialization' --org Libra --role vendor"})
+      footer = {"", "Examples:", "  accord case create 'LibraCore deserialization' --org Libra --role vendor",
+          "  accord case create 'Embargoed flaw' --tlp RED --recipient lead@libra.example"})
   static final class Create extends AccordCommand {
     @Parameters(paramLabel = "TITLE", description = "The case's title.")
     String title;
@@ -68,6 +70,10 @@ final class CaseCommand {
 
     @Option(names = "--role", paramLabel = "ROLE", description = "A further role of the owner (repeatable): finder, reporter, vendor, ...")
     List<String> roles;
+
+    @Option(names = "--recipient", paramLabel = "EMAIL",
+        description = "TLP:RED only: a person (member e-mail) who may see the case; members invited later join them besides you (repeatable).")
+    List<String> recipients;
 
     @Option(names = "--org", paramLabel = "NAME", description = "Open it for this organization (on the data directory).")
     String organization;
@@ -89,9 +95,12 @@ final class CaseCommand {
         if (roles != null) {
           body.put("roles", roles);
         }
+        if (recipients != null) {
+          body.put("recipients", recipients);
+        }
         answer = remote().get().postJson("api/v1/cases", body, Map.class);
       } else {
-        answer = Cases.describe(context().accord().cases().create(actingAs(organization), title, tlp, roles));
+        answer = Cases.describe(context().accord().cases().create(actingAs(organization), title, tlp, roles, recipients));
       }
       print(this, answer, "Opened");
       return Main.OK;
@@ -138,17 +147,23 @@ final class CaseCommand {
     }
   }
 
-  @Command(name = "show", description = "Show one case.")
+  @Command(name = "show", description = {"Show one case.", "The embargo's end is shown in UTC and in your time zone, named."},
+      footer = {"", "Example:", "  accord case show ACC-2026-0001 --tz Europe/Zurich"})
   static final class Show extends OnCase {
+    @Option(names = "--tz", paramLabel = "ZONE",
+        description = "Show the embargo's end in this time zone (IANA name or offset; default: this machine's, ${DEFAULT-VALUE}).")
+    String zone = java.time.ZoneId.systemDefault().getId();
+
     @Override
     protected int execute() {
       Map<String, Object> answer;
       List<Map<String, Object>> vulnerabilities;
+      java.time.ZoneId tz = Cases.zone(zone, "--tz");
       if (remote().isPresent()) {
-        answer = new LinkedHashMap<String, Object>(remote().get().get(path(""), Remote.query(), Map.class));
+        answer = new LinkedHashMap<String, Object>(remote().get().get(path(""), Remote.query("tz", tz.getId()), Map.class));
         vulnerabilities = castList(remote().get().get(path("/vulnerabilities"), Remote.query(), Map.class).get("vulnerabilities"));
       } else {
-        answer = new LinkedHashMap<>(Cases.describe(context().accord().cases().show(actingAs(organization), id)));
+        answer = new LinkedHashMap<>(Cases.describe(context().accord().cases().show(actingAs(organization), id), tz));
         vulnerabilities = context().accord().cases().vulnerabilities(actingAs(organization), id);
       }
       answer.put("vulnerabilities", vulnerabilities);
@@ -340,7 +355,7 @@ final class CaseCommand {
     command.out().printf("%s %s: %s (%s, embargo %s, state %s)%n", verb, c.get("id"), c.get("title"), c.get("tlp"), c.get("em"),
         c.get("state") instanceof Map<?, ?> s ? s.get("pxa") : "");
     if (c.get("embargo") instanceof Map<?, ?> e) {
-      command.out().printf("  embargo ends %s%n", e.get("end_utc"));
+      command.out().printf("  embargo ends %s%s%n", e.get("end_utc"), e.get("end_local") == null ? "" : " = " + e.get("end_local"));
     }
     if (c.get("alert") != null) {
       command.out().printf("  ALERT: %s%n", c.get("alert"));
@@ -387,8 +402,12 @@ final class CaseCommand {
     @Option(names = "--cvss", paramLabel = "VECTOR", description = "A CVSS 3.x or 4.0 vector.")
     String cvss;
 
-    @Option(names = "--tlp", paramLabel = "LABEL", description = "The item's TLP label (default: the case's).")
+    @Option(names = "--tlp", paramLabel = "LABEL", description = "The item's TLP label (default: the case's; never below it).")
     String tlp;
+
+    @Option(names = "--recipient", paramLabel = "EMAIL",
+        description = "TLP:RED only: a person (member e-mail) who may see it besides you (repeatable).")
+    List<String> recipients;
 
     @Override
     protected boolean createsData() {
@@ -410,9 +429,12 @@ final class CaseCommand {
         if (tlp != null) {
           body.put("tlp", tlp);
         }
+        if (recipients != null) {
+          body.put("recipients", recipients);
+        }
         list = castList(remote().get().postJson(path("/vulnerabilities"), body, Map.class).get("vulnerabilities"));
       } else {
-        list = context().accord().cases().addVulnerability(actingAs(organization), id, alias, affected, cvss, tlp);
+        list = context().accord().cases().addVulnerability(actingAs(organization), id, alias, affected, cvss, tlp, recipients);
       }
       if (json) {
         printJson(Map.of("case", id, "vulnerabilities", list));
@@ -488,8 +510,12 @@ final class CaseCommand {
     @Option(names = "--for", paramLabel = "ORG", description = "The participant (the coordinator only).")
     String participant;
 
-    @Option(names = "--tlp", paramLabel = "LABEL", description = "The item's TLP label (default: the case's).")
+    @Option(names = "--tlp", paramLabel = "LABEL", description = "The item's TLP label (default: the case's; never below it).")
     String tlp;
+
+    @Option(names = "--recipient", paramLabel = "EMAIL",
+        description = "TLP:RED only: a person (member e-mail) who may see the status besides you (repeatable).")
+    List<String> recipients;
 
     @Override
     protected boolean createsData() {
@@ -500,8 +526,8 @@ final class CaseCommand {
     protected int execute() {
       List<Map<String, Object>> list;
       if (product == null) {
-        if (status != null || justification != null || involvement != null || participant != null || tlp != null) {
-          throw new UserException("--status, --justification, --involvement, --for and --tlp need --product");
+        if (status != null || justification != null || involvement != null || participant != null || tlp != null || recipients != null) {
+          throw new UserException("--status, --justification, --involvement, --for, --tlp and --recipient need --product");
         }
         list = remote().isPresent()
             ? castList(remote().get().get(path("/statuses"), Remote.query(), Map.class).get("statuses"))
@@ -514,11 +540,12 @@ final class CaseCommand {
         body.put("involvement", involvement);
         body.put("organization", participant);
         body.put("tlp", tlp);
+        body.put("recipients", recipients);
         body.values().removeIf(java.util.Objects::isNull);
         list = castList(remote().get().postJson(path("/statuses"), body, Map.class).get("statuses"));
       } else {
         list = context().accord().cases().setStatus(actingAs(organization), id, participant, product, status, justification,
-            involvement, tlp);
+            involvement, tlp, recipients);
       }
       if (json) {
         printJson(Map.of("case", id, "statuses", list));
@@ -546,6 +573,29 @@ final class CaseCommand {
           ? remote().get().postJson(path("/acknowledge"), Map.of(), Map.class)
           : Cases.describe(context().accord().cases().acknowledge(actingAs(organization), id));
       print(this, answer, "Acknowledged");
+      return Main.OK;
+    }
+  }
+
+  @Command(name = "access-log", description = {"Who viewed what of a case, oldest first (ADR 0113).",
+      "The case owner's admins or the coordinator may. Views are written about once a second; one row counts a viewer's"
+          + " repeated views of one thing in that window."},
+      footer = {"", "Example:", "  accord case access-log ACC-2026-0001 --json"})
+  static final class AccessLog extends OnCase {
+    @Override
+    protected int execute() {
+      List<Map<String, Object>> entries = remote().isPresent()
+          ? castList(remote().get().get(path("/access-log"), Remote.query(), Map.class).get("entries"))
+          : context().accord().cases().accessLog(actingAs(organization), id);
+      if (json) {
+        printJson(Map.of("case", id, "entries", entries));
+        return Main.OK;
+      }
+      for (Map<String, Object> e : entries) {
+        Object who = e.get("organization") == null ? "(unrecorded views)"
+            : e.get("organization") + (e.get("member") == null ? "" : " / " + e.get("member"));
+        out().printf("%s  %-44s %-16s %5s view(s), last %s%n", e.get("first"), who, e.get("what"), e.get("views"), e.get("last"));
+      }
       return Main.OK;
     }
   }

@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
       VerifyCommand.CheckpointCommand.class,
       VerifyCommand.ReceiptCommand.class,
       VerifyCommand.ConsistencyCommand.class,
-      VerifyCommand.VerifyLogCommand.class
+      VerifyCommand.VerifyLogCommand.class,
+      VerifyCaseCommand.class
     })
 final class VerifyCommand implements Runnable {
   @Spec CommandSpec spec;

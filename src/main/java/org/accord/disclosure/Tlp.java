@@ -14,11 +14,12 @@ import org.accord.InvalidInputException;
  * <p>How TLP's sharing boundaries map onto a case (ADR 0103), for an item owned by one organization:
  *
  * <ul>
- *   <li>The owner organization always sees its own item: TLP limits what recipients pass on, not what
- *       the source keeps, and an organization's data in Accord is its members' data.
- *   <li>{@link #RED}: only the named recipients, organizations or individual members ("for the eyes and
- *       ears of individual recipients only"). Being a participant or the coordinator is not enough.
- *   <li>{@link #AMBER_STRICT}: only the owner's own organization ("restricts sharing to the organization
+ *   <li>{@link #RED}: only whoever created the item and the named recipient members ("for the eyes and
+ *       ears of individual recipients only", ADR 0112). Being a participant, the coordinator or even a
+ *       colleague of the creator is not enough.
+ *   <li>Below RED, the organization the item concerns and the creator's organization always see it: TLP
+ *       limits what recipients pass on, not what the source keeps.
+ *   <li>{@link #AMBER_STRICT}: only those two organizations ("restricts sharing to the organization
  *       only").
  *   <li>{@link #AMBER}: the case's participants; the case is the need-to-know community. The instance's
  *       coordinator counts as a participant here: it runs the process that the case is.
@@ -96,25 +97,122 @@ public enum Tlp {
   }
 
   /**
-   * Whether {@code viewer} may see an item with this label.
+   * Whether {@code viewer} may see an item with this label (ADR 0103, 0112).
    *
-   * @param owner the organization that owns the item (its source)
+   * <ul>
+   *   <li>{@link #RED}: only whoever created the item ({@link Origin#creatorMember}, or the creating
+   *       organization when no person created it) and the named recipient members. Neither the
+   *       organization the item concerns, nor participation, nor the coordinator role is enough.
+   *   <li>every other label: the organization the item concerns and the creator's organization always;
+   *       {@link #AMBER_STRICT} no one else; {@link #AMBER} and {@link #GREEN} also the case's
+   *       participants and the coordinator; {@link #CLEAR} the same, and everyone once published.
+   * </ul>
+   *
+   * @param origin whom the item concerns and who created it
    * @param recipients the item's named recipients; consulted for {@link #RED} only
    * @param viewer who asks
    * @param published whether the case has been published (opens {@link #CLEAR} items to everyone)
    */
-  public boolean allows(long owner, Recipients recipients, Viewer viewer, boolean published) {
+  public boolean allows(Origin origin, Recipients recipients, Viewer viewer, boolean published) {
+    Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(recipients, "recipients");
     Objects.requireNonNull(viewer, "viewer");
-    if (viewer.isOrganization(owner)) {
+    if (this == RED) {
+      return origin.createdBy(viewer) || recipients.includes(viewer);
+    }
+    if (viewer.isOrganization(origin.organization()) || viewer.isOrganization(origin.creatorOrganization())) {
       return true;
     }
     return switch (this) {
-      case RED -> recipients.includes(viewer);
-      case AMBER_STRICT -> false;
+      case RED, AMBER_STRICT -> false;
       case AMBER, GREEN -> viewer.participant() || viewer.coordinator();
       case CLEAR -> published || viewer.participant() || viewer.coordinator();
     };
+  }
+
+  /**
+   * As {@link #allows(Origin, Recipients, Viewer, boolean)} for an item that {@code owner} created as an
+   * organization (no person named): its whole organization sees it at every label.
+   */
+  public boolean allows(long owner, Recipients recipients, Viewer viewer, boolean published) {
+    return allows(Origin.of(owner), recipients, viewer, published);
+  }
+
+  /**
+   * Checks an item's label against its case's: an item is never less restricted than the case that
+   * holds it, and only a {@link #RED} item names recipients.
+   *
+   * @param caseLabel the case's label
+   * @param recipients how many recipients the item names
+   * @throws InvalidInputException location {@code tlp} for a label below the case's, {@code recipients}
+   *     for recipients on an item that is not RED
+   */
+  public void checkItem(Tlp caseLabel, int recipients) {
+    Objects.requireNonNull(caseLabel, "caseLabel");
+    if (caseLabel.stricterThan(this)) {
+      throw new InvalidInputException("the item's " + label + " is less restricted than the case's " + caseLabel.label
+          + "; give " + caseLabel.label + " or stricter", "tlp");
+    }
+    checkRecipients(recipients);
+  }
+
+  /**
+   * Checks that recipients are named only on a {@link #RED} item.
+   *
+   * @throws InvalidInputException location {@code recipients}
+   */
+  public void checkRecipients(int recipients) {
+    if (recipients > 0 && this != RED) {
+      throw new InvalidInputException("recipients are named on TLP:RED items only; this one is " + label, "recipients");
+    }
+  }
+
+  /**
+   * A case item's label together with whom it concerns, who created it and its named recipients: all
+   * that {@link #allows} needs. Immutable.
+   */
+  public record Marking(Tlp tlp, Origin origin, Recipients recipients) {
+    public Marking {
+      Objects.requireNonNull(tlp, "tlp");
+      Objects.requireNonNull(origin, "origin");
+      Objects.requireNonNull(recipients, "recipients");
+    }
+
+    /** Whether {@code viewer} may see the item. */
+    public boolean allows(Viewer viewer, boolean published) {
+      return tlp.allows(origin, recipients, viewer, published);
+    }
+  }
+
+  /**
+   * Whom an item concerns and who created it.
+   *
+   * @param organization the organization the item concerns: a status's participant, or else the creator's
+   * @param creatorOrganization the organization that created the item
+   * @param creatorMember the person who created it, empty when an organization's machine token (or the
+   *     local command line) did: then the organization as a whole is the creator
+   */
+  public record Origin(long organization, long creatorOrganization, OptionalLong creatorMember) {
+    public Origin {
+      Objects.requireNonNull(creatorMember, "creatorMember");
+    }
+
+    /** An item created by {@code organization} about itself, no person named. */
+    public static Origin of(long organization) {
+      return new Origin(organization, organization, OptionalLong.empty());
+    }
+
+    /** An item about {@code organization}, created by {@code creatorMember} (null: a machine) of {@code creatorOrganization}. */
+    public static Origin of(long organization, long creatorOrganization, Long creatorMember) {
+      return new Origin(organization, creatorOrganization,
+          creatorMember == null ? OptionalLong.empty() : OptionalLong.of(creatorMember));
+    }
+
+    boolean createdBy(Viewer viewer) {
+      return creatorMember.isPresent()
+          ? viewer.member().isPresent() && viewer.member().getAsLong() == creatorMember.getAsLong()
+          : viewer.isOrganization(creatorOrganization);
+    }
   }
 
   /**
@@ -151,23 +249,21 @@ public enum Tlp {
   }
 
   /**
-   * The named recipients of a {@link #RED} item: whole organizations, or individual members (who see
-   * the item without the rest of their organization).
+   * The named recipients of a {@link #RED} item: individual members ("for the eyes and ears of
+   * individual recipients only"), never a whole organization. Immutable.
    */
-  public record Recipients(Set<Long> organizations, Set<Long> members) {
+  public record Recipients(Set<Long> members) {
     public Recipients {
-      organizations = Set.copyOf(organizations);
       members = Set.copyOf(members);
     }
 
-    /** No one besides the owner. */
+    /** No one besides the creator. */
     public static Recipients none() {
-      return new Recipients(Set.of(), Set.of());
+      return new Recipients(Set.of());
     }
 
     boolean includes(Viewer viewer) {
-      return viewer.organization().isPresent() && organizations.contains(viewer.organization().getAsLong())
-          || viewer.member().isPresent() && members.contains(viewer.member().getAsLong());
+      return viewer.member().isPresent() && members.contains(viewer.member().getAsLong());
     }
   }
 }

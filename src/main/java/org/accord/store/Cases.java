@@ -185,13 +185,25 @@ public final class Cases {
         .list();
   }
 
+  /**
+   * The lister's cases, as {@code Tlp.allows} decides for a case (ADR 0112): below RED, those its
+   * organization owns or takes part in, and those of a label it sees beyond participation; a RED case
+   * only when the lister is the person who opened it (the organization, if a machine token did) or one
+   * of its named recipients. The recipients column is the canonical JSON array Jackson writes for
+   * {@link CaseMarkings} ({@code [3,17]}, ascending, no spaces), so a member is in it exactly when
+   * {@code ",3,17,"} contains {@code ",<id>,"}: portable SQL, no JSON functions.
+   */
   private static String visibleTo(Lister lister) {
-    String where = "(c.owner_org_id = :org OR EXISTS (SELECT 1 FROM case_participants p WHERE " + OWN + ")";
-    return lister.beyondParticipation().isEmpty() ? where + ")" : where + " OR c.tlp IN (<open>))";
+    String participates = "(c.owner_org_id = :org OR EXISTS (SELECT 1 FROM case_participants p WHERE " + OWN + ")"
+        + (lister.beyondParticipation().isEmpty() ? "" : " OR c.tlp IN (<open>)") + ")";
+    String named = "(c.created_by_member = :member OR (c.created_by_member IS NULL AND c.owner_org_id = :org)"
+        + " OR (c.recipients IS NOT NULL AND ',' || SUBSTR(c.recipients, 2, LENGTH(c.recipients) - 2) || ',' LIKE :named))";
+    return "((c.tlp <> 'RED' AND " + participates + ") OR (c.tlp = 'RED' AND " + named + "))";
   }
 
   private static org.jdbi.v3.core.statement.Query bindLister(org.jdbi.v3.core.statement.Query query, Lister lister) {
-    query.bind("org", lister.organization()).bind("member", lister.member() == null ? -1L : lister.member());
+    query.bind("org", lister.organization()).bind("member", lister.member() == null ? -1L : lister.member())
+        .bind("named", lister.member() == null ? "" : "%," + lister.member() + ",%");
     if (!lister.beyondParticipation().isEmpty()) {
       query.bindList("open", lister.beyondParticipation().stream().map(Tlp::name).sorted().toList());
     }

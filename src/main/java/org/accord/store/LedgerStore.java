@@ -379,6 +379,16 @@ public final class LedgerStore implements TileReader {
     });
   }
 
+  /** Indexes of a subject's private (with {@code committed}) or public entries, oldest first. */
+  public List<Long> indexesOf(String subject, boolean committed) {
+    return query(handle -> handle.createQuery(
+            "SELECT idx FROM ledger_entries WHERE subject = :subject AND committed = :committed ORDER BY idx")
+        .bind("subject", subject)
+        .bind("committed", committed ? 1 : 0)
+        .mapTo(Long.class)
+        .list());
+  }
+
   /** Indexes of a subject's entries, oldest first. */
   public List<Long> indexesOf(String subject) {
     return query(handle -> handle.createQuery(

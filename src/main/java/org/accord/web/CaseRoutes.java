@@ -26,13 +26,18 @@ import org.accord.app.ListPage;
  *   <li>{@code POST /api/v1/cases/{id}/embargo/accept|reject|terminate}: answers and ends the embargo.
  *   <li>{@code POST /api/v1/cases/{id}/transitions} {@code {"event", "vendor"?}}: a VFDPXA event.
  *   <li>{@code GET /api/v1/cases/{id}/events}: the case's history.
+ *   <li>{@code GET /api/v1/cases/{id}/alerts}: the embargo alerts addressed to the caller's organization.
  *   <li>{@code POST|GET /api/v1/cases/{id}/vulnerabilities} {@code {"alias"?, "affected": ["PURL RANGE"],
  *       "cvss"?, "tlp"?}}: the owner or coordinator adds (201); participants list (ADR 0107).
  *   <li>{@code GET /api/v1/cases/{id}/suggestions}: participants suggested from the affected packages.
  *   <li>{@code POST|GET /api/v1/cases/{id}/statuses} {@code {"organization"?, "product", "status"?,
  *       "justification"?, "involvement"?, "tlp"?}}: status per participant and product.
  *   <li>{@code POST /api/v1/cases/{id}/acknowledge}: the caller's participant acknowledges the case.
+ *   <li>{@code GET /api/v1/cases/{id}/access-log}: who viewed what; the case owner and coordinator (ADR 0113).
  * </ul>
+ *
+ * <p>The case, a vulnerability and a status take {@code "recipients": [EMAIL]} when labelled TLP:RED
+ * (ADR 0112).
  */
 final class CaseRoutes implements WebServer.RouteModule {
   private static final String CASES = WebServer.API + "/cases";
@@ -44,7 +49,7 @@ final class CaseRoutes implements WebServer.RouteModule {
   public void register(JavalinConfig config, WebServer server) {
     server.post(config, CASES, Parameters.NONE, ctx -> create(server, ctx));
     server.get(config, CASES, LIST_PARAMETERS, ctx -> list(server, ctx));
-    server.get(config, CASES + "/{id}", Parameters.NONE, ctx -> show(server, ctx));
+    server.get(config, CASES + "/{id}", Parameters.of("tz"), ctx -> show(server, ctx));
     server.post(config, CASES + "/{id}/participants", Parameters.NONE, ctx -> invite(server, ctx));
     server.post(config, CASES + "/{id}/embargo", Parameters.NONE, ctx -> propose(server, ctx));
     server.post(config, CASES + "/{id}/embargo/accept", Parameters.NONE, ctx -> answer(server, ctx, "accept"));
@@ -52,12 +57,15 @@ final class CaseRoutes implements WebServer.RouteModule {
     server.post(config, CASES + "/{id}/embargo/terminate", Parameters.NONE, ctx -> answer(server, ctx, "terminate"));
     server.post(config, CASES + "/{id}/transitions", Parameters.NONE, ctx -> transition(server, ctx));
     server.get(config, CASES + "/{id}/events", Parameters.NONE, ctx -> events(server, ctx));
+    server.get(config, CASES + "/{id}/alerts", Parameters.NONE,
+        ctx -> ctx.json(items(ctx, "alerts", cases(server).alerts(WebServer.principal(ctx), ctx.pathParam("id")))));
     server.post(config, CASES + "/{id}/vulnerabilities", Parameters.NONE, ctx -> addVulnerability(server, ctx));
     server.get(config, CASES + "/{id}/vulnerabilities", Parameters.NONE, ctx -> vulnerabilities(server, ctx));
     server.get(config, CASES + "/{id}/suggestions", Parameters.NONE, ctx -> suggestions(server, ctx));
     server.post(config, CASES + "/{id}/statuses", Parameters.NONE, ctx -> setStatus(server, ctx));
     server.get(config, CASES + "/{id}/statuses", Parameters.NONE, ctx -> statuses(server, ctx));
     server.post(config, CASES + "/{id}/acknowledge", Parameters.NONE, ctx -> acknowledge(server, ctx));
+    server.get(config, CASES + "/{id}/access-log", Parameters.NONE, ctx -> accessLog(server, ctx));
   }
 
   private static Cases cases(WebServer server) {
@@ -65,9 +73,9 @@ final class CaseRoutes implements WebServer.RouteModule {
   }
 
   private static void create(WebServer server, Context ctx) throws IOException {
-    JsonNode body = JsonBody.object(server, ctx, Set.of("title", "tlp", "roles"));
+    JsonNode body = JsonBody.object(server, ctx, Set.of("title", "tlp", "roles", "recipients"));
     Cases.View view = cases(server).create(WebServer.principal(ctx), JsonBody.required(body, "title"), JsonBody.text(body, "tlp"),
-        JsonBody.texts(body, "roles"));
+        JsonBody.texts(body, "roles"), JsonBody.texts(body, "recipients"));
     ctx.status(HttpStatus.CREATED).json(Cases.describe(view));
   }
 
@@ -108,10 +116,16 @@ final class CaseRoutes implements WebServer.RouteModule {
   /**
    * One case. The service hands out the same {@link Cases.View} while the case's revision stays (ADR
    * 0111); its JSON is kept beside it, so a reader of an unchanged case costs no serialization (half a
-   * megabyte of work at 500 participants). The JSON is the same for every viewer who may see the case.
+   * megabyte of work at 500 participants). The JSON is the same for every viewer who may see the case;
+   * with {@code tz} (the embargo's end in the viewer's zone) it is rendered for that request.
    */
   private void show(WebServer server, Context ctx) throws IOException {
     Cases.View view = cases(server).show(WebServer.principal(ctx), ctx.pathParam("id"));
+    String tz = ctx.queryParam("tz");
+    if (tz != null) {
+      ctx.json(Cases.describe(view, Cases.zone(tz, "tz")));
+      return;
+    }
     ctx.contentType("application/json").result(rendered(shown, view.row().pk(), view, () -> Cases.describe(view), server).json());
   }
 
@@ -170,9 +184,9 @@ final class CaseRoutes implements WebServer.RouteModule {
   }
 
   private static void addVulnerability(WebServer server, Context ctx) throws IOException {
-    JsonNode body = JsonBody.object(server, ctx, Set.of("alias", "affected", "cvss", "tlp"));
+    JsonNode body = JsonBody.object(server, ctx, Set.of("alias", "affected", "cvss", "tlp", "recipients"));
     var list = cases(server).addVulnerability(WebServer.principal(ctx), ctx.pathParam("id"), JsonBody.text(body, "alias"),
-        JsonBody.texts(body, "affected"), JsonBody.text(body, "cvss"), JsonBody.text(body, "tlp"));
+        JsonBody.texts(body, "affected"), JsonBody.text(body, "cvss"), JsonBody.text(body, "tlp"), JsonBody.texts(body, "recipients"));
     ctx.status(HttpStatus.CREATED).json(items(ctx, "vulnerabilities", list));
   }
 
@@ -185,14 +199,19 @@ final class CaseRoutes implements WebServer.RouteModule {
   }
 
   private static void setStatus(WebServer server, Context ctx) throws IOException {
-    JsonNode body = JsonBody.object(server, ctx, Set.of("organization", "product", "status", "justification", "involvement", "tlp"));
+    JsonNode body = JsonBody.object(server, ctx,
+        Set.of("organization", "product", "status", "justification", "involvement", "tlp", "recipients"));
     ctx.json(items(ctx, "statuses", cases(server).setStatus(WebServer.principal(ctx), ctx.pathParam("id"), JsonBody.text(body, "organization"),
         JsonBody.required(body, "product"), JsonBody.text(body, "status"), JsonBody.text(body, "justification"),
-        JsonBody.text(body, "involvement"), JsonBody.text(body, "tlp"))));
+        JsonBody.text(body, "involvement"), JsonBody.text(body, "tlp"), JsonBody.texts(body, "recipients"))));
   }
 
   private static void statuses(WebServer server, Context ctx) {
     ctx.json(items(ctx, "statuses", cases(server).statuses(WebServer.principal(ctx), ctx.pathParam("id"))));
+  }
+
+  private static void accessLog(WebServer server, Context ctx) {
+    ctx.json(items(ctx, "entries", cases(server).accessLog(WebServer.principal(ctx), ctx.pathParam("id"))));
   }
 
   private static void acknowledge(WebServer server, Context ctx) throws IOException {

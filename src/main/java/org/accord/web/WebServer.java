@@ -49,6 +49,14 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
+     * Route paths under {@code /api/v1} that need no credentials for GET, such as {@code
+     * /cases/{id}/reveal}; a {@code {name}} matches one path segment. None by default.
+     */
+    default List<String> publicApiPaths() {
+      return List.of();
+    }
+
+    /**
      * Paths under {@code /api/v1} whose POST bodies are documents, bounded by the read limits; every
      * other route takes at most {@link WebOptions#formBodyLimit()} bytes (ADR 0088). None by default.
      */
@@ -62,6 +70,7 @@ public final class WebServer implements AutoCloseable {
   private final String localToken = LocalCredential.newToken();
   private volatile Principal localPrincipal;
   private final List<String> publicPrefixes = new ArrayList<>();
+  private final List<java.util.regex.Pattern> publicGets = new ArrayList<>();
   private final java.util.Set<String> uploads = new java.util.HashSet<>();
   private final WebOptions options;
   private final ObjectMapper json;
@@ -80,6 +89,10 @@ public final class WebServer implements AutoCloseable {
     for (RouteModule module : modules) {
       for (String prefix : module.publicApiPrefixes()) {
         publicPrefixes.add(API + prefix);
+      }
+      for (String path : module.publicApiPaths()) {
+        publicGets.add(java.util.regex.Pattern.compile(
+            java.util.regex.Pattern.quote(API + path).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q")));
       }
       for (String path : module.uploadPaths()) {
         uploads.add(API + path);
@@ -134,7 +147,7 @@ public final class WebServer implements AutoCloseable {
   /** The route modules every server has. */
   public static List<RouteModule> standardModules() {
     return List.of(
-        new ExposureRoutes(), new AdvisoryRoutes(), new LedgerRoutes(), new PartyRoutes(), new ClaimRoutes(), new CaseRoutes(), new ReportRoutes(), new IntakeRoutes(), new PageRoutes(), new OidcRoutes(), new OpenApiRoutes());
+        new ExposureRoutes(), new AdvisoryRoutes(), new LedgerRoutes(), new PartyRoutes(), new ClaimRoutes(), new CaseRoutes(), new CasePublicationRoutes(), new ReportRoutes(), new IntakeRoutes(), new PageRoutes(), new OidcRoutes(), new OpenApiRoutes());
   }
 
   /**
@@ -313,6 +326,9 @@ public final class WebServer implements AutoCloseable {
       if (path.startsWith(prefix)) {
         return;
       }
+    }
+    if (ctx.method().name().equals("GET") && publicGets.stream().anyMatch(p -> p.matcher(path).matches())) {
+      return;
     }
     Optional<Principal> principal = Optional.empty();
     String header = ctx.header("Authorization");

@@ -67,7 +67,10 @@ class CaseListAndViewsTest {
     open(engine);
     Cases cases = accord.cases();
     Principal finder = member("Finder Lab", OrgKind.RESEARCHER);
-    Principal vendor = member("Libra", OrgKind.VENDOR);
+    Principal libra = member("Libra", OrgKind.VENDOR);
+    // a RED case is shared with named people (ADR 0112), so Libra takes part through a person
+    Principal vendor = new Principal.OrgMember(libra.organization(),
+        accord.parties().addMember(coordinator, "Libra", "lee@libra.example", org.accord.party.MemberRole.MEMBER), null);
     Principal outsider = member("Outsider", OrgKind.VENDOR);
     List<String> finders = new ArrayList<>();
     List<String> coordinatorSees = new ArrayList<>();
@@ -80,7 +83,7 @@ class CaseListAndViewsTest {
         coordinatorSees.add(id);
       }
     }
-    cases.invite(finder, finders.get(1), "Libra", List.of("vendor"), null);
+    cases.invite(finder, finders.get(1), "Libra", List.of("vendor"), "lee@libra.example");
     cases.invite(finder, finders.get(7), "Libra", List.of("vendor"), null);
     String vendorsOwn = cases.create(vendor, "vendor's own", "TLP:RED", null).row().id().toString();
 

@@ -78,6 +78,11 @@ class CaseCommandTest {
         assertThat(illegal.exit()).isEqualTo(Main.USER_ERROR);
         assertThat(illegal.all()).contains("already aware");
         assertThat(ok("case", "show", id, "--json").out()).contains("\"tlp\" : \"TLP:GREEN\"", "\"vfd\" : \"Vfd\"");
+        // A alerts but does not end the embargo: its end shows in UTC and in the zone asked for, named
+        assertThat(ok("case", "show", id, "--tz", "Asia/Tokyo").out()).containsPattern("embargo ends .* UTC = .* Asia/Tokyo \\(UTC\\+09:00\\)");
+        CliRun badZone = accord("case", "show", id, "--tz", "Nowhere/Land");
+        assertThat(badZone.exit()).isEqualTo(Main.USER_ERROR);
+        assertThat(badZone.all()).contains("unknown time zone 'Nowhere/Land'");
         assertThat(ok("case", "events", id).out()).contains("case.state_changed");
         assertThat(accord.cases().list(accord.parties().localCoordinator())).hasSize(1);
       } finally {
@@ -115,8 +120,18 @@ class CaseCommandTest {
       record.write(data);
       try {
         assertThat(ok("case", "vuln", "list", id, "--json").out()).contains("\"alias\" : \"CVE-2026-1234\"");
-        ok("case", "vuln", "add", id, "--affected", "pkg:npm/left-pad vers:npm/>=1.0.0|<1.3.0", "--tlp", "TLP:GREEN");
+        CliRun lower = accord("case", "vuln", "add", id, "--affected", "pkg:npm/left-pad vers:npm/>=1.0.0|<1.3.0", "--tlp", "TLP:GREEN");
+        assertThat(lower.exit()).as("an item below the case's TLP:AMBER").isEqualTo(Main.USER_ERROR);
+        assertThat(lower.all()).contains("tlp", "TLP:AMBER");
+        CliRun stranger = accord("case", "vuln", "add", id, "--affected", "pkg:npm/left-pad vers:npm/>=1.0.0|<1.3.0", "--tlp", "RED",
+            "--recipient", "nobody@nowhere.example");
+        assertThat(stranger.exit()).isEqualTo(Main.USER_ERROR);
+        assertThat(stranger.all()).contains("recipients[0]", "nobody@nowhere.example");
+        ok("case", "vuln", "add", id, "--affected", "pkg:npm/left-pad vers:npm/>=1.0.0|<1.3.0", "--tlp", "TLP:AMBER+STRICT");
         assertThat(ok("case", "show", id).out()).contains("(no alias)", "pkg:npm/left-pad");
+        assertThat(ok("case", "access-log", id, "--json").out()).contains("\"what\" : \"case\"", "\"what\" : \"vulnerabilities\"",
+            "\"what\" : \"access_log\"");
+        assertThat(ok("case", "access-log", id).out()).contains("access_log", "view(s)");
         assertThat(ok("case", "status", id, "--product", "pkg:generic/libra/app", "--for", "Libra", "--status", "affected").out())
             .contains("affected");
         assertThat(ok("case", "suggest", id, "--json").out()).contains("\"case\" : \"" + id + "\"");

@@ -226,6 +226,10 @@ class AuthorizationMatrixTest {
             Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/events", w.caseOfA),
             Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/events", MISSING_CASE)),
         (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("GET /api/v1/cases/{id}/alerts", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/alerts", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/alerts", MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
     entry("POST /api/v1/cases/{id}/participants", caseWrite("none", "/participants",
             "{\"organization\": \"" + COORDINATOR_ORG + "\", \"roles\": [\"coordinator\"]}"),
         (who, res) -> is(seesCase(who, res) ? 201 : 404));
@@ -261,6 +265,23 @@ class AuthorizationMatrixTest {
         (who, res) -> is(seesCase(who, res) ? 200 : 404));
     entry("POST /api/v1/cases/{id}/acknowledge", caseWrite("none", "/acknowledge", "{}"),
         (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.COORDINATOR ? 403 : 200));
+    // The access log (ADR 0113) names people: A's admin (A owns the case) and the coordinator read it; A's
+    // plain member sees the case but not who looked at it; B does not see the case.
+    entry("GET /api/v1/cases/{id}/access-log", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/access-log", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/access-log", MISSING_CASE)),
+        (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.MEMBER_A ? 403 : 200));
+
+    // Publication (ADR 0109): the owner or the coordinator publishes; the bundle of a published case is
+    // public, an unpublished one answers like a missing one, even to its participants.
+    // A is an operator, which the public log does not name, so its members ask the coordinator.
+    entry("POST /api/v1/cases/{id}/publish", caseWrite("active", "/publish", "{}"),
+        (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.COORDINATOR ? 200 : 403));
+    open("GET /api/v1/cases/{id}/reveal", requests(
+            Res.PUBLIC, (w, who) -> Call.get(API + "/cases/" + w.publishedCase() + "/reveal"),
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/reveal", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/reveal", MISSING_CASE)),
+        (who, res) -> is(res == Res.PUBLIC ? 200 : 404));
 
     // Reports: the reporter's organization and the coordinator see one; only the coordinator moves it (ADR 0106).
     entry("POST /api/v1/reports", Map.of(Res.NONE, (w, who) -> Call.post(API + "/reports", "text/markdown",

@@ -105,6 +105,32 @@ class CaseRoutesTest {
   }
 
   @Test
+  void theEmbargoEndIsShownInTheViewersZoneWithTheZoneNamed() throws Exception {
+    world = new MatrixWorld("sqlite", dir);
+    HttpResponse<String> created = send(Who.MEMBER_A, "POST", "/api/v1/cases", "{\"title\": \"Zones\", \"roles\": [\"vendor\"]}");
+    String id = JSON.readTree(created.body()).path("id").asText();
+    // 2027-01-15T23:30Z is already the 16th in Zurich (UTC+1 in winter) and still the 15th in New York
+    assertThat(send(Who.MEMBER_A, "POST", "/api/v1/cases/" + id + "/embargo", "{\"end\": \"2027-01-15T23:30:00Z\"}").statusCode())
+        .isEqualTo(200);
+    assertThat(send(Who.MEMBER_A, "POST", "/api/v1/cases/" + id + "/embargo/accept", "{}").statusCode()).isEqualTo(200);
+
+    JsonNode zurich = JSON.readTree(send(Who.MEMBER_A, "GET", "/api/v1/cases/" + id + "?tz=Europe/Zurich", null).body()).path("embargo");
+    assertThat(zurich.path("end").asText()).isEqualTo("2027-01-15T23:30:00Z");
+    assertThat(zurich.path("end_local").asText()).isEqualTo("2027-01-16 00:30 Europe/Zurich (UTC+01:00)");
+    assertThat(zurich.path("zone").asText()).isEqualTo("Europe/Zurich");
+    JsonNode york = JSON.readTree(send(Who.MEMBER_A, "GET", "/api/v1/cases/" + id + "?tz=America/New_York", null).body()).path("embargo");
+    assertThat(york.path("end_local").asText()).isEqualTo("2027-01-15 18:30 America/New_York (UTC-05:00)");
+    JsonNode plain = JSON.readTree(send(Who.MEMBER_A, "GET", "/api/v1/cases/" + id, null).body()).path("embargo");
+    assertThat(plain.has("end_local")).isFalse();
+    assertThat(plain.path("end_utc").asText()).isEqualTo("2027-01-15 23:30 UTC");
+
+    HttpResponse<String> bad = send(Who.MEMBER_A, "GET", "/api/v1/cases/" + id + "?tz=Mars/Olympus", null);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).path("location").asText()).isEqualTo("tz");
+    assertThat(JSON.readTree(bad.body()).path("error").asText()).contains("unknown time zone 'Mars/Olympus'");
+  }
+
+  @Test
   void theListIsPagedSummariesAndItsJsonFollowsEveryChange() throws Exception {
     world = new MatrixWorld("sqlite", dir);
     java.util.List<String> ids = new java.util.ArrayList<>();

@@ -191,6 +191,17 @@ final class MatrixWorld implements AutoCloseable {
     return id;
   }
 
+  private String publishedCase;
+
+  /** A case of the coordinator's own, published once (ADR 0109); its id. */
+  synchronized String publishedCase() {
+    if (publishedCase == null) {
+      publishedCase = accord.cases().create(coordinator, "Matrix published case", "TLP:CLEAR", null).row().id().toString();
+      accord.publication().publish(coordinator, publishedCase);
+    }
+    return publishedCase;
+  }
+
   /** The size of the published checkpoint. */
   long publishedSize() {
     try {

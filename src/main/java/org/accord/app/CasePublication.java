@@ -1,0 +1,219 @@
+package org.accord.app;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.accord.ForbiddenException;
+import org.accord.NotFoundException;
+import org.accord.disclosure.CaseId;
+import org.accord.disclosure.IllegalTransitionException;
+import org.accord.disclosure.RevealBundle;
+import org.accord.ledger.Hash;
+import org.accord.ledger.LedgerEvent;
+import org.accord.ledger.Receipt;
+import org.accord.ledger.VerificationException;
+import org.accord.ledger.Verifier;
+import org.accord.party.Authority;
+import org.accord.party.Principal;
+import org.accord.store.Cases.CaseRow;
+import org.accord.store.Cases.EventRow;
+import org.accord.store.Database;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Publishing a case and serving its reveal bundle (ADR 0109). Orchestration only: the bundle, what
+ * it withholds and its verification are the {@code disclosure} core's ({@link RevealBundle}, {@link
+ * org.accord.disclosure.CaseRevealVerifier}).
+ *
+ * <p>{@link #publish} runs under the lock of {@link Cases}' writes, so that no event of the case is
+ * written meanwhile: it sets P (public aware) through {@link Cases#transition} when it does not hold
+ * yet (which ends an embargo in force by the EM rules), waits until every private event of the case is
+ * in the log, has the log publish its newest checkpoint, which then covers them all, and writes one
+ * public {@code case.published} event naming the number of private events, the hash of the chain's
+ * head and that checkpoint's size. Its row in the case's history is what marks the case published.
+ *
+ * <p>Thread-safe.
+ */
+public final class CasePublication {
+  /** How long publication waits for the case's events to leave the outbox. */
+  private static final long DRAIN_MILLIS = 30_000;
+
+  private final Database database;
+  private final Clock clock;
+  private final Cases cases;
+  private final EventOutbox log;
+  private final Supplier<LedgerService> ledger;
+
+  CasePublication(Database database, Clock clock, Cases cases, EventOutbox log, Supplier<LedgerService> ledger) {
+    this.database = Objects.requireNonNull(database, "database");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.cases = Objects.requireNonNull(cases, "cases");
+    this.log = Objects.requireNonNull(log, "log");
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
+  }
+
+  /**
+   * Publishes a case: the case owner or the coordinator may.
+   *
+   * @return the case id, the number of private events, the chain's head, the checkpoint size and the
+   *     log index of {@code case.published}
+   * @throws NotFoundException for a hidden or missing case (the same message)
+   * @throws ForbiddenException for another participant, or an organization the public log may not name
+   * @throws IllegalTransitionException if the case is already published
+   */
+  public Map<String, Object> publish(Principal actor, String id) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    String subject = RevealBundle.subject(caseId);
+    return cases.locked(() -> {
+      Cases.View view = database.jdbi().withHandle(handle -> cases.load(handle, actor, caseId));
+      if (!Cases.owns(view, actor) && !actor.isCoordinator()) {
+        throw new ForbiddenException("only the case owner or the coordinator publishes " + caseId);
+      }
+      // The public entry names the organization that published, never a person (ADR 0109).
+      Principal publisher = actor.isCoordinator()
+          ? new Principal.Coordinator(actor.organization(), null, null)
+          : new Principal.OrgMember(actor.organization(), null, null);
+      if (!Authority.namedInPublicLog(publisher)) {
+        throw new ForbiddenException("the public log does not name " + actor.organization().name()
+            + " (a " + actor.organization().kind().name().toLowerCase(java.util.Locale.ROOT) + "); the coordinator publishes " + caseId);
+      }
+      Optional<EventRow> earlier = database.jdbi().withHandle(handle -> publication(handle, view.row()));
+      if (earlier.isPresent()) {
+        throw new IllegalTransitionException(IllegalTransitionException.Machine.CS, view.row().pxa().code(), "PUBLISH",
+            caseId + " was published at " + earlier.get().at());
+      }
+      if (!view.row().pxa().publicAware()) {
+        cases.transition(actor, caseId.toString(), "public_aware", null);
+      }
+      int count = database.jdbi().withHandle(handle -> org.accord.store.Cases.events(handle, view.row().pk()).size());
+      LedgerService service = ledger.get();
+      List<Long> indexes = drained(service, subject, count);
+      long last = indexes.get(indexes.size() - 1);
+      Hash head = Hash.sha256(service.secret(last)
+          .orElseThrow(() -> new IllegalStateException("the log has no secret for private entry " + last)).event());
+      // The checkpoint the auditor checks the events against: public before case.published is logged.
+      long size = service.publish();
+      if (size <= last) {
+        throw new IllegalStateException("the published checkpoint (size " + size + ") does not cover entry " + last);
+      }
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("case", caseId.toString());
+      data.put("events", count);
+      data.put("head", head.hex());
+      data.put("checkpoint", size);
+      EventOutbox.Committed<Void> committed = log.inTransaction((handle, events) -> {
+        long now = clock.millis();
+        org.accord.store.Cases.addEvent(handle, view.row().pk(), RevealBundle.PUBLISHED, now, actor.organization().name(),
+            actor.member() == null ? null : actor.member().email(), data);
+        events.stage(publisher, RevealBundle.PUBLISHED, subject, now, data, false);
+        return null;
+      });
+      Map<String, Object> answer = new LinkedHashMap<>(data);
+      answer.put("index", committed.await());
+      return answer;
+    });
+  }
+
+  /**
+   * The reveal bundle of a published case; anyone may read it.
+   *
+   * @throws NotFoundException for a case that is not published, exactly as for a missing one
+   */
+  public RevealBundle reveal(String id) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    String subject = RevealBundle.subject(caseId);
+    Map<String, Object> data = database.jdbi().withHandle(handle -> org.accord.store.Cases.byId(handle, caseId)
+            .flatMap(row -> publication(handle, row)))
+        .orElseThrow(() -> new NotFoundException("no case " + caseId))
+        .data();
+    int count = Math.toIntExact(number(data.get("events")));
+    long size = number(data.get("checkpoint"));
+    LedgerService service = ledger.get();
+    long index = publishedIndex(service, subject);
+    List<Long> indexes = service.indexesOf(subject, true);
+    if (indexes.size() < count) {
+      throw new IllegalStateException(caseId + " has " + indexes.size() + " private entries in the log, its publication counts " + count);
+    }
+    String checkpoint = service.signedCheckpoint(size)
+        .orElseThrow(() -> new IllegalStateException("the log has no checkpoint of size " + size));
+    List<RevealBundle.Event> events = new ArrayList<>(count);
+    for (long at : indexes.subList(0, count)) {
+      byte[] entry = service.entry(at).orElseThrow(() -> new IllegalStateException("the log has no entry " + at));
+      Receipt.Reveal secret = service.secret(at).orElseThrow(() -> new IllegalStateException("the log has no secret for entry " + at));
+      List<Hash> proof = service.inclusionProof(at, size);
+      events.add(withholds(secret.event())
+          ? RevealBundle.Event.withheld(at, entry, proof, Hash.sha256(secret.event()))
+          : RevealBundle.Event.revealed(at, entry, proof, secret.salt(), secret.event()));
+    }
+    Receipt receipt = service.receipt(index, false).orElseThrow(() -> new IllegalStateException("the log has no entry " + index));
+    long latest;
+    try {
+      latest = Verifier.readCheckpoint(receipt.checkpoint()).size();
+    } catch (VerificationException e) {
+      throw new IllegalStateException("the log's own checkpoint does not parse: " + e.getMessage(), e);
+    }
+    return new RevealBundle(caseId, service.origin(), checkpoint, events, receipt.toJson(), service.consistencyProof(size, latest));
+  }
+
+  private static boolean withholds(byte[] event) {
+    try {
+      return RevealBundle.withholds(LedgerEvent.decode(event).event());
+    } catch (VerificationException e) {
+      return true; // the log's own event should decode; if not, nothing of it is revealed
+    }
+  }
+
+  /** The case's {@code case.published} row, if it was published. */
+  private static Optional<EventRow> publication(Handle handle, CaseRow row) {
+    return org.accord.store.Cases.events(handle, row.pk()).stream()
+        .filter(e -> e.type().equals(RevealBundle.PUBLISHED))
+        .findFirst();
+  }
+
+  /** The log index of the case's {@code case.published} entry. */
+  private static long publishedIndex(LedgerService service, String subject) {
+    for (long at : service.indexesOf(subject, false)) {
+      byte[] entry = service.entry(at).orElseThrow();
+      try {
+        if (LedgerEvent.decode(entry).event().type().equals(RevealBundle.PUBLISHED)) {
+          return at;
+        }
+      } catch (VerificationException e) {
+        // not an event; keep looking
+      }
+    }
+    throw new IllegalStateException(subject + " is published but its case.published event is not in the log yet; try again shortly");
+  }
+
+  /** The indexes of the subject's {@code count} private entries, once they have all left the outbox. */
+  private static List<Long> drained(LedgerService service, String subject, int count) {
+    long deadline = System.nanoTime() + DRAIN_MILLIS * 1_000_000;
+    while (true) {
+      List<Long> indexes = service.indexesOf(subject, true);
+      if (indexes.size() >= count) {
+        return indexes.subList(0, count);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(subject + " has " + count + " events, " + indexes.size()
+            + " of them in the log; the rest wait in the outbox: publish again once the log runs");
+      }
+      service.wakeOutbox();
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the log", e);
+      }
+    }
+  }
+
+  private static long number(Object value) {
+    return value instanceof BigDecimal d ? d.longValueExact() : ((Number) value).longValue();
+  }
+}
