@@ -96,6 +96,21 @@ class CaseListAndViewsTest {
     // The coordinator: what the TLP lets it see, not RED or AMBER+STRICT cases it takes no part in.
     assertThat(walk(cases, coordinator, 4, coordinatorSees.size())).containsExactlyElementsOf(coordinatorSees);
 
+    // The list is exactly what show lets each viewer see: nothing hidden is listed, nothing visible left out.
+    List<String> every = new ArrayList<>(finders);
+    every.add(vendorsOwn);
+    for (Principal viewer : List.of(finder, vendor, outsider, coordinator)) {
+      List<String> showable = every.stream().filter(id -> {
+        try {
+          cases.show(viewer, id);
+          return true;
+        } catch (org.accord.NotFoundException hidden) {
+          return false;
+        }
+      }).toList();
+      assertThat(walk(cases, viewer, 4, showable.size())).containsExactlyElementsOf(showable);
+    }
+
     ListPage<Cases.Summary> first = cases.list(vendor, 1, null);
     Cases.Summary red = first.items().get(0);
     assertThat(red.participants()).isEqualTo(2);
