@@ -69,7 +69,9 @@ public final class Cases {
   private final CaseAccessLog access;
   private final Object lock = new Object();
   /** Views of recently read cases, each valid while its case's revision stays (ADR 0111). */
-  private final CaseViews views = new CaseViews(CaseViews.DEFAULT_CASES);
+  private final Revisions<Long, View> views = new Revisions<>(256);
+  /** List pages by viewer, position and size, each valid while no case changes (ADR 0111). */
+  private final Revisions<String, ListPage<Summary>> pages = new Revisions<>(1024);
 
   Cases(Database database, Clock clock, Parties parties, EventOutbox log, CaseAccessLog access) {
     this.database = database;
@@ -139,6 +141,63 @@ public final class Cases {
     }, actor);
   }
 
+  /**
+   * A case as a list shows it to one viewer (ADR 0111): its header, its participant count and the
+   * viewer's own roles in it; the participants themselves are the view's.
+   *
+   * @param roles the viewer's roles in the case, empty if it does not take part (the coordinator)
+   * @param participants how many participants the case has
+   */
+  public record Summary(CaseRow row, Set<ParticipantRole> roles, int participants) {}
+
+  /** The most cases a list page holds. */
+  public static final int LIST_MAX = 500;
+
+  /**
+   * A page of the cases {@code viewer} sees (those its organization takes part in, and every case the
+   * TLP lets the coordinator see), oldest first: two queries per page whatever the case sizes, and a
+   * case hidden from the viewer is neither listed nor counted. A page is kept while no case changes (a
+   * third query, the sum of the case revisions, tells), and the same page object is then returned.
+   *
+   * @param limit the page size, 1 to {@link #LIST_MAX}
+   * @param cursor the cursor of the previous page, or null for the first
+   * @throws InvalidInputException for a limit out of range ({@code limit}) or a cursor of another list
+   *     or viewer ({@code cursor})
+   */
+  public ListPage<Summary> list(Principal viewer, int limit, String cursor) {
+    if (limit < 1 || limit > LIST_MAX) {
+      throw new InvalidInputException("limit must be from 1 to " + LIST_MAX + ", not " + limit, "limit");
+    }
+    Long member = viewer.member() == null ? null : viewer.member().id();
+    // The TLP labels under which this viewer sees a case it takes no part in, as the core says.
+    Tlp.Viewer outsider = Tlp.Viewer.of(viewer.organization().id(), member, false, viewer.isCoordinator());
+    EnumSet<Tlp> beyond = EnumSet.noneOf(Tlp.class);
+    for (Tlp t : Tlp.values()) {
+      if (t.allows(-1, Tlp.Recipients.none(), outsider, false)) {
+        beyond.add(t);
+      }
+    }
+    org.accord.store.Cases.Lister lister = new org.accord.store.Cases.Lister(viewer.organization().id(), member, beyond);
+    String question = viewer.organization().id() + ":" + member + ":" + viewer.isCoordinator();
+    int offset = ListPage.offset(cursor, "cases", question);
+    String key = question + ":" + offset + ":" + limit;
+    return database.jdbi().withHandle(handle -> {
+      // Any write to any case changes the sum of the revisions: an unchanged store answers from memory.
+      long revision = org.accord.store.Cases.revisions(handle);
+      ListPage<Summary> kept = pages.get(key, revision);
+      if (kept != null) {
+        return kept;
+      }
+      int total = org.accord.store.Cases.count(handle, lister);
+      List<Summary> items = org.accord.store.Cases.summaries(handle, lister, limit, offset).stream()
+          .map(r -> new Summary(r.row(), r.roles().orElse(Set.of()), r.participants()))
+          .toList();
+      ListPage<Summary> page = ListPage.window(items, total, limit, offset, "cases", question);
+      pages.put(key, revision, page);
+      return page;
+    });
+  }
+
   private Change created(Handle handle, Organization ownerOrg, String title, Tlp label, Set<ParticipantRole> ownerRoles) {
     long now = clock.millis();
     int year = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).getYear();
@@ -187,53 +246,6 @@ public final class Cases {
 
   private static Optional<ParticipantRow> participant(View view, long organization) {
     return view.participants().stream().filter(p -> p.participant().organization() == organization).findFirst();
-  }
-
-  /**
-   * A case as a list shows it to one viewer (ADR 0111): its header, its participant count and the
-   * viewer's own roles in it; the participants themselves are the view's.
-   *
-   * @param roles the viewer's roles in the case, empty if it does not take part (the coordinator)
-   * @param participants how many participants the case has
-   */
-  public record Summary(CaseRow row, Set<ParticipantRole> roles, int participants) {}
-
-  /** The most cases a list page holds. */
-  public static final int LIST_MAX = 500;
-
-  /**
-   * A page of the cases {@code viewer} sees (those its organization takes part in, and every case the
-   * TLP lets the coordinator see), oldest first: two queries per page whatever the case sizes, and a
-   * case hidden from the viewer is neither listed nor counted.
-   *
-   * @param limit the page size, 1 to {@link #LIST_MAX}
-   * @param cursor the cursor of the previous page, or null for the first
-   * @throws InvalidInputException for a limit out of range ({@code limit}) or a cursor of another list
-   *     or viewer ({@code cursor})
-   */
-  public ListPage<Summary> list(Principal viewer, int limit, String cursor) {
-    if (limit < 1 || limit > LIST_MAX) {
-      throw new InvalidInputException("limit must be from 1 to " + LIST_MAX + ", not " + limit, "limit");
-    }
-    Long member = viewer.member() == null ? null : viewer.member().id();
-    // The TLP labels under which this viewer sees a case it takes no part in, as the core says.
-    Tlp.Viewer outsider = Tlp.Viewer.of(viewer.organization().id(), member, false, viewer.isCoordinator());
-    EnumSet<Tlp> beyond = EnumSet.noneOf(Tlp.class);
-    for (Tlp t : Tlp.values()) {
-      if (t.allows(-1, Tlp.Recipients.none(), outsider, false)) {
-        beyond.add(t);
-      }
-    }
-    org.accord.store.Cases.Lister lister = new org.accord.store.Cases.Lister(viewer.organization().id(), member, beyond);
-    String question = viewer.organization().id() + ":" + member + ":" + viewer.isCoordinator();
-    int offset = ListPage.offset(cursor, "cases", question);
-    return database.jdbi().withHandle(handle -> {
-      int total = org.accord.store.Cases.count(handle, lister);
-      List<Summary> items = org.accord.store.Cases.summaries(handle, lister, limit, offset).stream()
-          .map(r -> new Summary(r.row(), r.roles().orElse(Set.of()), r.participants()))
-          .toList();
-      return ListPage.window(items, total, limit, offset, "cases", question);
-    });
   }
 
   /**
@@ -1160,9 +1172,10 @@ public final class Cases {
 
   /**
    * The case as read now. A read outside a write ({@code consequence} NONE, no transaction) is served
-   * from {@link #views} while the case's revision is the one it was assembled at; the participants and
-   * proposals are read after {@code row}, so a view is never older than the revision it is kept under.
-   * A view read inside a write's transaction is not kept: it is not committed yet.
+   * from {@link #views} while the case's revision is the one it was assembled at, as the same object;
+   * the participants and proposals are read after {@code row}, so a view is never older than the
+   * revision it is kept under. A view read inside a write's transaction is not kept: it is not
+   * committed yet.
    */
   private View view(Handle handle, CaseRow row, EmbargoManagement.Consequence consequence) {
     boolean cacheable = consequence == EmbargoManagement.Consequence.NONE && !handle.isInTransaction();
