@@ -22,6 +22,7 @@ import org.accord.NotFoundException;
 import org.accord.disclosure.CaseId;
 import org.accord.disclosure.CaseState;
 import org.accord.disclosure.CsEvent;
+import org.accord.disclosure.EmbargoAlert;
 import org.accord.disclosure.EmEvent;
 import org.accord.disclosure.EmState;
 import org.accord.disclosure.EmbargoConsent;
@@ -68,7 +69,9 @@ public final class Cases {
   private final CaseAccessLog access;
   private final Object lock = new Object();
   /** Views of recently read cases, each valid while its case's revision stays (ADR 0111). */
-  private final CaseViews views = new CaseViews(CaseViews.DEFAULT_CASES);
+  private final Revisions<Long, View> views = new Revisions<>(256);
+  /** List pages by viewer, position and size, each valid while no case changes (ADR 0111). */
+  private final Revisions<String, ListPage<Summary>> pages = new Revisions<>(1024);
 
   Cases(Database database, Clock clock, Parties parties, EventOutbox log, CaseAccessLog access) {
     this.database = database;
@@ -130,21 +133,11 @@ public final class Cases {
       ownerRoles.addAll(ParticipantRole.parseAll(roles));
     }
     return write(handle -> {
-      long now = clock.millis();
-      int year = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).getYear();
-      CaseId id = new CaseId(year, org.accord.store.Cases.nextSequence(handle, year));
-      long pk = org.accord.store.Cases.create(handle, id, clean, label, actor.organization().id(), now);
-      Participant owner = Participant.organization(actor.organization().id(), ownerRoles);
-      org.accord.store.Cases.addParticipant(handle, pk, owner, PecState.NO_EMBARGO,
-          owner.has(ParticipantRole.VENDOR) ? VfdState.UNAWARE : null, now);
-      Set<Long> named = NeedToKnow.resolve(handle, recipients, m -> m.organization().id() == actor.organization().id(), id.toString());
-      org.accord.store.CaseMarkings.setCase(handle, pk, memberId(actor), named);
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("title", clean);
-      data.put("tlp", label.label());
-      data.put("owner", actor.organization().name());
-      data.put("roles", labels(ownerRoles));
-      return new Change(pk, "case.created", data, EmbargoManagement.Consequence.NONE);
+      Change change = created(handle, actor.organization(), clean, label, ownerRoles);
+      Set<Long> named = NeedToKnow.resolve(handle, recipients, m -> m.organization().id() == actor.organization().id(),
+          byPk(handle, change.pk()).id().toString());
+      org.accord.store.CaseMarkings.setCase(handle, change.pk(), memberId(actor), named);
+      return change;
     }, actor);
   }
 
@@ -163,7 +156,8 @@ public final class Cases {
   /**
    * A page of the cases {@code viewer} sees (those its organization takes part in, and every case the
    * TLP lets the coordinator see), oldest first: two queries per page whatever the case sizes, and a
-   * case hidden from the viewer is neither listed nor counted.
+   * case hidden from the viewer is neither listed nor counted. A page is kept while no case changes (a
+   * third query, the sum of the case revisions, tells), and the same page object is then returned.
    *
    * @param limit the page size, 1 to {@link #LIST_MAX}
    * @param cursor the cursor of the previous page, or null for the first
@@ -186,13 +180,72 @@ public final class Cases {
     org.accord.store.Cases.Lister lister = new org.accord.store.Cases.Lister(viewer.organization().id(), member, beyond);
     String question = viewer.organization().id() + ":" + member + ":" + viewer.isCoordinator();
     int offset = ListPage.offset(cursor, "cases", question);
+    String key = question + ":" + offset + ":" + limit;
     return database.jdbi().withHandle(handle -> {
+      // Any write to any case changes the sum of the revisions: an unchanged store answers from memory.
+      long revision = org.accord.store.Cases.revisions(handle);
+      ListPage<Summary> kept = pages.get(key, revision);
+      if (kept != null) {
+        return kept;
+      }
       int total = org.accord.store.Cases.count(handle, lister);
       List<Summary> items = org.accord.store.Cases.summaries(handle, lister, limit, offset).stream()
           .map(r -> new Summary(r.row(), r.roles().orElse(Set.of()), r.participants()))
           .toList();
-      return ListPage.window(items, total, limit, offset, "cases", question);
+      ListPage<Summary> page = ListPage.window(items, total, limit, offset, "cases", question);
+      pages.put(key, revision, page);
+      return page;
     });
+  }
+
+  private Change created(Handle handle, Organization ownerOrg, String title, Tlp label, Set<ParticipantRole> ownerRoles) {
+    long now = clock.millis();
+    int year = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).getYear();
+    CaseId id = new CaseId(year, org.accord.store.Cases.nextSequence(handle, year));
+    long pk = org.accord.store.Cases.create(handle, id, title, label, ownerOrg.id(), now);
+    Participant owner = Participant.organization(ownerOrg.id(), ownerRoles);
+    org.accord.store.Cases.addParticipant(handle, pk, owner, PecState.NO_EMBARGO,
+        owner.has(ParticipantRole.VENDOR) ? VfdState.UNAWARE : null, now);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("title", title);
+    data.put("tlp", label.label());
+    data.put("owner", ownerOrg.name());
+    data.put("roles", labels(ownerRoles));
+    return new Change(pk, "case.created", data, EmbargoManagement.Consequence.NONE);
+  }
+
+  /**
+   * Opens a case for a report {@code actor} accepts, in the caller's transaction (run it inside {@link
+   * #locked}): {@code owner} owns it (a vendor if {@code ownerIsVendor}), {@code vendors} and the
+   * reporting organization (as reporter and finder) take part, and the report's affected packages are
+   * its first vulnerability. Each step records its {@code case.*} event through {@code events}, as
+   * {@code actor}, so the case and its history commit with the caller's own changes or not at all (ADR
+   * 0114).
+   *
+   * @param reporter the reporting organization, empty for an anonymous report
+   * @param affected the report's packages as {@code "PURL RANGE"}
+   * @param cvss the report's CVSS vector, or null
+   */
+  View openForReport(Handle handle, EventOutbox.Stager events, Principal actor, String title, Organization owner,
+      boolean ownerIsVendor, List<Organization> vendors, Optional<Organization> reporter, List<String> affected, String cvss) {
+    Set<ParticipantRole> roles = ownerIsVendor ? EnumSet.of(ParticipantRole.CASE_OWNER, ParticipantRole.VENDOR)
+        : EnumSet.of(ParticipantRole.CASE_OWNER);
+    Change created = created(handle, owner, title, Tlp.AMBER, roles);
+    org.accord.store.CaseMarkings.setCase(handle, created.pk(), owner.id() == actor.organization().id() ? memberId(actor) : null, Set.of());
+    View view = record(handle, events, actor, created);
+    for (Organization vendor : vendors) {
+      view = record(handle, events, actor, invited(handle, view, vendor, OptionalLong.empty(), null, EnumSet.of(ParticipantRole.VENDOR)));
+    }
+    if (reporter.isPresent() && participant(view, reporter.get().id()).isEmpty()) {
+      view = record(handle, events, actor, invited(handle, view, reporter.get(), OptionalLong.empty(), null,
+          EnumSet.of(ParticipantRole.REPORTER, ParticipantRole.FINDER)));
+    }
+    return record(handle, events, actor, vulnerabilityAdded(handle, view, actor, "", affected(affected), cvss, view.row().tlp(),
+        recipients(handle, view, view.row().tlp(), List.of())));
+  }
+
+  private static Optional<ParticipantRow> participant(View view, long organization) {
+    return view.participants().stream().filter(p -> p.participant().organization() == organization).findFirst();
   }
 
   /**
@@ -265,9 +318,6 @@ public final class Cases {
             .orElseThrow(() -> new NotFoundException("no member " + memberEmail.strip() + " in " + invited.name()));
         member = OptionalLong.of(found.id());
       }
-      if (view.participants().stream().anyMatch(p -> p.participant().organization() == invited.id())) {
-        throw new InvalidInputException(invited.name() + " already takes part in " + caseId, "organization");
-      }
       if (view.row().tlp() == Tlp.RED) {
         // A RED case reaches named people only (ADR 0112): the invited member becomes a recipient.
         if (member.isEmpty()) {
@@ -279,22 +329,40 @@ public final class Cases {
         recipients.add(member.getAsLong());
         org.accord.store.CaseMarkings.setCase(handle, view.row().pk(), boxed(named.creatorMember()), recipients);
       }
-      Participant participant = new Participant(invited.id(), member, parsed);
-      EmState em = view.row().em();
-      PecState consent = em == EmState.NONE || em == EmState.EXITED
-          ? PecState.NO_EMBARGO : EmbargoConsent.next(PecState.NO_EMBARGO, PecEvent.INVITE, em);
-      VfdState vendor = participant.has(ParticipantRole.VENDOR) ? state(view).withVendor(invited.id()).vendor(invited.id()) : null;
-      long now = clock.millis();
-      org.accord.store.Cases.addParticipant(handle, view.row().pk(), participant, consent, vendor, now);
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("organization", invited.name());
-      data.put("roles", labels(parsed));
-      if (member.isPresent()) {
-        data.put("member", memberEmail.strip());
-      }
-      data.put("consent", consent.name().toLowerCase(Locale.ROOT));
-      return new Change(view.row().pk(), "case.participant_invited", data, EmbargoManagement.Consequence.NONE);
+      return invited(handle, view, invited, member, member.isPresent() ? memberEmail.strip() : null, parsed);
     }, actor);
+  }
+
+  /**
+   * Adds {@code invited} to the case. While an embargo is proposed or in force it is invited to it; it
+   * receives every report of the case it did not send (its own RM state, Vultron RM being per
+   * participant: S -r-> R).
+   */
+  private Change invited(Handle handle, View view, Organization invited, OptionalLong member, String memberEmail,
+      Set<ParticipantRole> roles) {
+    if (view.participants().stream().anyMatch(p -> p.participant().organization() == invited.id())) {
+      throw new InvalidInputException(invited.name() + " already takes part in " + view.row().id(), "organization");
+    }
+    Participant participant = new Participant(invited.id(), member, roles);
+    EmState em = view.row().em();
+    PecState consent = em == EmState.NONE || em == EmState.EXITED
+        ? PecState.NO_EMBARGO : EmbargoConsent.next(PecState.NO_EMBARGO, PecEvent.INVITE, em);
+    VfdState vendor = participant.has(ParticipantRole.VENDOR) ? state(view).withVendor(invited.id()).vendor(invited.id()) : null;
+    long now = clock.millis();
+    org.accord.store.Cases.addParticipant(handle, view.row().pk(), participant, consent, vendor, now);
+    int reports = org.accord.store.Reports.receiveForCase(handle, view.row().pk(), invited.id(),
+        org.accord.disclosure.ReportManagement.next(org.accord.disclosure.RmState.START, org.accord.disclosure.RmEvent.RECEIVE), now);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("organization", invited.name());
+    data.put("roles", labels(roles));
+    if (memberEmail != null) {
+      data.put("member", memberEmail);
+    }
+    data.put("consent", consent.name().toLowerCase(Locale.ROOT));
+    if (reports > 0) {
+      data.put("reports_received", reports);
+    }
+    return new Change(view.row().pk(), "case.participant_invited", data, EmbargoManagement.Consequence.NONE);
   }
 
   /**
@@ -361,7 +429,7 @@ public final class Cases {
       long now = clock.millis();
       Instant at = Instant.ofEpochMilli(now);
       Map<String, Object> data = new LinkedHashMap<>();
-      if (!owns(view, actor) && !actor.isCoordinator()) {
+      if (!decidesTerms(view, actor)) {
         return consent(handle, view, actor, PecEvent.ACCEPT, "consents to an embargo", "case.embargo_consented");
       }
       EmEvent event = row.em() == EmState.REVISE ? EmEvent.ACCEPT_REVISION : EmEvent.ACCEPT;
@@ -422,7 +490,7 @@ public final class Cases {
       CaseRow row = view.row();
       long now = clock.millis();
       Map<String, Object> data = new LinkedHashMap<>();
-      if (!owns(view, actor) && !actor.isCoordinator()) {
+      if (!decidesTerms(view, actor)) {
         return consent(handle, view, actor, PecEvent.DECLINE, "declines an embargo", "case.embargo_declined");
       }
       EmEvent event = row.em() == EmState.REVISE ? EmEvent.REJECT_REVISION : EmEvent.REJECT;
@@ -505,6 +573,16 @@ public final class Cases {
         after = before.next(cs);
       }
       EmbargoManagement.Consequence consequence = EmbargoManagement.onCaseStateChange(row.em(), before.pxa(), after.pxa());
+      Map<String, PecState> consents = new TreeMap<>();
+      view.participants().forEach(p -> consents.put(p.organizationName(), p.consent()));
+      Map<String, Object> alert = EmbargoAlert.of(consequence, consents).map(a -> {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", a.kind().label());
+        out.put("cause", cs.name().toLowerCase(Locale.ROOT));
+        out.put("message", a.kind().message());
+        out.put("recipients", List.copyOf(a.recipients()));
+        return out;
+      }).orElse(null);
       EmState em = row.em();
       if (consequence.event().isPresent()) {
         EmEvent emEvent = consequence.event().get();
@@ -528,7 +606,7 @@ public final class Cases {
       data.put("pxa", after.pxa().code());
       data.put("em", em.name().toLowerCase(Locale.ROOT));
       data.put("embargo", consequence.name().toLowerCase(Locale.ROOT));
-      return new Change(row.pk(), "case.state_changed", data, consequence);
+      return new Change(row.pk(), "case.state_changed", data, consequence, null, alert);
     }, actor);
   }
 
@@ -567,6 +645,20 @@ public final class Cases {
       access.record(viewer, view.row().pk(), CaseAccessLog.Seen.EVENTS);
       return events;
     });
+  }
+
+  /**
+   * The embargo alerts addressed to {@code viewer}'s organization (every alert for the coordinator),
+   * oldest first: the {@code case.embargo_alert} events naming it as a recipient (ADR 0114).
+   *
+   * @throws NotFoundException for a hidden or missing case
+   */
+  public List<Map<String, Object>> alerts(Principal viewer, String id) {
+    return events(viewer, id).stream()
+        .filter(e -> e.get("type").equals("case.embargo_alert"))
+        .filter(e -> viewer.isCoordinator()
+            || e.get("data") instanceof Map<?, ?> data && data.get("recipients") instanceof List<?> to && to.contains(viewer.organization().name()))
+        .toList();
   }
 
   /**
@@ -657,22 +749,27 @@ public final class Cases {
         throw new ForbiddenException("only the case owner or the coordinator adds vulnerabilities to " + caseId);
       }
       Tlp itemTlp = label == null ? view.row().tlp() : label;
-      Set<Long> named = recipients(handle, view, itemTlp, recipients);
-      long now = clock.millis();
-      long vid = org.accord.store.CaseItems.addVulnerability(handle, view.row().pk(), cleanAlias, packages, cleanVector, itemTlp,
-          actor.organization().id(), memberId(actor), named, now);
-      Tlp.Marking marking = new Tlp.Marking(itemTlp, Tlp.Origin.of(actor.organization().id(), actor.organization().id(), memberId(actor)),
-          new Tlp.Recipients(named));
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("vulnerability", vid);
-      data.put("alias", cleanAlias);
-      data.put("affected", packages);
-      data.put("cvss", cleanVector);
-      data.put("tlp", itemTlp.label());
-      return new Change(view.row().pk(), "case.vulnerability_added", data, EmbargoManagement.Consequence.NONE, marking);
+      return vulnerabilityAdded(handle, view, actor, cleanAlias, packages, cleanVector, itemTlp, recipients(handle, view, itemTlp, recipients));
     }, actor);
     return vulnerabilities(actor, id);
   }
+
+  private Change vulnerabilityAdded(Handle handle, View view, Principal actor, String alias, Map<String, String> packages,
+      String vector, Tlp itemTlp, Set<Long> named) {
+    long now = clock.millis();
+    long vid = org.accord.store.CaseItems.addVulnerability(handle, view.row().pk(), alias, packages, vector, itemTlp,
+        actor.organization().id(), memberId(actor), named, now);
+    Tlp.Marking marking = new Tlp.Marking(itemTlp, Tlp.Origin.of(actor.organization().id(), actor.organization().id(), memberId(actor)),
+        new Tlp.Recipients(named));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("vulnerability", vid);
+    data.put("alias", alias);
+    data.put("affected", packages);
+    data.put("cvss", vector);
+    data.put("tlp", itemTlp.label());
+    return new Change(view.row().pk(), "case.vulnerability_added", data, EmbargoManagement.Consequence.NONE, marking);
+  }
+
 
   /**
    * The case's vulnerabilities {@code viewer} may see (each item's TLP; its owner is the organization
@@ -996,12 +1093,21 @@ public final class Cases {
 
   // --- the pieces --------------------------------------------------------------------------------
 
-  /** What a write did: the case, the event to record, and the embargo consequence for the answer. */
+  /**
+   * What a write did: the case, the event to record, the embargo consequence for the answer, the
+   * marking of the event when it is an item's (null: a change of the case itself, whose event follows
+   * the case's visibility), and the data of a {@code case.embargo_alert} event to record after it (null
+   * for none; ADR 0114).
+   */
   private record Change(long pk, String type, Map<String, Object> data, EmbargoManagement.Consequence consequence,
-      Tlp.Marking marking) {
+      Tlp.Marking marking, Map<String, Object> alert) {
+    Change(long pk, String type, Map<String, Object> data, EmbargoManagement.Consequence consequence, Tlp.Marking marking) {
+      this(pk, type, data, consequence, marking, null);
+    }
+
     /** A change of the case itself: its event follows the case's visibility. */
     Change(long pk, String type, Map<String, Object> data, EmbargoManagement.Consequence consequence) {
-      this(pk, type, data, consequence, null);
+      this(pk, type, data, consequence, null, null);
     }
   }
 
@@ -1012,7 +1118,9 @@ public final class Cases {
 
   /**
    * Runs {@code work} under the lock that serialises case writes, so that no case changes meanwhile:
-   * the hook of {@link CasePublication} (ADR 0109). {@code work} may call this class's writes.
+   * the hook of {@link CasePublication} (ADR 0109). {@code work} may call this class's writes, or run
+   * its own transaction through the package-private steps ({@link Reports}' accept, ADR 0114), the lock
+   * keeping case ids gapless.
    */
   <T> T locked(java.util.function.Supplier<T> work) {
     synchronized (lock) {
@@ -1024,26 +1132,38 @@ public final class Cases {
   private View write(Write work, Principal actor) {
     EventOutbox.Committed<View> committed;
     synchronized (lock) {
-      committed = log.inTransaction((handle, events) -> {
-        Change change = work.run(handle);
-        long now = clock.millis();
-        CaseRow current = byPk(handle, change.pk());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("case", current.id().toString());
-        data.putAll(change.data());
-        long seq = org.accord.store.Cases.addEvent(handle, change.pk(), change.type(), now, actor.organization().name(),
-            actor.member() == null ? null : actor.member().email(), data);
-        if (change.marking() != null) {
-          org.accord.store.CaseMarkings.markEvent(handle, change.pk(), seq, change.marking());
-        }
-        // Private while the case is not published (ADR 0104); the log names the organization, the
-        // history above the person (ADR 0115).
-        events.stageCaseEvent(actor, change.type(), "case:" + current.id(), now, data, true);
-        return view(handle, byPk(handle, change.pk()), change.consequence());
-      });
+      committed = log.inTransaction((handle, events) -> record(handle, events, actor, work.run(handle)));
     }
     committed.await();
     return committed.value();
+  }
+
+  /** Records a change's event, and its alert if any, in the caller's transaction; the case as it is after. */
+  private View record(Handle handle, EventOutbox.Stager events, Principal actor, Change change) {
+    long now = clock.millis();
+    CaseRow current = byPk(handle, change.pk());
+    long seq = event(handle, events, actor, current, change.type(), change.data(), now);
+    if (change.marking() != null) {
+      org.accord.store.CaseMarkings.markEvent(handle, change.pk(), seq, change.marking());
+    }
+    if (change.alert() != null) {
+      event(handle, events, actor, current, "case.embargo_alert", change.alert(), now);
+    }
+    return view(handle, byPk(handle, change.pk()), change.consequence());
+  }
+
+  /** Records one event in the case's history and stages it for the log; its sequence number. */
+  private static long event(Handle handle, EventOutbox.Stager events, Principal actor, CaseRow current, String type,
+      Map<String, Object> change, long now) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("case", current.id().toString());
+    data.putAll(change);
+    long seq = org.accord.store.Cases.addEvent(handle, current.pk(), type, now, actor.organization().name(),
+        actor.member() == null ? null : actor.member().email(), data);
+    // Private while the case is not published (ADR 0104); the log names the organization, the history
+    // above the person (ADR 0115).
+    events.stageCaseEvent(actor, type, "case:" + current.id(), now, data, true);
+    return seq;
   }
 
   private static CaseRow byPk(Handle handle, long pk) {
@@ -1053,9 +1173,10 @@ public final class Cases {
 
   /**
    * The case as read now. A read outside a write ({@code consequence} NONE, no transaction) is served
-   * from {@link #views} while the case's revision is the one it was assembled at; the participants and
-   * proposals are read after {@code row}, so a view is never older than the revision it is kept under.
-   * A view read inside a write's transaction is not kept: it is not committed yet.
+   * from {@link #views} while the case's revision is the one it was assembled at, as the same object;
+   * the participants and proposals are read after {@code row}, so a view is never older than the
+   * revision it is kept under. A view read inside a write's transaction is not kept: it is not
+   * committed yet.
    */
   private View view(Handle handle, CaseRow row, EmbargoManagement.Consequence consequence) {
     boolean cacheable = consequence == EmbargoManagement.Consequence.NONE && !handle.isInTransaction();
@@ -1115,6 +1236,15 @@ public final class Cases {
         .filter(p -> p.participant().member().isEmpty()
             || member != null && p.participant().member().getAsLong() == member)
         .findFirst();
+  }
+
+  /**
+   * Whether {@code actor}'s accept or reject decides the terms (the case owner; the coordinator unless
+   * it takes part as another participant, as when it acts for one with {@code --org}) rather than
+   * answering for its own participant.
+   */
+  private static boolean decidesTerms(View view, Principal actor) {
+    return owns(view, actor) || actor.isCoordinator() && participant(view, actor).isEmpty();
   }
 
   static boolean owns(View view, Principal actor) {

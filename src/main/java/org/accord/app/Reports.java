@@ -11,13 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.accord.InvalidInputException;
 import org.accord.NotFoundException;
 import org.accord.ForbiddenException;
 import org.accord.disclosure.Report;
 import org.accord.disclosure.ReportManagement;
 import org.accord.disclosure.ReportReader;
+import org.accord.disclosure.ReportRecipients;
 import org.accord.disclosure.ReportedPackage;
 import org.accord.disclosure.RmEvent;
 import org.accord.disclosure.RmState;
@@ -29,15 +32,16 @@ import org.accord.triage.Cvss;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Vulnerability reports (ADR 0106): submit, show, list, and move the receiving party's Report
+ * Vulnerability reports (ADR 0106, 0114): submit, show, list, and move each receiving party's Report
  * Management state. Orchestration only: the body is read by {@link ReportReader}, the states are
- * {@link ReportManagement}'s. The receiving party is the instance coordinator (its organization is the
- * one {@link Parties#localCoordinator()} acts as); only a coordinator moves a report. Accepting a
- * report opens a case through {@link Cases#create} and links it; {@code duplicate} attaches the report
- * to an existing case (valid, then deferred; never invalid). Every change is one private {@code
- * report.*} event in the transaction that makes it. A report the caller may not see (neither its
- * reporter's organization nor the coordinator) answers exactly like a missing one. Writes are serialised
- * on one lock. Thread-safe.
+ * {@link ReportManagement}'s, the receivers {@link ReportRecipients}'. The receiving parties are the
+ * instance coordinator (its organization is the one {@link Parties#localCoordinator()} acts as), the
+ * maintainers of the affected packages, and later every participant of the report's case; each moves
+ * only its own state. Accepting a report without a case opens one and links it in one transaction;
+ * {@code duplicate} attaches the report to an existing case (valid, then deferred; never invalid).
+ * Every change is one private {@code report.*} event in the transaction that makes it. A report the
+ * caller may not see (neither its reporter's organization, a receiving party nor the coordinator)
+ * answers exactly like a missing one. Writes are serialised on one lock. Thread-safe.
  */
 public final class Reports {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,11 +63,15 @@ public final class Reports {
     this.log = log;
   }
 
-  /** A report as its viewer sees it: the row and each participant's RM state, by organization name. */
-  public record View(ReportRow row, Map<String, RmState> states) {
-    /** The receiving party's (the coordinator's) state. */
+  /**
+   * A report as its viewer sees it: the row, each receiving party's RM state by organization name, and
+   * the party whose state {@link #state()} is (the viewer's own organization if it received the report,
+   * else the coordinator's).
+   */
+  public record View(ReportRow row, Map<String, RmState> states, String party) {
+    /** The RM state of {@link #party()}. */
     public RmState state() {
-      return states.values().stream().findFirst().orElse(RmState.START);
+      return states.getOrDefault(party, RmState.START);
     }
   }
 
@@ -104,13 +112,31 @@ public final class Reports {
     return write(actor, (handle, events, now) -> {
       String id = newId();
       long pk = org.accord.store.Reports.insert(handle, id, reporter, member, null, report.title(), json, now);
-      org.accord.store.Reports.setState(handle, pk, receiver().id(), ReportManagement.next(RmState.START, RmEvent.RECEIVE), now);
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("report", id);
       data.put("reporter", actor.organization().name());
+      data.put("receivers", receive(handle, pk, report, reporter, now));
       events.stage(actor, "report.received", "report:" + id, now, data, true);
       return id;
     });
+  }
+
+  /**
+   * The receiving parties get the report (S -r-> R): the coordinator, and the maintainers of the
+   * affected packages ({@link ReportRecipients}) other than the reporter. Their names.
+   */
+  private List<String> receive(Handle handle, long pk, Report report, Long reporter, long now) {
+    RmState received = ReportManagement.next(RmState.START, RmEvent.RECEIVE);
+    List<String> names = new ArrayList<>();
+    org.accord.store.Reports.setState(handle, pk, receiver().id(), received, now);
+    names.add(receiver().name());
+    for (Organization maintainer : ReportRecipients.maintainers(report.affected(), org.accord.store.Claims.approved(handle))) {
+      if (maintainer.id() != receiver().id() && (reporter == null || maintainer.id() != reporter)) {
+        org.accord.store.Reports.setState(handle, pk, maintainer.id(), received, now);
+        names.add(maintainer.name());
+      }
+    }
+    return names;
   }
 
   /** The reports {@code viewer} may see: all for the coordinator, otherwise its organization's; oldest first. */
@@ -118,7 +144,7 @@ public final class Reports {
     return database.jdbi().withHandle(handle -> {
       List<View> views = new ArrayList<>();
       for (ReportRow row : org.accord.store.Reports.list(handle, viewer.isCoordinator() ? null : viewer.organization().id())) {
-        views.add(new View(row, org.accord.store.Reports.states(handle, row.pk())));
+        views.add(view(handle, row, viewer));
       }
       return views;
     });
@@ -135,11 +161,16 @@ public final class Reports {
   }
 
   /**
-   * Moves the coordinator's RM state by {@code event}; {@code caseId} is the case a duplicate belongs
-   * to. Accepting a report without a case opens one (title from the report, TLP:AMBER, the reporter's
-   * organization invited as reporter and finder).
+   * Moves the actor's own RM state by {@code event}: its organization's, which it has if it received the
+   * report, or else for a coordinator the coordinator's (a maintainer of an affected package, or a
+   * participant of the report's case). {@code caseId} is the case a duplicate belongs to. Accepting a
+   * report without a case opens one owned by the actor's organization (a vendor unless it is the
+   * coordinator), with the reporting organization as reporter and finder and the report's packages as
+   * its first vulnerability, and links the report: all in one transaction with their events, so a stop
+   * leaves either all of it or nothing, and a concurrent accept of the same report finds the case and
+   * only moves its own state (ADR 0114).
    *
-   * @throws ForbiddenException if {@code actor} sees the report but is not the coordinator
+   * @throws ForbiddenException if {@code actor} sees the report but did not receive it (its reporter)
    * @throws org.accord.disclosure.IllegalTransitionException if RM does not allow it
    */
   public View transition(Principal actor, String id, String event, String caseId) {
@@ -150,12 +181,15 @@ public final class Reports {
     }
     synchronized (lock) {
       View view = database.jdbi().withHandle(handle -> load(handle, actor, clean));
-      if (!actor.isCoordinator()) {
-        throw new ForbiddenException("only the coordinator, who receives reports, moves " + clean);
-      }
-      RmState from = view.state();
+      Map<Long, RmState> states = database.jdbi().withHandle(handle -> org.accord.store.Reports.statesById(handle, view.row().pk()));
+      // The actor's own organization if it received the report (also a coordinator acting for it), else the coordinator's.
+      Organization party = !states.containsKey(actor.organization().id()) && actor.isCoordinator() ? receiver() : actor.organization();
+      RmState from = java.util.Optional.ofNullable(states.get(party.id()))
+          .orElseThrow(() -> new ForbiddenException("only a party that received " + clean + " moves it; " + party.name()
+              + " did not receive it"));
+      boolean duplicate = action == Action.DUPLICATE;
       List<RmEvent> path = new ArrayList<>();
-      if (action == Action.DUPLICATE) {
+      if (duplicate) {
         if (view.row().caseId().isPresent()) {
           throw new InvalidInputException(clean + " already belongs to " + view.row().caseId().get(), "case");
         }
@@ -171,26 +205,23 @@ public final class Reports {
       for (RmEvent step : path) {
         to = ReportManagement.next(to, step);
       }
-      Long casePk = null;
-      boolean duplicate = action == Action.DUPLICATE;
-      if (duplicate) {
-        casePk = cases.show(actor, caseId).row().pk();
-      } else if (action == Action.ACCEPT && view.row().caseId().isEmpty()) {
-        Cases.View opened = cases.create(actor, view.row().title(), null, null);
-        if (view.row().reporterOrgName().isPresent() && view.row().reporterOrg().getAsLong() != actor.organization().id()) {
-          cases.invite(actor, opened.row().id().toString(), view.row().reporterOrgName().get(), List.of("reporter", "finder"), null);
-        }
-        casePk = opened.row().pk();
-      }
+      Long duplicateOf = duplicate ? cases.show(actor, caseId).row().pk() : null;
       RmState target = to;
-      Long linked = casePk;
-      write(actor, (handle, events, now) -> {
-        org.accord.store.Reports.setState(handle, view.row().pk(), receiver().id(), target, now);
-        if (linked != null) {
-          org.accord.store.Reports.link(handle, view.row().pk(), linked, duplicate, now);
+      EventOutbox.Committed<String> committed = cases.locked(() -> log.inTransaction((handle, events) -> {
+        long now = clock.millis();
+        ReportRow row = org.accord.store.Reports.byId(handle, clean).orElseThrow();
+        Long linked = duplicateOf;
+        if (action == Action.ACCEPT && row.caseId().isEmpty()) {
+          linked = open(handle, events, actor, row, party, target);
         }
+        if (linked != null && !org.accord.store.Reports.link(handle, row.pk(), linked, duplicate, now)) {
+          // The reports lock makes this unreachable in one process; the conditional update keeps it so for any writer.
+          throw new InvalidInputException(clean + " was linked to a case meanwhile; nothing changed", "case");
+        }
+        org.accord.store.Reports.setState(handle, row.pk(), party.id(), target, now);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("report", clean);
+        data.put("party", party.name());
         data.put("event", action.name().toLowerCase(Locale.ROOT));
         data.put("from", from.name().toLowerCase(Locale.ROOT));
         data.put("to", target.name().toLowerCase(Locale.ROOT));
@@ -200,8 +231,47 @@ public final class Reports {
         events.stage(actor, "report." + (duplicate ? "duplicate" : target.name().toLowerCase(Locale.ROOT)), "report:" + clean,
             now, data, true);
         return clean;
-      });
+      }));
+      committed.await();
       return show(actor, clean);
+    }
+  }
+
+  /**
+   * Opens the case of an accepted report: its owner and vendors by {@link ReportRecipients#opening},
+   * from the maintainer receivers' RM states as they are after this accept; its row id.
+   */
+  private long open(Handle handle, EventOutbox.Stager events, Principal actor, ReportRow row, Organization party, RmState after) {
+    Map<Long, RmState> maintainers = new LinkedHashMap<>(org.accord.store.Reports.statesById(handle, row.pk()));
+    maintainers.remove(receiver().id());
+    if (maintainers.containsKey(party.id())) {
+      maintainers.put(party.id(), after);
+    }
+    ReportRecipients.Opening opening = ReportRecipients.opening(maintainers, receiver().id());
+    Optional<Organization> reporter = row.reporterOrg().isPresent()
+        ? Optional.of(org.accord.store.Organizations.byId(handle, row.reporterOrg().getAsLong())) : Optional.empty();
+    List<Organization> vendors = opening.vendors().stream().map(v -> org.accord.store.Organizations.byId(handle, v)).toList();
+    return cases.openForReport(handle, events, actor, row.title(), org.accord.store.Organizations.byId(handle, opening.owner()),
+        opening.ownerIsVendor(), vendors, reporter, affected(row), cvss(row)).row().pk();
+  }
+
+  /** The stored report's affected packages as {@code "PURL RANGE"} ({@code vers:} text), as cases take them. */
+  private static List<String> affected(ReportRow row) {
+    List<String> out = new ArrayList<>();
+    body(row).path("affected").forEach(p -> out.add(p.path("purl").asText() + " " + p.path("versions").asText()));
+    return out;
+  }
+
+  private static String cvss(ReportRow row) {
+    JsonNode cvss = body(row).path("cvss");
+    return cvss.isTextual() ? cvss.asText() : null;
+  }
+
+  private static JsonNode body(ReportRow row) {
+    try {
+      return JSON.readTree(row.body());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("report " + row.id() + " has an unreadable body", e);
     }
   }
 
@@ -261,10 +331,10 @@ public final class Reports {
     View view = write(receiver, (handle, events, now) -> {
       String id = newId();
       long pk = org.accord.store.Reports.insert(handle, id, null, null, sha256(secret), report.title(), json, now);
-      org.accord.store.Reports.setState(handle, pk, receiver.organization().id(), ReportManagement.next(RmState.START, RmEvent.RECEIVE), now);
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("report", id);
       data.put("reporter", "anonymous");
+      data.put("receivers", receive(handle, pk, report, null, now));
       events.stage(receiver, "report.received", "report:" + id, now, data, true);
       return id;
     });
@@ -280,7 +350,7 @@ public final class Reports {
     return database.jdbi().withHandle(handle -> {
       ReportRow row = org.accord.store.Reports.byFollowHash(handle, sha256(secret == null ? "" : secret))
           .orElseThrow(() -> new NotFoundException("no such follow-up link"));
-      return new View(row, org.accord.store.Reports.states(handle, row.pk()));
+      return new View(row, org.accord.store.Reports.states(handle, row.pk()), receiver().name());
     });
   }
 
@@ -420,11 +490,20 @@ public final class Reports {
     return clean;
   }
 
-  private static View load(Handle handle, Principal viewer, String id) {
+  /** The report if {@code viewer} may see it: the coordinator, its reporter, or a party that received it. */
+  private View load(Handle handle, Principal viewer, String id) {
     ReportRow row = org.accord.store.Reports.byId(handle, id)
-        .filter(r -> viewer.isCoordinator() || r.reporterOrg().isPresent() && r.reporterOrg().getAsLong() == viewer.organization().id())
+        .filter(r -> viewer.isCoordinator()
+            || r.reporterOrg().isPresent() && r.reporterOrg().getAsLong() == viewer.organization().id()
+            || org.accord.store.Reports.state(handle, r.pk(), viewer.organization().id()).isPresent())
         .orElseThrow(() -> new NotFoundException("no report " + id));
-    return new View(row, org.accord.store.Reports.states(handle, row.pk()));
+    return view(handle, row, viewer);
+  }
+
+  private View view(Handle handle, ReportRow row, Principal viewer) {
+    Map<String, RmState> states = org.accord.store.Reports.states(handle, row.pk());
+    String own = viewer.organization().name();
+    return new View(row, states, states.containsKey(own) ? own : receiver().name());
   }
 
   @FunctionalInterface

@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Submit vulnerability reports and move them through RM.",
       "",
-      "A report is JSON or Markdown (at most 64 KiB). The coordinator receives it and moves its state: validate or "
-          + "invalidate, then accept (opens a case) or defer, then close; duplicate --case attaches it to a case."
+      "A report is JSON or Markdown (at most 64 KiB). The coordinator and the maintainers of the affected packages "
+          + "receive it, and each moves its own state: validate or invalidate, then accept (the first opens the case) or "
+          + "defer, then close; duplicate --case attaches it to a case."
     },
     subcommands = {ReportCommand.Submit.class, ReportCommand.ListReports.class, ReportCommand.Show.class,
         ReportCommand.Transition.class})
@@ -109,11 +110,12 @@ final class ReportCommand {
     }
   }
 
-  @Command(name = "transition", description = {"Move a report's Report Management state (the coordinator only).",
+  @Command(name = "transition", description = {"Move your own Report Management state for a report you received.",
       "validate, invalidate, accept (opens a case, or keeps the linked one), defer, close; duplicate --case ACC-... "
           + "attaches it to that case (valid, then deferred)."},
       footer = {"", "Examples:", "  accord report transition RPT-0123456789abcdef01234567 validate",
-          "  accord report transition \"$REPORT\" duplicate --case ACC-2026-0001"})
+          "  accord report transition \"$REPORT\" duplicate --case ACC-2026-0001",
+          "  accord report transition \"$REPORT\" accept --org 'LibraCore Project'"})
   static final class Transition extends AccordCommand {
     @Parameters(index = "0", paramLabel = "REPORT-ID", description = "The report.")
     String id;
@@ -123,6 +125,9 @@ final class ReportCommand {
 
     @Option(names = "--case", paramLabel = "CASE-ID", description = "The case a duplicate belongs to.")
     String caseId;
+
+    @Option(names = "--org", paramLabel = "NAME", description = "As this organization, which received the report (on the data directory).")
+    String organization;
 
     @Override
     protected boolean createsData() {
@@ -140,7 +145,7 @@ final class ReportCommand {
         }
         answer = remote().get().postJson("api/v1/reports/" + Remote.segment(id) + "/transitions", body, Map.class);
       } else {
-        answer = Reports.describe(context().accord().reports().transition(actingAs(null), id, event, caseId));
+        answer = Reports.describe(context().accord().reports().transition(actingAs(organization), id, event, caseId));
       }
       print(this, answer, "Recorded " + event + " on");
       return Main.OK;

@@ -28,8 +28,9 @@ import org.accord.ledger.LedgerEvent;
  *       private history.
  *   <li>{@link Reason#UNNAMED_PARTY}: it names an organization that may not be named in public: as its
  *       actor or in a member that names an organization ({@link #ORGANIZATION_MEMBERS}: the owner, an
- *       invited or a status's organization, the proposer, the vendor), or by name in any other text (a
- *       title). An organization the policy does not know may not be named either.
+ *       invited or a status's organization, the proposer, the vendor; {@link #ORGANIZATION_LISTS}: an
+ *       embargo alert's recipients), or by name in any other text (a title). An organization the policy
+ *       does not know may not be named either.
  * </ol>
  *
  * <p>Who may be named is {@link #nameable}'s: a participant's own choice ({@link CaseCredit}), else
@@ -68,6 +69,8 @@ public final class RevealPolicy {
 
   /** The data members of case events whose value is an organization's name. */
   public static final Set<String> ORGANIZATION_MEMBERS = Set.of("owner", "organization", "proposed_by", "vendor");
+  /** The data members of case events whose value is a list of organizations' names (an alert's recipients). */
+  public static final Set<String> ORGANIZATION_LISTS = Set.of("recipients");
   /** The data member of a case event whose value is a person's e-mail address (an invited member). */
   public static final String PERSON_MEMBER = "member";
   /** The data member of every event that names its actor. */
@@ -165,6 +168,11 @@ public final class RevealPolicy {
         names.add(name);
       }
     }
+    for (String member : ORGANIZATION_LISTS) {
+      if (data.get(member) instanceof List<?> list) {
+        list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(names::add);
+      }
+    }
     return names;
   }
 
@@ -178,6 +186,7 @@ public final class RevealPolicy {
     Map<String, Object> text = new TreeMap<>(event.data());
     text.remove(ACTOR);
     ORGANIZATION_MEMBERS.forEach(text::remove);
+    ORGANIZATION_LISTS.forEach(text::remove);
     return !unnamed.isEmpty() && anyText(text, value -> unnamed.stream().anyMatch(p -> p.matcher(value).find()));
   }
 

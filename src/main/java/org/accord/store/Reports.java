@@ -64,12 +64,14 @@ public final class Reports {
         .map((rs, ctx) -> read(rs)).findOne();
   }
 
-  /** Every report ({@code org} null), or those {@code org} sent; oldest first. */
+  /** Every report ({@code org} null), or those {@code org} sent or received (it has an RM state); oldest first. */
   public static List<ReportRow> list(Handle handle, Long org) {
     if (org == null) {
       return handle.createQuery(SELECT + " ORDER BY r.id").map((rs, ctx) -> read(rs)).list();
     }
-    return handle.createQuery(SELECT + " WHERE r.reporter_org_id = :org ORDER BY r.id").bind("org", org)
+    return handle.createQuery(SELECT + " WHERE r.reporter_org_id = :org"
+            + " OR EXISTS (SELECT 1 FROM report_states s WHERE s.report_id = r.id AND s.org_id = :org) ORDER BY r.id")
+        .bind("org", org)
         .map((rs, ctx) -> read(rs)).list();
   }
 
@@ -77,6 +79,20 @@ public final class Reports {
   public static List<ReportRow> ofCase(Handle handle, long casePk) {
     return handle.createQuery(SELECT + " WHERE r.case_id = :case ORDER BY r.id").bind("case", casePk)
         .map((rs, ctx) -> read(rs)).list();
+  }
+
+  /**
+   * Gives {@code org} the RM state {@code state} for every report of the case with row id {@code casePk}
+   * that it neither sent nor holds a state for already.
+   *
+   * @return how many reports it received
+   */
+  public static int receiveForCase(Handle handle, long casePk, long org, RmState state, long now) {
+    return handle.createUpdate("INSERT INTO report_states (report_id, org_id, state, updated_at)"
+            + " SELECT r.id, :org, :state, :now FROM reports r WHERE r.case_id = :case"
+            + " AND (r.reporter_org_id IS NULL OR r.reporter_org_id <> :org)"
+            + " AND NOT EXISTS (SELECT 1 FROM report_states s WHERE s.report_id = r.id AND s.org_id = :org)")
+        .bind("case", casePk).bind("org", org).bind("state", state.name()).bind("now", now).execute();
   }
 
   /** Sets the RM state of {@code org} for the report (inserting the row the first time). */
@@ -102,16 +118,32 @@ public final class Reports {
     return states;
   }
 
+  /** The RM state of each party that received the report, by organization id. */
+  public static Map<Long, RmState> statesById(Handle handle, long report) {
+    Map<Long, RmState> states = new LinkedHashMap<>();
+    handle.createQuery("SELECT org_id, state FROM report_states WHERE report_id = :report ORDER BY org_id")
+        .bind("report", report)
+        .map((rs, ctx) -> Map.entry(rs.getLong(1), RmState.valueOf(rs.getString(2))))
+        .forEach(e -> states.put(e.getKey(), e.getValue()));
+    return states;
+  }
+
   /** The RM state of {@code org} for the report, if it received it. */
   public static Optional<RmState> state(Handle handle, long report, long org) {
     return handle.createQuery("SELECT state FROM report_states WHERE report_id = :report AND org_id = :org")
         .bind("report", report).bind("org", org).mapTo(String.class).findOne().map(RmState::valueOf);
   }
 
-  /** Links the report to the case with row id {@code casePk}, as a duplicate or as its origin. */
-  public static void link(Handle handle, long report, long casePk, boolean duplicate, long now) {
-    handle.createUpdate("UPDATE reports SET case_id = :case, duplicate = :dup, updated_at = :now WHERE id = :report")
-        .bind("case", casePk).bind("dup", duplicate ? 1 : 0).bind("now", now).bind("report", report).execute();
+  /**
+   * Links the report to the case with row id {@code casePk}, as a duplicate or as its origin, only if it
+   * has no case yet: a second writer that read the report before the first linked it changes nothing.
+   *
+   * @return whether this call linked it
+   */
+  public static boolean link(Handle handle, long report, long casePk, boolean duplicate, long now) {
+    return handle.createUpdate("UPDATE reports SET case_id = :case, duplicate = :dup, updated_at = :now"
+            + " WHERE id = :report AND case_id IS NULL")
+        .bind("case", casePk).bind("dup", duplicate ? 1 : 0).bind("now", now).bind("report", report).execute() == 1;
   }
 
   /** Who wrote a message on a report. */

@@ -123,12 +123,13 @@ class CasePublicationTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> published = (Map<String, Object>) outcomes.stream().filter(o -> o instanceof Map).findFirst().orElseThrow();
 
-    // Publication set P, which ended the embargo; the history shows the P change, then case.published.
+    // Publication set P, which ended the embargo; the history shows the P change, the alert to the
+    // signatories that the embargo ended (ADR 0114), then case.published.
     Cases.View after = cases.show(vendor, id);
     assertThat(after.row().pxa().publicAware()).isTrue();
     assertThat(after.row().em()).isEqualTo(EmState.EXITED);
     List<Object> types = cases.events(vendor, id).stream().map(e -> e.get("type")).toList();
-    assertThat(types).endsWith("case.state_changed", "case.published");
+    assertThat(types).endsWith("case.state_changed", "case.embargo_alert", "case.published");
     assertThat(published.get("events")).isEqualTo(types.size() - 1);
 
     // The bundle verifies offline with the key alone; the RED item is withheld, its alias nowhere in it.

@@ -142,10 +142,15 @@ class CasesTest {
     assertThat(exploited.participants()).allMatch(p -> p.consent() == PecState.NO_EMBARGO);
     assertThatThrownBy(() -> cases.propose(vendor, id, "30d", null)).isInstanceOf(IllegalTransitionException.class);
     assertThatThrownBy(() -> cases.terminate(vendor, id)).isInstanceOf(IllegalTransitionException.class);
-    assertThat(accord.ledger().size() - logBefore).as("one event per accepted change, none for refusals").isEqualTo(3);
+    assertThat(accord.ledger().size() - logBefore).as("one event per accepted change and per alert, none for refusals").isEqualTo(5);
     assertThat(cases.events(finder, id)).extracting(e -> e.get("type")).containsExactly("case.created",
         "case.participant_invited", "case.embargo_proposed", "case.embargo_proposed", "case.embargo_accepted",
-        "case.embargo_consented", "case.state_changed", "case.state_changed", "case.state_changed");
+        "case.embargo_consented", "case.state_changed", "case.state_changed", "case.embargo_alert", "case.state_changed",
+        "case.embargo_alert");
+    // Both signatories are alerted: to end the embargo after A, that it ended after X.
+    assertThat(cases.alerts(finder, id)).extracting(e -> (Object) ((Map<?, ?>) e.get("data")).get("kind")).containsExactly("recommend_ending", "ended");
+    assertThat(cases.alerts(vendor, id)).allSatisfy(e -> assertThat(((Map<?, ?>) e.get("data")).get("recipients"))
+        .isEqualTo(List.of("Finder Lab", "Libra")));
   }
 
   /**
@@ -179,7 +184,7 @@ class CasesTest {
           cases.accept(me, id);
           cases.transition(me, id, "vendor_aware", me.organization().name());
           cases.transition(me, id, "public_aware", null);
-          changes.addAndGet(5);
+          changes.addAndGet(6); // five changes, and the alert that P ended the embargo the owner signed
         }
         return null;
       }));
@@ -195,7 +200,7 @@ class CasesTest {
     assertThat(ids).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(accord.ledger().size() - logBefore).as("one event per change").isEqualTo(changes.get());
     assertThat(cases.list(coordinator)).hasSize(threads * perThread)
-        .allMatch(v -> v.row().em() == EmState.EXITED && v.row().eventCount() == 5);
+        .allMatch(v -> v.row().em() == EmState.EXITED && v.row().eventCount() == 6);
   }
 
   private static String messageOf(Runnable call) {

@@ -112,7 +112,87 @@ class ReportsTest {
     assertThat(duplicate.row().caseId()).contains(caseId);
     assertThat(accord.cases().list(coordinator)).hasSize(1);
     assertThat(accord.ledger().size() - logBefore)
-        .as("received, validated, case.created, case.participant_invited, accepted, received, invalid, duplicate").isEqualTo(8);
+        .as("received, validated, case.created, case.participant_invited, case.vulnerability_added, accepted, received, invalid,"
+            + " duplicate").isEqualTo(9);
+  }
+
+  /**
+   * The maintainer with the approved claim receives the report beside the coordinator, each moves its
+   * own RM state; eight threads then accept the same report at once, half as the maintainer and half
+   * as the coordinator, while the ledger's threads run. Exactly one case opens, owned by the maintainer
+   * whoever came first, with the reporter and the report's packages, in one transaction with its
+   * events; each party's accept succeeds once and every later one is refused by RM. A participant
+   * invited afterwards receives the report (its own RM state) and sees it.
+   */
+  @ParameterizedTest
+  @MethodSource("org.accord.testing.TestDatabases#engines")
+  void theMaintainerReceivesTheReportAndConcurrentAcceptsOpenOneCaseAtomically(String engine) throws Exception {
+    open(engine);
+    Reports reports = accord.reports();
+    Principal finder = member("Finder Lab", OrgKind.RESEARCHER);
+    Principal maintainer = member("LibraCore Project", OrgKind.MAINTAINER);
+    Principal vendor = member("Vendor Co", OrgKind.VENDOR);
+    Principal outsider = member("Outsider", OrgKind.VENDOR);
+    accord.claims().approve(coordinator, accord.claims().claim(maintainer, "pkg:maven/org.libra/libracore", null).id());
+    String coordinatorOrg = coordinator.organization().name();
+
+    String id = reports.submit(finder, bytes(MARKDOWN)).row().id();
+    Reports.View seen = reports.show(maintainer, id);
+    assertThat(seen.states()).containsOnlyKeys(coordinatorOrg, "LibraCore Project");
+    assertThat(seen.party()).isEqualTo("LibraCore Project");
+    assertThat(reports.list(maintainer)).hasSize(1);
+    assertThat(reports.list(outsider)).isEmpty();
+    assertThat(messageOf(() -> reports.show(outsider, id))).isEqualTo("no report " + id);
+    assertThat(reports.transition(maintainer, id, "validate", null).state()).isEqualTo(RmState.VALID);
+    assertThat(reports.show(coordinator, id).state()).as("the coordinator's own state is untouched").isEqualTo(RmState.RECEIVED);
+    reports.transition(coordinator, id, "validate", null);
+
+    long logBefore = accord.ledger().size();
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<Future<String>> futures = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      Principal who = i % 2 == 0 ? maintainer : coordinator;
+      futures.add(pool.submit(() -> {
+        start.await();
+        try {
+          return reports.transition(who, id, "accept", null).row().caseId().orElseThrow();
+        } catch (IllegalTransitionException e) {
+          return "refused";
+        }
+      }));
+    }
+    start.countDown();
+    List<String> answers = new ArrayList<>();
+    for (Future<String> f : futures) {
+      answers.add(f.get());
+    }
+    pool.shutdown();
+    assertThat(answers.stream().filter(a -> !a.equals("refused")).distinct()).as("one case").hasSize(1);
+    assertThat(answers.stream().filter(a -> a.equals("refused"))).as("each party accepts once").hasSize(threads - 2);
+    assertThat(accord.cases().list(coordinator)).hasSize(1);
+    String caseId = accord.cases().list(coordinator).get(0).row().id().toString();
+    Cases.View opened = accord.cases().show(maintainer, caseId);
+    assertThat(Cases.describe(opened)).containsEntry("owner", "LibraCore Project");
+    assertThat(opened.participants()).extracting(p -> p.organizationName()).containsExactlyInAnyOrder("LibraCore Project", "Finder Lab");
+    assertThat(accord.cases().vulnerabilities(maintainer, caseId)).singleElement()
+        .satisfies(v -> assertThat(v.get("affected").toString()).contains("pkg:maven/org.libra/libracore", "vers:maven/>=2.0|<2.3.4"));
+    assertThat(reports.show(coordinator, id).states()).containsEntry(coordinatorOrg, RmState.ACCEPTED)
+        .containsEntry("LibraCore Project", RmState.ACCEPTED);
+    assertThat(accord.cases().events(maintainer, caseId)).extracting(e -> e.get("type"))
+        .containsExactly("case.created", "case.participant_invited", "case.vulnerability_added");
+    accord.ledger().publish();
+    assertThat(accord.ledger().size() - logBefore).as("3 case events and 2 report.accepted, nothing twice").isEqualTo(5);
+
+    // An invited participant receives the report: its own RM state, and it may read it and move it.
+    accord.cases().invite(coordinator, caseId, "Vendor Co", List.of("vendor"), null);
+    assertThat(reports.show(vendor, id).party()).isEqualTo("Vendor Co");
+    assertThat(reports.show(vendor, id).state()).isEqualTo(RmState.RECEIVED);
+    assertThat(reports.transition(vendor, id, "validate", null).state()).isEqualTo(RmState.VALID);
+    assertThat(reports.transition(vendor, id, "accept", null).row().caseId()).contains(caseId);
+    assertThat(accord.cases().list(coordinator)).as("an accept of a linked report opens nothing").hasSize(1);
+    assertThatThrownBy(() -> reports.transition(finder, id, "validate", null)).isInstanceOf(ForbiddenException.class);
   }
 
   /** Eight threads submit while the ledger's threads run: every report is stored with exactly one event. */

@@ -40,13 +40,13 @@ class CasePublicationCommandsTest {
     assertThat(early.exit()).isEqualTo(Main.USER_ERROR);
     assertThat(early.all()).contains("no case " + id);
 
-    assertThat(ok("case", "publish", id, "--org", "Libra", "--json").out()).contains("\"case\" : \"" + id + "\"", "\"events\" : 5");
+    assertThat(ok("case", "publish", id, "--org", "Libra", "--json").out()).contains("\"case\" : \"" + id + "\"", "\"events\" : 6"); // P and its alert to the signatory (ADR 0114)
     CliRun twice = accord("case", "publish", id, "--org", "Libra");
     assertThat(twice.exit()).isEqualTo(Main.USER_ERROR);
     assertThat(twice.all()).contains("was published");
     assertThat(ok("case", "show", id, "--org", "Libra", "--json").out()).contains("\"em\" : \"exited\"", "\"public_aware\" : true");
 
-    assertThat(ok("case", "reveal", id, "-o", bundle.toString()).out()).contains("5 events, 0 withheld");
+    assertThat(ok("case", "reveal", id, "-o", bundle.toString()).out()).contains("6 events, 0 withheld");
     Path key = dir.resolve("key.txt");
     Files.writeString(key, ok("log", "key").out());
     Path latest = dir.resolve("latest.txt");
@@ -56,7 +56,7 @@ class CasePublicationCommandsTest {
     Files.writeString(latest, unescape(receiptNote.substring(receiptNote.indexOf("\\n\\n") + 4)));
 
     CliRun verified = ok("verify", "case", id, "--bundle", bundle.toString(), "--key", key.toString());
-    assertThat(verified.out()).contains("OK: " + id + ": 5 events chain unbroken");
+    assertThat(verified.out()).contains("OK: " + id + ": 6 events chain unbroken");
     assertThat(ok("verify", "case", id, "--bundle", bundle.toString(), "--key", key.toString(), "--checkpoint", latest.toString(), "--json")
         .out()).contains("\"verified\" : true", "\"latest_checked\" : true");
 

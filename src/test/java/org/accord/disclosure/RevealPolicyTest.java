@@ -69,6 +69,11 @@ class RevealPolicyTest {
     assertThat(POLICY.withholds(event("case.created", "Libra", null, "owner", "Libra", "title", "Overflow found by FINDER LAB")))
         .contains(Reason.UNNAMED_PARTY);
     assertThat(POLICY.withholds(event("case.status_set", "Nobody Knows", null, "organization", "Libra"))).contains(Reason.UNNAMED_PARTY);
+    assertThat(POLICY.withholds(event("case.embargo_alert", "Libra", null, "recipients", List.of("Libra", "Grid Power"))))
+        .contains(Reason.UNNAMED_PARTY);
+    assertThat(POLICY.withholds(event("case.embargo_alert", "Libra", null, "recipients", List.of("Libra", "Unknown Org"))))
+        .contains(Reason.UNNAMED_PARTY);
+    assertThat(POLICY.withholds(event("case.embargo_alert", "Libra", null, "recipients", List.of("Libra", "Libra Energy")))).isEmpty();
     // Named parties are revealed; a name inside a longer word is not a mention, nor is a named party's own name.
     assertThat(POLICY.withholds(event("case.status_set", "Libra", null, "organization", "LIBRA", "product", "pkg:generic/libra-fixer")))
         .isEmpty();

@@ -226,6 +226,10 @@ class AuthorizationMatrixTest {
             Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/events", w.caseOfA),
             Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/events", MISSING_CASE)),
         (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("GET /api/v1/cases/{id}/alerts", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/alerts", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/alerts", MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
     entry("POST /api/v1/cases/{id}/participants", caseWrite("none", "/participants",
             "{\"organization\": \"" + COORDINATOR_ORG + "\", \"roles\": [\"coordinator\"]}"),
         (who, res) -> is(seesCase(who, res) ? 201 : 404));

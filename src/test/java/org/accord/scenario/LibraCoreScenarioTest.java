@@ -1,0 +1,458 @@
+package org.accord.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.accord.app.Accord;
+import org.accord.synthetic.DemoDocuments;
+import org.accord.testing.TestClock;
+import org.accord.testing.TestDatabases;
+import org.accord.web.WebServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Issue 9, item 10: the LibraCore scenario end to end through the public HTTP API, on SQLite and (with
+ * {@code ACCORD_TEST_PG_URL}) PostgreSQL. The demo world is loaded by {@code accord demo --no-serve}
+ * exactly as a user would, then served in-process by the real {@link WebServer}; every later step is an
+ * HTTP call with the token of the party that takes it (the demo's coordinator token creates the others
+ * through {@code /api/v1/orgs}, {@code …/members} and {@code /api/v1/tokens}).
+ *
+ * <p>Run 1: a researcher reports a flaw in libracore {@code [2.0,2.3.4)}; the LibraCore maintainers
+ * (approved claim) receive it and accept it, which opens their case; 90 days against 45 days, 45 wins;
+ * suggestions name the demo's affected vendors with their dependency path, the operators and the
+ * national CERTs; invitations go out from suggestions, one call each; consents come back; a vendor's
+ * fix is ready (F only after V); the maintainer publishes, and an auditor verifies the revealed history
+ * with {@code accord verify case} against the log's key and latest checkpoint, and sees one changed byte
+ * refused. Run 2: an anonymous report through {@code /report}; attacks observed
+ * under the embargo alert every signatory (and only them), then a public exploit ends the embargo,
+ * resets every consent and alerts them again.
+ */
+class LibraCoreScenarioTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String LIBRACORE = "pkg:maven/org.libra/libracore";
+  private static final Map<String, World> WORLDS = new ConcurrentHashMap<>();
+  @TempDir static Path dir;
+
+  /** The demo world served on one engine, with the tokens of the scenario's parties. */
+  static final class World implements AutoCloseable {
+    final TestClock clock;
+    final Accord accord;
+    final WebServer server;
+    final HttpClient http = HttpClient.newHttpClient();
+    final String coordinator;
+    final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private int members;
+
+    World(String engine) throws Exception {
+      Path data = Files.createDirectories(dir.resolve(engine));
+      String url = engine.equals("postgresql") ? TestDatabases.freshPostgresUrl() : null;
+      List<String> args = new ArrayList<>(List.of("--data", data.toString()));
+      if (url != null) {
+        args.addAll(List.of("--db", url));
+      }
+      args.addAll(List.of("demo", "--no-serve", "--json"));
+      Run demo = accord(args.toArray(String[]::new));
+      assertThat(demo.exit()).as(demo.err()).isZero();
+      coordinator = JSON.readTree(demo.out()).path("token").asText();
+      assertThat(coordinator).startsWith("accord_");
+      clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+      accord = Accord.open(new Accord.Config(data, url), clock);
+      server = WebServer.start(accord, "127.0.0.1", 0);
+    }
+
+    String base() {
+      return "http://127.0.0.1:" + server.port();
+    }
+
+    HttpResponse<String> send(String token, String method, String path, String body) throws Exception {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+          .header("Authorization", "Bearer " + token)
+          .header("Content-Type", "application/json")
+          .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The answer's JSON, after checking its status. */
+    JsonNode call(String token, String method, String path, String body, int status) throws Exception {
+      HttpResponse<String> answer = send(token, method, path, body);
+      assertThat(answer.statusCode()).as(method + " " + path + ": " + answer.body()).isEqualTo(status);
+      return JSON.readTree(answer.body());
+    }
+
+    /**
+     * The log's checkpoint once it covers every entry (the server signs one a second), as an auditor
+     * fetches it after publication.
+     */
+    String latestCheckpoint() throws Exception {
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      JsonNode key = JSON.readTree(anonymous("/api/v1/log/key").body());
+      while (key.path("published_size").asLong() < key.path("size").asLong() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        key = JSON.readTree(anonymous("/api/v1/log/key").body());
+      }
+      return anonymous("/log/checkpoint").body();
+    }
+
+    /** A GET without credentials, as anyone on the internet. */
+    HttpResponse<String> anonymous(String path) throws Exception {
+      return http.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode get(String token, String path) throws Exception {
+      return call(token, "GET", path, null, 200);
+    }
+
+    JsonNode post(String token, String path, String body) throws Exception {
+      return call(token, "POST", path, body, 200);
+    }
+
+    /** A token for a new member of {@code organization}, made over the API by the coordinator; one per organization. */
+    String tokenOf(String organization) {
+      return tokens.computeIfAbsent(organization, org -> {
+        try {
+          String email = "member" + (++members) + "@scenario.example";
+          call(coordinator, "POST", "/api/v1/orgs/" + URLEncoder.encode(org, StandardCharsets.UTF_8).replace("+", "%20") + "/members",
+              JSON.writeValueAsString(Map.of("email", email)), 201);
+          return call(coordinator, "POST", "/api/v1/tokens", JSON.writeValueAsString(Map.of("organization", org, "member", email)), 201)
+              .path("token").asText();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    }
+
+    @Override
+    public void close() {
+      server.close();
+      accord.close();
+    }
+  }
+
+  static World world(String engine) {
+    return WORLDS.computeIfAbsent(engine, e -> {
+      try {
+        return new World(e);
+      } catch (Exception ex) {
+        throw new IllegalStateException(ex);
+      }
+    });
+  }
+
+  @AfterAll
+  static void closeWorlds() {
+    WORLDS.values().forEach(World::close);
+  }
+
+  static String body(Object value) throws Exception {
+    return JSON.writeValueAsString(value);
+  }
+
+  static List<String> texts(JsonNode array, String field) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.path(field).asText()));
+    return out;
+  }
+
+  static List<JsonNode> ofKind(JsonNode suggestions, String kind) {
+    List<JsonNode> out = new ArrayList<>();
+    suggestions.path("suggestions").forEach(s -> {
+      if (s.path("kind").asText().equals(kind)) {
+        out.add(s);
+      }
+    });
+    return out;
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.accord.testing.TestDatabases#engines")
+  void aReportBecomesACaseWithItsEmbargoParticipantsAndFix(String engine) throws Exception {
+    World w = world(engine);
+    String coordinator = w.coordinator;
+
+    // The researcher's organization and token (researchers are not listed to others; the coordinator adds them).
+    w.call(coordinator, "POST", "/api/v1/orgs", body(Map.of("name", "Ada Security Research", "kind", "researcher", "country", "DE")), 201);
+    String researcher = w.tokenOf("Ada Security Research");
+    String maintainer = w.tokenOf(DemoDocuments.MAINTAINERS);
+
+    // 1. The report, authenticated, on libracore [2.0,2.3.4).
+    String report = body(Map.of(
+        "title", "LibraCore: heap overflow in the frame decoder",
+        "description", "A crafted length field makes FrameDecoder.read copy past the end of its buffer.",
+        "affected", List.of(Map.of("purl", LIBRACORE, "range", "[2.0,2.3.4)")),
+        "cvss", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+        "credit", Map.of("preference", "named", "name", "Ada Lovelace")));
+    JsonNode sent = w.call(researcher, "POST", "/api/v1/reports", report, 201);
+    String reportId = sent.path("id").asText();
+    assertThat(sent.path("states").path(DemoDocuments.MAINTAINERS).asText()).as("the maintainer received it").isEqualTo("received");
+    assertThat(sent.path("reporter").asText()).isEqualTo("Ada Security Research");
+
+    // 2. The maintainer sees it among its reports, validates and accepts it: that opens its case.
+    assertThat(texts(w.get(maintainer, "/api/v1/reports").path("reports"), "id")).contains(reportId);
+    assertThat(w.post(maintainer, "/api/v1/reports/" + reportId + "/transitions", "{\"event\": \"validate\"}").path("state").asText())
+        .isEqualTo("valid");
+    JsonNode accepted = w.post(maintainer, "/api/v1/reports/" + reportId + "/transitions", "{\"event\": \"accept\"}");
+    assertThat(accepted.path("state").asText()).isEqualTo("accepted");
+    String caseId = accepted.path("case").asText();
+    assertThat(caseId).matches("ACC-\\d{4}-\\d{4,}");
+    String at = "/api/v1/cases/" + caseId;
+    JsonNode opened = w.get(maintainer, at);
+    assertThat(opened.path("owner").asText()).isEqualTo(DemoDocuments.MAINTAINERS);
+    assertThat(opened.path("tlp").asText()).isEqualTo("TLP:AMBER");
+    assertThat(texts(opened.path("participants"), "organization")).containsExactlyInAnyOrder(DemoDocuments.MAINTAINERS, "Ada Security Research");
+    JsonNode vulnerability = w.get(researcher, at + "/vulnerabilities").path("vulnerabilities").get(0);
+    assertThat(vulnerability.path("affected").get(0).path("purl").asText()).isEqualTo(LIBRACORE);
+    assertThat(vulnerability.path("affected").get(0).path("range").asText()).isEqualTo("vers:maven/>=2.0|<2.3.4");
+    assertThat(vulnerability.path("cvss").asText()).startsWith("CVSS:3.1/AV:N");
+
+    // 3. The embargo: the maintainer asks 90 days, the researcher 45; the shortest wins when the owner accepts.
+    Instant now = w.clock.instant();
+    w.post(maintainer, at + "/embargo", "{\"end\": \"90d\"}");
+    w.post(researcher, at + "/embargo", "{\"end\": \"45d\"}");
+    JsonNode inForce = w.post(maintainer, at + "/embargo/accept", "{}");
+    assertThat(inForce.path("em").asText()).isEqualTo("active");
+    assertThat(inForce.path("embargo").path("end").asText()).isEqualTo(now.plus(Duration.ofDays(45)).toString());
+    assertThat(inForce.path("embargo").path("proposed_by").asText()).isEqualTo("Ada Security Research");
+    assertThat(texts(inForce.path("proposals"), "state")).containsExactly("superseded", "accepted");
+    assertThat(w.post(researcher, at + "/embargo/accept", "{}").path("participants").findValuesAsText("consent"))
+        .containsOnly("signatory");
+
+    // 4. Suggestions from the exposure. The maintainer sees vendors and CERTs, operators only as k-anonymous cells.
+    JsonNode mine = w.get(maintainer, at + "/suggestions");
+    assertThat(ofKind(mine, "maintainer")).singleElement().satisfies(m -> {
+      assertThat(m.path("organization").asText()).isEqualTo(DemoDocuments.MAINTAINERS);
+      assertThat(m.path("participant").asBoolean()).isTrue();
+    });
+    List<JsonNode> vendors = ofKind(mine, "vendor");
+    assertThat(vendors).hasSize(40).allMatch(v -> v.path("verified").asBoolean());
+    JsonNode baro = vendors.get(0);
+    assertThat(baro.path("organization").asText()).isEqualTo(BARO);
+    assertThat(baro.path("reason").asText()).startsWith("owns 7 affected product versions");
+    // the dependency paths that make Baro affected: directly, and through the libracore-ng fork
+    assertThat(baro.path("evidence").path("paths").get(0).path("path").toString())
+        .isEqualTo("[\"pkg:generic/baro-networks/catfin-suite@5.2.2\",\"pkg:maven/org.libra/libracore@2.3.3\"]");
+    assertThat(baro.path("evidence").path("paths").toString()).contains(
+        "[\"pkg:generic/baro-networks/grajun-gateway@3.6.0\",\"pkg:maven/org.alsil/meryor-378@2.2.1\","
+            + "\"pkg:maven/org.forkworks/libracore-ng@2.0.0\",\"pkg:maven/org.libra/libracore@2.3.2\"]");
+    assertThat(ofKind(mine, "operator")).as("operators are not named to the maintainer").isEmpty();
+    assertThat(mine.path("withheld")).hasSize(96);
+    assertThat(ofKind(mine, "cert")).extracting(c -> c.path("organization").asText()).containsExactly(CERTS);
+    // The coordinator, who runs cases, sees every operator by name with sector, country and criticality.
+    JsonNode all = w.get(coordinator, at + "/suggestions");
+    List<JsonNode> operators = ofKind(all, "operator");
+    assertThat(operators).hasSize(159);
+    JsonNode hospital = operators.get(0);
+    assertThat(hospital.path("organization").asText()).isEqualTo(HOSPITAL);
+    assertThat(hospital.path("roles").toString()).isEqualTo("[\"deployer\"]");
+    assertThat(hospital.path("reason").asText()).isEqualTo(
+        "runs 41 affected deployments (27 essential, 14 important) in BE, CZ, EE, ES, FI, FR, NL, SE, sector health");
+    assertThat(hospital.path("evidence").path("deployments").get(0).toString())
+        .isEqualTo("{\"sector\":\"health\",\"country\":\"BE\",\"criticality\":\"important\",\"deployments\":1}");
+    JsonNode certDe = ofKind(all, "cert").stream().filter(c -> c.path("organization").asText().equals(CERT_DE)).findFirst().orElseThrow();
+    assertThat(certDe.path("reason").asText()).matches("CERT for DE: \\d+ affected deployments");
+    assertThat(all.path("withheld")).isEmpty();
+
+    // 5. Invitations from suggestions, one call each: the maintainer invites the vendor and the CERT it
+    // sees; the coordinator the operator only it may name. Each joins invited to the embargo in force.
+    for (JsonNode s : List.of(baro, certDe)) {
+      JsonNode joined = w.call(maintainer, "POST", at + "/participants", invitation(s), 201);
+      assertThat(consentOf(joined, s.path("organization").asText())).isEqualTo("invited");
+    }
+    w.call(coordinator, "POST", at + "/participants", invitation(hospital), 201);
+    assertThat(ofKind(w.get(maintainer, at + "/suggestions"), "vendor").get(0).path("participant").asBoolean()).isTrue();
+
+    // 6. Consents come back; each invitee received the report (its own RM state) and reads it.
+    for (String org : List.of(BARO, CERT_DE, HOSPITAL)) {
+      assertThat(consentOf(w.post(w.tokenOf(org), at + "/embargo/accept", "{}"), org)).isEqualTo("signatory");
+      JsonNode itsReport = w.get(w.tokenOf(org), "/api/v1/reports/" + reportId);
+      assertThat(itsReport.path("states").path(org).asText()).isEqualTo("received");
+      assertThat(itsReport.path("state").asText()).isEqualTo("received");
+    }
+    assertThat(w.get(maintainer, at).path("participants").findValuesAsText("consent")).hasSize(5).containsOnly("signatory");
+
+    // 7. The vendor's fix is ready: F needs V first (D => F => V).
+    String vendorToken = w.tokenOf(BARO);
+    HttpResponse<String> early = w.send(vendorToken, "POST", at + "/transitions", body(Map.of("event", "fix_ready", "vendor", BARO)));
+    assertThat(early.statusCode()).isEqualTo(409);
+    assertThat(early.body()).contains("F implies V");
+    w.post(vendorToken, at + "/transitions", body(Map.of("event", "vendor_aware", "vendor", BARO)));
+    JsonNode fixed = w.post(vendorToken, at + "/transitions", body(Map.of("event", "fix_ready", "vendor", BARO)));
+    JsonNode baroRow = participant(fixed, BARO);
+    assertThat(baroRow.path("vfd").asText()).isEqualTo("VFd");
+    assertThat(fixed.path("em").asText()).as("a fix ready leaves the embargo in force").isEqualTo("active");
+
+    // The history, in order, is what each call did; the same for every participant.
+    List<String> types = texts(w.get(researcher, at + "/events").path("events"), "type");
+    assertThat(types).containsExactly("case.created", "case.participant_invited", "case.vulnerability_added",
+        "case.embargo_proposed", "case.embargo_proposed", "case.embargo_accepted", "case.embargo_consented",
+        "case.participant_invited", "case.participant_invited", "case.participant_invited",
+        "case.embargo_consented", "case.embargo_consented", "case.embargo_consented",
+        "case.state_changed", "case.state_changed");
+    assertThat(texts(w.get(w.tokenOf(HOSPITAL), at + "/events").path("events"), "type")).isEqualTo(types);
+
+    // 8. The maintainer publishes: P ends the embargo (the signatories are told), one public case.published.
+    assertThat(w.anonymous(at + "/reveal").statusCode()).as("nothing is revealed before publication").isEqualTo(404);
+    JsonNode published = w.post(maintainer, at + "/publish", "{}");
+    JsonNode history = w.get(maintainer, at + "/events").path("events");
+    List<String> whole = texts(history, "type");
+    assertThat(whole.subList(types.size(), whole.size())).containsExactly("case.state_changed", "case.embargo_alert", "case.published");
+    assertThat(w.get(vendorToken, at + "/alerts").path("alerts").get(0).path("data").path("kind").asText()).isEqualTo("ended");
+    assertThat(published.path("events").asInt()).as("every event before case.published").isEqualTo(whole.size() - 1);
+    assertThat(w.get(maintainer, at).path("em").asText()).isEqualTo("exited");
+
+    // 9. An auditor with nothing but public answers: the reveal bundle, the log's key and its latest
+    // checkpoint. `accord verify case` checks the whole revealed history offline against them.
+    HttpResponse<String> reveal = w.anonymous(at + "/reveal");
+    assertThat(reveal.statusCode()).isEqualTo(200);
+    Path files = Files.createDirectories(dir.resolve(engine + "-audit"));
+    Path bundle = Files.writeString(files.resolve("bundle.json"), reveal.body());
+    Path key = Files.writeString(files.resolve("key.txt"), JSON.readTree(w.anonymous("/api/v1/log/key").body()).path("verifier_key").asText());
+    Path latest = Files.writeString(files.resolve("checkpoint.txt"), w.latestCheckpoint());
+    Run verified = accord("verify", "case", caseId, "--bundle", bundle.toString(), "--key", key.toString(),
+        "--checkpoint", latest.toString(), "--json");
+    assertThat(verified.exit()).as(verified.out() + verified.err()).isZero();
+    JsonNode proof = JSON.readTree(verified.out());
+    assertThat(proof.path("verified").asBoolean()).isTrue();
+    assertThat(proof.path("case").asText()).isEqualTo(caseId);
+    assertThat(proof.path("events").asInt()).isEqualTo(whole.size() - 1);
+    assertThat(proof.path("latest_checked").asBoolean()).isTrue();
+    // Every event is revealed (none withheld: all AMBER), the alerts among them.
+    JsonNode parsed = JSON.readTree(reveal.body());
+    assertThat(parsed.path("events")).hasSize(whole.size() - 1).allMatch(e -> e.has("event") && !e.has("withheld"));
+    assertThat(new String(java.util.Base64.getDecoder().decode(parsed.path("events").get(whole.size() - 2).path("event").asText()),
+        StandardCharsets.UTF_8)).contains("case.embargo_alert", "\"kind\":\"ended\"");
+    // One byte changed in the bundle's first event, and the same check fails naming it.
+    String first = parsed.path("events").get(0).path("event").asText();
+    String changed = java.util.Base64.getEncoder().encodeToString(new String(java.util.Base64.getDecoder().decode(first),
+        StandardCharsets.UTF_8).replace(DemoDocuments.MAINTAINERS, "LibraCore Projecu").getBytes(StandardCharsets.UTF_8));
+    assertThat(changed).isNotEqualTo(first);
+    Path tampered = Files.writeString(files.resolve("tampered.json"), reveal.body().replace(first, changed));
+    Run refused = accord("verify", "case", caseId, "--bundle", tampered.toString(), "--key", key.toString());
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.out() + refused.err()).contains("event at index", "does not match the commitment");
+  }
+
+  /** What an {@code accord} command printed, and its exit code. */
+  record Run(int exit, String out, String err) {}
+
+  static Run accord(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = org.accord.cli.Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  /**
+   * Run 2: an anonymous report through the public form; under the embargo in force, attacks observed
+   * alert every signatory (and only them) to end it; then a public exploit ends the embargo, resets
+   * every consent, alerts the signatories again, and no embargo can start any more.
+   */
+  @ParameterizedTest
+  @MethodSource("org.accord.testing.TestDatabases#engines")
+  void aPublicExploitMidEmbargoEndsItAndAlertsTheSignatories(String engine) throws Exception {
+    World w = world(engine);
+    String maintainer = w.tokenOf(DemoDocuments.MAINTAINERS);
+    String form = "title=" + URLEncoder.encode("LibraCore: decoder crash on empty frames", StandardCharsets.UTF_8)
+        + "&description=" + URLEncoder.encode("An empty frame crashes the decoder thread.", StandardCharsets.UTF_8)
+        + "&affected=" + URLEncoder.encode(LIBRACORE + " [2.0,2.3.4)", StandardCharsets.UTF_8);
+    HttpResponse<String> anonymous = w.http.send(HttpRequest.newBuilder(URI.create(w.base() + "/report"))
+        .header("Origin", w.base()).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(201);
+    Matcher id = Pattern.compile("RPT-[0-9a-f]{24}").matcher(anonymous.body());
+    assertThat(id.find()).isTrue();
+    String reportId = id.group();
+    w.post(maintainer, "/api/v1/reports/" + reportId + "/transitions", "{\"event\": \"validate\"}");
+    String caseId = w.post(maintainer, "/api/v1/reports/" + reportId + "/transitions", "{\"event\": \"accept\"}").path("case").asText();
+    String at = "/api/v1/cases/" + caseId;
+    assertThat(texts(w.get(maintainer, at).path("participants"), "organization"))
+        .as("an anonymous finder is no participant").containsExactly(DemoDocuments.MAINTAINERS);
+
+    w.post(maintainer, at + "/embargo", "{\"end\": \"30d\"}");
+    w.post(maintainer, at + "/embargo/accept", "{}");
+    JsonNode suggestions = w.get(maintainer, at + "/suggestions");
+    JsonNode vendor = ofKind(suggestions, "vendor").get(1);
+    String vendorName = vendor.path("organization").asText();
+    JsonNode cert = ofKind(suggestions, "cert").stream().filter(c -> c.path("organization").asText().equals(CERT_DE)).findFirst().orElseThrow();
+    w.call(maintainer, "POST", at + "/participants", invitation(vendor), 201);
+    w.call(maintainer, "POST", at + "/participants", invitation(cert), 201);
+    w.post(w.tokenOf(vendorName), at + "/embargo/accept", "{}"); // the CERT does not answer: invited, not bound
+
+    // Attacks observed: the embargo stays, every signatory is alerted to end it; the CERT, not bound, is not.
+    JsonNode attacked = w.post(w.tokenOf(CERT_DE), at + "/transitions", "{\"event\": \"attacks_observed\"}");
+    assertThat(attacked.path("em").asText()).isEqualTo("active");
+    assertThat(attacked.path("alert").asText()).contains("signatories are advised to end it");
+    JsonNode alerts = w.get(w.tokenOf(vendorName), at + "/alerts").path("alerts");
+    assertThat(alerts).hasSize(1);
+    JsonNode alert = alerts.get(0).path("data");
+    assertThat(alert.path("kind").asText()).isEqualTo("recommend_ending");
+    assertThat(alert.path("cause").asText()).isEqualTo("attacks_observed");
+    assertThat(alert.path("recipients").toString()).isEqualTo(JSON.writeValueAsString(
+        new java.util.TreeSet<>(List.of(DemoDocuments.MAINTAINERS, vendorName))));
+    assertThat(w.get(maintainer, at + "/alerts").path("alerts")).hasSize(1);
+    assertThat(w.get(w.tokenOf(CERT_DE), at + "/alerts").path("alerts")).as("not a signatory").isEmpty();
+    assertThat(texts(w.get(w.tokenOf(CERT_DE), at + "/events").path("events"), "type")).contains("case.embargo_alert");
+
+    // A public exploit mid-embargo: the embargo ends at once, every consent resets, the signatories are told.
+    w.clock.advance(Duration.ofDays(10));
+    JsonNode exploited = w.post(w.tokenOf(vendorName), at + "/transitions", "{\"event\": \"exploit_public\"}");
+    assertThat(exploited.path("em").asText()).isEqualTo("exited");
+    assertThat(exploited.path("state").path("pxa").asText()).isEqualTo("PXA");
+    assertThat(exploited.path("participants").findValuesAsText("consent")).hasSize(3).containsOnly("no_embargo");
+    JsonNode after = w.get(maintainer, at + "/alerts").path("alerts");
+    assertThat(after).hasSize(2);
+    assertThat(after.get(1).path("data").path("kind").asText()).isEqualTo("ended");
+    assertThat(after.get(1).path("data").path("cause").asText()).isEqualTo("exploit_public");
+    assertThat(after.get(1).path("data").path("recipients").toString()).isEqualTo(alert.path("recipients").toString());
+    assertThat(w.get(w.tokenOf(vendorName), at + "/alerts").path("alerts")).hasSize(2);
+    HttpResponse<String> again = w.send(maintainer, "POST", at + "/embargo", "{\"end\": \"30d\"}");
+    assertThat(again.statusCode()).as("no embargo once X holds").isEqualTo(409);
+  }
+
+  private static final String BARO = "Baro Networks";
+  private static final String HOSPITAL = "Alflo Hospital";
+  private static final String CERT_DE = "CERT-DE (demo)";
+  private static final String[] CERTS = {"CERT-AT (demo)", "CERT-BE (demo)", "CERT-CZ (demo)", "CERT-DE (demo)", "CERT-EE (demo)",
+      "CERT-ES (demo)", "CERT-FI (demo)", "CERT-FR (demo)", "CERT-IT (demo)", "CERT-NL (demo)", "CERT-PL (demo)", "CERT-SE (demo)"};
+
+  /** The invitation body a suggestion makes: its organization and roles, as they are. */
+  static String invitation(JsonNode suggestion) throws Exception {
+    return body(Map.of("organization", suggestion.path("organization").asText(),
+        "roles", JSON.convertValue(suggestion.path("roles"), List.class)));
+  }
+
+  static JsonNode participant(JsonNode view, String organization) {
+    for (JsonNode p : view.path("participants")) {
+      if (p.path("organization").asText().equals(organization)) {
+        return p;
+      }
+    }
+    throw new AssertionError(organization + " is not a participant of " + view.path("id").asText());
+  }
+
+  static String consentOf(JsonNode view, String organization) {
+    return participant(view, organization).path("consent").asText();
+  }
+}
