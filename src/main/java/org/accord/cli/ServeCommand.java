@@ -2,6 +2,7 @@ package org.accord.cli;
 
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.accord.app.CaseDeadlines;
 import org.accord.store.ServerRecord;
 import org.accord.web.WebServer;
 import picocli.CommandLine.Command;
@@ -14,7 +15,10 @@ import picocli.CommandLine.Option;
       "Serve the API and the explorer page.",
       "",
       "The API under /api/v1, its OpenAPI document at /api/openapi.json and the explorer at /. The data "
-          + "directory belongs to this process while it runs; a second process on it fails clearly."
+          + "directory belongs to this process while it runs; a second process on it fails clearly.",
+      "",
+      "While it serves, embargo invitations whose RSVP deadline passed lapse (the invitee declines), checked every "
+          + "ACCORD_RSVP_SWEEP_SECONDS seconds (default 60; 0 turns it off)."
     })
 class ServeCommand extends AccordCommand {
   @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
@@ -25,7 +29,9 @@ class ServeCommand extends AccordCommand {
 
   @Override
   protected int execute() throws InterruptedException {
+    java.util.Optional<java.time.Duration> sweep = CaseDeadlines.period(System.getenv());
     WebServer server = WebServer.start(context().accord(), host, port);
+    sweep.ifPresent(period -> context().accord().caseDeadlines().start(period));
     announce(server, null);
     serveUntilStopped(server);
     return Main.OK;
