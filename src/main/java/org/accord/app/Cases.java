@@ -1327,7 +1327,8 @@ public final class Cases {
 
   /**
    * A case as both edges show it, with the embargo's end also in the viewer's {@code zone}, the zone
-   * named ({@code embargo.end_local}, {@code embargo.zone}; issue 9, item 4).
+   * named ({@code embargo.end_local}, {@code embargo.zone}; issue 9, item 4), and so each waiting
+   * participant's RSVP deadline ({@code rsvp_deadline_local}).
    */
   public static Map<String, Object> describe(View view, ZoneId zone) {
     Map<String, Object> out = describe(view);
@@ -1336,6 +1337,16 @@ public final class Cases {
       Map<String, Object> embargo = (Map<String, Object>) out.get("embargo");
       embargo.put("end_local", view.row().terms().get().endIn(zone));
       embargo.put("zone", zone.getId());
+    }
+    // A participant's RSVP deadline in the viewer's zone too (ADR 0116).
+    if (out.get("participants") instanceof List<?> participants) {
+      for (Object p : participants) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> one = (Map<String, Object>) p;
+        if (one.get("rsvp_deadline") instanceof String deadline) {
+          one.put("rsvp_deadline_local", EmbargoTerms.endingAt(Instant.parse(deadline)).endIn(zone));
+        }
+      }
     }
     return out;
   }

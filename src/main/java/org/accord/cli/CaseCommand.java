@@ -365,7 +365,8 @@ final class CaseCommand {
         if (p instanceof Map<?, ?> m) {
           command.out().printf("  %-24s %-30s consent %s%s%s%n", m.get("organization"), m.get("roles"), m.get("consent"),
               m.get("vfd") == null ? "" : ", " + m.get("vfd"),
-              m.get("rsvp_deadline") == null ? "" : ", answer by " + m.get("rsvp_deadline"));
+              m.get("rsvp_deadline") == null ? "" : ", answer by "
+                  + (m.get("rsvp_deadline_local") == null ? m.get("rsvp_deadline") : m.get("rsvp_deadline_local")));
         }
       }
     }
