@@ -70,7 +70,9 @@ public final class Cases {
   private final CaseAccessLog access;
   private final Object lock = new Object();
   /** Views of recently read cases, each valid while its case's revision stays (ADR 0111). */
-  private final CaseViews views = new CaseViews(CaseViews.DEFAULT_CASES);
+  private final Revisions<Long, View> views = new Revisions<>(256);
+  /** List pages by viewer, position and size, each valid while no case changes (ADR 0111). */
+  private final Revisions<String, ListPage<Summary>> pages = new Revisions<>(1024);
 
   Cases(Database database, Clock clock, Parties parties, EventOutbox log, CaseAccessLog access) {
     this.database = database;
@@ -155,7 +157,8 @@ public final class Cases {
   /**
    * A page of the cases {@code viewer} sees (those its organization takes part in, and every case the
    * TLP lets the coordinator see), oldest first: two queries per page whatever the case sizes, and a
-   * case hidden from the viewer is neither listed nor counted.
+   * case hidden from the viewer is neither listed nor counted. A page is kept while no case changes (a
+   * third query, the sum of the case revisions, tells), and the same page object is then returned.
    *
    * @param limit the page size, 1 to {@link #LIST_MAX}
    * @param cursor the cursor of the previous page, or null for the first
@@ -178,12 +181,21 @@ public final class Cases {
     org.accord.store.Cases.Lister lister = new org.accord.store.Cases.Lister(viewer.organization().id(), member, beyond);
     String question = viewer.organization().id() + ":" + member + ":" + viewer.isCoordinator();
     int offset = ListPage.offset(cursor, "cases", question);
+    String key = question + ":" + offset + ":" + limit;
     return database.jdbi().withHandle(handle -> {
+      // Any write to any case changes the sum of the revisions: an unchanged store answers from memory.
+      long revision = org.accord.store.Cases.revisions(handle);
+      ListPage<Summary> kept = pages.get(key, revision);
+      if (kept != null) {
+        return kept;
+      }
       int total = org.accord.store.Cases.count(handle, lister);
       List<Summary> items = org.accord.store.Cases.summaries(handle, lister, limit, offset).stream()
           .map(r -> new Summary(r.row(), r.roles().orElse(Set.of()), r.participants()))
           .toList();
-      return ListPage.window(items, total, limit, offset, "cases", question);
+      ListPage<Summary> page = ListPage.window(items, total, limit, offset, "cases", question);
+      pages.put(key, revision, page);
+      return page;
     });
   }
 
@@ -647,9 +659,7 @@ public final class Cases {
   }
 
   /**
-   * Who viewed what of the case, oldest first (ADR 0113); the case owner's admins and the coordinator
-   * may read it, since it names people and an organization's people are shown to its admins and the
-   * coordinator only (ADR 0081). Pending views are written first, so the answer includes this read.   * The embargo alerts addressed to {@code viewer}'s organization (every alert for the coordinator),
+   * The embargo alerts addressed to {@code viewer}'s organization (every alert for the coordinator),
    * oldest first: the {@code case.embargo_alert} events naming it as a recipient (ADR 0114).
    *
    * @throws NotFoundException for a hidden or missing case
@@ -663,8 +673,9 @@ public final class Cases {
   }
 
   /**
-   * Who viewed what of the case, oldest first (ADR 0113); the case owner and the coordinator may read
-   * it. Pending views are written first, so the answer includes this read.
+   * Who viewed what of the case, oldest first (ADR 0113); the case owner's admins and the coordinator
+   * may read it, since it names people and an organization's people are shown to its admins and the
+   * coordinator only (ADR 0081). Pending views are written first, so the answer includes this read.
    *
    * @throws NotFoundException for a hidden or missing case
    * @throws ForbiddenException for anyone else who sees the case
@@ -1172,9 +1183,10 @@ public final class Cases {
 
   /**
    * The case as read now. A read outside a write ({@code consequence} NONE, no transaction) is served
-   * from {@link #views} while the case's revision is the one it was assembled at; the participants and
-   * proposals are read after {@code row}, so a view is never older than the revision it is kept under.
-   * A view read inside a write's transaction is not kept: it is not committed yet.
+   * from {@link #views} while the case's revision is the one it was assembled at, as the same object;
+   * the participants and proposals are read after {@code row}, so a view is never older than the
+   * revision it is kept under. A view read inside a write's transaction is not kept: it is not
+   * committed yet.
    */
   private View view(Handle handle, CaseRow row, EmbargoManagement.Consequence consequence) {
     boolean cacheable = consequence == EmbargoManagement.Consequence.NONE && !handle.isInTransaction();

@@ -154,6 +154,14 @@ public final class Cases {
       + ", (SELECT COUNT(*) FROM case_participants n WHERE n.case_id = c.id) AS participant_count"
       + ", (SELECT p.roles FROM case_participants p WHERE " + OWN + ") AS own_roles FROM cases c";
 
+  /**
+   * The number of cases plus the sum of their revisions: it grows with every new case and every write
+   * to any case, so a list read at one sum is the list as long as the sum stays (ADR 0111).
+   */
+  public static long revisions(Handle handle) {
+    return handle.createQuery("SELECT CAST(COUNT(*) + COALESCE(SUM(revision), 0) AS BIGINT) FROM cases").mapTo(Long.class).one();
+  }
+
   /** How many cases {@code lister} sees. */
   public static int count(Handle handle, Lister lister) {
     return bindLister(handle.createQuery("SELECT COUNT(*) FROM cases c WHERE " + visibleTo(lister)), lister)

@@ -80,15 +80,37 @@ final class CaseRoutes implements WebServer.RouteModule {
   }
 
   /** The caller's cases, a page of summaries at a time ({@code limit}, {@code cursor}, {@code total}; ADR 0111). */
-  private static void list(WebServer server, Context ctx) {
-    ListPage<Cases.Summary> page = cases(server).list(WebServer.principal(ctx),
-        ListPage.parseLimit(ctx.queryParam("limit"), DEFAULT_LIMIT, Cases.LIST_MAX), ctx.queryParam("cursor"));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("cases", page.items().stream().map(Cases::describe).toList());
-    body.put("total", page.total());
-    body.put("limit", page.limit());
-    body.put("cursor", page.cursor());
-    ctx.json(body);
+  private void list(WebServer server, Context ctx) throws IOException {
+    var principal = WebServer.principal(ctx);
+    int limit = ListPage.parseLimit(ctx.queryParam("limit"), DEFAULT_LIMIT, Cases.LIST_MAX);
+    String cursor = ctx.queryParam("cursor");
+    ListPage<Cases.Summary> page = cases(server).list(principal, limit, cursor);
+    // The service returns the same page object while no case changed: its JSON is kept beside it.
+    String key = principal.organization().id() + ":" + (principal.member() == null ? "" : principal.member().id()) + ":"
+        + principal.isCoordinator() + ":" + limit + ":" + cursor;
+    Rendered kept = rendered(listed, key, page, () -> {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("cases", page.items().stream().map(Cases::describe).toList());
+      body.put("total", page.total());
+      body.put("limit", page.limit());
+      body.put("cursor", page.cursor());
+      return body;
+    }, server);
+    ctx.contentType("application/json").result(kept.json());
+  }
+
+  /** The JSON of {@code answer} kept under {@code key}, rendered again unless it is of this very answer object. */
+  private static <K> Rendered rendered(java.util.concurrent.ConcurrentMap<K, Rendered> map, K key, Object answer,
+      java.util.function.Supplier<Object> body, WebServer server) throws IOException {
+    Rendered kept = map.get(key);
+    if (kept == null || kept.answer() != answer) {
+      kept = new Rendered(answer, server.json().writeValueAsBytes(body.get()));
+      if (map.size() >= RENDERED) {
+        map.clear();
+      }
+      map.put(key, kept);
+    }
+    return kept;
   }
 
   /**
@@ -104,25 +126,17 @@ final class CaseRoutes implements WebServer.RouteModule {
       ctx.json(Cases.describe(view, Cases.zone(tz, "tz")));
       return;
     }
-    long pk = view.row().pk();
-    Rendered kept = rendered.get(pk);
-    if (kept == null || kept.view() != view) {
-      kept = new Rendered(view, server.json().writeValueAsBytes(Cases.describe(view)));
-      if (rendered.size() >= RENDERED_CASES) {
-        rendered.clear();
-      }
-      rendered.put(pk, kept);
-    }
-    ctx.contentType("application/json").result(kept.json());
+    ctx.contentType("application/json").result(rendered(shown, view.row().pk(), view, () -> Cases.describe(view), server).json());
   }
 
-  /** A view and its JSON; valid only for that very view instance. */
-  private record Rendered(Cases.View view, byte[] json) {}
+  /** An answer object and its JSON; valid only for that very object. */
+  private record Rendered(Object answer, byte[] json) {}
 
-  /** The cases whose JSON is kept, at most; beyond, the whole map starts over. */
-  private static final int RENDERED_CASES = 256;
+  /** The answers whose JSON is kept, at most, per map; beyond, the map starts over. */
+  private static final int RENDERED = 256;
 
-  private final java.util.concurrent.ConcurrentMap<Long, Rendered> rendered = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentMap<Long, Rendered> shown = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentMap<String, Rendered> listed = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static void invite(WebServer server, Context ctx) throws IOException {
     JsonNode body = JsonBody.object(server, ctx, Set.of("organization", "roles", "member"));

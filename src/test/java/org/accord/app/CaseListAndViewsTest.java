@@ -96,6 +96,21 @@ class CaseListAndViewsTest {
     // The coordinator: what the TLP lets it see, not RED or AMBER+STRICT cases it takes no part in.
     assertThat(walk(cases, coordinator, 4, coordinatorSees.size())).containsExactlyElementsOf(coordinatorSees);
 
+    // The list is exactly what show lets each viewer see: nothing hidden is listed, nothing visible left out.
+    List<String> every = new ArrayList<>(finders);
+    every.add(vendorsOwn);
+    for (Principal viewer : List.of(finder, vendor, outsider, coordinator)) {
+      List<String> showable = every.stream().filter(id -> {
+        try {
+          cases.show(viewer, id);
+          return true;
+        } catch (org.accord.NotFoundException hidden) {
+          return false;
+        }
+      }).toList();
+      assertThat(walk(cases, viewer, 4, showable.size())).containsExactlyElementsOf(showable);
+    }
+
     ListPage<Cases.Summary> first = cases.list(vendor, 1, null);
     Cases.Summary red = first.items().get(0);
     assertThat(red.participants()).isEqualTo(2);
@@ -103,6 +118,19 @@ class CaseListAndViewsTest {
     assertThat(Cases.describe(red)).containsEntry("participant_count", 2).containsEntry("tlp", "TLP:RED")
         .containsEntry("embargo_end", null).containsKeys("id", "title", "em", "pxa", "roles", "updated");
     assertThat(cases.list(coordinator, 50, null).items().get(0).roles()).isEmpty();
+
+    // A page is kept while no case changes; any write, to any case, or a new case, replaces it.
+    ListPage<Cases.Summary> kept = cases.list(finder, 3, null);
+    assertThat(cases.list(finder, 3, null)).isSameAs(kept);
+    cases.invite(finder, finders.get(0), "Libra", List.of("vendor"), null);
+    ListPage<Cases.Summary> invited = cases.list(finder, 3, null);
+    assertThat(invited).isNotSameAs(kept);
+    assertThat(invited.items().get(0).participants()).isEqualTo(2);
+    cases.transition(vendor, vendorsOwn, "public_aware", null);
+    assertThat(cases.list(finder, 3, null)).as("another viewer's case changed: kept pages are dropped").isNotSameAs(invited);
+    cases.create(outsider, "outsider's", null, null);
+    assertThat(cases.list(outsider, 5, null).total()).isEqualTo(1);
+    assertThat(cases.list(finder, 3, null).total()).isEqualTo(11);
 
     // A cursor pages only the list and viewer it came from.
     assertThatThrownBy(() -> cases.list(finder, 3, first.cursor()))

@@ -131,6 +131,46 @@ class CaseRoutesTest {
   }
 
   @Test
+  void theListIsPagedSummariesAndItsJsonFollowsEveryChange() throws Exception {
+    world = new MatrixWorld("sqlite", dir);
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(JSON.readTree(send(Who.MEMBER_A, "POST", "/api/v1/cases", "{\"title\": \"Paged " + i + "\"}").body()).path("id").asText());
+    }
+    int before = JSON.readTree(send(Who.MEMBER_A, "GET", "/api/v1/cases?limit=500", null).body()).path("total").asInt();
+    java.util.List<String> walked = new java.util.ArrayList<>();
+    String cursor = null;
+    do {
+      JsonNode page = JSON.readTree(send(Who.MEMBER_A, "GET", "/api/v1/cases?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), null).body());
+      assertThat(page.path("total").asInt()).isEqualTo(before);
+      assertThat(page.path("limit").asInt()).isEqualTo(2);
+      page.path("cases").forEach(c -> walked.add(c.path("id").asText()));
+      cursor = page.path("cursor").isNull() ? null : page.path("cursor").asText();
+    } while (cursor != null);
+    assertThat(walked).hasSize(before).containsAll(ids).doesNotHaveDuplicates();
+    JsonNode last = JSON.readTree(send(Who.MEMBER_A, "GET", "/api/v1/cases?limit=500", null).body()).path("cases").get(before - 1);
+    assertThat(last.path("id").asText()).isEqualTo(ids.get(2));
+    assertThat(last.path("participant_count").asInt()).isEqualTo(1);
+    assertThat(last.path("roles").get(0).asText()).isEqualTo("case_owner");
+    assertThat(last.has("participants")).isFalse();
+    // Another organization's member neither sees nor counts them.
+    JsonNode other = JSON.readTree(send(Who.MEMBER_B, "GET", "/api/v1/cases", null).body());
+    other.path("cases").forEach(c -> assertThat(ids).doesNotContain(c.path("id").asText()));
+    // The kept JSON follows a write: the pxa of the last case changes.
+    send(Who.MEMBER_A, "POST", "/api/v1/cases/" + ids.get(2) + "/transitions", "{\"event\": \"public_aware\"}");
+    JsonNode after = JSON.readTree(send(Who.MEMBER_A, "GET", "/api/v1/cases?limit=500", null).body()).path("cases").get(before - 1);
+    assertThat(after.path("pxa").asText()).isEqualTo("Pxa");
+    assertThat(JSON.readTree(send(Who.MEMBER_A, "GET", "/api/v1/cases/" + ids.get(2), null).body()).path("state").path("pxa").asText())
+        .isEqualTo("Pxa");
+    HttpResponse<String> badLimit = send(Who.MEMBER_A, "GET", "/api/v1/cases?limit=0", null);
+    assertThat(badLimit.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(badLimit.body()).path("location").asText()).isEqualTo("limit");
+    HttpResponse<String> badCursor = send(Who.MEMBER_A, "GET", "/api/v1/cases?cursor=nonsense", null);
+    assertThat(badCursor.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(badCursor.body()).path("location").asText()).isEqualTo("cursor");
+  }
+
+  @Test
   void aLapsedInvitationIsShownRefusesASecondDeclineNamingTheDeadlineAndTakesALateAcceptance() throws Exception {
     world = new MatrixWorld("sqlite", dir);
     String id = JSON.readTree(send(Who.MEMBER_A, "POST", "/api/v1/cases", "{\"title\": \"Deadline\", \"roles\": [\"vendor\"]}").body())
