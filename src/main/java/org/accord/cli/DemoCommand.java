@@ -209,9 +209,7 @@ final class DemoCommand extends ServeCommand {
       }
       return Main.OK;
     }
-    java.util.Optional<java.time.Duration> sweep = org.accord.app.CaseDeadlines.period(System.getenv());
-    WebServer server = WebServer.start(accord, host, port);
-    sweep.ifPresent(period -> accord.caseDeadlines().start(period));
+    WebServer server = startServing(accord);
     announce(server, token);
     serveUntilStopped(server);
     return Main.OK;

@@ -1,7 +1,10 @@
 package org.accord.cli;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.accord.app.Accord;
 import org.accord.app.CaseDeadlines;
 import org.accord.store.ServerRecord;
 import org.accord.web.WebServer;
@@ -29,12 +32,21 @@ class ServeCommand extends AccordCommand {
 
   @Override
   protected int execute() throws InterruptedException {
-    java.util.Optional<java.time.Duration> sweep = CaseDeadlines.period(System.getenv());
-    WebServer server = WebServer.start(context().accord(), host, port);
-    sweep.ifPresent(period -> context().accord().caseDeadlines().start(period));
+    WebServer server = startServing(context().accord());
     announce(server, null);
     serveUntilStopped(server);
     return Main.OK;
+  }
+
+  /**
+   * Starts the server on {@code host:port} and, while it serves, the RSVP deadline sweep every {@value
+   * CaseDeadlines#PERIOD_VARIABLE} seconds (ADR 0116); a malformed period fails before the server starts.
+   */
+  WebServer startServing(Accord accord) {
+    Optional<Duration> sweep = CaseDeadlines.period(System.getenv());
+    WebServer server = WebServer.start(accord, host, port);
+    sweep.ifPresent(period -> accord.caseDeadlines().start(period));
+    return server;
   }
 
   /** The note this server left in the data directory, once {@link #announce} published it. */
