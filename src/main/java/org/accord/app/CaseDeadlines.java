@@ -84,9 +84,10 @@ public final class CaseDeadlines implements AutoCloseable {
     List<Long> due = database.jdbi().withHandle(handle ->
         org.accord.store.CaseDeadlines.candidates(handle, now, running(), waiting()));
     List<Lapsed> changed = new ArrayList<>();
+    Principal instance = due.isEmpty() ? null : parties.localCoordinator(); // read before any transaction
     for (long pk : due) {
       // Each case under the case lock, re-read there: an answer that won the lock is respected.
-      EventOutbox.Committed<Optional<Lapsed>> committed = cases.locked(() -> log.inTransaction((handle, events) -> lapse(handle, events, pk)));
+      EventOutbox.Committed<Optional<Lapsed>> committed = cases.locked(() -> log.inTransaction((handle, events) -> lapse(handle, events, instance, pk)));
       committed.value().ifPresent(changed::add);
       committed.await();
     }
@@ -122,7 +123,7 @@ public final class CaseDeadlines implements AutoCloseable {
     }
   }
 
-  private Optional<Lapsed> lapse(org.jdbi.v3.core.Handle handle, EventOutbox.Stager events, long pk) {
+  private Optional<Lapsed> lapse(org.jdbi.v3.core.Handle handle, EventOutbox.Stager events, Principal instance, long pk) {
     long now = clock.millis();
     Instant at = Instant.ofEpochMilli(now);
     CaseRow row = org.accord.store.Cases.byPk(handle, pk).orElseThrow(() -> new IllegalStateException("case row " + pk + " vanished"));
@@ -152,7 +153,6 @@ public final class CaseDeadlines implements AutoCloseable {
     data.put("lapsed", lapsed);
     data.put("consent", PecState.DECLINED.name().toLowerCase(java.util.Locale.ROOT));
     data.put("em", row.em().name().toLowerCase(java.util.Locale.ROOT));
-    Principal instance = parties.localCoordinator();
     Cases.event(handle, events, instance, row, "case.rsvp_lapsed", data, now);
     return Optional.of(new Lapsed(row.id().toString(), List.copyOf(names)));
   }
