@@ -81,6 +81,8 @@ public final class Accord implements AutoCloseable {
   private final CaseAccessLog caseAccess;
   private final Reports reports;
   private final CasePublication publication;
+  /** RSVP deadlines of embargo invitations, swept in the background while the instance serves (ADR 0116). */
+  private final CaseDeadlines caseDeadlines;
   /** The products' SBOM sources for where-used, with the version that claim decisions and SBOM ingests move. */
   private final ProductSources sources;
   private LedgerService ledger;
@@ -101,6 +103,7 @@ public final class Accord implements AutoCloseable {
     this.cases = new Cases(database, clock, parties, events, caseAccess);
     this.reports = new Reports(database, clock, parties, cases, events);
     this.publication = new CasePublication(database, clock, cases, events, this::ledger);
+    this.caseDeadlines = new CaseDeadlines(database, clock, parties, cases, events);
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
     this.graph = builder.build();
@@ -174,6 +177,14 @@ public final class Accord implements AutoCloseable {
   /** Disclosure cases: participants, embargo and case state (ADR 0104). */
   public Cases cases() {
     return cases;
+  }
+
+  /**
+   * RSVP deadlines of embargo invitations (ADR 0116): {@link CaseDeadlines#sweep()} lapses those that
+   * passed; {@link CaseDeadlines#start} runs it in the background until {@link #close()}.
+   */
+  public CaseDeadlines caseDeadlines() {
+    return caseDeadlines;
   }
 
   /** Publishing cases and their reveal bundles (ADR 0109). */
@@ -317,6 +328,7 @@ public final class Accord implements AutoCloseable {
   @Override
   public void close() {
     try {
+      caseDeadlines.close();
       caseAccess.close();
       synchronized (this) {
         if (ledger != null) {

@@ -35,6 +35,7 @@ import org.accord.disclosure.ParticipantRole;
 import org.accord.disclosure.PecEvent;
 import org.accord.disclosure.PecState;
 import org.accord.disclosure.PxaState;
+import org.accord.disclosure.RsvpDeadline;
 import org.accord.disclosure.Tlp;
 import org.accord.disclosure.VfdState;
 import org.accord.party.Member;
@@ -467,13 +468,23 @@ public final class Cases {
   }
 
   /** A participant that does not own the case answers the open terms for itself (its embargo consent). */
-  private static Change consent(Handle handle, View view, Principal actor, PecEvent event, String what, String type) {
+  private Change consent(Handle handle, View view, Principal actor, PecEvent event, String what, String type) {
     CaseRow row = view.row();
     ParticipantRow own = requireParticipant(view, actor, what);
-    PecState consent = EmbargoConsent.next(own.consent(), event, row.em());
-    org.accord.store.Cases.setConsent(handle, row.pk(), own.participant().organization(), consent);
+    long organization = own.participant().organization();
+    // An answer after the RSVP deadline is taken, also once the deadline declined for it (ADR 0116).
+    Optional<Instant> lapsed = own.consent() == PecState.DECLINED
+        ? Optional.ofNullable(org.accord.store.CaseDeadlines.lapsed(handle, row.pk()).get(organization)) : Optional.empty();
+    Optional<Instant> missed = lapsed.or(() -> CaseDeadlines.deadline(own, view.proposals())
+        .filter(deadline -> RsvpDeadline.passed(deadline, clock.instant())));
+    PecState consent = RsvpDeadline.answer(own.consent(), event, row.em(), lapsed);
+    org.accord.store.Cases.setConsent(handle, row.pk(), organization, consent);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("consent", consent.name().toLowerCase(Locale.ROOT));
+    missed.ifPresent(deadline -> {
+      data.put("late", true);
+      data.put("rsvp_deadline", deadline.toString());
+    });
     return new Change(row.pk(), type, data, EmbargoManagement.Consequence.NONE);
   }
 
@@ -1153,7 +1164,7 @@ public final class Cases {
   }
 
   /** Records one event in the case's history and stages it for the log; its sequence number. */
-  private static long event(Handle handle, EventOutbox.Stager events, Principal actor, CaseRow current, String type,
+  static long event(Handle handle, EventOutbox.Stager events, Principal actor, CaseRow current, String type,
       Map<String, Object> change, long now) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("case", current.id().toString());
@@ -1329,7 +1340,8 @@ public final class Cases {
 
   /**
    * A case as both edges show it, with the embargo's end also in the viewer's {@code zone}, the zone
-   * named ({@code embargo.end_local}, {@code embargo.zone}; issue 9, item 4).
+   * named ({@code embargo.end_local}, {@code embargo.zone}; issue 9, item 4), and so each waiting
+   * participant's RSVP deadline ({@code rsvp_deadline_local}).
    */
   public static Map<String, Object> describe(View view, ZoneId zone) {
     Map<String, Object> out = describe(view);
@@ -1338,6 +1350,16 @@ public final class Cases {
       Map<String, Object> embargo = (Map<String, Object>) out.get("embargo");
       embargo.put("end_local", view.row().terms().get().endIn(zone));
       embargo.put("zone", zone.getId());
+    }
+    // A participant's RSVP deadline in the viewer's zone too (ADR 0116).
+    if (out.get("participants") instanceof List<?> participants) {
+      for (Object p : participants) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> one = (Map<String, Object>) p;
+        if (one.get("rsvp_deadline") instanceof String deadline) {
+          one.put("rsvp_deadline_local", EmbargoTerms.endingAt(Instant.parse(deadline)).endIn(zone));
+        }
+      }
     }
     return out;
   }
@@ -1416,6 +1438,8 @@ public final class Cases {
       one.put("notified", p.notified().map(Instant::toString).orElse(null));
       one.put("viewed", p.viewed().map(Instant::toString).orElse(null));
       one.put("acknowledged", p.acknowledged().map(Instant::toString).orElse(null));
+      // While it waits for its answer: the instant its silence declines (ADR 0116).
+      one.put("rsvp_deadline", CaseDeadlines.deadline(p, view.proposals()).map(Instant::toString).orElse(null));
       participants.add(one);
     }
     out.put("participants", participants);

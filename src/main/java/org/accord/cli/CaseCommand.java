@@ -364,8 +364,10 @@ final class CaseCommand {
     if (c.get("participants") instanceof List<?> ps) {
       for (Object p : ps) {
         if (p instanceof Map<?, ?> m) {
-          command.out().printf("  %-24s %-30s consent %s%s%n", m.get("organization"), m.get("roles"), m.get("consent"),
-              m.get("vfd") == null ? "" : ", " + m.get("vfd"));
+          command.out().printf("  %-24s %-30s consent %s%s%s%n", m.get("organization"), m.get("roles"), m.get("consent"),
+              m.get("vfd") == null ? "" : ", " + m.get("vfd"),
+              m.get("rsvp_deadline") == null ? "" : ", answer by "
+                  + (m.get("rsvp_deadline_local") == null ? m.get("rsvp_deadline") : m.get("rsvp_deadline_local")));
         }
       }
     }

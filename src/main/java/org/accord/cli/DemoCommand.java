@@ -209,7 +209,7 @@ final class DemoCommand extends ServeCommand {
       }
       return Main.OK;
     }
-    WebServer server = WebServer.start(accord, host, port);
+    WebServer server = startServing(accord);
     announce(server, token);
     serveUntilStopped(server);
     return Main.OK;

@@ -1,7 +1,11 @@
 package org.accord.cli;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.accord.app.Accord;
+import org.accord.app.CaseDeadlines;
 import org.accord.store.ServerRecord;
 import org.accord.web.WebServer;
 import picocli.CommandLine.Command;
@@ -14,7 +18,10 @@ import picocli.CommandLine.Option;
       "Serve the API and the explorer page.",
       "",
       "The API under /api/v1, its OpenAPI document at /api/openapi.json and the explorer at /. The data "
-          + "directory belongs to this process while it runs; a second process on it fails clearly."
+          + "directory belongs to this process while it runs; a second process on it fails clearly.",
+      "",
+      "While it serves, embargo invitations whose RSVP deadline passed lapse (the invitee declines), checked every "
+          + "ACCORD_RSVP_SWEEP_SECONDS seconds (default 60; 0 turns it off)."
     })
 class ServeCommand extends AccordCommand {
   @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
@@ -25,10 +32,21 @@ class ServeCommand extends AccordCommand {
 
   @Override
   protected int execute() throws InterruptedException {
-    WebServer server = WebServer.start(context().accord(), host, port);
+    WebServer server = startServing(context().accord());
     announce(server, null);
     serveUntilStopped(server);
     return Main.OK;
+  }
+
+  /**
+   * Starts the server on {@code host:port} and, while it serves, the RSVP deadline sweep every {@value
+   * CaseDeadlines#PERIOD_VARIABLE} seconds (ADR 0116); a malformed period fails before the server starts.
+   */
+  WebServer startServing(Accord accord) {
+    Optional<Duration> sweep = CaseDeadlines.period(System.getenv());
+    WebServer server = WebServer.start(accord, host, port);
+    sweep.ifPresent(period -> accord.caseDeadlines().start(period));
+    return server;
   }
 
   /** The note this server left in the data directory, once {@link #announce} published it. */

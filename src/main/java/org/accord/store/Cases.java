@@ -251,9 +251,9 @@ public final class Cases {
         .execute();
   }
 
-  /** Writes a participant's consent. */
+  /** Writes a participant's consent; a lapse by the RSVP deadline ({@link CaseDeadlines#lapse}) is over then. */
   public static void setConsent(Handle handle, long pk, long organization, PecState consent) {
-    handle.createUpdate("UPDATE case_participants SET pec_state = :pec WHERE case_id = :pk AND org_id = :org")
+    handle.createUpdate("UPDATE case_participants SET pec_state = :pec, rsvp_lapsed_at = NULL WHERE case_id = :pk AND org_id = :org")
         .bind("pec", consent.name()).bind("pk", pk).bind("org", organization).execute();
   }
 

@@ -43,6 +43,12 @@ class CaseCommandTest {
     ok("case", "embargo", "propose", id, "--end", "45d", "--org", "Acme");
     assertThat(ok("case", "embargo", "accept", id, "--org", "Libra", "--json").out()).contains("\"em\" : \"active\"", "\"proposed_by\" : \"Acme\"");
     assertThat(ok("case", "list", "--org", "Acme").out()).contains(id, "active", "LibraCore deserialization");
+    // Acme has not consented to the terms in force: its RSVP deadline shows, in the zone asked for; the owner has none.
+    String shown = ok("case", "show", id, "--org", "Acme", "--tz", "Asia/Tokyo").out();
+    assertThat(shown).containsPattern("Acme .*consent invited.*, answer by 20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9:]+ Asia/Tokyo \\(UTC\\+09:00\\)");
+    assertThat(shown.lines().filter(l -> l.contains("Libra ") && l.contains("consent"))).singleElement().asString()
+        .doesNotContain("answer by");
+    assertThat(ok("case", "show", id, "--org", "Acme", "--json").out()).containsPattern("\"rsvp_deadline\" : \"20[0-9-]+T[0-9:.]+Z\"");
     // The data directory's user is the instance coordinator (acting for --org): it sees AMBER cases.
     CliRun missing = accord("case", "show", "ACC-2026-9999", "--org", "Outsider");
     assertThat(missing.exit()).isEqualTo(Main.USER_ERROR);

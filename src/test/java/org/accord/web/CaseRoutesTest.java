@@ -169,4 +169,48 @@ class CaseRoutesTest {
     assertThat(badCursor.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(badCursor.body()).path("location").asText()).isEqualTo("cursor");
   }
+
+  @Test
+  void aLapsedInvitationIsShownRefusesASecondDeclineNamingTheDeadlineAndTakesALateAcceptance() throws Exception {
+    world = new MatrixWorld("sqlite", dir);
+    String id = JSON.readTree(send(Who.MEMBER_A, "POST", "/api/v1/cases", "{\"title\": \"Deadline\", \"roles\": [\"vendor\"]}").body())
+        .path("id").asText();
+    assertThat(send(Who.COORDINATOR, "POST", "/api/v1/cases/" + id + "/participants",
+        "{\"organization\": \"" + MatrixWorld.B + "\", \"roles\": [\"vendor\"]}").statusCode()).isEqualTo(201);
+    assertThat(send(Who.MEMBER_A, "POST", "/api/v1/cases/" + id + "/embargo", "{\"end\": \"30d\"}").statusCode()).isEqualTo(200);
+    String deadline = world.clock.instant().plus(java.time.Duration.ofDays(7)).toString();
+    JsonNode own = participant(send(Who.MEMBER_B, "GET", "/api/v1/cases/" + id + "?tz=Europe/Paris", null), MatrixWorld.B);
+    assertThat(own.path("consent").asText()).isEqualTo("invited");
+    assertThat(own.path("rsvp_deadline").asText()).isEqualTo(deadline);
+    assertThat(own.path("rsvp_deadline_local").asText()).endsWith("Europe/Paris (UTC+01:00)");
+
+    world.clock.advance(java.time.Duration.ofDays(7).plusMillis(1));
+    assertThat(world.accord.caseDeadlines().sweep()).hasSize(1);
+    own = participant(send(Who.MEMBER_B, "GET", "/api/v1/cases/" + id, null), MatrixWorld.B);
+    assertThat(own.path("consent").asText()).isEqualTo("declined");
+    assertThat(own.path("rsvp_deadline").isNull()).isTrue();
+
+    HttpResponse<String> again = send(Who.MEMBER_B, "POST", "/api/v1/cases/" + id + "/embargo/reject", "{}");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(again.body()).path("error").asText())
+        .startsWith("PEC: cannot DECLINE from DECLINED").contains("lapsed at its RSVP deadline " + deadline);
+    HttpResponse<String> late = send(Who.MEMBER_B, "POST", "/api/v1/cases/" + id + "/embargo/accept", "{}");
+    assertThat(late.statusCode()).isEqualTo(200);
+    assertThat(participant(late, MatrixWorld.B).path("consent").asText()).isEqualTo("signatory");
+    JsonNode events = JSON.readTree(send(Who.MEMBER_B, "GET", "/api/v1/cases/" + id + "/events", null).body()).path("events");
+    JsonNode lapsed = events.get(events.size() - 2);
+    assertThat(lapsed.path("type").asText()).isEqualTo("case.rsvp_lapsed");
+    assertThat(lapsed.path("data").path("organizations").toString()).isEqualTo("[\"" + MatrixWorld.B + "\"]");
+    assertThat(events.get(events.size() - 1).path("data").path("late").asBoolean()).isTrue();
+  }
+
+  static JsonNode participant(HttpResponse<String> response, String organization) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    for (JsonNode p : JSON.readTree(response.body()).path("participants")) {
+      if (p.path("organization").asText().equals(organization)) {
+        return p;
+      }
+    }
+    throw new AssertionError(organization + " is not a participant: " + response.body());
+  }
 }
