@@ -81,6 +81,8 @@ public final class Accord implements AutoCloseable {
   private final CaseAccessLog caseAccess;
   private final Reports reports;
   private final CasePublication publication;
+  /** The documents published cases wrote (ADR 0121). */
+  private final CaseDocuments documents;
   /** The products' SBOM sources for where-used, with the version that claim decisions and SBOM ingests move. */
   private final ProductSources sources;
   private LedgerService ledger;
@@ -100,7 +102,8 @@ public final class Accord implements AutoCloseable {
     this.caseAccess = new CaseAccessLog(database, clock);
     this.cases = new Cases(database, clock, parties, events, caseAccess);
     this.reports = new Reports(database, clock, parties, cases, events);
-    this.publication = new CasePublication(database, clock, cases, events, this::ledger);
+    this.documents = new CaseDocuments(database, cases, CaseDocuments.namespaceFromEnvironment());
+    this.publication = new CasePublication(database, clock, cases, events, this::ledger, documents);
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
     this.graph = builder.build();
@@ -179,6 +182,11 @@ public final class Accord implements AutoCloseable {
   /** Publishing cases and their reveal bundles (ADR 0109). */
   public CasePublication publication() {
     return publication;
+  }
+
+  /** The documents of published cases, and the interim CSAF document (ADR 0121). */
+  public CaseDocuments documents() {
+    return documents;
   }
 
   /** Vulnerability reports and their Report Management (ADR 0106). */
