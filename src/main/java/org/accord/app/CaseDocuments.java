@@ -64,7 +64,7 @@ public final class CaseDocuments {
 
   /**
    * Writes and stores the case's documents at publication, in the caller's transaction: the final CSAF
-   * advisory and one OpenVEX and one CycloneDX document per participant with statuses (when the case
+   * advisory and one OpenVEX and one CycloneDX document per nameable participant with statuses (when the case
    * names any product), and the OSV record. Items withheld from publication (TLP:RED, TLP:AMBER+STRICT)
    * are left out.
    *
@@ -76,7 +76,10 @@ public final class CaseDocuments {
     if (CaseAdvisoryWriter.hasProducts(advisory)) {
       String path = CLEAR + "/" + released.atZone(ZoneOffset.UTC).getYear() + "/" + CaseAdvisoryWriter.csafFileName(advisory.caseId());
       store(handle, row, AdvisoryFormat.CSAF, path, advisory.caseId(), CaseAdvisoryWriter.csaf(advisory, CaseAdvisoryWriter.Stage.FINAL), now);
-      List<String> vendors = advisory.statuses().stream().map(CaseAdvisory.Status::organization).distinct().toList();
+      // A VEX document is its author's, by name: only a participant that may be named gets one (its statuses
+      // still count in the CSAF document, by party only).
+      List<String> vendors = advisory.statuses().stream().filter(CaseAdvisory.Status::named)
+          .map(CaseAdvisory.Status::organization).distinct().toList();
       java.util.Set<String> slugs = new java.util.HashSet<>();
       for (String vendor : vendors) {
         String slug = slug(vendor);
@@ -123,6 +126,11 @@ public final class CaseDocuments {
       }
       return CaseAdvisoryWriter.csaf(advisory, CaseAdvisoryWriter.Stage.INTERIM);
     });
+  }
+
+  /** The publisher namespace the documents name. */
+  public String namespace() {
+    return namespace;
   }
 
   /** The published documents of one format, newest release first. */
