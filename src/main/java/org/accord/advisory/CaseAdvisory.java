@@ -104,14 +104,18 @@ public record CaseAdvisory(
   }
 
   /**
-   * An acknowledgment.
+   * An acknowledgment: an organization that may be named, and the names it asked to be credited under.
    *
    * @param organization the organization credited
-   * @param summary what it did, such as {@code vendor}
+   * @param names the names to credit with it (a finder's report credit), possibly none; never an e-mail address
+   * @param party what it was in the case, as CSAF names parties (OSV {@code credits[].type} follows it)
+   * @param summary what it did, such as {@code found and reported the vulnerability}
    */
-  public record Credit(String organization, String summary) {
+  public record Credit(String organization, List<String> names, Party party, String summary) {
     public Credit {
       Objects.requireNonNull(organization, "organization");
+      names = List.copyOf(names);
+      Objects.requireNonNull(party, "party");
       Objects.requireNonNull(summary, "summary");
     }
   }

@@ -99,7 +99,11 @@ public final class CaseAdvisoryWriter {
     if (!advisory.credits().isEmpty()) {
       ArrayNode acknowledgments = document.putArray("acknowledgments");
       for (CaseAdvisory.Credit credit : advisory.credits()) {
-        acknowledgments.addObject().put("organization", credit.organization()).put("summary", credit.summary());
+        ObjectNode acknowledgment = acknowledgments.addObject();
+        if (!credit.names().isEmpty()) {
+          ids(acknowledgment, "names", new LinkedHashSet<>(credit.names()));
+        }
+        acknowledgment.put("organization", credit.organization()).put("summary", credit.summary());
       }
     }
     document.put("category", "csaf_security_advisory");
@@ -237,7 +241,11 @@ public final class CaseAdvisoryWriter {
     ids.forEach(array::add);
   }
 
-  /** The OSV record (schema 1.6): the affected ranges of every vulnerability, its aliases and the first CVSS. */
+  /**
+   * The OSV record (schema 1.6): the affected ranges of every vulnerability, its aliases, the first CVSS,
+   * and one {@code credits} entry per acknowledgment (its credit names with the organization, else the
+   * organization).
+   */
   public static String osv(CaseAdvisory advisory) {
     List<AffectedPackage> affected = new ArrayList<>();
     List<SeverityScore> severities = new ArrayList<>();
@@ -264,7 +272,25 @@ public final class CaseAdvisoryWriter {
     accord.remove("source_format");
     accord.remove("exported");
     accord.put("case", advisory.caseId());
+    if (!advisory.credits().isEmpty()) {
+      ArrayNode credits = root.putArray("credits");
+      for (CaseAdvisory.Credit credit : advisory.credits()) {
+        String name = credit.names().isEmpty() ? credit.organization()
+            : String.join(", ", credit.names()) + " (" + credit.organization() + ")";
+        credits.addObject().put("name", name).put("type", osvCreditType(credit.party()));
+      }
+    }
     return AdvisoryExport.print(root);
+  }
+
+  /** The OSV {@code credits[].type} of a CSAF party (OSV schema 1.6). */
+  static String osvCreditType(CaseAdvisory.Party party) {
+    return switch (party) {
+      case DISCOVERER -> "FINDER";
+      case COORDINATOR -> "COORDINATOR";
+      case VENDOR -> "REMEDIATION_DEVELOPER";
+      case USER, OTHER -> "OTHER";
+    };
   }
 
   /**

@@ -21,6 +21,7 @@ import org.accord.advisory.CaseAdvisory;
 import org.accord.advisory.CaseAdvisoryWriter;
 import org.accord.disclosure.CaseDocumentRules;
 import org.accord.disclosure.CaseId;
+import org.accord.disclosure.PublicNames;
 import org.accord.disclosure.Tlp;
 import org.accord.party.Organization;
 import org.accord.party.Principal;
@@ -75,7 +76,7 @@ public final class CaseDocuments {
     CaseAdvisory advisory = advisory(handle, row, released, marking -> CaseDocumentRules.published(marking.tlp()));
     if (CaseAdvisoryWriter.hasProducts(advisory)) {
       String path = CLEAR + "/" + released.atZone(ZoneOffset.UTC).getYear() + "/" + CaseAdvisoryWriter.csafFileName(advisory.caseId());
-      store(handle, row, AdvisoryFormat.CSAF, path, advisory.caseId(), CaseAdvisoryWriter.csaf(advisory, CaseAdvisoryWriter.Stage.FINAL), now);
+      store(handle, row, advisory.title(), AdvisoryFormat.CSAF, path, advisory.caseId(), CaseAdvisoryWriter.csaf(advisory, CaseAdvisoryWriter.Stage.FINAL), now);
       // A VEX document is its author's, by name: only a participant that may be named gets one (its statuses
       // still count in the CSAF document, by party only).
       List<String> vendors = advisory.statuses().stream().filter(CaseAdvisory.Status::named)
@@ -87,14 +88,14 @@ public final class CaseDocuments {
           slug = slug(vendor) + "-" + n; // two names with one slug ("Libra Inc", "libra-inc") get two files
         }
         String base = advisory.caseId() + "/" + slug;
-        store(handle, row, AdvisoryFormat.OPENVEX, base + ".openvex.json", vendor,
+        store(handle, row, advisory.title(), AdvisoryFormat.OPENVEX, base + ".openvex.json", vendor,
             CaseAdvisoryWriter.vex(advisory, vendor, AdvisoryFormat.OPENVEX), now);
-        store(handle, row, AdvisoryFormat.CYCLONEDX_VEX, base + ".cdx.json", vendor,
+        store(handle, row, advisory.title(), AdvisoryFormat.CYCLONEDX_VEX, base + ".cdx.json", vendor,
             CaseAdvisoryWriter.vex(advisory, vendor, AdvisoryFormat.CYCLONEDX_VEX), now);
       }
     }
     String osvId = CaseAdvisoryWriter.osvId(advisory.caseId());
-    store(handle, row, AdvisoryFormat.OSV, osvId + ".json", osvId, CaseAdvisoryWriter.osv(advisory), now);
+    store(handle, row, advisory.title(), AdvisoryFormat.OSV, osvId + ".json", osvId, CaseAdvisoryWriter.osv(advisory), now);
     return PublishedDocuments.ofCase(handle, row.pk());
   }
 
@@ -155,33 +156,36 @@ public final class CaseDocuments {
         vulnerabilities.add(new CaseAdvisory.Vulnerability(v.alias(), v.affected(), v.cvss()));
       }
     }
+    List<CaseItems.StatusRow> statusRows = CaseItems.statuses(handle, row.pk()).stream().filter(s -> included.test(s.marking())).toList();
+    // Who may be named: the reveal bundle's rule, on the same inputs (ADR 0124).
+    PublicNames names = CaseNames.of(handle, row.pk(), Long.MAX_VALUE,
+        statusRows.stream().map(CaseItems.StatusRow::organizationName).toList());
     List<CaseAdvisory.Status> statuses = new ArrayList<>();
-    for (CaseItems.StatusRow s : CaseItems.statuses(handle, row.pk())) {
-      if (!included.test(s.marking())) {
-        continue;
-      }
+    for (CaseItems.StatusRow s : statusRows) {
       Organization org = organizations.computeIfAbsent(s.organization(), o -> Organizations.byId(handle, o));
       ParticipantRow p = participants.get(s.organization());
       CaseAdvisory.Party party = CaseDocumentRules.party(org.kind(), p == null ? java.util.Set.of() : p.participant().roles());
-      statuses.add(new CaseAdvisory.Status(s.organizationName(), CaseDocumentRules.named(org.kind()), party, s.product(),
+      statuses.add(new CaseAdvisory.Status(s.organizationName(), names.nameable(s.organizationName()), party, s.product(),
           Cases.check(s.vexStatus().orElse(null), s.justification().orElse(null)).vex(), s.involvement(), s.updated()));
     }
     List<CaseAdvisory.Credit> credits = new ArrayList<>();
     participants.forEach((org, p) -> {
       Organization organization = organizations.get(org);
-      if (CaseDocumentRules.named(organization.kind())) {
-        credits.add(new CaseAdvisory.Credit(organization.name(),
-            CaseDocumentRules.summary(CaseDocumentRules.party(organization.kind(), p.participant().roles()))));
+      if (names.nameable(p.organizationName())) {
+        CaseAdvisory.Party party = CaseDocumentRules.party(organization.kind(), p.participant().roles());
+        credits.add(new CaseAdvisory.Credit(p.organizationName(), names.creditNames(p.organizationName()), party,
+            CaseDocumentRules.summary(party)));
       }
     });
     UUID sharingGroup = PublishedDocuments.sharingGroup(handle, row.pk());
-    return new CaseAdvisory(row.id().toString(), sharingGroup, row.title(), "Accord", namespace, toolVersion, released,
+    return new CaseAdvisory(row.id().toString(), sharingGroup, CaseDocumentRules.title(row.title(), names), "Accord", namespace, toolVersion, released,
         vulnerabilities, statuses, credits);
   }
 
-  private static void store(Handle handle, CaseRow row, AdvisoryFormat format, String path, String docId, String content, long now) {
+  private static void store(Handle handle, CaseRow row, String title, AdvisoryFormat format, String path, String docId, String content,
+      long now) {
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-    PublishedDocuments.insert(handle, row.pk(), format.label(), path, docId, row.title(), content, digest("SHA-256", bytes),
+    PublishedDocuments.insert(handle, row.pk(), format.label(), path, docId, title, content, digest("SHA-256", bytes),
         digest("SHA-512", bytes), now);
   }
 

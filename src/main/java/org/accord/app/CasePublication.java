@@ -1,7 +1,5 @@
 package org.accord.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.accord.ForbiddenException;
@@ -19,7 +16,6 @@ import org.accord.InvalidInputException;
 import org.accord.NotFoundException;
 import org.accord.disclosure.CaseCredit;
 import org.accord.disclosure.CaseId;
-import org.accord.disclosure.Credit;
 import org.accord.disclosure.IllegalTransitionException;
 import org.accord.disclosure.RevealBundle;
 import org.accord.disclosure.RevealPolicy;
@@ -29,12 +25,10 @@ import org.accord.ledger.Receipt;
 import org.accord.ledger.VerificationException;
 import org.accord.ledger.Verifier;
 import org.accord.party.Authority;
-import org.accord.party.Organization;
 import org.accord.party.Principal;
 import org.accord.store.Cases.CaseRow;
 import org.accord.store.Cases.EventRow;
 import org.accord.store.Database;
-import org.accord.store.Organizations;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -60,8 +54,7 @@ public final class CasePublication {
   /** How long publication waits for the case's events to leave the outbox. */
   private static final long DRAIN_MILLIS = 30_000;
   /** The event of a participant's credit choice (ADR 0115). */
-  static final String CREDIT_SET = "case.credit_set";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String CREDIT_SET = CaseNames.CREDIT_SET;
 
   private final Database database;
   private final Clock clock;
@@ -244,47 +237,13 @@ public final class CasePublication {
   private record Published(CaseRow row, EventRow event) {}
 
   /**
-   * Who the published history may name (ADR 0115): every organization the events name or that takes
-   * part, by its kind, its reports' credit preferences and its own choice before publication.
+   * Who the published history may name (ADR 0115, ADR 0124): every organization the events name or that
+   * takes part, decided as the documents decide ({@link CaseNames}), with the choices before publication.
    */
   private static RevealPolicy policy(Handle handle, Published published, List<Optional<LedgerEvent>> events) {
     Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     events.forEach(e -> e.ifPresent(event -> names.addAll(RevealPolicy.organizations(event))));
-    org.accord.store.Cases.participants(handle, published.row().pk()).forEach(p -> names.add(p.organizationName()));
-    Map<String, CaseCredit> chosen = choices(handle, published.row().pk(), published.event().seq());
-    Map<String, List<Credit.Preference>> reported = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    for (org.accord.store.Reports.ReportRow report : org.accord.store.Reports.ofCase(handle, published.row().pk())) {
-      report.reporterOrgName().ifPresent(name -> reported.computeIfAbsent(name, n -> new ArrayList<>()).add(preference(report.body())));
-    }
-    Map<String, Boolean> parties = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    for (String name : names) {
-      // An organization that no longer resolves is not named: nothing says it may be.
-      Optional<Organization> organization = Organizations.find(handle, name);
-      parties.put(name, organization.isPresent() && RevealPolicy.nameable(organization.get().kind().listedToOthers(),
-          reported.getOrDefault(name, List.of()), Optional.ofNullable(chosen.get(name))));
-    }
-    return new RevealPolicy(parties);
-  }
-
-  /** Each participant's last credit choice written before the publication (row {@code before}). */
-  private static Map<String, CaseCredit> choices(Handle handle, long casePk, long before) {
-    Map<String, CaseCredit> chosen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    for (EventRow e : org.accord.store.Cases.events(handle, casePk)) {
-      if (e.seq() < before && e.type().equals(CREDIT_SET) && e.data().get("credit") instanceof String label) {
-        chosen.put(e.actorOrganization(), CaseCredit.parse(label));
-      }
-    }
-    return chosen;
-  }
-
-  /** The credit preference a stored report states; anonymous, the default, if it states none. */
-  private static Credit.Preference preference(String body) {
-    try {
-      String label = JSON.readTree(body).path("credit").path("preference").asText("anonymous");
-      return Credit.Preference.parse(label);
-    } catch (IOException | RuntimeException e) {
-      return Credit.Preference.ANONYMOUS;
-    }
+    return new RevealPolicy(CaseNames.of(handle, published.row().pk(), published.event().seq(), names));
   }
 
   /** The case's {@code case.published} row, if it was published. */

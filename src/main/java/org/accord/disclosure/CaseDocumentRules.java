@@ -7,11 +7,11 @@ import org.accord.party.OrgKind;
 /**
  * What the documents of a published case may carry (ADR 0121): which items, which names, and as what.
  * Items labelled TLP:RED or TLP:AMBER+STRICT stay out of them, as they stay out of the reveal bundle
- * (ADR 0110). Until the reveal policy (ADR 0115) decides
- * how a finder's credit choice reaches the documents, only organizations that act publicly by their
- * nature are named: vendors, maintainers, foundations and CERTs. A researcher, an operator or a
- * government body appears as its CSAF party only ("a participant (discoverer)"), never by name, whatever
- * it chose: no party that chose anonymity can be named by mistake. Pure and stateless.
+ * (ADR 0110). Who may be named is {@link PublicNames}', the one rule the reveal bundle applies too (ADR
+ * 0124, after ADR 0115): a party that may be named is acknowledged (a finder under its report's credit
+ * names) and authors its VEX documents; any other appears as its CSAF party only ("a participant
+ * (discoverer)") and by name nowhere, and its name in the case title is replaced ({@link #title}). Pure and
+ * stateless.
  */
 public final class CaseDocumentRules {
   private CaseDocumentRules() {}
@@ -21,9 +21,12 @@ public final class CaseDocumentRules {
     return tlp != Tlp.RED && tlp != Tlp.AMBER_STRICT;
   }
 
-  /** Whether a published document may name an organization of this kind. */
-  public static boolean named(OrgKind kind) {
-    return kind == OrgKind.VENDOR || kind == OrgKind.MAINTAINER || kind == OrgKind.FOUNDATION || kind == OrgKind.CERT;
+  /** What a published document writes in place of an organization that may not be named. */
+  public static final String UNNAMED = "a participant";
+
+  /** The case title as the documents carry it: every organization that may not be named replaced by {@link #UNNAMED}. */
+  public static String title(String title, PublicNames names) {
+    return names.redact(title, UNNAMED);
   }
 
   /** The CSAF party of a participant: by its roles in the case first, then by its kind. */

@@ -33,7 +33,8 @@ import org.accord.ledger.LedgerEvent;
  *       does not know may not be named either.
  * </ol>
  *
- * <p>Who may be named is {@link #nameable}'s: a participant's own choice ({@link CaseCredit}), else
+ * <p>Who may be named is {@link #nameable}'s, through {@link PublicNames}, which the published documents
+ * read too (ADR 0124): a participant's own choice ({@link CaseCredit}), else
  * the finder's credit preference from its report ({@link Credit}), else whether its kind acts in the
  * open (vendors, maintainers, CERTs: yes; operators and researchers: no, as {@code
  * party.Authority#namedInPublicLog} says). The withheld entry carries the reason class only, never the
@@ -77,25 +78,22 @@ public final class RevealPolicy {
   public static final String ACTOR = "actor";
 
   // Good enough to find an address in text: a false positive only withholds.
-  private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+  static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
 
-  /** Lower-cased organization name to whether it may be named. */
-  private final Map<String, Boolean> parties;
-  /** Word patterns of the parties that may not be named, to find them in free text. */
-  private final List<Pattern> unnamed;
+  /** Who may be named: the same answer the published documents read (ADR 0124). */
+  private final PublicNames names;
+
+  /** @param names who may be named; an organization they do not know may not be */
+  public RevealPolicy(PublicNames names) {
+    this.names = Objects.requireNonNull(names, "names");
+  }
 
   /**
    * @param parties each organization the case's events may name, with whether it may be named in public
    *     (names compare case-insensitively); an organization not in it may not be named
    */
   public RevealPolicy(Map<String, Boolean> parties) {
-    Map<String, Boolean> byName = new TreeMap<>();
-    parties.forEach((name, nameable) -> byName.merge(key(name), Objects.requireNonNull(nameable, name), Boolean::logicalAnd));
-    this.parties = Map.copyOf(byName);
-    this.unnamed = byName.entrySet().stream().filter(e -> !e.getValue() && !e.getKey().isBlank())
-        .map(e -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(e.getKey()) + "(?![\\p{L}\\p{N}])",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
-        .toList();
+    this(PublicNames.of(parties));
   }
 
   /**
@@ -178,7 +176,7 @@ public final class RevealPolicy {
 
   private boolean namesUnnamedParty(LedgerEvent event) {
     for (String name : organizations(event)) {
-      if (!parties.getOrDefault(key(name), false)) {
+      if (!names.nameable(name)) {
         return true;
       }
     }
@@ -187,7 +185,7 @@ public final class RevealPolicy {
     text.remove(ACTOR);
     ORGANIZATION_MEMBERS.forEach(text::remove);
     ORGANIZATION_LISTS.forEach(text::remove);
-    return !unnamed.isEmpty() && anyText(text, value -> unnamed.stream().anyMatch(p -> p.matcher(value).find()));
+    return anyText(text, names::mentionsUnnamed);
   }
 
   /** Whether any string in {@code value} (member names and values, nested) satisfies {@code test}. */
@@ -210,9 +208,5 @@ public final class RevealPolicy {
       }
     }
     return false;
-  }
-
-  private static String key(String name) {
-    return name.strip().toLowerCase(Locale.ROOT);
   }
 }

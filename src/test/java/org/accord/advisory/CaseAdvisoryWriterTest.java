@@ -34,7 +34,8 @@ class CaseAdvisoryWriterTest {
                 "open", AT),
             new CaseAdvisory.Status("Hidden Finder", false, CaseAdvisory.Party.DISCOVERER, "pkg:npm/libra-js@1.1.0",
                 Optional.of(new VexStatus.Affected("")), "in_progress", AT)),
-        List.of(new CaseAdvisory.Credit("Libra", "vendor; fixed the vulnerability")));
+        List.of(new CaseAdvisory.Credit("Libra", List.of(), CaseAdvisory.Party.VENDOR, "vendor; fixed the vulnerability"),
+            new CaseAdvisory.Credit("Ada Research", List.of("Ada Lovelace"), CaseAdvisory.Party.DISCOVERER, "found it")));
   }
 
   @Test
@@ -58,6 +59,9 @@ class CaseAdvisoryWriterTest {
         .doesNotContain("Hidden Finder");
     assertThat(csaf.toString()).doesNotContain("Hidden Finder");
     assertThat(csaf.at("/document/acknowledgments/0/organization").asText()).isEqualTo("Libra");
+    assertThat(csaf.at("/document/acknowledgments/0/names").isMissingNode()).isTrue();
+    assertThat(csaf.at("/document/acknowledgments/1").toString())
+        .isEqualTo("{\"names\":[\"Ada Lovelace\"],\"organization\":\"Ada Research\",\"summary\":\"found it\"}");
     assertThat(csaf.toString()).contains("\"purl\":\"pkg:maven/org.libra/libracore@2.3.4\"");
     assertThat(CaseAdvisoryWriter.csafFileName("ACC-2026-0007")).isEqualTo("acc-2026-0007.json");
   }
@@ -79,6 +83,8 @@ class CaseAdvisoryWriterTest {
     assertThat(osv.path("aliases").toString()).contains("CVE-2026-1111");
     assertThat(osv.at("/affected/0/ranges/0/events").toString()).contains("\"introduced\":\"2.0\"", "\"fixed\":\"2.3.4\"");
     assertThat(osv.at("/severity/0/type").asText()).isEqualTo("CVSS_V3");
+    assertThat(osv.path("credits").toString()).isEqualTo("[{\"name\":\"Libra\",\"type\":\"REMEDIATION_DEVELOPER\"},"
+        + "{\"name\":\"Ada Lovelace (Ada Research)\",\"type\":\"FINDER\"}]");
   }
 
   @Test
