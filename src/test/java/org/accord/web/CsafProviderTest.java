@@ -97,8 +97,106 @@ class CsafProviderTest {
   }
 
   Principal vendor(String name) {
-    world.accord.parties().createOrganization(world.coordinator, name, OrgKind.VENDOR, null, null);
+    return organization(name, OrgKind.VENDOR);
+  }
+
+  Principal organization(String name, OrgKind kind) {
+    world.accord.parties().createOrganization(world.coordinator, name, kind, null, null);
     return new Principal.OrgMember(world.accord.parties().actingFor(world.coordinator, name).organization(), null, null);
+  }
+
+  /**
+   * Every byte the provider and the OSV directory serve to anyone, once the case is published: the CSAF
+   * metadata, service document, feed, listings and documents with their hashes, every OSV record, all.zip's
+   * entries and the listing, and every VEX document the store holds, each fetched over HTTP.
+   */
+  String everythingServed() throws Exception {
+    StringBuilder all = new StringBuilder();
+    JsonNode metadata = JSON.readTree(text("/.well-known/csaf/provider-metadata.json"));
+    all.append(metadata).append(text("/.well-known/csaf/service.json"));
+    String feed = text(metadata.at("/distributions/1/rolie/feeds/0/url").asText());
+    all.append(feed);
+    for (JsonNode entry : JSON.readTree(feed).at("/feed/entry")) {
+      String src = entry.at("/content/src").asText();
+      all.append(text(src)).append(text(src + ".sha256")).append(text(src + ".sha512"));
+    }
+    for (String listing : List.of("/", "/index.txt", "/changes.csv", "/2026/")) {
+      all.append(text("/.well-known/csaf/clear" + listing));
+    }
+    all.append(text("/osv/modified_id.csv"));
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(get("/osv/all.zip", null).body()))) {
+      for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        all.append(e.getName()).append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    for (var entry : world.accord.documents().documents(AdvisoryFormat.OSV)) {
+      all.append(text("/osv/" + entry.path()));
+    }
+    for (AdvisoryFormat vex : List.of(AdvisoryFormat.OPENVEX, AdvisoryFormat.CYCLONEDX_VEX)) {
+      for (var entry : world.accord.documents().documents(vex)) {
+        all.append("/vex/").append(entry.path()).append(text("/vex/" + entry.path()));
+      }
+    }
+    return all.toString();
+  }
+
+  /**
+   * ADR 0124: the documents name exactly whom the reveal bundle names. A researcher that chose public credit
+   * is acknowledged in CSAF and credited in OSV; an anonymous researcher (no choice: its kind's default), the
+   * operator that owns the case (even in the case title) and a vendor that chose anonymity are in no served
+   * byte, and that vendor gets no VEX document, although its statuses still count by party.
+   */
+  @ParameterizedTest
+  @MethodSource("org.accord.testing.TestDatabases#engines")
+  void creditChoicesDecideWhoThePublishedDocumentsName(String engine) throws Exception {
+    world = new MatrixWorld(engine, dir);
+    Principal libra = vendor("Libra Vendor");
+    String id = caseWithStatuses(libra, MatrixWorld.A + " plant: LibraCore deserialization");
+    Principal credited = organization("Credited Finder Lab", OrgKind.RESEARCHER);
+    Principal quiet = organization("Quiet Finder Lab", OrgKind.RESEARCHER);
+    Principal shy = vendor("Shy Vendor");
+    world.accord.cases().invite(world.coordinator, id, "Credited Finder Lab", List.of("finder"), null);
+    world.accord.cases().invite(world.coordinator, id, "Quiet Finder Lab", List.of("finder"), null);
+    world.accord.cases().invite(world.coordinator, id, "Shy Vendor", List.of("vendor"), null);
+    world.accord.cases().setStatus(shy, id, null, "pkg:npm/shyjs@1.0.0", "affected", null, "in_progress", null);
+    world.accord.publication().credit(credited, id, "public");
+    world.accord.publication().credit(shy, id, "anonymous");
+    assertThat(quiet.organization().kind()).isEqualTo(OrgKind.RESEARCHER);
+
+    world.accord.publication().publish(world.coordinator, id);
+
+    JsonNode csaf = JSON.readTree(get("/.well-known/csaf/clear/2026/" + CaseDocumentsPaths.csaf(id), null).body());
+    assertThat(ExportSchemas.problems(AdvisoryFormat.CSAF, csaf)).isEmpty();
+    List<String> acknowledged = new ArrayList<>();
+    csaf.at("/document/acknowledgments").forEach(a -> acknowledged.add(a.path("organization").asText()));
+    assertThat(acknowledged).containsExactlyInAnyOrder("Libra Vendor", "Credited Finder Lab");
+    assertThat(csaf.at("/document/title").asText()).isEqualTo(id + ": a participant plant: LibraCore deserialization");
+    // The shy vendor's affected product is still stated, by party only.
+    assertThat(csaf.at("/vulnerabilities/0/involvements").toString()).contains("A participant (vendor) is in progress");
+    JsonNode osv = JSON.readTree(text("/osv/x_" + id + ".json"));
+    assertThat(ExportSchemas.problems(AdvisoryFormat.OSV, osv)).isEmpty();
+    List<String> osvCredits = new ArrayList<>();
+    osv.path("credits").forEach(c -> osvCredits.add(c.path("name").asText() + "/" + c.path("type").asText()));
+    assertThat(osvCredits).containsExactlyInAnyOrder("Libra Vendor/REMEDIATION_DEVELOPER", "Credited Finder Lab/FINDER");
+    assertThat(get("/vex/" + id + "/shy-vendor.openvex.json", null).statusCode()).isEqualTo(404);
+    assertThat(get("/vex/" + id + "/shy-vendor.cdx.json", null).statusCode()).isEqualTo(404);
+
+    String served = everythingServed();
+    assertThat(served).contains("Credited Finder Lab", "/vex/" + id + "/libra-vendor.cdx.json");
+    for (String unnamed : List.of(MatrixWorld.A, "Quiet Finder Lab", "Shy Vendor", "shy-vendor")) {
+      assertThat(served.toLowerCase(java.util.Locale.ROOT)).as(unnamed).doesNotContain(unnamed.toLowerCase(java.util.Locale.ROOT));
+    }
+    assertThat(served).doesNotContainPattern("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\\.[A-Za-z]{2,}");
+
+    // The reveal bundle names the same parties: the credited finder's events are revealed, the others' withheld.
+    JsonNode bundle = JSON.readTree(text("/api/v1/cases/" + id + "/reveal"));
+    StringBuilder revealed = new StringBuilder();
+    bundle.path("events").forEach(e -> {
+      if (!e.has("withheld")) {
+        revealed.append(new String(java.util.Base64.getDecoder().decode(e.path("event").asText()), StandardCharsets.UTF_8));
+      }
+    });
+    assertThat(revealed.toString()).contains("Credited Finder Lab", "Libra Vendor").doesNotContain("Quiet Finder Lab", "Shy Vendor", MatrixWorld.A);
   }
 
   @ParameterizedTest
