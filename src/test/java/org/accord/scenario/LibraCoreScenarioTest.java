@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.accord.advisory.AdvisoryFormat;
+import org.accord.advisory.ExportSchemas;
 import org.accord.app.Accord;
 import org.accord.synthetic.DemoDocuments;
 import org.accord.testing.TestClock;
@@ -114,6 +116,14 @@ class LibraCoreScenarioTest {
         key = JSON.readTree(anonymous("/api/v1/log/key").body());
       }
       return anonymous("/log/checkpoint").body();
+    }
+
+    /** The body of a GET without credentials of an absolute URL (as a document links it), after checking it is 200. */
+    String fetch(String url) throws Exception {
+      assertThat(url).startsWith(base());
+      HttpResponse<String> answer = anonymous(url.substring(base().length()));
+      assertThat(answer.statusCode()).as(url).isEqualTo(200);
+      return answer.body();
     }
 
     /** A GET without credentials, as anyone on the internet. */
@@ -302,6 +312,10 @@ class LibraCoreScenarioTest {
     JsonNode baroRow = participant(fixed, BARO);
     assertThat(baroRow.path("vfd").asText()).isEqualTo("VFd");
     assertThat(fixed.path("em").asText()).as("a fix ready leaves the embargo in force").isEqualTo("active");
+    // Statuses per product: the vendor's (its VEX at publication), and the hospital's own (an operator: by party only).
+    w.post(vendorToken, at + "/statuses", body(Map.of("product", CATFIN + "@5.2.3", "status", "fixed", "involvement", "completed")));
+    w.post(vendorToken, at + "/statuses", body(Map.of("product", GRAJUN + "@3.6.0", "status", "affected", "involvement", "in_progress")));
+    w.post(w.tokenOf(HOSPITAL), at + "/statuses", body(Map.of("product", CATFIN + "@5.2.2", "status", "affected", "involvement", "open")));
 
     // The history, in order, is what each call did; the same for every participant.
     List<String> types = texts(w.get(researcher, at + "/events").path("events"), "type");
@@ -309,7 +323,7 @@ class LibraCoreScenarioTest {
         "case.embargo_proposed", "case.embargo_proposed", "case.embargo_accepted", "case.embargo_consented",
         "case.participant_invited", "case.participant_invited", "case.participant_invited",
         "case.embargo_consented", "case.embargo_consented", "case.embargo_consented",
-        "case.state_changed", "case.state_changed");
+        "case.state_changed", "case.state_changed", "case.status_set", "case.status_set", "case.status_set");
     assertThat(texts(w.get(w.tokenOf(HOSPITAL), at + "/events").path("events"), "type")).isEqualTo(types);
 
     // 8. The maintainer publishes: P ends the embargo (the signatories are told), one public case.published.
@@ -338,8 +352,8 @@ class LibraCoreScenarioTest {
     assertThat(proof.path("case").asText()).isEqualTo(caseId);
     assertThat(proof.path("events").asInt()).isEqualTo(whole.size() - 1);
     assertThat(proof.path("latest_checked").asBoolean()).isTrue();
-    // Every event is revealed (all AMBER) but the three naming the hospital, an operator that did not ask to be
-    // named (ADR 0115): its invitation, its consent and the alert addressed to it, the last event; the chain links
+    // Every event is revealed (all AMBER) but the four naming the hospital, an operator that did not ask to be
+    // named (ADR 0115): its invitation, its consent, its status and the alert addressed to it, the last event; the chain links
     // through their hashes, and nothing in the bundle names the hospital.
     JsonNode parsed = JSON.readTree(reveal.body());
     assertThat(parsed.path("events")).hasSize(whole.size() - 1);
@@ -352,9 +366,9 @@ class LibraCoreScenarioTest {
         revealed.append(new String(java.util.Base64.getDecoder().decode(e.path("event").asText()), StandardCharsets.UTF_8));
       }
     }
-    assertThat(hidden).hasSize(3).allMatch(e -> e.path("withheld").asText().equals("unnamed_party") && !e.has("event"));
+    assertThat(hidden).hasSize(4).allMatch(e -> e.path("withheld").asText().equals("unnamed_party") && !e.has("event"));
     assertThat(parsed.path("events").get(whole.size() - 2).path("withheld").asText()).isEqualTo("unnamed_party");
-    assertThat(proof.path("withheld_reasons").path("unnamed_party").asInt()).isEqualTo(3);
+    assertThat(proof.path("withheld_reasons").path("unnamed_party").asInt()).isEqualTo(4);
     assertThat(revealed.toString()).doesNotContain(HOSPITAL).contains(BARO, CERT_DE);
     // One byte changed in the bundle's first event, and the same check fails naming it.
     String first = parsed.path("events").get(0).path("event").asText();
@@ -365,6 +379,41 @@ class LibraCoreScenarioTest {
     Run refused = accord("verify", "case", caseId, "--bundle", tampered.toString(), "--key", key.toString());
     assertThat(refused.exit()).isEqualTo(1);
     assertThat(refused.out() + refused.err()).contains("event at index", "does not match the commitment");
+
+    // 10. The documents, fetched as a tool finds them (ADRs 0121, 0122, 0124): provider-metadata.json, its ROLIE
+    // feed, the case's CSAF; the OSV record; the vendor's OpenVEX and CycloneDX VEX. Each is valid against its
+    // official schema (CSAF also against Accord's §6.1 mandatory tests); the researcher that asked for named
+    // credit is acknowledged under its credit name; the hospital is named in none of them.
+    JsonNode metadata = JSON.readTree(w.anonymous("/.well-known/csaf/provider-metadata.json").body());
+    assertThat(ExportSchemas.providerMetadataProblems(metadata)).isEmpty();
+    JsonNode feed = JSON.readTree(w.fetch(metadata.at("/distributions/1/rolie/feeds/0/url").asText()));
+    JsonNode entry = null;
+    for (JsonNode e : feed.at("/feed/entry")) {
+      entry = e.path("id").asText().equals(caseId) ? e : entry;
+    }
+    assertThat(entry).as("the feed lists " + caseId).isNotNull();
+    String csafText = w.fetch(entry.at("/content/src").asText());
+    JsonNode csaf = JSON.readTree(csafText);
+    assertThat(ExportSchemas.problems(AdvisoryFormat.CSAF, csaf)).isEmpty();
+    assertThat(csaf.at("/document/tracking/status").asText()).isEqualTo("final");
+    assertThat(csaf.at("/document/distribution/tlp/label").asText()).isEqualTo("WHITE");
+    assertThat(csaf.at("/document/acknowledgments").toString()).contains(
+        "{\"names\":[\"Ada Lovelace\"],\"organization\":\"Ada Security Research\",\"summary\":\"found and reported the vulnerability\"}");
+    assertThat(csaf.at("/vulnerabilities/0/involvements").toString()).contains(BARO + " (vendor) is completed", "A participant (user) is open");
+    String osvText = w.anonymous("/osv/x_" + caseId + ".json").body();
+    JsonNode osv = JSON.readTree(osvText);
+    assertThat(ExportSchemas.problems(AdvisoryFormat.OSV, osv)).isEmpty();
+    assertThat(osv.path("credits").toString()).contains("{\"name\":\"Ada Lovelace (Ada Security Research)\",\"type\":\"FINDER\"}");
+    String openVexText = w.anonymous("/vex/" + caseId + "/baro-networks.openvex.json").body();
+    JsonNode openVex = JSON.readTree(openVexText);
+    assertThat(ExportSchemas.problems(AdvisoryFormat.OPENVEX, openVex)).isEmpty();
+    assertThat(openVex.path("statements")).hasSize(2);
+    String cdxText = w.anonymous("/vex/" + caseId + "/baro-networks.cdx.json").body();
+    assertThat(ExportSchemas.problems(AdvisoryFormat.CYCLONEDX_VEX, JSON.readTree(cdxText))).isEmpty();
+    assertThat(w.anonymous("/vex/" + caseId + "/alflo-hospital.openvex.json").statusCode()).isEqualTo(404);
+    for (String document : List.of(feed.toString(), csafText, osvText, openVexText, cdxText)) {
+      assertThat(document).contains(caseId).doesNotContain(HOSPITAL).doesNotContainIgnoringCase("alflo");
+    }
   }
 
   /** What an {@code accord} command printed, and its exit code. */
@@ -445,6 +494,8 @@ class LibraCoreScenarioTest {
   }
 
   private static final String BARO = "Baro Networks";
+  private static final String CATFIN = "pkg:generic/baro-networks/catfin-suite";
+  private static final String GRAJUN = "pkg:generic/baro-networks/grajun-gateway";
   private static final String HOSPITAL = "Alflo Hospital";
   private static final String CERT_DE = "CERT-DE (demo)";
   private static final String[] CERTS = {"CERT-AT (demo)", "CERT-BE (demo)", "CERT-CZ (demo)", "CERT-DE (demo)", "CERT-EE (demo)",
