@@ -81,6 +81,8 @@ public final class Accord implements AutoCloseable {
   private final CaseAccessLog caseAccess;
   private final Reports reports;
   private final CasePublication publication;
+  /** Notifications of case activity: written with the events, delivered in the background (ADR 0119). */
+  private final Notifications notifications;
   /** The products' SBOM sources for where-used, with the version that claim decisions and SBOM ingests move. */
   private final ProductSources sources;
   private LedgerService ledger;
@@ -101,6 +103,8 @@ public final class Accord implements AutoCloseable {
     this.cases = new Cases(database, clock, parties, events, caseAccess);
     this.reports = new Reports(database, clock, parties, cases, events);
     this.publication = new CasePublication(database, clock, cases, events, this::ledger);
+    this.notifications = new Notifications(database, clock, parties);
+    events.notifyThrough(notifications);
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
     this.graph = builder.build();
@@ -179,6 +183,15 @@ public final class Accord implements AutoCloseable {
   /** Publishing cases and their reveal bundles (ADR 0109). */
   public CasePublication publication() {
     return publication;
+  }
+
+  /**
+   * Notifications (ADR 0119, 0120): written with the case events that raise them; {@link
+   * Notifications#configure} says how they leave, {@link Notifications#start} delivers them in the
+   * background until {@link #close()}.
+   */
+  public Notifications notifications() {
+    return notifications;
   }
 
   /** Vulnerability reports and their Report Management (ADR 0106). */
@@ -317,6 +330,7 @@ public final class Accord implements AutoCloseable {
   @Override
   public void close() {
     try {
+      notifications.close();
       caseAccess.close();
       synchronized (this) {
         if (ledger != null) {

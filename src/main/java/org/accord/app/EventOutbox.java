@@ -52,6 +52,8 @@ final class EventOutbox implements LedgerService.OutboxListener {
   private final Database database;
   private final Supplier<LedgerService> ledger;
   private final ConcurrentMap<Long, CompletableFuture<Receipt>> waiting = new ConcurrentHashMap<>();
+  /** Told of every staged event in its transaction: notifications (ADR 0119); none until set. */
+  private volatile Notifications notifications;
 
   /**
    * @param ledger the running log, started on first use; the outbox wakes it after each commit
@@ -146,6 +148,7 @@ final class EventOutbox implements LedgerService.OutboxListener {
     try {
       T value = database.jdbi().inTransaction(handle -> work.run(handle, (actor, type, subject, now, data, privately) -> {
         long id = stage(handle, actor, type, subject, now, data, privately);
+        notify(handle, actor, type, id, now, data);
         CompletableFuture<Receipt> event = new CompletableFuture<>();
         // Registered before the commit: the writer cannot see the row, and so complete it, before.
         waiting.put(id, event);
@@ -156,6 +159,21 @@ final class EventOutbox implements LedgerService.OutboxListener {
     } catch (RuntimeException e) {
       ids.forEach(waiting::remove);
       throw e;
+    }
+  }
+
+  /**
+   * Has {@code notifications} write the notifications of each staged event in the event's own
+   * transaction (ADR 0119): a change, its event and its notifications commit together.
+   */
+  void notifyThrough(Notifications notifications) {
+    this.notifications = notifications;
+  }
+
+  private void notify(Handle handle, Principal actor, String type, long id, long now, Map<String, Object> data) {
+    Notifications listener = notifications;
+    if (listener != null) {
+      listener.staged(handle, actor, type, id, now, data);
     }
   }
 
