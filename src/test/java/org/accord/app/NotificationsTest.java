@@ -355,4 +355,71 @@ class NotificationsTest {
     assertThat(rows(Channel.EMAIL)).hasSize(expected).allSatisfy(r -> assertThat(r.state()).isEqualTo("sent"));
     assertThat(accord.ledger().size()).isGreaterThan(0);
   }
+
+  @ParameterizedTest
+  @MethodSource("org.accord.testing.TestDatabases#engines")
+  void webhooksAreSignedRetriedWhileTheReceiverFailsAndDeliveredOnce(String engine) throws Exception {
+    open(engine);
+    Principal a1 = person("Alpha", "a1");
+    person("Beta", "b1");
+    person("Gamma", "g1");
+    Member admin = accord.parties().addMember(coordinator, "Beta", "admin@beta.example", MemberRole.ADMIN);
+    Principal betaAdmin = new Principal.OrgAdmin(admin.organization(), admin, null);
+    // A receiver that checks every signature, and one that fails its first two deliveries.
+    List<String> verified = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger(2);
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    String betaSecret = "beta-webhook-secret-0123456789";
+    server.createContext("/beta", exchange -> {
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      boolean ok = org.accord.notification.WebhookSignature.verify(betaSecret,
+          exchange.getRequestHeaders().getFirst("X-Accord-Timestamp"), body, exchange.getRequestHeaders().getFirst("X-Accord-Signature"),
+          clock.millis() / 1000, 300);
+      if (ok) {
+        verified.add(exchange.getRequestHeaders().getFirst("X-Accord-Delivery") + " " + new String(body, java.nio.charset.StandardCharsets.UTF_8));
+      }
+      exchange.sendResponseHeaders(ok ? 204 : 401, -1);
+      exchange.close();
+    });
+    List<String> flaky = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server.createContext("/gamma", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      boolean fail = failures.getAndDecrement() > 0;
+      if (!fail) {
+        flaky.add(exchange.getRequestHeaders().getFirst("X-Accord-Delivery"));
+      }
+      exchange.sendResponseHeaders(fail ? 503 : 200, -1);
+      exchange.close();
+    });
+    server.start();
+    try {
+      String base = "http://127.0.0.1:" + server.getAddress().getPort();
+      assertThatThrownBy(() -> accord.notifications().setWebhook(betaAdmin, "Beta", "ftp://x.example/", null))
+          .isInstanceOf(InvalidInputException.class).extracting(e -> ((InvalidInputException) e).location()).isEqualTo("url");
+      assertThat(accord.notifications().setWebhook(betaAdmin, "Beta", base + "/beta", betaSecret)).containsEntry("secret", betaSecret);
+      assertThat(accord.notifications().setWebhook(coordinator, "Gamma", base + "/gamma", null).get("secret").toString()).hasSizeGreaterThan(40);
+      assertThatThrownBy(() -> accord.notifications().setWebhook(a1, "Beta", base + "/x", null)).isInstanceOf(org.accord.ForbiddenException.class);
+
+      String id = accord.cases().create(a1, SECRET_TITLE, null, List.of("vendor")).row().id().toString();
+      accord.cases().invite(a1, id, "Beta", List.of("vendor"), null);
+      accord.cases().invite(a1, id, "Gamma", List.of("vendor"), null);
+      // One delivery per organization, whatever its member count.
+      assertThat(rows(Channel.WEBHOOK)).hasSize(2);
+      assertThat(accord.notifications().deliverDue()).isEqualTo(1); // Beta; Gamma answered 503
+      clock.advance(QUICK.cap());
+      assertThat(accord.notifications().deliverDue()).isZero(); // Gamma's second 503
+      clock.advance(QUICK.cap());
+      assertThat(accord.notifications().deliverDue()).isEqualTo(1);
+      clock.advance(QUICK.cap());
+      assertThat(accord.notifications().deliverDue()).isZero();
+      assertThat(verified).singleElement().satisfies(v -> assertThat(v).contains("\"case\":\"" + id + "\"", "\"kind\":\"invitation\"",
+          "\"organization\":\"Beta\""));
+      assertThat(flaky).hasSize(1);
+      assertThat(rows(Channel.WEBHOOK)).allSatisfy(r -> assertThat(r.state()).isEqualTo("sent"));
+      assertThat(rows(Channel.WEBHOOK)).filteredOn(r -> r.org() != rows(Channel.WEBHOOK).get(0).org())
+          .singleElement().satisfies(r -> assertThat(r.attempts()).isEqualTo(3));
+    } finally {
+      server.stop(0);
+    }
+  }
 }
