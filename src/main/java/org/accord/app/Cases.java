@@ -1226,7 +1226,7 @@ public final class Cases {
    * case only the person who opened it and its named recipients (ADR 0112), whose marking is read only
    * for RED cases so other reads cost no query.
    */
-  private static boolean visible(Handle handle, View view, Tlp.Viewer who) {
+  static boolean visible(Handle handle, View view, Tlp.Viewer who) {
     CaseRow row = view.row();
     if (row.tlp() == Tlp.RED) {
       org.accord.store.CaseMarkings.CaseAccess named = org.accord.store.CaseMarkings.ofCase(handle, row.pk());

@@ -147,7 +147,7 @@ public final class WebServer implements AutoCloseable {
   /** The route modules every server has. */
   public static List<RouteModule> standardModules() {
     return List.of(
-        new ExposureRoutes(), new AdvisoryRoutes(), new LedgerRoutes(), new PartyRoutes(), new ClaimRoutes(), new CaseRoutes(), new CasePublicationRoutes(), new PublishedDocumentRoutes(), new ReportRoutes(), new IntakeRoutes(), new PageRoutes(), new OidcRoutes(), new OpenApiRoutes());
+        new ExposureRoutes(), new AdvisoryRoutes(), new LedgerRoutes(), new PartyRoutes(), new ClaimRoutes(), new CaseRoutes(), new CasePublicationRoutes(), new PublishedDocumentRoutes(), new NotificationRoutes(), new ReportRoutes(), new IntakeRoutes(), new PageRoutes(), new OidcRoutes(), new OpenApiRoutes());
   }
 
   /**
@@ -230,6 +230,11 @@ public final class WebServer implements AutoCloseable {
   /** Registers a POST route that accepts exactly the query parameters {@code accepted}. */
   void post(JavalinConfig config, String path, Parameters accepted, Handler handler) {
     config.routes.post(path, declare("POST", path, accepted, handler));
+  }
+
+  /** Registers a PUT route that accepts exactly the query parameters {@code accepted}. */
+  void put(JavalinConfig config, String path, Parameters accepted, Handler handler) {
+    config.routes.put(path, declare("PUT", path, accepted, handler));
   }
 
   /** Registers a DELETE route that accepts exactly the query parameters {@code accepted}. */

@@ -193,6 +193,27 @@ class AuthorizationMatrixTest {
         // A machine token is seen by its organization's admins and the coordinator only.
         (who, res) -> is(who == Who.COORDINATOR && res != Res.MISSING || who == Who.ADMIN_A && res == Res.OF_A ? 200 : 404));
 
+    // Notifications (ADR 0119, 0120): a person's own inbox and preferences (a machine token, such as the
+    // coordinator's here, has none: 403); another's notification answers as a missing one; dead letters
+    // for the coordinator; an organization's webhook for its admins and the coordinator.
+    entry("GET /api/v1/inbox", Map.of(Res.NONE, (w, who) -> Call.get(API + "/inbox?order=newest")),
+        (who, res) -> is(who == Who.COORDINATOR ? 403 : 200));
+    entry("POST /api/v1/inbox/{id}/read", Map.of(Res.MISSING, (w, who) -> Call.post(API + "/inbox/987654321/read", "application/json",
+            "{}", null)),
+        (who, res) -> is(who == Who.COORDINATOR ? 403 : 404));
+    entry("GET /api/v1/members/me/notifications", Map.of(Res.NONE, (w, who) -> Call.get(API + "/members/me/notifications")),
+        (who, res) -> is(who == Who.COORDINATOR ? 403 : 200));
+    entry("PUT /api/v1/members/me/notifications", Map.of(Res.NONE, (w, who) -> new Call("PUT", API + "/members/me/notifications",
+            "application/json", "{\"channels\": [\"inbox\", \"email\"], \"digest\": \"daily\"}", null)),
+        (who, res) -> is(who == Who.COORDINATOR ? 403 : 200));
+    entry("GET /api/v1/notifications/dead-letters", Map.of(Res.NONE, (w, who) -> Call.get(API + "/notifications/dead-letters?limit=10")),
+        (who, res) -> is(who == Who.COORDINATOR ? 200 : 403));
+    entry("GET /api/v1/orgs/{name}/webhook", byOrganization((w, org) -> Call.get(API + "/orgs/" + org + "/webhook", org)),
+        (who, res) -> managed(who, res, 200));
+    entry("PUT /api/v1/orgs/{name}/webhook", byOrganization((w, org) -> new Call("PUT", API + "/orgs/" + org + "/webhook",
+            "application/json", "{\"url\": \"https://hooks.example/matrix\"}", org)),
+        (who, res) -> managed(who, res, 200));
+
     // Product claims: anyone claims for its own organization, the coordinator decides.
     entry("POST /api/v1/claims", requests(
             Res.NONE, (w, who) -> Call.post(API + "/claims", "application/json",
