@@ -36,7 +36,7 @@ final class CsafVexWriter {
   private CsafVexWriter() {}
 
   /** The product tree under construction: products and relationships by a key, with their ids. */
-  private static final class Tree {
+  static final class Tree {
     final ObjectNode branches = NODES.objectNode();
     final Map<String, String> productIds = new LinkedHashMap<>();
     final ArrayNode relationships = NODES.arrayNode();

@@ -83,6 +83,8 @@ public final class Accord implements AutoCloseable {
   private final CasePublication publication;
   /** RSVP deadlines of embargo invitations, swept in the background while the instance serves (ADR 0116). */
   private final CaseDeadlines caseDeadlines;
+  /** The documents published cases wrote (ADR 0121). */
+  private final CaseDocuments documents;
   /** The products' SBOM sources for where-used, with the version that claim decisions and SBOM ingests move. */
   private final ProductSources sources;
   private LedgerService ledger;
@@ -102,8 +104,9 @@ public final class Accord implements AutoCloseable {
     this.caseAccess = new CaseAccessLog(database, clock);
     this.cases = new Cases(database, clock, parties, events, caseAccess);
     this.reports = new Reports(database, clock, parties, cases, events);
-    this.publication = new CasePublication(database, clock, cases, events, this::ledger);
     this.caseDeadlines = new CaseDeadlines(database, clock, parties, cases, events);
+    this.documents = new CaseDocuments(database, cases, CaseDocuments.namespaceFromEnvironment());
+    this.publication = new CasePublication(database, clock, cases, events, this::ledger, documents);
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
     this.graph = builder.build();
@@ -190,6 +193,11 @@ public final class Accord implements AutoCloseable {
   /** Publishing cases and their reveal bundles (ADR 0109). */
   public CasePublication publication() {
     return publication;
+  }
+
+  /** The documents of published cases, and the interim CSAF document (ADR 0121). */
+  public CaseDocuments documents() {
+    return documents;
   }
 
   /** Vulnerability reports and their Report Management (ADR 0106). */

@@ -68,13 +68,15 @@ public final class CasePublication {
   private final Cases cases;
   private final EventOutbox log;
   private final Supplier<LedgerService> ledger;
+  private final CaseDocuments documents;
 
-  CasePublication(Database database, Clock clock, Cases cases, EventOutbox log, Supplier<LedgerService> ledger) {
+  CasePublication(Database database, Clock clock, Cases cases, EventOutbox log, Supplier<LedgerService> ledger, CaseDocuments documents) {
     this.database = Objects.requireNonNull(database, "database");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.cases = Objects.requireNonNull(cases, "cases");
     this.log = Objects.requireNonNull(log, "log");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.documents = Objects.requireNonNull(documents, "documents");
   }
 
   /**
@@ -128,6 +130,7 @@ public final class CasePublication {
         org.accord.store.Cases.addEvent(handle, view.row().pk(), RevealBundle.PUBLISHED, now, actor.organization().name(),
             actor.member() == null ? null : actor.member().email(), data);
         events.stageCaseEvent(actor, RevealBundle.PUBLISHED, subject, now, data, false);
+        documents.write(handle, view.row(), now); // CSAF, OSV and VEX, with the publication or not at all (ADR 0121)
         return null;
       });
       Map<String, Object> answer = new LinkedHashMap<>(data);

@@ -1277,6 +1277,11 @@ public final class Cases {
     return owns(view, actor) || actor.isCoordinator() && participant(view, actor).isEmpty();
   }
 
+  /** Whether {@code viewer} takes part in the case (its organization, or it as the named member). */
+  static boolean takesPart(View view, Principal viewer) {
+    return participant(view, viewer).isPresent();
+  }
+
   static boolean owns(View view, Principal actor) {
     return participant(view, actor).map(p -> p.participant().has(ParticipantRole.CASE_OWNER)).orElse(false);
   }

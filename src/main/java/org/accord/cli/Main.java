@@ -47,6 +47,7 @@ import picocli.CommandLine.ScopeType;
       FindingsCommand.class,
       TriageCommand.class,
       VersionCommand.class,
+      KeyCommand.class,
       OrgCommand.class,
       ProductCommand.class,
       CaseCommand.class,

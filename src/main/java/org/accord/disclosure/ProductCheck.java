@@ -8,8 +8,8 @@ import org.accord.advisory.VexStatus;
  * What a participant has said about one product in a case: either it has not checked yet, or it has,
  * with a VEX status ({@link VexStatus}, with its justification or statements). "Not yet checked" is a
  * state of its own and never stands for {@code not_affected}: the participant has simply not answered.
- * It has no VEX label, so exports write no VEX statement for it (an absent statement, never a
- * {@code not_affected} or {@code under_investigation} one). Immutable and thread-safe.
+ * It has no VEX label of its own; the documents a published case writes state it as {@code
+ * under_investigation}, never {@code not_affected} (ADR 0121). Immutable and thread-safe.
  */
 public sealed interface ProductCheck permits ProductCheck.NotYetChecked, ProductCheck.Checked {
 

@@ -45,6 +45,21 @@ public final class ExportSchemas {
     return cycloneDx;
   }
 
+  private static SchemaValidator provider;
+
+  /** Every problem the CSAF 2.0 provider-metadata schema finds in a document, as text. */
+  public static synchronized List<String> providerMetadataProblems(JsonNode document) {
+    if (provider == null) {
+      provider = SchemaValidator.builder("https://docs.oasis-open.org/csaf/csaf/v2.0/provider_json_schema.json")
+          .map("https://docs.oasis-open.org/csaf/csaf/v2.0/", TestData.resolve("csaf/csaf_2.0/json_schema").toUri().toString())
+          .map("https://www.first.org/cvss/", "classpath:schemas/first/")
+          .build();
+    }
+    List<String> problems = new ArrayList<>();
+    provider.validate(document).forEach(v -> problems.add(v.path() + ": " + v.message()));
+    return problems;
+  }
+
   /** Every problem the format's official schema (and, for CSAF, the mandatory tests) finds, as text. */
   public static List<String> problems(AdvisoryFormat format, JsonNode document) {
     List<String> problems = new ArrayList<>();

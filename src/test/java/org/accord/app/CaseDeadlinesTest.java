@@ -3,7 +3,6 @@ package org.accord.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,11 +22,9 @@ import org.accord.disclosure.IllegalTransitionException;
 import org.accord.disclosure.PecState;
 import org.accord.party.OrgKind;
 import org.accord.party.Principal;
-import org.accord.testing.TestClock;
+import org.accord.testing.InstanceOnEngine;
 import org.accord.testing.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -36,38 +33,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  * sweep before, at and after a deadline, its idempotence, late answers, and answers racing the sweep
  * while the ledger runs.
  */
-class CaseDeadlinesTest {
+class CaseDeadlinesTest extends InstanceOnEngine {
   static final Instant NOW = Instant.parse("2026-12-03T09:00:00Z");
   static final Instant DEADLINE = NOW.plus(Duration.ofDays(7));
   static final Duration MS = Duration.ofMillis(1);
-  @TempDir Path dir;
-  Accord accord;
-  TestClock clock;
-  Principal coordinator;
   Principal libra;
   Principal finder;
   Principal acme;
 
   void open(String engine) {
-    String url = engine.equals("postgresql") ? TestDatabases.freshPostgresUrl() : null;
-    clock = new TestClock(NOW);
-    accord = Accord.open(new Accord.Config(dir, url), clock);
-    coordinator = new Principal.Coordinator(accord.parties().ensure("CERT", OrgKind.CERT), null, null);
+    open(engine, NOW);
     libra = member("Libra", OrgKind.VENDOR);
     finder = member("Finder Lab", OrgKind.RESEARCHER);
     acme = member("Acme", OrgKind.VENDOR);
-  }
-
-  @AfterEach
-  void close() {
-    if (accord != null) {
-      accord.close();
-    }
-  }
-
-  Principal member(String name, OrgKind kind) {
-    accord.parties().createOrganization(coordinator, name, kind, null, null);
-    return new Principal.OrgMember(accord.parties().actingFor(coordinator, name).organization(), null, null);
   }
 
   /** Libra's case with Finder Lab and Acme invited, and Libra's proposal at {@link #NOW}: the deadline is {@link #DEADLINE}. */

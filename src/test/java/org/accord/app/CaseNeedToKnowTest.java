@@ -3,7 +3,6 @@ package org.accord.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +14,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.accord.ForbiddenException;
 import org.accord.InvalidInputException;
-import org.accord.NotFoundException;
 import org.accord.party.Member;
 import org.accord.party.MemberRole;
 import org.accord.party.OrgKind;
 import org.accord.party.Principal;
-import org.accord.testing.TestClock;
+import org.accord.testing.InstanceOnEngine;
 import org.accord.testing.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,27 +28,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * below the case, member-only participants, and the per-case access log (ADR 0112, 0113), on SQLite
  * and PostgreSQL.
  */
-class CaseNeedToKnowTest {
+class CaseNeedToKnowTest extends InstanceOnEngine {
   static final String LIBRACORE = "pkg:maven/org.libra/libracore [2.0,2.3.4)";
-  @TempDir Path dir;
-  Accord accord;
-  TestClock clock;
   Cases cases;
-  Principal coordinator;
-
-  @AfterEach
-  void close() {
-    if (accord != null) {
-      accord.close();
-    }
-  }
 
   void open(String engine) {
-    String url = engine.equals("postgresql") ? TestDatabases.freshPostgresUrl() : null;
-    clock = new TestClock(CasesTest.NOW);
-    accord = Accord.open(new Accord.Config(dir, url), clock);
+    open(engine, CasesTest.NOW);
     cases = accord.cases();
-    coordinator = new Principal.Coordinator(accord.parties().ensure("CERT", OrgKind.CERT), null, null);
     for (String org : List.of("Alpha", "Beta", "Gamma", "Outsider")) {
       accord.parties().ensure(org, OrgKind.VENDOR);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,14 +24,10 @@ import org.accord.disclosure.IllegalTransitionException;
 import org.accord.disclosure.RevealBundle;
 import org.accord.disclosure.RevealPolicy.Reason;
 import org.accord.ledger.LedgerEvent;
-import org.accord.party.Member;
-import org.accord.party.MemberRole;
 import org.accord.party.OrgKind;
 import org.accord.party.Principal;
-import org.accord.testing.TestClock;
+import org.accord.testing.InstanceOnEngine;
 import org.accord.testing.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -40,31 +35,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * What a published case reveals of its parties (ADR 0115): no person, no operator or researcher that did
  * not agree to be named, the vendor's events in full, and a chain that still verifies.
  */
-class CasePrivacyTest {
+class CasePrivacyTest extends InstanceOnEngine {
   static final Instant NOW = Instant.parse("2026-12-03T09:00:00Z");
   static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
-  @TempDir Path dir;
-  Accord accord;
-  Principal coordinator;
 
   void open(String engine) {
-    String url = engine.equals("postgresql") ? TestDatabases.freshPostgresUrl() : null;
-    accord = Accord.open(new Accord.Config(dir, url), new TestClock(NOW));
-    coordinator = new Principal.Coordinator(accord.parties().ensure("CERT", OrgKind.CERT), null, null);
-  }
-
-  @AfterEach
-  void close() {
-    if (accord != null) {
-      accord.close();
-    }
-  }
-
-  /** A person of a new organization of {@code kind}. */
-  Principal person(String org, OrgKind kind, String email) {
-    accord.parties().createOrganization(coordinator, org, kind, null, null);
-    Member member = accord.parties().addMember(coordinator, org, email, MemberRole.MEMBER);
-    return new Principal.OrgMember(member.organization(), member, null);
+    open(engine, NOW);
   }
 
   /** A report from {@code finder} with this credit line, accepted by the coordinator: the case it opened. */

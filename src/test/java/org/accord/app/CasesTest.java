@@ -3,7 +3,6 @@ package org.accord.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,38 +23,17 @@ import org.accord.disclosure.IllegalTransitionException;
 import org.accord.disclosure.PecState;
 import org.accord.party.OrgKind;
 import org.accord.party.Principal;
-import org.accord.testing.TestClock;
+import org.accord.testing.InstanceOnEngine;
 import org.accord.testing.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Disclosure cases through {@link Cases}: visibility, the embargo, the case state, the log, concurrent writers. */
-class CasesTest {
+class CasesTest extends InstanceOnEngine {
   static final Instant NOW = Instant.parse("2026-12-03T09:00:00Z");
-  @TempDir Path dir;
-  Accord accord;
-  TestClock clock;
-  Principal coordinator;
 
   void open(String engine) {
-    String url = engine.equals("postgresql") ? TestDatabases.freshPostgresUrl() : null;
-    clock = new TestClock(NOW);
-    accord = Accord.open(new Accord.Config(dir, url), clock);
-    coordinator = new Principal.Coordinator(accord.parties().ensure("CERT", OrgKind.CERT), null, null);
-  }
-
-  @AfterEach
-  void close() {
-    if (accord != null) {
-      accord.close();
-    }
-  }
-
-  Principal member(String name, OrgKind kind) {
-    accord.parties().createOrganization(coordinator, name, kind, null, null);
-    return new Principal.OrgMember(accord.parties().actingFor(coordinator, name).organization(), null, null);
+    open(engine, NOW);
   }
 
   @ParameterizedTest

@@ -286,6 +286,40 @@ class AuthorizationMatrixTest {
     // Credit (ADR 0115): each participant chooses its own; the coordinator sees the case but does not take part.
     entry("POST /api/v1/cases/{id}/credit", caseWrite("none", "/credit", "{\"credit\": \"public\"}"),
         (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.COORDINATOR ? 403 : 200));
+    // Published documents (ADRs 0121, 0122): public files of published cases; an unpublished case's answer as
+    // missing ones. The interim CSAF is for the case's participants only (the coordinator does not take part).
+    open("GET /.well-known/csaf/provider-metadata.json", Map.of(Res.NONE, (w, who) -> Call.get("/.well-known/csaf/provider-metadata.json")),
+        (who, res) -> is(200));
+    open("GET /.well-known/csaf/service.json", Map.of(Res.NONE, (w, who) -> Call.get("/.well-known/csaf/service.json")), (who, res) -> is(200));
+    open("GET /.well-known/csaf/openpgp/{key}", requests(
+            Res.PUBLIC, (w, who) -> Call.get("/.well-known/csaf/openpgp/"
+                + org.accord.app.CsafKey.current(w.accord.config().dataDir(), w.accord.clock()).fingerprint() + ".asc"),
+            Res.MISSING, (w, who) -> Call.get("/.well-known/csaf/openpgp/0000000000000000000000000000000000000000.asc")),
+        (who, res) -> is(res == Res.PUBLIC ? 200 : 404));
+    open("GET /.well-known/csaf/clear", Map.of(Res.NONE, (w, who) -> Call.get("/.well-known/csaf/clear")), (who, res) -> is(200));
+    open("GET /.well-known/csaf/clear/{file}", requests(
+            Res.PUBLIC, (w, who) -> Call.get("/.well-known/csaf/clear/changes.csv"),
+            Res.MISSING, (w, who) -> Call.get("/.well-known/csaf/clear/1999")),
+        (who, res) -> is(res == Res.PUBLIC ? 200 : 404));
+    open("GET /.well-known/csaf/clear/{year}/{file}", requests(
+            Res.OF_A, (w, who) -> Call.get("/.well-known/csaf/clear/2026/" + w.caseOfA.toLowerCase(java.util.Locale.ROOT) + ".json",
+                w.caseOfA.toLowerCase(java.util.Locale.ROOT)),
+            Res.MISSING, (w, who) -> Call.get("/.well-known/csaf/clear/2026/" + MISSING_CASE.toLowerCase(java.util.Locale.ROOT) + ".json",
+                MISSING_CASE.toLowerCase(java.util.Locale.ROOT))),
+        (who, res) -> is(404));
+    open("GET /osv/{file}", requests(
+            Res.PUBLIC, (w, who) -> Call.get("/osv/x_" + w.publishedCase() + ".json"),
+            Res.OF_A, (w, who) -> Call.get("/osv/x_" + w.caseOfA + ".json", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get("/osv/x_" + MISSING_CASE + ".json", MISSING_CASE)),
+        (who, res) -> is(res == Res.PUBLIC ? 200 : 404));
+    open("GET /vex/{case}/{file}", requests(
+            Res.OF_A, (w, who) -> Call.get("/vex/" + w.caseOfA + "/alphawerk.openvex.json", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get("/vex/" + MISSING_CASE + "/alphawerk.openvex.json", MISSING_CASE)),
+        (who, res) -> is(404));
+    entry("GET /api/v1/cases/{id}/csaf", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/csaf", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/csaf", MISSING_CASE)),
+        (who, res) -> is(res == Res.OF_A && who.ofA() ? 200 : 404));
 
     // Reports: the reporter's organization and the coordinator see one; only the coordinator moves it (ADR 0106).
     entry("POST /api/v1/reports", Map.of(Res.NONE, (w, who) -> Call.post(API + "/reports", "text/markdown",

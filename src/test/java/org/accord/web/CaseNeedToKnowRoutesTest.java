@@ -46,6 +46,7 @@ class CaseNeedToKnowRoutesTest {
       "/participants", "{\"organization\": \"Beta Corp\", \"roles\": [\"vendor\"]}",
       "/embargo", "{\"end\": \"30d\"}",
       "/transitions", "{\"event\": \"public_aware\"}",
+      "/credit", "{\"credit\": \"public\"}",
       "/vulnerabilities", "{\"affected\": [\"pkg:maven/org.libra/libracore [2.0,2.3.4)\"]}",
       "/statuses", "{\"product\": \"pkg:generic/product\"}");
 
