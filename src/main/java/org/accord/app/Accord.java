@@ -81,6 +81,7 @@ public final class Accord implements AutoCloseable {
   private final CaseAccessLog caseAccess;
   private final Reports reports;
   private final CasePublication publication;
+  private final CaseMessages messages;
   /** The products' SBOM sources for where-used, with the version that claim decisions and SBOM ingests move. */
   private final ProductSources sources;
   private LedgerService ledger;
@@ -101,6 +102,7 @@ public final class Accord implements AutoCloseable {
     this.cases = new Cases(database, clock, parties, events, caseAccess);
     this.reports = new Reports(database, clock, parties, cases, events);
     this.publication = new CasePublication(database, clock, cases, events, this::ledger);
+    this.messages = new CaseMessages(database, clock, cases, events, caseAccess, CaseMessages.Limits.fromEnvironment());
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
     this.graph = builder.build();
@@ -174,6 +176,11 @@ public final class Accord implements AutoCloseable {
   /** Disclosure cases: participants, embargo and case state (ADR 0104). */
   public Cases cases() {
     return cases;
+  }
+
+  /** Case messages: threads, audiences, attachments, read state and search (ADR 0117, 0118). */
+  public CaseMessages messages() {
+    return messages;
   }
 
   /** Publishing cases and their reveal bundles (ADR 0109). */

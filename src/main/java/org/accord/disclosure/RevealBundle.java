@@ -44,6 +44,8 @@ public record RevealBundle(CaseId caseId, String origin, String checkpoint, List
   public static final int FORMAT_VERSION = 1;
   /** The event type that publishes a case. */
   public static final String PUBLISHED = "case.published";
+  /** The prefix of the events of case messages, which are always withheld (ADR 0117). */
+  public static final String MESSAGE_EVENTS = "case.message_";
 
   public RevealBundle {
     Objects.requireNonNull(caseId, "caseId");
@@ -61,10 +63,14 @@ public record RevealBundle(CaseId caseId, String origin, String checkpoint, List
 
   /**
    * Whether a case event stays hidden when its case is published: an item labelled TLP:RED or
-   * TLP:AMBER+STRICT (its {@code tlp} data member). The case's own label ({@code case.created}) does not
+   * TLP:AMBER+STRICT (its {@code tlp} data member), and every message event ({@link #MESSAGE_EVENTS}).
+   * The case's own label ({@code case.created}) does not
    * withhold: publishing is the case owner's decision that the case is public.
    */
   public static boolean withholds(LedgerEvent event) {
+    if (event.type().startsWith(MESSAGE_EVENTS)) {
+      return true; // a message is the participants' conversation, never revealed (ADR 0117)
+    }
     if (event.type().equals("case.created") || !(event.data().get("tlp") instanceof String label)) {
       return false;
     }
