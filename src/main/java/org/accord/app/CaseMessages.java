@@ -470,9 +470,9 @@ public final class CaseMessages {
     if (limit < 1 || limit > SEARCH_MAX) {
       throw new InvalidInputException("limit must be from 1 to " + SEARCH_MAX + ", not " + limit, "limit");
     }
-    List<String> words = words(query);
     return database.jdbi().withHandle(handle -> {
       Cases.View view = cases.load(handle, viewer, caseId);
+      List<String> words = words(query); // after the case: a hidden case answers as a missing one, whatever the query
       org.accord.store.CaseMessages.Hits hits = org.accord.store.CaseMessages.search(handle, view.row().pk(), reader(viewer), words, limit);
       Map<Long, List<AttachmentRow>> attached = org.accord.store.CaseMessages.attachments(handle,
           hits.messages().stream().map(MessageRow::pk).toList());
