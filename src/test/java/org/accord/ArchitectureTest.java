@@ -92,6 +92,9 @@ class ArchitectureTest {
               "the CSAF validator checks the JSON schema through networknt (ADR 0040), in the stack list"),
           new Allowance("advisory", "org.apache.lucene.analysis.hunspell.",
               "the CSAF 2.0 §6.3.8 spell check runs Lucene's Hunspell over a shipped dictionary (ADR 0046)"),
+          new Allowance("disclosure", "org.commonmark.",
+              "a case message's Markdown is rendered with raw HTML escaped and only http(s)/mailto links kept: a"
+                  + " rule of what a participant may be shown, with commonmark-java (ADR 0117)"),
           new Allowance("triage", "com.fasterxml.jackson.",
               "the KEV catalogue and SSVC decision tables are JSON, read with Jackson (ADR 0031, 0032)"),
           new Allowance("store", "org.accord.synthetic.",

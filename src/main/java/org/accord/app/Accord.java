@@ -87,6 +87,8 @@ public final class Accord implements AutoCloseable {
   private final CaseDocuments documents;
   /** Notifications of case activity: written with the events, delivered in the background (ADR 0119). */
   private final Notifications notifications;
+  /** Case messages: threads, audiences, attachments, read state and search (ADR 0117, 0118). */
+  private final CaseMessages messages;
   /** The products' SBOM sources for where-used, with the version that claim decisions and SBOM ingests move. */
   private final ProductSources sources;
   private LedgerService ledger;
@@ -111,6 +113,7 @@ public final class Accord implements AutoCloseable {
     this.publication = new CasePublication(database, clock, cases, events, this::ledger, documents);
     this.notifications = new Notifications(database, clock, parties);
     events.notifyThrough(notifications);
+    this.messages = new CaseMessages(database, clock, cases, events, caseAccess, CaseMessages.Limits.fromEnvironment());
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
     this.graph = builder.build();
@@ -192,6 +195,11 @@ public final class Accord implements AutoCloseable {
    */
   public CaseDeadlines caseDeadlines() {
     return caseDeadlines;
+  }
+
+  /** Case messages: threads, audiences, attachments, read state and search (ADR 0117, 0118). */
+  public CaseMessages messages() {
+    return messages;
   }
 
   /** Publishing cases and their reveal bundles (ADR 0109). */

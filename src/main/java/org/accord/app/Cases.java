@@ -1046,7 +1046,7 @@ public final class Cases {
         .toList();
   }
 
-  private static Tlp.Viewer who(View view, Principal viewer) {
+  static Tlp.Viewer who(View view, Principal viewer) {
     return Tlp.Viewer.of(viewer.organization().id(), memberId(viewer), participant(view, viewer).isPresent(), viewer.isCoordinator());
   }
 
@@ -1058,7 +1058,7 @@ public final class Cases {
    * The recipients of an item labelled {@code tlp} in the case: checked against the case's label, each
    * a person who sees the case; a RED item in a RED case that names none reaches the case's recipients.
    */
-  private static Set<Long> recipients(Handle handle, View view, Tlp tlp, List<String> emails) {
+  static Set<Long> recipients(Handle handle, View view, Tlp tlp, List<String> emails) {
     tlp.checkItem(view.row().tlp(), NeedToKnow.count(emails));
     Set<Long> named = NeedToKnow.resolve(handle, emails, member -> visible(handle, view, Tlp.Viewer.of(member.organization().id(),
         member.id(), participant(view, member.organization().id(), member.id()).isPresent(), false)), view.row().id().toString());

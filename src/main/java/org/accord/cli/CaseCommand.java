@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
         CaseCommand.Embargo.class, CaseCommand.Transition.class, CaseCommand.Events.class, CaseCommand.Vuln.class,
         CaseCommand.Suggest.class, CaseCommand.Status.class, CaseCommand.Ack.class, CaseCommand.AccessLog.class,
         CasePublicationCommands.Publish.class, CasePublicationCommands.Reveal.class,
-        CasePublicationCommands.Credit.class})
+        CasePublicationCommands.Credit.class, CaseMessageCommand.class})
 final class CaseCommand {
   private CaseCommand() {}
 

@@ -342,6 +342,49 @@ class AuthorizationMatrixTest {
             Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/csaf", MISSING_CASE)),
         (who, res) -> is(res == Res.OF_A && who.ofA() ? 200 : 404));
 
+    // Case messages (ADR 0117): the case's viewers; a hidden case, thread or message answers like a missing one.
+    entry("GET /api/v1/cases/{id}/threads", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/threads", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/threads", MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("GET /api/v1/cases/{id}/threads/{thread}/messages", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/threads/" + w.threadOfA + "/messages", w.threadOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/threads/" + MatrixWorld.MISSING_THREAD + "/messages",
+                MatrixWorld.MISSING_THREAD)),
+        (who, res) -> is(seesCase(who, Res.OF_A) && res == Res.OF_A ? 200 : 404));
+    entry("POST /api/v1/cases/{id}/threads/{thread}/read", requests(
+            Res.OF_A, (w, who) -> Call.post(API + "/cases/" + w.caseOfA + "/threads/" + w.threadOfA + "/read", "application/json", "{}",
+                w.threadOfA),
+            Res.MISSING, (w, who) -> Call.post(API + "/cases/" + w.caseOfA + "/threads/" + MatrixWorld.MISSING_THREAD + "/read",
+                "application/json", "{}", MatrixWorld.MISSING_THREAD)),
+        (who, res) -> is(seesCase(who, Res.OF_A) && res == Res.OF_A ? 200 : 404));
+    entry("POST /api/v1/cases/{id}/messages", requests(
+            Res.OF_A, (w, who) -> Call.post(API + "/cases/" + w.caseOfA + "/messages", "application/json", "{\"body\": \"matrix post\"}",
+                w.caseOfA),
+            Res.MISSING, (w, who) -> Call.post(API + "/cases/" + MISSING_CASE + "/messages", "application/json",
+                "{\"body\": \"matrix post\"}", MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 201 : 404));
+    entry("GET /api/v1/cases/{id}/messages", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/messages?q=matrix", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/messages?q=matrix", MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("GET /api/v1/cases/{id}/messages/{message}", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/messages/" + w.messageOfA, w.messageOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/messages/" + MatrixWorld.MISSING_MESSAGE,
+                MatrixWorld.MISSING_MESSAGE)),
+        (who, res) -> is(seesCase(who, Res.OF_A) && res == Res.OF_A ? 200 : 404));
+    // Only the author (A's member) edits; the coordinator and A's admin see the message but may not.
+    entry("POST /api/v1/cases/{id}/messages/{message}/versions", requests(
+            Res.OF_A, (w, who) -> Call.post(API + "/cases/" + w.caseOfA + "/messages/" + w.messageOfA + "/versions", "application/json",
+                "{\"body\": \"matrix edit\"}", w.messageOfA),
+            Res.MISSING, (w, who) -> Call.post(API + "/cases/" + w.caseOfA + "/messages/" + MatrixWorld.MISSING_MESSAGE + "/versions",
+                "application/json", "{\"body\": \"matrix edit\"}", MatrixWorld.MISSING_MESSAGE)),
+        (who, res) -> is(!seesCase(who, Res.OF_A) || res != Res.OF_A ? 404 : who == Who.MEMBER_A ? 201 : 403));
+    entry("GET /api/v1/cases/{id}/messages/{message}/attachments/{n}", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/messages/" + w.messageOfA + "/attachments/1", w.messageOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/messages/" + MatrixWorld.MISSING_MESSAGE + "/attachments/1",
+                MatrixWorld.MISSING_MESSAGE)),
+        (who, res) -> is(seesCase(who, Res.OF_A) && res == Res.OF_A ? 200 : 404));
     // Reports: the reporter's organization and the coordinator see one; only the coordinator moves it (ADR 0106).
     entry("POST /api/v1/reports", Map.of(Res.NONE, (w, who) -> Call.post(API + "/reports", "text/markdown",
             MatrixWorld.reportBody(w.next()), null)),
