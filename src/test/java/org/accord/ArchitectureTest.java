@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * package it refers to (by import, static import, or fully qualified name in code) must be one its
  * package may use.
  *
- * <p>Cores (identity, sbom, exposure, advisory, triage, ledger; disclosure and exercise once they
- * exist) may use the JDK, the libraries and the {@code org.accord} packages the table gives them, and
+ * <p>Cores (identity, party, sbom, exposure, advisory, disclosure, triage, ledger, exercise, notification)
+ * may use the JDK, the libraries and the {@code org.accord} packages the table gives them, and
  * the base exceptions in {@code org.accord}; none may use SQL, HTTP, command-line or non-core packages.
  * Edges (store, web, cli) and the extra packages of ADR 0003 (app, synthetic, bench) may use any library
  * but another edge's (Javalin is the web's, picocli and the progress bar the CLI's, the SQL libraries the
@@ -52,7 +52,7 @@ class ArchitectureTest {
   private static final List<String> CLI_ONLY = List.of("picocli.", "me.tongfei.");
 
   private static final Set<String> CORES =
-      Set.of("identity", "party", "sbom", "exposure", "advisory", "disclosure", "triage", "ledger", "exercise");
+      Set.of("identity", "party", "sbom", "exposure", "advisory", "disclosure", "triage", "ledger", "exercise", "notification");
 
   /** One rule per package; {@code ""} is the base package with the shared exceptions. */
   private static final Map<String, Rule> RULES = new LinkedHashMap<>();
@@ -70,6 +70,8 @@ class ArchitectureTest {
     core("triage", List.of("exposure"), JDK);
     core("ledger", List.of(), JDK);
     core("exercise", List.of("exposure", "disclosure", "triage"), JDK);
+    // who is notified, the message text, backoff, digest hour and webhook signatures (ADR 0119, 0120)
+    core("notification", List.of(), JDK);
     List<String> cores = List.copyOf(new TreeSet<>(CORES));
     List<String> notWebOrCli = concat(WEB_ONLY, CLI_ONLY);
     edge("store", cores, notWebOrCli);
@@ -90,6 +92,9 @@ class ArchitectureTest {
               "the CSAF validator checks the JSON schema through networknt (ADR 0040), in the stack list"),
           new Allowance("advisory", "org.apache.lucene.analysis.hunspell.",
               "the CSAF 2.0 §6.3.8 spell check runs Lucene's Hunspell over a shipped dictionary (ADR 0046)"),
+          new Allowance("disclosure", "org.commonmark.",
+              "a case message's Markdown is rendered with raw HTML escaped and only http(s)/mailto links kept: a"
+                  + " rule of what a participant may be shown, with commonmark-java (ADR 0117)"),
           new Allowance("triage", "com.fasterxml.jackson.",
               "the KEV catalogue and SSVC decision tables are JSON, read with Jackson (ADR 0031, 0032)"),
           new Allowance("store", "org.accord.synthetic.",

@@ -85,6 +85,10 @@ public final class Accord implements AutoCloseable {
   private final CaseDeadlines caseDeadlines;
   /** The documents published cases wrote (ADR 0121). */
   private final CaseDocuments documents;
+  /** Notifications of case activity: written with the events, delivered in the background (ADR 0119). */
+  private final Notifications notifications;
+  /** Case messages: threads, audiences, attachments, read state and search (ADR 0117, 0118). */
+  private final CaseMessages messages;
   /** The products' SBOM sources for where-used, with the version that claim decisions and SBOM ingests move. */
   private final ProductSources sources;
   private LedgerService ledger;
@@ -107,6 +111,9 @@ public final class Accord implements AutoCloseable {
     this.caseDeadlines = new CaseDeadlines(database, clock, parties, cases, events);
     this.documents = new CaseDocuments(database, cases, CaseDocuments.namespaceFromEnvironment());
     this.publication = new CasePublication(database, clock, cases, events, this::ledger, documents);
+    this.notifications = new Notifications(database, clock, parties);
+    events.notifyThrough(notifications);
+    this.messages = new CaseMessages(database, clock, cases, events, caseAccess, CaseMessages.Limits.fromEnvironment());
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
     this.graph = builder.build();
@@ -190,6 +197,11 @@ public final class Accord implements AutoCloseable {
     return caseDeadlines;
   }
 
+  /** Case messages: threads, audiences, attachments, read state and search (ADR 0117, 0118). */
+  public CaseMessages messages() {
+    return messages;
+  }
+
   /** Publishing cases and their reveal bundles (ADR 0109). */
   public CasePublication publication() {
     return publication;
@@ -198,6 +210,15 @@ public final class Accord implements AutoCloseable {
   /** The documents of published cases, and the interim CSAF document (ADR 0121). */
   public CaseDocuments documents() {
     return documents;
+  }
+
+  /**
+   * Notifications (ADR 0119, 0120): written with the case events that raise them; {@link
+   * Notifications#configure} says how they leave, {@link Notifications#start} delivers them in the
+   * background until {@link #close()}.
+   */
+  public Notifications notifications() {
+    return notifications;
   }
 
   /** Vulnerability reports and their Report Management (ADR 0106). */
@@ -337,6 +358,7 @@ public final class Accord implements AutoCloseable {
   public void close() {
     try {
       caseDeadlines.close();
+      notifications.close();
       caseAccess.close();
       synchronized (this) {
         if (ledger != null) {

@@ -49,6 +49,8 @@ public final class CaseAccessLog implements AutoCloseable {
     VULNERABILITIES,
     STATUSES,
     SUGGESTIONS,
+    /** Its messages: threads, a thread's page, a message, an attachment or a search (ADR 0117). */
+    MESSAGES,
     /** This log. */
     ACCESS_LOG;
 

@@ -27,6 +27,8 @@ import org.accord.disclosure.EmEvent;
 import org.accord.disclosure.EmState;
 import org.accord.disclosure.EmbargoConsent;
 import org.accord.disclosure.EmbargoManagement;
+import org.accord.disclosure.EmbargoNegotiation;
+import org.accord.disclosure.EmbargoPosition;
 import org.accord.disclosure.EmbargoProposal;
 import org.accord.disclosure.EmbargoRules;
 import org.accord.disclosure.EmbargoTerms;
@@ -35,6 +37,7 @@ import org.accord.disclosure.ParticipantRole;
 import org.accord.disclosure.PecEvent;
 import org.accord.disclosure.PecState;
 import org.accord.disclosure.PxaState;
+import org.accord.disclosure.RevisionAnswer;
 import org.accord.disclosure.RsvpDeadline;
 import org.accord.disclosure.Tlp;
 import org.accord.disclosure.VfdState;
@@ -367,8 +370,12 @@ public final class Cases {
   }
 
   /**
-   * Proposes embargo terms (or a revision of the embargo in force); any participant may. The other
-   * participants are invited to consent; signatories of earlier terms lapse.
+   * Proposes embargo terms (or a revision of the embargo in force); any participant may. Proposing is
+   * consenting to one's own terms: the proposer signs them (or, under an embargo in force, accepts the
+   * revision) unless another open proposal ends earlier, to which it is then invited like everyone
+   * else. Participants not bound are invited; no signatory lapses, and under an embargo in force every
+   * signatory stays bound by it and is asked about the revision ({@link EmbargoNegotiation#onProposal},
+   * ADR 0123).
    *
    * @param end an instant ({@code 2027-03-01T00:00:00Z}) or a number of days from now ({@code 45d})
    * @param justification why the embargo must run longer than 90 days, or null
@@ -380,7 +387,7 @@ public final class Cases {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
     return write(handle -> {
       View view = load(handle, actor, caseId);
-      requireParticipant(view, actor, "proposes an embargo");
+      long proposer = requireParticipant(view, actor, "proposes an embargo").participant().organization();
       long now = clock.millis();
       Instant at = Instant.ofEpochMilli(now);
       EmbargoTerms terms = new EmbargoTerms(end(end, at), Optional.ofNullable(justification));
@@ -393,14 +400,14 @@ public final class Cases {
         EmbargoRules.check(terms, at);
       }
       Instant rsvp = EmbargoRules.rsvpDeadline(at, Optional.empty());
+      boolean first = EmbargoNegotiation.endsFirst(terms.end(), view.proposals().stream()
+          .filter(p -> p.state() == ProposalState.OPEN).map(p -> p.terms().end()).toList());
+      EmbargoPosition own = null;
       for (ParticipantRow p : view.participants()) {
-        PecState consent = EmbargoConsent.afterEmbargo(p.consent(), row.em(), event);
-        if (EmbargoConsent.allowed(consent).contains(PecEvent.INVITE)) {
-          consent = EmbargoConsent.next(consent, PecEvent.INVITE, after);
-        }
-        if (consent != p.consent()) {
-          org.accord.store.Cases.setConsent(handle, row.pk(), p.participant().organization(), consent);
-        }
+        boolean proposing = p.participant().organization() == proposer;
+        EmbargoPosition position = EmbargoNegotiation.onProposal(p.position(), row.em(), proposing, first);
+        setPosition(handle, row.pk(), p, position);
+        own = proposing ? position : own;
       }
       org.accord.store.Cases.addProposal(handle, row.pk(), actor.organization().id(), terms, rsvp, now);
       org.accord.store.Cases.update(handle, row.pk(), after, row.terms().orElse(null), boxed(row.termsProposedBy()),
@@ -411,6 +418,7 @@ public final class Cases {
       terms.justification().ifPresent(j -> data.put("justification", j));
       data.put("rsvp_deadline", rsvp.toString());
       data.put("em", after.name().toLowerCase(Locale.ROOT));
+      describe(own, data);
       return new Change(row.pk(), "case.embargo_proposed", data, EmbargoManagement.Consequence.NONE);
     }, actor);
   }
@@ -418,7 +426,10 @@ public final class Cases {
   /**
    * Accepts the open proposals. The case owner's (or coordinator's) acceptance puts the shortest open
    * proposal in force ({@link EmbargoProposal#shortest}); another participant's acceptance is its own
-   * consent to the terms ({@link EmbargoConsent}).
+   * consent to the terms, or under an open revision its answer to it ({@link
+   * EmbargoNegotiation#onAnswer}). An accepted revision that ends later than the terms it replaces
+   * lapses the signatories that did not accept it; one that ends no later carries them over ({@link
+   * EmbargoNegotiation#onDecision}, ADR 0123).
    *
    * @throws org.accord.disclosure.IllegalTransitionException if there is nothing to accept
    */
@@ -447,15 +458,15 @@ public final class Cases {
       for (ProposalRow p : open) {
         org.accord.store.Cases.setProposal(handle, p.id(), p == winner ? ProposalState.ACCEPTED : ProposalState.SUPERSEDED);
       }
+      boolean longer = row.terms().map(old -> winner.terms().end().isAfter(old.end())).orElse(false);
+      List<String> lapsed = new ArrayList<>();
       for (ParticipantRow p : view.participants()) {
-        PecState consent = EmbargoConsent.afterEmbargo(p.consent(), row.em(), event);
-        if (p.participant().organization() == actor.organization().id()
-            && EmbargoConsent.allowed(consent).contains(PecEvent.ACCEPT)) {
-          consent = EmbargoConsent.next(consent, PecEvent.ACCEPT, after);
+        boolean decider = p.participant().organization() == actor.organization().id();
+        EmbargoPosition position = EmbargoNegotiation.onDecision(p.position(), row.em(), event, decider, longer);
+        if (position.consent() == PecState.LAPSED && p.consent() != PecState.LAPSED) {
+          lapsed.add(p.organizationName());
         }
-        if (consent != p.consent()) {
-          org.accord.store.Cases.setConsent(handle, row.pk(), p.participant().organization(), consent);
-        }
+        setPosition(handle, row.pk(), p, position);
       }
       org.accord.store.Cases.update(handle, row.pk(), after, winner.terms(), winner.organization(), since, row.pxa(), now);
       data.put("event", event.name().toLowerCase(Locale.ROOT));
@@ -463,11 +474,17 @@ public final class Cases {
       winner.terms().justification().ifPresent(j -> data.put("justification", j));
       data.put("proposed_by", winner.organizationName());
       data.put("em", after.name().toLowerCase(Locale.ROOT));
+      if (!lapsed.isEmpty()) {
+        data.put("lapsed", lapsed); // signatories that did not accept the longer terms now in force
+      }
       return new Change(row.pk(), "case.embargo_accepted", data, EmbargoManagement.Consequence.NONE);
     }, actor);
   }
 
-  /** A participant that does not own the case answers the open terms for itself (its embargo consent). */
+  /**
+   * A participant that does not own the case answers the open terms for itself (its embargo consent),
+   * or under an open revision the revision ({@link EmbargoNegotiation#onAnswer}).
+   */
   private Change consent(Handle handle, View view, Principal actor, PecEvent event, String what, String type) {
     CaseRow row = view.row();
     ParticipantRow own = requireParticipant(view, actor, what);
@@ -477,10 +494,10 @@ public final class Cases {
         ? Optional.ofNullable(org.accord.store.CaseDeadlines.lapsed(handle, row.pk()).get(organization)) : Optional.empty();
     Optional<Instant> missed = lapsed.or(() -> CaseDeadlines.deadline(own, view.proposals())
         .filter(deadline -> RsvpDeadline.passed(deadline, clock.instant())));
-    PecState consent = RsvpDeadline.answer(own.consent(), event, row.em(), lapsed);
-    org.accord.store.Cases.setConsent(handle, row.pk(), organization, consent);
+    EmbargoPosition position = EmbargoNegotiation.onAnswer(own.position(), event, row.em(), lapsed);
+    setPosition(handle, row.pk(), own, position);
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("consent", consent.name().toLowerCase(Locale.ROOT));
+    describe(position, data);
     missed.ifPresent(deadline -> {
       data.put("late", true);
       data.put("rsvp_deadline", deadline.toString());
@@ -490,7 +507,9 @@ public final class Cases {
 
   /**
    * Rejects the open proposals. The case owner's (or coordinator's) rejection drops them (a rejected
-   * revision leaves the embargo in force); another participant's is its own refusal to consent.
+   * revision leaves the embargo in force and every consent to it as it was); another participant's is
+   * its own refusal to consent, or under an open revision its refusal of the revision, which leaves a
+   * signatory bound by the terms in force (ADR 0123).
    *
    * @throws org.accord.disclosure.IllegalTransitionException if there is nothing to reject
    */
@@ -1027,7 +1046,7 @@ public final class Cases {
         .toList();
   }
 
-  private static Tlp.Viewer who(View view, Principal viewer) {
+  static Tlp.Viewer who(View view, Principal viewer) {
     return Tlp.Viewer.of(viewer.organization().id(), memberId(viewer), participant(view, viewer).isPresent(), viewer.isCoordinator());
   }
 
@@ -1039,7 +1058,7 @@ public final class Cases {
    * The recipients of an item labelled {@code tlp} in the case: checked against the case's label, each
    * a person who sees the case; a RED item in a RED case that names none reaches the case's recipients.
    */
-  private static Set<Long> recipients(Handle handle, View view, Tlp tlp, List<String> emails) {
+  static Set<Long> recipients(Handle handle, View view, Tlp tlp, List<String> emails) {
     tlp.checkItem(view.row().tlp(), NeedToKnow.count(emails));
     Set<Long> named = NeedToKnow.resolve(handle, emails, member -> visible(handle, view, Tlp.Viewer.of(member.organization().id(),
         member.id(), participant(view, member.organization().id(), member.id()).isPresent(), false)), view.row().id().toString());
@@ -1226,7 +1245,7 @@ public final class Cases {
    * case only the person who opened it and its named recipients (ADR 0112), whose marking is read only
    * for RED cases so other reads cost no query.
    */
-  private static boolean visible(Handle handle, View view, Tlp.Viewer who) {
+  static boolean visible(Handle handle, View view, Tlp.Viewer who) {
     CaseRow row = view.row();
     if (row.tlp() == Tlp.RED) {
       org.accord.store.CaseMarkings.CaseAccess named = org.accord.store.CaseMarkings.ofCase(handle, row.pk());
@@ -1286,13 +1305,28 @@ public final class Cases {
     return new CaseState(view.row().pxa(), vendors);
   }
 
-  /** Every participant's consent after the embargo took {@code event}. */
+  /** Every participant's position after a decision nobody takes part in as a participant (reject, terminate). */
   private static void cascade(Handle handle, View view, EmEvent event) {
     for (ParticipantRow p : view.participants()) {
-      PecState consent = EmbargoConsent.afterEmbargo(p.consent(), view.row().em(), event);
-      if (consent != p.consent()) {
-        org.accord.store.Cases.setConsent(handle, view.row().pk(), p.participant().organization(), consent);
-      }
+      setPosition(handle, view.row().pk(), p, EmbargoNegotiation.onDecision(p.position(), view.row().em(), event, false, false));
+    }
+  }
+
+  /** Writes what changed of a participant's consent and revision answer. */
+  private static void setPosition(Handle handle, long pk, ParticipantRow p, EmbargoPosition position) {
+    if (position.consent() != p.consent()) {
+      org.accord.store.Cases.setConsent(handle, pk, p.participant().organization(), position.consent());
+    }
+    if (position.revision() != p.revision()) {
+      org.accord.store.Cases.setRevisionAnswer(handle, pk, p.participant().organization(), position.revision());
+    }
+  }
+
+  /** An event's {@code consent} and, while a revision is open, {@code revision} (the answer to it). */
+  private static void describe(EmbargoPosition position, Map<String, Object> data) {
+    data.put("consent", position.consent().name().toLowerCase(Locale.ROOT));
+    if (position.revision() != RevisionAnswer.NONE) {
+      data.put("revision", position.revision().name().toLowerCase(Locale.ROOT));
     }
   }
 
@@ -1438,6 +1472,8 @@ public final class Cases {
       one.put("member", p.memberEmail().orElse(null));
       one.put("roles", labels(p.participant().roles()));
       one.put("consent", p.consent().name().toLowerCase(Locale.ROOT));
+      // Its answer to an open revision of the embargo in force (ADR 0123), null without one.
+      one.put("revision", p.revision() == RevisionAnswer.NONE ? null : p.revision().name().toLowerCase(Locale.ROOT));
       one.put("vfd", p.vendor().map(VfdState::code).orElse(null));
       one.put("invited", p.invited().toString());
       one.put("notified", p.notified().map(Instant::toString).orElse(null));

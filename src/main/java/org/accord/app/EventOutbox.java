@@ -58,6 +58,8 @@ final class EventOutbox implements LedgerService.OutboxListener {
   private final Database database;
   private final Supplier<LedgerService> ledger;
   private final ConcurrentMap<Long, CompletableFuture<Receipt>> waiting = new ConcurrentHashMap<>();
+  /** Told of every staged event in its transaction: notifications (ADR 0119); none until set. */
+  private volatile Notifications notifications;
 
   /**
    * @param ledger the running log, started on first use; the outbox wakes it after each commit
@@ -169,7 +171,9 @@ final class EventOutbox implements LedgerService.OutboxListener {
         public void stage(Principal actor, String type, String subject, long now, Map<String, Object> data, boolean privately) {
           Objects.requireNonNull(actor, "actor");
           // An event that would name a hidden party or a person in the open is a commitment (ADR 0085).
-          staged(EventOutbox.stage(handle, actor.actor(), type, subject, now, data, privately || !Authority.namedInPublicLog(actor)));
+          long id = EventOutbox.stage(handle, actor.actor(), type, subject, now, data, privately || !Authority.namedInPublicLog(actor));
+          enqueueNotifications(handle, actor, type, id, now, data); // in the event's own transaction (ADR 0119)
+          staged(id);
         }
 
         @Override
@@ -185,7 +189,9 @@ final class EventOutbox implements LedgerService.OutboxListener {
             blinded = new LinkedHashMap<>(data);
             blinded.put("nonce", nonce());
           }
-          staged(EventOutbox.stage(handle, new Actor(actor.organization().name(), null), type, subject, now, blinded, commitment));
+          long id = EventOutbox.stage(handle, new Actor(actor.organization().name(), null), type, subject, now, blinded, commitment);
+          enqueueNotifications(handle, actor, type, id, now, data);
+          staged(id);
         }
 
         private void staged(long id) {
@@ -200,6 +206,21 @@ final class EventOutbox implements LedgerService.OutboxListener {
     } catch (RuntimeException e) {
       ids.forEach(waiting::remove);
       throw e;
+    }
+  }
+
+  /**
+   * Has {@code notifications} write the notifications of each staged event in the event's own
+   * transaction (ADR 0119): a change, its event and its notifications commit together.
+   */
+  void notifyThrough(Notifications notifications) {
+    this.notifications = notifications;
+  }
+
+  private void enqueueNotifications(Handle handle, Principal actor, String type, long id, long now, Map<String, Object> data) {
+    Notifications listener = notifications;
+    if (listener != null) {
+      listener.staged(handle, actor, type, id, now, data);
     }
   }
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
         CaseCommand.Embargo.class, CaseCommand.Transition.class, CaseCommand.Events.class, CaseCommand.Vuln.class,
         CaseCommand.Suggest.class, CaseCommand.Status.class, CaseCommand.Ack.class, CaseCommand.AccessLog.class,
         CasePublicationCommands.Publish.class, CasePublicationCommands.Reveal.class,
-        CasePublicationCommands.Credit.class})
+        CasePublicationCommands.Credit.class, CaseMessageCommand.class})
 final class CaseCommand {
   private CaseCommand() {}
 
@@ -364,7 +364,8 @@ final class CaseCommand {
     if (c.get("participants") instanceof List<?> ps) {
       for (Object p : ps) {
         if (p instanceof Map<?, ?> m) {
-          command.out().printf("  %-24s %-30s consent %s%s%s%n", m.get("organization"), m.get("roles"), m.get("consent"),
+          command.out().printf("  %-24s %-30s consent %s%s%s%s%n", m.get("organization"), m.get("roles"), m.get("consent"),
+              m.get("revision") == null ? "" : ", revision " + m.get("revision"),
               m.get("vfd") == null ? "" : ", " + m.get("vfd"),
               m.get("rsvp_deadline") == null ? "" : ", answer by "
                   + (m.get("rsvp_deadline_local") == null ? m.get("rsvp_deadline") : m.get("rsvp_deadline_local")));

@@ -210,6 +210,7 @@ final class DemoCommand extends ServeCommand {
       return Main.OK;
     }
     WebServer server = startServing(accord);
+    ServeCommand.deliverNotifications(accord, host, server.port());
     announce(server, token);
     serveUntilStopped(server);
     return Main.OK;

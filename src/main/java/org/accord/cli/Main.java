@@ -53,6 +53,7 @@ import picocli.CommandLine.ScopeType;
       CaseCommand.class,
       ReportCommand.class,
       MemberCommand.class,
+      NotifyCommand.class,
       TokenCommand.class,
       ServeCommand.class,
       DemoCommand.class,

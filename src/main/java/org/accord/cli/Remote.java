@@ -77,13 +77,22 @@ final class Remote {
 
   /** POSTs a JSON value. */
   <T> T postJson(String path, Object value, Class<T> type) {
+    return sendJson("POST", path, value, type);
+  }
+
+  /** PUTs a JSON value. */
+  <T> T putJson(String path, Object value, Class<T> type) {
+    return sendJson("PUT", path, value, type);
+  }
+
+  private <T> T sendJson(String method, String path, Object value, Class<T> type) {
     byte[] body;
     try {
       body = JSON.writeValueAsBytes(value);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
     }
-    return read(send("POST", uri(path, new Query()), "application/json", new java.io.ByteArrayInputStream(body)), type);
+    return read(send(method, uri(path, new Query()), "application/json", new java.io.ByteArrayInputStream(body)), type);
   }
 
   /** DELETEs {@code path}. */

@@ -33,6 +33,7 @@ class ServeCommand extends AccordCommand {
   @Override
   protected int execute() throws InterruptedException {
     WebServer server = startServing(context().accord());
+    deliverNotifications(context().accord(), host, server.port());
     announce(server, null);
     serveUntilStopped(server);
     return Main.OK;
@@ -47,6 +48,16 @@ class ServeCommand extends AccordCommand {
     WebServer server = WebServer.start(accord, host, port);
     sweep.ifPresent(period -> accord.caseDeadlines().start(period));
     return server;
+  }
+
+  /**
+   * Configures notification delivery from {@code ACCORD_SMTP_URL} and {@code ACCORD_PUBLIC_URL} (the
+   * served address when unset) and starts its worker, which the instance stops on close (ADR 0119).
+   */
+  static void deliverNotifications(org.accord.app.Accord accord, String host, int port) {
+    accord.notifications().configure(org.accord.app.Notifications.Settings.fromEnvironment(
+        "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port));
+    accord.notifications().start();
   }
 
   /** The note this server left in the data directory, once {@link #announce} published it. */

@@ -20,8 +20,9 @@ public final class EmbargoConsent {
    *   SIGNATORY -decline-> DECLINED (consent withdrawn)                             (MSM-07-004)
    *   LAPSED    -invite-> INVITED, -accept-> SIGNATORY, -decline-> DECLINED, -deadline-> DECLINED
    *   DECLINED  -invite-> INVITED                                                   (MSM-07-002)
-   *   cascade: SIGNATORY -> LAPSED when the terms change (EV; MSM-07-005);
-   *            any -> UNBOUND when the embargo ends (ET; MSM-07-006).
+   *   cascade: SIGNATORY -> LAPSED when longer terms it did not accept come into force (EC;
+   *            MSM-07-005 as amended by EP-05-001, ADR 0123); any -> UNBOUND when the embargo ends
+   *            (ET; MSM-07-006).
    *
    * Accord calls UNBOUND NO_EMBARGO (the issue's name). Inviting a signatory is refused: Vultron leaves
    * signatories unaffected by EP, and a refusal tells the caller the invitation did nothing.
@@ -29,9 +30,11 @@ public final class EmbargoConsent {
    * Accord's additions, recorded in ADR 0102:
    *  - Consent needs terms: INVITE, ACCEPT, DECLINE and DEADLINE_PASSED are refused while the case's
    *    EM state is None or eXited, since there is nothing to consent to.
-   *  - Every change of terms lapses signatories, not only a revision (EV): a counter-proposal in
-   *    Proposed (P -p-> P) and a counter-revision in Revise (R -p-> R) replace the terms too. This is
-   *    what the issue means by "a change of terms lapses consent".
+   *  - A proposal lapses nobody (ADR 0123, superseding ADR 0102's "every change of terms lapses
+   *    signatories"): while terms are only proposed, the terms in force (or, in Proposed, the shortest
+   *    open proposal) still bind their signatories (Vultron EP-05-002). A change of terms lapses
+   *    consent when it takes effect: an accepted revision that ends later lapses the signatories that
+   *    did not accept it (EmbargoNegotiation.onDecision, EP-05-001).
    *  - When EM returns to None (a proposal rejected or abandoned), consent resets to NO_EMBARGO as it
    *    does on eXited: the terms it referred to are gone.
    *
@@ -89,16 +92,25 @@ public final class EmbargoConsent {
 
   /**
    * A participant's consent after the case's embargo took {@code event} from {@code emBefore} (an
-   * allowed EM transition): the embargo ending or returning to None resets it to NO_EMBARGO
-   * (MSM-07-006); new terms lapse a signatory (MSM-07-005); anything else leaves it unchanged.
+   * allowed EM transition), as far as the event alone decides it: the embargo ending or returning to
+   * None resets it to NO_EMBARGO (MSM-07-006); a proposal or counter-proposal changes no consent
+   * (Vultron EP-05-002; ADR 0123), nor does accepting proposed terms or rejecting a revision. What a
+   * proposal does to its proposer and to invitations, and what an accepted revision does, depend on
+   * the terms and the answers: {@link EmbargoNegotiation}.
+   *
+   * @throws IllegalArgumentException for {@link EmEvent#ACCEPT_REVISION}, whose effect on a signatory
+   *     depends on its answer and on the new terms ({@link EmbargoNegotiation#onDecision})
    */
   public static PecState afterEmbargo(PecState consent, EmState emBefore, EmEvent event) {
+    if (event == EmEvent.ACCEPT_REVISION) {
+      throw new IllegalArgumentException("an accepted revision lapses or carries over signatories by their answers and the new"
+          + " terms: see EmbargoNegotiation.onDecision");
+    }
     EmState emAfter = EmbargoManagement.next(emBefore, event, PxaState.INITIAL);
     if (emAfter == EmState.EXITED || emAfter == EmState.NONE) {
       return PecState.NO_EMBARGO;
     }
-    boolean newTerms = event == EmEvent.PROPOSE || event == EmEvent.PROPOSE_REVISION;
-    return newTerms && consent == PecState.SIGNATORY ? PecState.LAPSED : consent;
+    return consent;
   }
 
   private static String reason(PecState from, PecEvent event) {

@@ -2,8 +2,8 @@ package org.accord.disclosure;
 
 /**
  * What a participant (or its invitation's deadline) does to its consent. The cascades of embargo
- * changes (terms changed, embargo ended) are not events here: {@link EmbargoConsent#afterEmbargo}
- * applies them to every participant.
+ * changes (proposals, decisions, the embargo's end) are not events here: {@link EmbargoNegotiation}
+ * and {@link EmbargoConsent#afterEmbargo} apply them to every participant.
  */
 public enum PecEvent {
   /** The participant is invited to the current terms (EP; MSM-07-002). */

@@ -14,7 +14,10 @@ public enum PecState {
   SIGNATORY,
   /** Refused, withdrew consent, or let the invitation's deadline pass (the pocket veto). */
   DECLINED,
-  /** Was a signatory, but the terms changed, so the earlier consent no longer applies. */
+  /**
+   * Was a signatory, but longer terms it did not accept came into force (an accepted revision), so the
+   * earlier consent no longer applies (MSM-07-005, EP-05-001; ADR 0123).
+   */
   LAPSED;
 
   /** Whether the participant is bound by the embargo. */

@@ -43,6 +43,8 @@ public record RevealBundle(CaseId caseId, String origin, String checkpoint, List
   public static final int FORMAT_VERSION = 1;
   /** The event type that publishes a case. */
   public static final String PUBLISHED = "case.published";
+  /** The prefix of the events of case messages, which are always withheld (ADR 0117). */
+  public static final String MESSAGE_EVENTS = "case.message_";
 
   public RevealBundle {
     Objects.requireNonNull(caseId, "caseId");
@@ -201,7 +203,7 @@ public record RevealBundle(CaseId caseId, String origin, String checkpoint, List
       } else {
         RevealPolicy.Reason reason = withheld instanceof String label ? RevealPolicy.Reason.fromLabel(label).orElse(null) : null;
         if (reason == null) {
-          throw new VerificationException("\"withheld\" is not a reason: item_tlp, person or unnamed_party", where);
+          throw new VerificationException("\"withheld\" is not a reason: item_tlp, message, person or unnamed_party", where);
         }
         events.add(Event.withheld(at, entry, proof, hash, reason));
       }

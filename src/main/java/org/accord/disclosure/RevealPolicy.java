@@ -17,6 +17,8 @@ import org.accord.ledger.LedgerEvent;
  * (only its index, commitment and hash are in the bundle, so the chain still links):
  *
  * <ol>
+ *   <li>{@link Reason#MESSAGE}: it is a case message's event ({@code case.message_*}); the
+ *       participants' conversation is never published, whatever its label (ADR 0117).
  *   <li>{@link Reason#ITEM_TLP}: it tells of an item labelled TLP:RED or TLP:AMBER+STRICT (its {@code
  *       tlp} data member; an unreadable label too). FIRST TLP 2.0 limits RED to named recipients and
  *       AMBER+STRICT to the recipient's organization; publishing the case does not widen an item's label.
@@ -47,12 +49,14 @@ public final class RevealPolicy {
   public enum Reason {
     /** An item above what publication reveals: TLP:RED or TLP:AMBER+STRICT. */
     ITEM_TLP,
+    /** A case message: the participants' conversation is never published (ADR 0117). */
+    MESSAGE,
     /** The event names a person. */
     PERSON,
     /** The event names an organization that may not be named in public. */
     UNNAMED_PARTY;
 
-    /** {@code item_tlp}, {@code person}, {@code unnamed_party}. */
+    /** {@code item_tlp}, {@code message}, {@code person}, {@code unnamed_party}. */
     public String label() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -117,6 +121,9 @@ public final class RevealPolicy {
 
   /** Why {@code event} stays withheld at publication, or empty if it may be revealed. */
   public Optional<Reason> withholds(LedgerEvent event) {
+    if (event.type().startsWith(RevealBundle.MESSAGE_EVENTS)) {
+      return Optional.of(Reason.MESSAGE);
+    }
     if (itemTlp(event)) {
       return Optional.of(Reason.ITEM_TLP);
     }

@@ -73,7 +73,9 @@ public final class RsvpDeadline {
 
   /**
    * Whether a participant is waiting for an answer that its deadline can lapse: it is invited (or its
-   * consent lapsed with the terms) and it does not decide the terms for the case (the case owner).
+   * consent lapsed with the terms) and it does not decide the terms for the case (the case owner). A
+   * signatory asked about an open revision is not: it stays bound by the terms in force, and its
+   * unanswered revision needs no lapse, since the owner's accept treats it as not accepted (ADR 0123).
    */
   public static boolean pending(PecState consent, boolean caseOwner) {
     return !caseOwner && EmbargoConsent.allowed(consent).contains(PecEvent.DEADLINE_PASSED);

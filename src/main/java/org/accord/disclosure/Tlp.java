@@ -168,18 +168,36 @@ public enum Tlp {
   }
 
   /**
-   * A case item's label together with whom it concerns, who created it and its named recipients: all
-   * that {@link #allows} needs. Immutable.
+   * A case item's label together with whom it concerns, who created it, its named recipients and, for
+   * an item addressed to part of the case (a message to some organizations, ADR 0117), that audience:
+   * all that {@link #allows} needs. Immutable.
+   *
+   * @param audience the organizations the item is addressed to, besides the concerned and the creating
+   *     organization; empty for an item addressed to whoever its label lets see it
    */
-  public record Marking(Tlp tlp, Origin origin, Recipients recipients) {
+  public record Marking(Tlp tlp, Origin origin, Recipients recipients, java.util.Optional<Set<Long>> audience) {
     public Marking {
       Objects.requireNonNull(tlp, "tlp");
       Objects.requireNonNull(origin, "origin");
       Objects.requireNonNull(recipients, "recipients");
+      audience = Objects.requireNonNull(audience, "audience").map(Set::copyOf);
     }
 
-    /** Whether {@code viewer} may see the item. */
+    /** An item addressed to whoever its label lets see it. */
+    public Marking(Tlp tlp, Origin origin, Recipients recipients) {
+      this(tlp, origin, recipients, java.util.Optional.empty());
+    }
+
+    /**
+     * Whether {@code viewer} may see the item: its label allows it and, for an addressed item, the
+     * viewer created it or belongs to the audience, the concerned or the creating organization.
+     */
     public boolean allows(Viewer viewer, boolean published) {
+      if (audience.isPresent() && !origin.createdBy(viewer) && !viewer.isOrganization(origin.organization())
+          && !viewer.isOrganization(origin.creatorOrganization())
+          && (viewer.organization().isEmpty() || !audience.get().contains(viewer.organization().getAsLong()))) {
+        return false;
+      }
       return tlp.allows(origin, recipients, viewer, published);
     }
   }

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,7 +19,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * SQL for need-to-know on case items (ADR 0112, V12): who created a case, the named recipients of a
  * TLP:RED case, and the markings of case events that tell of one item. Plain rows; the rule is {@link
- * Tlp#allows}. Recipients are stored as a JSON array of member ids, NULL for none. Stateless and
+ * Tlp#allows}. An event about a message addressed to some organizations keeps that audience (V17,
+ * ADR 0117). Recipients are stored as a JSON array of member ids, NULL for none. Stateless and
  * thread-safe; methods run on the caller's handle and transaction.
  */
 public final class CaseMarkings {
@@ -45,24 +47,27 @@ public final class CaseMarkings {
   /** Marks case event {@code seq} with the label of the item it tells of. */
   public static void markEvent(Handle handle, long pk, long seq, Tlp.Marking marking) {
     handle.createUpdate(
-            "INSERT INTO case_event_markings (case_id, seq, tlp, org_id, creator_org, creator_member, recipients)"
-                + " VALUES (:pk, :seq, :tlp, :org, :creatorOrg, :creatorMember, :recipients)")
+            "INSERT INTO case_event_markings (case_id, seq, tlp, org_id, creator_org, creator_member, recipients, audience)"
+                + " VALUES (:pk, :seq, :tlp, :org, :creatorOrg, :creatorMember, :recipients, :audience)")
         .bind("pk", pk).bind("seq", seq).bind("tlp", marking.tlp().name())
         .bind("org", marking.origin().organization()).bind("creatorOrg", marking.origin().creatorOrganization())
         .bind("creatorMember", boxed(marking.origin().creatorMember()))
         .bind("recipients", toJson(marking.recipients().members()))
+        .bind("audience", marking.audience().map(CaseMarkings::audienceJson).orElse(null))
         .execute();
   }
 
   /** The markings of the case's events that tell of one item, by sequence number. */
   public static Map<Long, Tlp.Marking> eventMarkings(Handle handle, long pk) {
     Map<Long, Tlp.Marking> out = new HashMap<>();
-    handle.createQuery("SELECT seq, tlp, org_id, creator_org, creator_member, recipients FROM case_event_markings WHERE case_id = :pk")
+    handle.createQuery("SELECT seq, tlp, org_id, creator_org, creator_member, recipients, audience FROM case_event_markings"
+            + " WHERE case_id = :pk")
         .bind("pk", pk)
         .map((rs, ctx) -> {
           out.put(rs.getLong("seq"), new Tlp.Marking(Tlp.valueOf(rs.getString("tlp")),
               new Tlp.Origin(rs.getLong("org_id"), rs.getLong("creator_org"), optionalLong(rs, "creator_member")),
-              new Tlp.Recipients(recipients(rs.getString("recipients")))));
+              new Tlp.Recipients(recipients(rs.getString("recipients"))),
+              Optional.ofNullable(rs.getString("audience")).map(CaseMarkings::recipients)));
           return null;
         })
         .list();
@@ -86,6 +91,15 @@ public final class CaseMarkings {
 
   static Long boxed(OptionalLong value) {
     return value.isPresent() ? value.getAsLong() : null;
+  }
+
+  /** An audience column (V17): a JSON array of organization ids, possibly empty; NULL stands for no audience. */
+  static String audienceJson(Set<Long> organizations) {
+    try {
+      return JSON.writeValueAsString(new TreeSet<>(organizations));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("audience is not JSON: " + e.getMessage(), e);
+    }
   }
 
   /** A recipients column: NULL for none. */

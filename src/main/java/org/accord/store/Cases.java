@@ -17,10 +17,12 @@ import java.util.Set;
 import org.accord.disclosure.CaseId;
 import org.accord.disclosure.EmState;
 import org.accord.disclosure.EmbargoTerms;
+import org.accord.disclosure.EmbargoPosition;
 import org.accord.disclosure.Participant;
 import org.accord.disclosure.ParticipantRole;
 import org.accord.disclosure.PecState;
 import org.accord.disclosure.PxaState;
+import org.accord.disclosure.RevisionAnswer;
 import org.accord.disclosure.Tlp;
 import org.accord.disclosure.VfdState;
 import org.jdbi.v3.core.Handle;
@@ -45,10 +47,25 @@ public final class Cases {
       OptionalLong termsProposedBy, Optional<Instant> embargoSince, PxaState pxa, long eventCount, Instant created,
       Instant updated, long revision) {}
 
-  /** A stored participant. */
+  /**
+   * A stored participant; {@code revision} is its answer to the open revision of the embargo in force
+   * (ADR 0123).
+   */
   public record ParticipantRow(
       Participant participant, String organizationName, Optional<String> memberEmail, PecState consent, Optional<VfdState> vendor, Instant invited,
-      Optional<Instant> notified, Optional<Instant> viewed, Optional<Instant> acknowledged) {}
+      Optional<Instant> notified, Optional<Instant> viewed, Optional<Instant> acknowledged, RevisionAnswer revision) {
+    /** A participant without an answer to a revision. */
+    public ParticipantRow(
+        Participant participant, String organizationName, Optional<String> memberEmail, PecState consent, Optional<VfdState> vendor, Instant invited,
+        Optional<Instant> notified, Optional<Instant> viewed, Optional<Instant> acknowledged) {
+      this(participant, organizationName, memberEmail, consent, vendor, invited, notified, viewed, acknowledged, RevisionAnswer.NONE);
+    }
+
+    /** Its consent and revision answer together. */
+    public EmbargoPosition position() {
+      return new EmbargoPosition(consent, revision);
+    }
+  }
 
   /** The states an embargo proposal goes through in the store. */
   public enum ProposalState {
@@ -257,6 +274,15 @@ public final class Cases {
         .bind("pec", consent.name()).bind("pk", pk).bind("org", organization).execute();
   }
 
+  /**
+   * Writes a participant's answer to the open revision (ADR 0123); its consent, and a lapse by the RSVP
+   * deadline, stay as they are.
+   */
+  public static void setRevisionAnswer(Handle handle, long pk, long organization, RevisionAnswer answer) {
+    handle.createUpdate("UPDATE case_participants SET revision_answer = :answer WHERE case_id = :pk AND org_id = :org")
+        .bind("answer", answer.name()).bind("pk", pk).bind("org", organization).execute();
+  }
+
   /** Writes a vendor participant's VFD state. */
   public static void setVendor(Handle handle, long pk, long organization, VfdState vendor) {
     handle.createUpdate(
@@ -284,7 +310,7 @@ public final class Cases {
   /** The case's participants, in the order they joined. */
   public static List<ParticipantRow> participants(Handle handle, long pk) {
     return handle.createQuery(
-            "SELECT p.org_id, o.name, p.member_id, p.roles, p.pec_state, p.vendor_aware, p.fix_ready, p.fix_deployed, p.invited_at,"
+            "SELECT p.org_id, o.name, p.member_id, p.roles, p.pec_state, p.revision_answer, p.vendor_aware, p.fix_ready, p.fix_deployed, p.invited_at,"
                 + " p.notified_at, p.viewed_at, p.acknowledged_at, m.email FROM case_participants p JOIN organizations o ON o.id = p.org_id"
                 + " LEFT JOIN members m ON m.id = p.member_id"
                 + " WHERE p.case_id = :pk ORDER BY p.invited_at, p.org_id")
@@ -298,7 +324,7 @@ public final class Cases {
               : Optional.of(new VfdState(v == 1, rs.getInt("fix_ready") == 1, rs.getInt("fix_deployed") == 1));
           return new ParticipantRow(participant, rs.getString("name"), Optional.ofNullable(rs.getString("email")), PecState.valueOf(rs.getString("pec_state")), vendor,
               Instant.ofEpochMilli(rs.getLong("invited_at")), instant(rs, "notified_at"), instant(rs, "viewed_at"),
-              instant(rs, "acknowledged_at"));
+              instant(rs, "acknowledged_at"), RevisionAnswer.valueOf(rs.getString("revision_answer")));
         })
         .list();
   }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.accord.disclosure.Participant;
 import org.accord.disclosure.PecState;
+import org.accord.disclosure.RevisionAnswer;
 import org.accord.disclosure.VfdState;
 import org.accord.store.Cases.ParticipantRow;
 import org.jdbi.v3.core.Handle;
@@ -28,7 +29,7 @@ public final class NaiveCaseReads {
     List<ParticipantRow> rows = new ArrayList<>();
     for (long org : orgs) {
       rows.add(handle.createQuery(
-              "SELECT member_id, roles, pec_state, vendor_aware, fix_ready, fix_deployed, invited_at, notified_at, viewed_at,"
+              "SELECT member_id, roles, pec_state, revision_answer, vendor_aware, fix_ready, fix_deployed, invited_at, notified_at, viewed_at,"
                   + " acknowledged_at FROM case_participants WHERE case_id = :pk AND org_id = :org")
           .bind("pk", pk).bind("org", org)
           .map((rs, ctx) -> {
@@ -42,7 +43,8 @@ public final class NaiveCaseReads {
                 : Optional.of(new VfdState(v == 1, rs.getInt("fix_ready") == 1, rs.getInt("fix_deployed") == 1));
             return new ParticipantRow(new Participant(org, memberId, roles(rs.getString("roles"))), name, email,
                 PecState.valueOf(rs.getString("pec_state")), vendor, Instant.ofEpochMilli(rs.getLong("invited_at")),
-                instant(rs, "notified_at"), instant(rs, "viewed_at"), instant(rs, "acknowledged_at"));
+                instant(rs, "notified_at"), instant(rs, "viewed_at"), instant(rs, "acknowledged_at"),
+                RevisionAnswer.valueOf(rs.getString("revision_answer")));
           })
           .one());
     }

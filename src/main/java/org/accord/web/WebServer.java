@@ -71,7 +71,7 @@ public final class WebServer implements AutoCloseable {
   private volatile Principal localPrincipal;
   private final List<String> publicPrefixes = new ArrayList<>();
   private final List<java.util.regex.Pattern> publicGets = new ArrayList<>();
-  private final java.util.Set<String> uploads = new java.util.HashSet<>();
+  private final List<java.util.regex.Pattern> uploads = new ArrayList<>();
   private final WebOptions options;
   private final ObjectMapper json;
   private final Javalin app;
@@ -91,14 +91,13 @@ public final class WebServer implements AutoCloseable {
         publicPrefixes.add(API + prefix);
       }
       for (String path : module.publicApiPaths()) {
-        publicGets.add(java.util.regex.Pattern.compile(
-            java.util.regex.Pattern.quote(API + path).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q")));
+        publicGets.add(template(API + path));
       }
       for (String path : module.uploadPaths()) {
-        uploads.add(API + path);
+        uploads.add(template(API + path));
       }
     }
-    RequestGuard guard = new RequestGuard(options, (method, path) -> method.equals("POST") && uploads.contains(path));
+    RequestGuard guard = new RequestGuard(options, (method, path) -> method.equals("POST") && uploads.stream().anyMatch(p -> p.matcher(path).matches()));
     this.app =
         Javalin.create(
             config -> {
@@ -144,10 +143,15 @@ public final class WebServer implements AutoCloseable {
             });
   }
 
+  /** A route path as a pattern: each {@code {name}} matches one path segment. */
+  private static java.util.regex.Pattern template(String path) {
+    return java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(path).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q"));
+  }
+
   /** The route modules every server has. */
   public static List<RouteModule> standardModules() {
     return List.of(
-        new ExposureRoutes(), new AdvisoryRoutes(), new LedgerRoutes(), new PartyRoutes(), new ClaimRoutes(), new CaseRoutes(), new CasePublicationRoutes(), new PublishedDocumentRoutes(), new ReportRoutes(), new IntakeRoutes(), new PageRoutes(), new OidcRoutes(), new OpenApiRoutes());
+        new ExposureRoutes(), new AdvisoryRoutes(), new LedgerRoutes(), new PartyRoutes(), new ClaimRoutes(), new CaseRoutes(), new CasePublicationRoutes(), new PublishedDocumentRoutes(), new NotificationRoutes(), new MessageRoutes(), new ReportRoutes(), new IntakeRoutes(), new PageRoutes(), new OidcRoutes(), new OpenApiRoutes());
   }
 
   /**
@@ -230,6 +234,11 @@ public final class WebServer implements AutoCloseable {
   /** Registers a POST route that accepts exactly the query parameters {@code accepted}. */
   void post(JavalinConfig config, String path, Parameters accepted, Handler handler) {
     config.routes.post(path, declare("POST", path, accepted, handler));
+  }
+
+  /** Registers a PUT route that accepts exactly the query parameters {@code accepted}. */
+  void put(JavalinConfig config, String path, Parameters accepted, Handler handler) {
+    config.routes.put(path, declare("PUT", path, accepted, handler));
   }
 
   /** Registers a DELETE route that accepts exactly the query parameters {@code accepted}. */

@@ -110,7 +110,7 @@ class CaseDeadlinesTest extends InstanceOnEngine {
     assertThat(lapsed.get(0).id()).isEqualTo(id);
     assertThat(lapsed.get(0).organizations()).containsExactlyInAnyOrder("Finder Lab", "Acme");
     assertThat(consents(id)).containsEntry("Finder Lab", PecState.DECLINED).containsEntry("Acme", PecState.DECLINED)
-        .containsEntry("Late Co", PecState.INVITED).containsEntry("Libra", PecState.INVITED);
+        .containsEntry("Late Co", PecState.INVITED).containsEntry("Libra", PecState.SIGNATORY); // proposing is consenting
     assertThat(consents(id).get("Finder Lab").bound()).isFalse();
     List<Map<String, Object>> events = cases.events(finder, id);
     assertThat(events).hasSize(history + 1);
@@ -137,7 +137,7 @@ class CaseDeadlinesTest extends InstanceOnEngine {
     assertThat(deadlines.sweep()).isEmpty();
     clock.advance(MS);
     assertThat(deadlines.sweep()).extracting(CaseDeadlines.Lapsed::organizations).containsExactly(List.of("Late Co"));
-    assertThat(consents(id)).containsEntry("Late Co", PecState.DECLINED).containsEntry("Libra", PecState.INVITED);
+    assertThat(consents(id)).containsEntry("Late Co", PecState.DECLINED).containsEntry("Libra", PecState.SIGNATORY);
     assertThat(accord.ledger().size()).isEqualTo(log + 2);
   }
 
@@ -196,13 +196,18 @@ class CaseDeadlinesTest extends InstanceOnEngine {
     Map<String, Object> late = cases.events(coordinator, id).get(history);
     assertThat(data(late)).containsEntry("late", true).containsEntry("rsvp_deadline", DEADLINE.toString());
 
-    // New terms invite everyone again with a new deadline; the old lapse is over.
+    // A revision invites whoever is not bound with a new deadline (ADR 0123): Acme, which proposed it,
+    // accepted the revision but is not bound by the terms in force; the signatories stay bound.
     cases.propose(acme, id, "30d", null);
     Instant revision = clock.instant().plus(Duration.ofDays(7));
-    assertThat(consents(id)).containsEntry("Finder Lab", PecState.INVITED).containsEntry("Acme", PecState.INVITED);
-    assertThat(participant(Cases.describe(cases.show(acme, id)), "Acme")).containsEntry("rsvp_deadline", revision.toString());
-    cases.reject(finder, id);
-    assertThatThrownBy(() -> cases.accept(finder, id)).isInstanceOf(IllegalTransitionException.class).hasMessageContaining("MSM-07-002");
+    assertThat(consents(id)).containsEntry("Finder Lab", PecState.SIGNATORY).containsEntry("Acme", PecState.INVITED);
+    assertThat(participant(Cases.describe(cases.show(acme, id)), "Acme")).containsEntry("rsvp_deadline", revision.toString())
+        .containsEntry("revision", "accepted");
+    assertThat(participant(Cases.describe(cases.show(acme, id)), "Finder Lab")).containsEntry("rsvp_deadline", null)
+        .containsEntry("revision", "asked");
+    cases.reject(finder, id); // refuses the revision, stays bound
+    assertThat(consents(id)).containsEntry("Finder Lab", PecState.SIGNATORY);
+    assertThatThrownBy(() -> cases.reject(finder, id)).isInstanceOf(IllegalTransitionException.class).hasMessageContaining("already declined");
   }
 
   @ParameterizedTest
@@ -278,7 +283,7 @@ class CaseDeadlinesTest extends InstanceOnEngine {
       for (int i = 0; i < invitees; i++) {
         assertThat(stored.get("Org" + i)).as(id + " Org" + i).isEqualTo(i % 3 == 0 ? PecState.SIGNATORY : PecState.DECLINED);
       }
-      assertThat(stored.get("Libra")).isEqualTo(PecState.INVITED);
+      assertThat(stored.get("Libra")).isEqualTo(PecState.SIGNATORY);
       // Replaying the history reaches the stored consents, each event changing what it names.
       Map<String, PecState> replay = new HashMap<>();
       orgs.forEach(o -> replay.put(o.organization().name(), PecState.INVITED));

@@ -95,12 +95,15 @@ class CasesTest extends InstanceOnEngine {
     cases.propose(vendor, id, "90d", null);
     Cases.View countered = cases.propose(finder, id, "45d", null);
     assertThat(countered.row().em()).isEqualTo(EmState.PROPOSED);
-    assertThat(countered.participants()).allMatch(p -> p.consent() == PecState.INVITED);
+    // Proposing is consenting (ADR 0123): each signed its own terms, and 90 days contain 45.
+    assertThat(countered.participants()).allMatch(p -> p.consent() == PecState.SIGNATORY);
     Cases.View accepted = cases.accept(vendor, id);
     assertThat(accepted.row().em()).isEqualTo(EmState.ACTIVE);
     assertThat(accepted.row().terms().orElseThrow().end()).isEqualTo(NOW.plus(Duration.ofDays(45)));
     assertThat(Cases.describe(accepted).get("embargo").toString()).contains("proposed_by=Finder Lab");
-    assertThat(cases.accept(finder, id).participants()).allMatch(p -> p.consent() == PecState.SIGNATORY);
+    assertThat(accepted.participants()).allMatch(p -> p.consent() == PecState.SIGNATORY);
+    assertThatThrownBy(() -> cases.accept(finder, id)).isInstanceOf(IllegalTransitionException.class)
+        .hasMessageContaining("already accepted");
 
     // Illegal: an embargo in force is not accepted again, nor a fix ready before the vendor is aware.
     assertThatThrownBy(() -> cases.accept(vendor, id)).isInstanceOf(IllegalTransitionException.class)
@@ -123,7 +126,7 @@ class CasesTest extends InstanceOnEngine {
     assertThat(accord.ledger().size() - logBefore).as("one event per accepted change and per alert, none for refusals").isEqualTo(5);
     assertThat(cases.events(finder, id)).extracting(e -> e.get("type")).containsExactly("case.created",
         "case.participant_invited", "case.embargo_proposed", "case.embargo_proposed", "case.embargo_accepted",
-        "case.embargo_consented", "case.state_changed", "case.state_changed", "case.embargo_alert", "case.state_changed",
+        "case.state_changed", "case.state_changed", "case.embargo_alert", "case.state_changed",
         "case.embargo_alert");
     // Both signatories are alerted: to end the embargo after A, that it ended after X.
     assertThat(cases.alerts(finder, id)).extracting(e -> (Object) ((Map<?, ?>) e.get("data")).get("kind")).containsExactly("recommend_ending", "ended");

@@ -39,11 +39,12 @@ class CaseCommandTest {
     String id = id(ok("case", "create", "LibraCore deserialization", "--org", "Libra", "--role", "vendor", "--json"));
     assertThat(id).matches("ACC-20[0-9]{2}-0001");
     assertThat(ok("case", "invite", id, "Acme", "--role", "vendor", "--org", "Libra").out()).contains("Invited Acme to " + id, "Acme");
-    ok("case", "embargo", "propose", id, "--end", "90d", "--org", "Libra");
-    ok("case", "embargo", "propose", id, "--end", "45d", "--org", "Acme");
-    assertThat(ok("case", "embargo", "accept", id, "--org", "Libra", "--json").out()).contains("\"em\" : \"active\"", "\"proposed_by\" : \"Acme\"");
+    ok("case", "embargo", "propose", id, "--end", "45d", "--org", "Libra");
+    ok("case", "embargo", "propose", id, "--end", "90d", "--org", "Acme");
+    assertThat(ok("case", "embargo", "accept", id, "--org", "Libra", "--json").out()).contains("\"em\" : \"active\"", "\"proposed_by\" : \"Libra\"");
     assertThat(ok("case", "list", "--org", "Acme").out()).contains(id, "active", "LibraCore deserialization");
-    // Acme has not consented to the terms in force: its RSVP deadline shows, in the zone asked for; the owner has none.
+    // Acme proposed longer terms than those in force, so it has not consented to them (ADR 0123): its
+    // RSVP deadline shows, in the zone asked for; the owner, which signed its own terms, has none.
     String shown = ok("case", "show", id, "--org", "Acme", "--tz", "Asia/Tokyo").out();
     assertThat(shown).containsPattern("Acme .*consent invited.*, answer by 20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9:]+ Asia/Tokyo \\(UTC\\+09:00\\)");
     assertThat(shown.lines().filter(l -> l.contains("Libra ") && l.contains("consent"))).singleElement().asString()

@@ -261,8 +261,8 @@ class CaseRevealVerifierTest {
     assertThat(json).contains("\"withheld\":\"person\"", "\"withheld\":\"unnamed_party\"", "\"withheld\":\"item_tlp\"");
     CaseRevealVerifier.Result result = world.verify(RevealBundle.parse(json));
     assertThat(result.withheld()).containsExactly(world.indexes.get(1), world.indexes.get(3), world.indexes.get(4));
-    assertThat(result.reasons()).containsExactly(Map.entry(RevealPolicy.Reason.ITEM_TLP, 1), Map.entry(RevealPolicy.Reason.PERSON, 1),
-        Map.entry(RevealPolicy.Reason.UNNAMED_PARTY, 1));
+    assertThat(result.reasons()).containsExactly(Map.entry(RevealPolicy.Reason.ITEM_TLP, 1), Map.entry(RevealPolicy.Reason.MESSAGE, 0),
+        Map.entry(RevealPolicy.Reason.PERSON, 1), Map.entry(RevealPolicy.Reason.UNNAMED_PARTY, 1));
     // A bundle written before the reasons says true, which withheld items only; anything else is refused.
     CaseRevealVerifier.Result legacy = world.verify(RevealBundle.parse(json.replace("\"withheld\":\"person\"", "\"withheld\":true")));
     assertThat(legacy.reasons().get(RevealPolicy.Reason.ITEM_TLP)).isEqualTo(2);

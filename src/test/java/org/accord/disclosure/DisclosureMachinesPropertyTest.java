@@ -70,8 +70,11 @@ class DisclosureMachinesPropertyTest {
       case 1: {
         EmEvent event = pick(random, EmEvent.values());
         EmState next = EmbargoManagement.next(em, event, cs.pxa());
+        boolean longer = random.nextBoolean();
         for (int i = 0; i < pec.length; i++) {
-          pec[i] = EmbargoConsent.afterEmbargo(pec[i], em, event);
+          pec[i] = event == EmEvent.ACCEPT_REVISION
+              ? EmbargoNegotiation.onDecision(EmbargoPosition.of(pec[i]), em, event, i == 0, longer).consent()
+              : EmbargoConsent.afterEmbargo(pec[i], em, event);
         }
         em = next;
         break;

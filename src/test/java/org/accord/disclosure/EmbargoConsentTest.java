@@ -54,17 +54,21 @@ class EmbargoConsentTest {
   }
 
   @Test
-  void aChangeOfTermsLapsesSignatoriesOnly() {
+  void aProposalLapsesNobodyAndOnlyTheEmbargosEndResetsConsent() {
+    // ADR 0123 (Vultron EP-05-002): proposals and counter-proposals change no consent by themselves.
     for (PecState s : PecState.values()) {
-      PecState expected = s == SIGNATORY ? LAPSED : s;
-      assertThat(EmbargoConsent.afterEmbargo(s, EmState.ACTIVE, EmEvent.PROPOSE_REVISION)).isEqualTo(expected);
-      assertThat(EmbargoConsent.afterEmbargo(s, EmState.REVISE, EmEvent.PROPOSE_REVISION)).isEqualTo(expected);
-      assertThat(EmbargoConsent.afterEmbargo(s, EmState.PROPOSED, EmEvent.PROPOSE)).isEqualTo(expected);
+      assertThat(EmbargoConsent.afterEmbargo(s, EmState.ACTIVE, EmEvent.PROPOSE_REVISION)).isEqualTo(s);
+      assertThat(EmbargoConsent.afterEmbargo(s, EmState.REVISE, EmEvent.PROPOSE_REVISION)).isEqualTo(s);
+      assertThat(EmbargoConsent.afterEmbargo(s, EmState.PROPOSED, EmEvent.PROPOSE)).isEqualTo(s);
       assertThat(EmbargoConsent.afterEmbargo(s, EmState.PROPOSED, EmEvent.ACCEPT)).as("acceptance keeps terms")
           .isEqualTo(s);
       assertThat(EmbargoConsent.afterEmbargo(s, EmState.REVISE, EmEvent.REJECT_REVISION)).isEqualTo(s);
       assertThat(EmbargoConsent.afterEmbargo(s, EmState.ACTIVE, EmEvent.TERMINATE)).isEqualTo(NO_EMBARGO);
+      assertThat(EmbargoConsent.afterEmbargo(s, EmState.REVISE, EmEvent.TERMINATE)).isEqualTo(NO_EMBARGO);
       assertThat(EmbargoConsent.afterEmbargo(s, EmState.PROPOSED, EmEvent.REJECT)).isEqualTo(NO_EMBARGO);
+      // An accepted revision depends on the answers and the terms: EmbargoNegotiation decides it.
+      assertThatThrownBy(() -> EmbargoConsent.afterEmbargo(s, EmState.REVISE, EmEvent.ACCEPT_REVISION))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EmbargoNegotiation");
     }
     assertThat(SIGNATORY.bound()).isTrue();
     assertThat(LAPSED.bound()).isFalse();
@@ -78,10 +82,11 @@ class EmbargoConsentTest {
     PecState signatory = s;
     assertThatThrownBy(() -> EmbargoConsent.next(signatory, PecEvent.INVITE, EmState.ACTIVE))
         .hasMessageContaining("already accepted");
-    s = EmbargoConsent.afterEmbargo(s, EmState.ACTIVE, EmEvent.PROPOSE_REVISION);
+    s = EmbargoNegotiation.onDecision(new EmbargoPosition(s, RevisionAnswer.ASKED), EmState.REVISE, EmEvent.ACCEPT_REVISION, false, true)
+        .consent();
     assertThat(s).isEqualTo(LAPSED);
-    assertThat(EmbargoConsent.next(s, PecEvent.DEADLINE_PASSED, EmState.REVISE)).isEqualTo(DECLINED);
-    assertThat(EmbargoConsent.next(s, PecEvent.ACCEPT, EmState.REVISE)).isEqualTo(SIGNATORY);
+    assertThat(EmbargoConsent.next(s, PecEvent.DEADLINE_PASSED, EmState.ACTIVE)).isEqualTo(DECLINED);
+    assertThat(EmbargoConsent.next(s, PecEvent.ACCEPT, EmState.ACTIVE)).isEqualTo(SIGNATORY);
     assertThatThrownBy(() -> EmbargoConsent.next(NO_EMBARGO, PecEvent.INVITE, EmState.EXITED))
         .hasMessageContaining("no embargo terms");
   }

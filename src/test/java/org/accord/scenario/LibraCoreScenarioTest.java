@@ -240,14 +240,17 @@ class LibraCoreScenarioTest {
     // 3. The embargo: the maintainer asks 90 days, the researcher 45; the shortest wins when the owner accepts.
     Instant now = w.clock.instant();
     w.post(maintainer, at + "/embargo", "{\"end\": \"90d\"}");
-    w.post(researcher, at + "/embargo", "{\"end\": \"45d\"}");
+    // Proposing is consenting (ADR 0123): the researcher signs its own, shortest, terms and is not
+    // left to lapse at the RSVP deadline.
+    JsonNode countered = w.post(researcher, at + "/embargo", "{\"end\": \"45d\"}");
+    assertThat(countered.path("participants").findValuesAsText("consent")).containsOnly("signatory");
     JsonNode inForce = w.post(maintainer, at + "/embargo/accept", "{}");
     assertThat(inForce.path("em").asText()).isEqualTo("active");
     assertThat(inForce.path("embargo").path("end").asText()).isEqualTo(now.plus(Duration.ofDays(45)).toString());
     assertThat(inForce.path("embargo").path("proposed_by").asText()).isEqualTo("Ada Security Research");
     assertThat(texts(inForce.path("proposals"), "state")).containsExactly("superseded", "accepted");
-    assertThat(w.post(researcher, at + "/embargo/accept", "{}").path("participants").findValuesAsText("consent"))
-        .containsOnly("signatory");
+    assertThat(inForce.path("participants").findValuesAsText("consent")).containsOnly("signatory");
+    assertThat(w.send(researcher, "POST", at + "/embargo/accept", "{}").statusCode()).as("already a signatory").isEqualTo(409);
 
     // 4. Suggestions from the exposure. The maintainer sees vendors and CERTs, operators only as k-anonymous cells.
     JsonNode mine = w.get(maintainer, at + "/suggestions");
@@ -320,7 +323,7 @@ class LibraCoreScenarioTest {
     // The history, in order, is what each call did; the same for every participant.
     List<String> types = texts(w.get(researcher, at + "/events").path("events"), "type");
     assertThat(types).containsExactly("case.created", "case.participant_invited", "case.vulnerability_added",
-        "case.embargo_proposed", "case.embargo_proposed", "case.embargo_accepted", "case.embargo_consented",
+        "case.embargo_proposed", "case.embargo_proposed", "case.embargo_accepted",
         "case.participant_invited", "case.participant_invited", "case.participant_invited",
         "case.embargo_consented", "case.embargo_consented", "case.embargo_consented",
         "case.state_changed", "case.state_changed", "case.status_set", "case.status_set", "case.status_set");

@@ -193,6 +193,27 @@ class AuthorizationMatrixTest {
         // A machine token is seen by its organization's admins and the coordinator only.
         (who, res) -> is(who == Who.COORDINATOR && res != Res.MISSING || who == Who.ADMIN_A && res == Res.OF_A ? 200 : 404));
 
+    // Notifications (ADR 0119, 0120): a person's own inbox and preferences (a machine token, such as the
+    // coordinator's here, has none: 403); another's notification answers as a missing one; dead letters
+    // for the coordinator; an organization's webhook for its admins and the coordinator.
+    entry("GET /api/v1/inbox", Map.of(Res.NONE, (w, who) -> Call.get(API + "/inbox?order=newest")),
+        (who, res) -> is(who == Who.COORDINATOR ? 403 : 200));
+    entry("POST /api/v1/inbox/{id}/read", Map.of(Res.MISSING, (w, who) -> Call.post(API + "/inbox/987654321/read", "application/json",
+            "{}", null)),
+        (who, res) -> is(who == Who.COORDINATOR ? 403 : 404));
+    entry("GET /api/v1/members/me/notifications", Map.of(Res.NONE, (w, who) -> Call.get(API + "/members/me/notifications")),
+        (who, res) -> is(who == Who.COORDINATOR ? 403 : 200));
+    entry("PUT /api/v1/members/me/notifications", Map.of(Res.NONE, (w, who) -> new Call("PUT", API + "/members/me/notifications",
+            "application/json", "{\"channels\": [\"inbox\", \"email\"], \"digest\": \"daily\"}", null)),
+        (who, res) -> is(who == Who.COORDINATOR ? 403 : 200));
+    entry("GET /api/v1/notifications/dead-letters", Map.of(Res.NONE, (w, who) -> Call.get(API + "/notifications/dead-letters?limit=10")),
+        (who, res) -> is(who == Who.COORDINATOR ? 200 : 403));
+    entry("GET /api/v1/orgs/{name}/webhook", byOrganization((w, org) -> Call.get(API + "/orgs/" + org + "/webhook", org)),
+        (who, res) -> managed(who, res, 200));
+    entry("PUT /api/v1/orgs/{name}/webhook", byOrganization((w, org) -> new Call("PUT", API + "/orgs/" + org + "/webhook",
+            "application/json", "{\"url\": \"https://hooks.example/matrix\"}", org)),
+        (who, res) -> managed(who, res, 200));
+
     // Product claims: anyone claims for its own organization, the coordinator decides.
     entry("POST /api/v1/claims", requests(
             Res.NONE, (w, who) -> Call.post(API + "/claims", "application/json",
@@ -321,6 +342,49 @@ class AuthorizationMatrixTest {
             Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/csaf", MISSING_CASE)),
         (who, res) -> is(res == Res.OF_A && who.ofA() ? 200 : 404));
 
+    // Case messages (ADR 0117): the case's viewers; a hidden case, thread or message answers like a missing one.
+    entry("GET /api/v1/cases/{id}/threads", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/threads", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/threads", MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("GET /api/v1/cases/{id}/threads/{thread}/messages", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/threads/" + w.threadOfA + "/messages", w.threadOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/threads/" + MatrixWorld.MISSING_THREAD + "/messages",
+                MatrixWorld.MISSING_THREAD)),
+        (who, res) -> is(seesCase(who, Res.OF_A) && res == Res.OF_A ? 200 : 404));
+    entry("POST /api/v1/cases/{id}/threads/{thread}/read", requests(
+            Res.OF_A, (w, who) -> Call.post(API + "/cases/" + w.caseOfA + "/threads/" + w.threadOfA + "/read", "application/json", "{}",
+                w.threadOfA),
+            Res.MISSING, (w, who) -> Call.post(API + "/cases/" + w.caseOfA + "/threads/" + MatrixWorld.MISSING_THREAD + "/read",
+                "application/json", "{}", MatrixWorld.MISSING_THREAD)),
+        (who, res) -> is(seesCase(who, Res.OF_A) && res == Res.OF_A ? 200 : 404));
+    entry("POST /api/v1/cases/{id}/messages", requests(
+            Res.OF_A, (w, who) -> Call.post(API + "/cases/" + w.caseOfA + "/messages", "application/json", "{\"body\": \"matrix post\"}",
+                w.caseOfA),
+            Res.MISSING, (w, who) -> Call.post(API + "/cases/" + MISSING_CASE + "/messages", "application/json",
+                "{\"body\": \"matrix post\"}", MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 201 : 404));
+    entry("GET /api/v1/cases/{id}/messages", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/messages?q=matrix", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/messages?q=matrix", MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("GET /api/v1/cases/{id}/messages/{message}", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/messages/" + w.messageOfA, w.messageOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/messages/" + MatrixWorld.MISSING_MESSAGE,
+                MatrixWorld.MISSING_MESSAGE)),
+        (who, res) -> is(seesCase(who, Res.OF_A) && res == Res.OF_A ? 200 : 404));
+    // Only the author (A's member) edits; the coordinator and A's admin see the message but may not.
+    entry("POST /api/v1/cases/{id}/messages/{message}/versions", requests(
+            Res.OF_A, (w, who) -> Call.post(API + "/cases/" + w.caseOfA + "/messages/" + w.messageOfA + "/versions", "application/json",
+                "{\"body\": \"matrix edit\"}", w.messageOfA),
+            Res.MISSING, (w, who) -> Call.post(API + "/cases/" + w.caseOfA + "/messages/" + MatrixWorld.MISSING_MESSAGE + "/versions",
+                "application/json", "{\"body\": \"matrix edit\"}", MatrixWorld.MISSING_MESSAGE)),
+        (who, res) -> is(!seesCase(who, Res.OF_A) || res != Res.OF_A ? 404 : who == Who.MEMBER_A ? 201 : 403));
+    entry("GET /api/v1/cases/{id}/messages/{message}/attachments/{n}", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/messages/" + w.messageOfA + "/attachments/1", w.messageOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/messages/" + MatrixWorld.MISSING_MESSAGE + "/attachments/1",
+                MatrixWorld.MISSING_MESSAGE)),
+        (who, res) -> is(seesCase(who, Res.OF_A) && res == Res.OF_A ? 200 : 404));
     // Reports: the reporter's organization and the coordinator see one; only the coordinator moves it (ADR 0106).
     entry("POST /api/v1/reports", Map.of(Res.NONE, (w, who) -> Call.post(API + "/reports", "text/markdown",
             MatrixWorld.reportBody(w.next()), null)),

@@ -124,6 +124,11 @@ final class MatrixWorld implements AutoCloseable {
     caseOfA = accord.cases().create(a, A_CASE_TITLE, null, java.util.List.of("vendor")).row().id().toString();
     accord.cases().addVulnerability(a, caseOfA, "CVE-2026-0001", java.util.List.of("pkg:maven/org.libra/libracore [2.0,2.3.4)"),
         null, null);
+    Map<String, Object> message = accord.messages().post(a, caseOfA, new org.accord.app.CaseMessages.Draft(null, null, null, null,
+        "matrix message", java.util.List.of(new org.accord.app.CaseMessages.Attachment("note.txt", null, null,
+            "matrix note".getBytes(StandardCharsets.UTF_8)))));
+    messageOfA = (String) message.get("id");
+    threadOfA = (String) message.get("thread");
     reportOfA = freshReport(a);
     anonymousSecret = accord.reports().submitAnonymous("matrix", reportBody(0).replace(A_CASE_TITLE, "Anonymous")
         .getBytes(StandardCharsets.UTF_8)).secret();
@@ -153,6 +158,12 @@ final class MatrixWorld implements AutoCloseable {
 
   /** The id of A's case, made at start. */
   String caseOfA;
+  /** A message of A in A's case (to all, with one attachment) and its thread, made at start. */
+  String messageOfA;
+  String threadOfA;
+  /** A message and a thread id that do not exist, as long as real ones. */
+  static final String MISSING_MESSAGE = "mzzzzzzzzzzzzzzzz";
+  static final String MISSING_THREAD = "tzzzzzzzzzzzzzzzz";
   /** The id of a report A sent, made at start. */
   String reportOfA;
   /** The follow-up secret of an anonymous report, made at start. */
