@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,8 @@ class KeyCommandTest {
     assertThat(shown.path("public_key").asText()).startsWith("-----BEGIN PGP PUBLIC KEY BLOCK-----");
     assertThat(json.readTree(CliRun.run("--data", dir.toString(), "key", "show", "--json").out()).path("fingerprint"))
         .isEqualTo(shown.path("fingerprint"));
-    assertThat(Files.getPosixFilePermissions(dir.resolve("csaf-openpgp.key")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(Files.getPosixFilePermissions(dir.resolve("csaf-openpgp.key")))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     CliRun rotate = CliRun.run("--data", dir.toString(), "key", "rotate");
     assertThat(rotate.exit()).isZero();
