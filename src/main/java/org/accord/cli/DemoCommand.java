@@ -210,7 +210,6 @@ final class DemoCommand extends ServeCommand {
       return Main.OK;
     }
     WebServer server = startServing(accord);
-    ServeCommand.deliverNotifications(accord, host, server.port());
     announce(server, token);
     serveUntilStopped(server);
     return Main.OK;

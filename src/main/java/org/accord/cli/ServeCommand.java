@@ -33,20 +33,21 @@ class ServeCommand extends AccordCommand {
   @Override
   protected int execute() throws InterruptedException {
     WebServer server = startServing(context().accord());
-    deliverNotifications(context().accord(), host, server.port());
     announce(server, null);
     serveUntilStopped(server);
     return Main.OK;
   }
 
   /**
-   * Starts the server on {@code host:port} and, while it serves, the RSVP deadline sweep every {@value
-   * CaseDeadlines#PERIOD_VARIABLE} seconds (ADR 0116); a malformed period fails before the server starts.
+   * Starts the server on {@code host:port} and, while it serves, the background work: the RSVP deadline
+   * sweep every {@value CaseDeadlines#PERIOD_VARIABLE} seconds (ADR 0116; a malformed period fails before
+   * the server starts) and notification delivery (ADR 0119). Both {@code serve} and {@code demo} start here.
    */
   WebServer startServing(Accord accord) {
     Optional<Duration> sweep = CaseDeadlines.period(System.getenv());
     WebServer server = WebServer.start(accord, host, port);
     sweep.ifPresent(period -> accord.caseDeadlines().start(period));
+    deliverNotifications(accord, host, server.port());
     return server;
   }
 
@@ -54,7 +55,7 @@ class ServeCommand extends AccordCommand {
    * Configures notification delivery from {@code ACCORD_SMTP_URL} and {@code ACCORD_PUBLIC_URL} (the
    * served address when unset) and starts its worker, which the instance stops on close (ADR 0119).
    */
-  static void deliverNotifications(org.accord.app.Accord accord, String host, int port) {
+  private static void deliverNotifications(Accord accord, String host, int port) {
     accord.notifications().configure(org.accord.app.Notifications.Settings.fromEnvironment(
         "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port));
     accord.notifications().start();
