@@ -113,7 +113,7 @@ public final class Accord implements AutoCloseable {
     this.publication = new CasePublication(database, clock, cases, events, this::ledger, documents);
     this.notifications = new Notifications(database, clock, parties);
     events.notifyThrough(notifications);
-    this.messages = new CaseMessages(database, clock, cases, events, caseAccess, CaseMessages.Limits.fromEnvironment());
+    this.messages = new CaseMessages(database, clock, cases, events, caseAccess, CaseMessages.Limits.fromEnvironment(), notifications);
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
     this.graph = builder.build();
