@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.accord.InvalidInputException;
 import org.accord.disclosure.EmState;
 import org.accord.disclosure.ParticipantRole;
@@ -48,8 +47,6 @@ public final class CaseDeadlines implements AutoCloseable {
   private final Cases cases;
   private final EventOutbox log;
   private final PeriodicSweep background = new PeriodicSweep("accord-rsvp-deadlines", "RSVP deadline sweep", this::sweepAndLog);
-  /** The number of finished sweeps, and the monitor {@link #awaitSweeps} waits on. */
-  private final long[] swept = new long[1];
 
   CaseDeadlines(Database database, Clock clock, Parties parties, Cases cases, EventOutbox log) {
     this.database = database;
@@ -88,36 +85,20 @@ public final class CaseDeadlines implements AutoCloseable {
       committed.value().ifPresent(changed::add);
       committed.await();
     }
-    synchronized (swept) {
-      swept[0]++;
-      swept.notifyAll();
-    }
     return changed;
   }
 
   /**
-   * Waits until at least {@code count} sweeps have finished since the instance opened, at most {@code
-   * timeout}; whether they had. For tests of the background sweep, which must not sleep.
+   * Waits until at least {@code count} background sweeps have finished, at most {@code timeout}; whether
+   * they had. For tests of the background sweep, which must not sleep.
    */
   boolean awaitSweeps(long count, Duration timeout) throws InterruptedException {
-    long until = System.nanoTime() + timeout.toNanos();
-    synchronized (swept) {
-      while (swept[0] < count) {
-        long left = until - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        TimeUnit.NANOSECONDS.timedWait(swept, left);
-      }
-      return true;
-    }
+    return background.awaitRuns(count, timeout);
   }
 
-  /** How many sweeps have finished since the instance opened. */
+  /** How many background sweeps have finished since the instance opened. */
   long sweeps() {
-    synchronized (swept) {
-      return swept[0];
-    }
+    return background.runs();
   }
 
   private Optional<Lapsed> lapse(org.jdbi.v3.core.Handle handle, EventOutbox.Stager events, Principal instance, long pk) {

@@ -74,6 +74,13 @@ final class PeriodicSweep implements AutoCloseable {
     }
   }
 
+  /** How many background runs have finished. */
+  long runs() {
+    synchronized (runs) {
+      return runs[0];
+    }
+  }
+
   /**
    * Waits until at least {@code count} background runs have finished, at most {@code timeout}; whether
    * they had. For tests of the background thread, which must not sleep.
