@@ -66,7 +66,7 @@ class ArchitectureTest {
     core("exposure", List.of("identity"), JDK);
     core("advisory", List.of("identity", "exposure"), concat(JDK, JACKSON));
     // disclosure verifies a published case against the log: its reveal bundle opens ledger commitments (ADR 0109)
-    core("disclosure", List.of("identity", "party", "exposure", "advisory", "ledger"), concat(JDK, JACKSON));
+    core("disclosure", List.of("identity", "party", "sbom", "exposure", "advisory", "ledger"), concat(JDK, JACKSON));
     core("triage", List.of("exposure"), JDK);
     core("ledger", List.of(), JDK);
     core("exercise", List.of("exposure", "disclosure", "triage"), JDK);

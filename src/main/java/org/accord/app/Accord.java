@@ -76,6 +76,8 @@ public final class Accord implements AutoCloseable {
   private final EventOutbox events;
   private final ProductClaims claims;
   private final Suggestions suggestions;
+  /** Notification plans of cases (ADR 0133). */
+  private final Plans plans;
   private final Cases cases;
   /** Who viewed what of each case, written in the background (ADR 0113). */
   private final CaseAccessLog caseAccess;
@@ -122,6 +124,7 @@ public final class Accord implements AutoCloseable {
     this.graph = builder.build();
     this.exposure = new Exposure(graph, sources);
     this.suggestions = new Suggestions(database, exposure);
+    this.plans = new Plans(database, clock, cases, suggestions);
     this.advisories = new Advisories(database, graph, ingestLock, clock, events);
     this.findings = new Findings(database, graph, advisories);
     this.priorities = new Priorities(database, advisories, findings);
@@ -245,6 +248,11 @@ public final class Accord implements AutoCloseable {
   /** Participants suggested for a case from the exposure graph and the approved claims (ADR 0105). */
   public Suggestions suggestions() {
     return suggestions;
+  }
+
+  /** Notification plans of cases: waves from the exposure and the case facts (ADR 0133). */
+  public Plans plans() {
+    return plans;
   }
 
   /** The exposure queries: where-used, packages, versions. */

@@ -886,6 +886,57 @@ public final class Cases {
     return out;
   }
 
+  /**
+   * What a notification plan of the case is computed from (ADR 0133), read in one transaction: the
+   * affected packages of the vulnerabilities {@code actor} may see, the participants, and the case
+   * facts from its history (when a fix became ready, when attacks were first observed). Only the case
+   * owner and the coordinator plan a case.
+   *
+   * @throws NotFoundException for a hidden or missing case
+   * @throws ForbiddenException for a participant that does not own the case
+   * @throws InvalidInputException if the case has no vulnerability with affected packages yet
+   */
+  PlanSource planSource(Principal actor, CaseId caseId) {
+    PlanSource source = database.jdbi().withHandle(handle -> {
+      View view = load(handle, actor, caseId);
+      if (!owns(view, actor) && !actor.isCoordinator()) {
+        throw new ForbiddenException("only the case owner or the coordinator plans the notifications of " + caseId);
+      }
+      Map<String, org.accord.disclosure.ReportedPackage> packages = new LinkedHashMap<>();
+      for (org.accord.store.CaseItems.VulnerabilityRow v : visibleVulnerabilities(handle, view, actor)) {
+        v.affected().forEach((purl, range) -> packages.putIfAbsent(purl + " " + range, reported(purl, range, "affected")));
+      }
+      Optional<Instant> fixReady = Optional.empty();
+      Optional<Instant> attacked = Optional.empty();
+      for (org.accord.store.Cases.EventRow e : org.accord.store.Cases.events(handle, view.row().pk())) {
+        if (e.type().equals("case.state_changed")) {
+          Object event = e.data().get("event");
+          if ("fix_ready".equals(event) && fixReady.isEmpty()) {
+            fixReady = Optional.of(e.at());
+          } else if ("attacks_observed".equals(event) && attacked.isEmpty()) {
+            attacked = Optional.of(e.at());
+          }
+        }
+      }
+      access.record(actor, view.row().pk(), CaseAccessLog.Seen.SUGGESTIONS);
+      return new PlanSource(view, List.copyOf(packages.values()), fixReady, attacked);
+    });
+    if (source.packages().isEmpty()) {
+      throw new InvalidInputException(caseId + " has no vulnerability with affected packages yet: add one first", "vulnerabilities");
+    }
+    return source;
+  }
+
+  /**
+   * What {@link #planSource} read.
+   *
+   * @param view the case as its owner sees it
+   * @param packages the affected packages of the visible vulnerabilities
+   * @param fixReady when a vendor first reached F, if one did
+   * @param attacked when attacks were first observed, if they were
+   */
+  record PlanSource(View view, List<org.accord.disclosure.ReportedPackage> packages, Optional<Instant> fixReady, Optional<Instant> attacked) {}
+
   private static Map<String, Object> count(org.accord.disclosure.Suggestion.DeploymentCount c) {
     Map<String, Object> one = new LinkedHashMap<>();
     one.put("sector", c.sector());
