@@ -87,6 +87,8 @@ public final class Accord implements AutoCloseable {
   private final CaseDeadlines caseDeadlines;
   /** The documents published cases wrote (ADR 0121). */
   private final CaseDocuments documents;
+  /** Reminders of unseen invitations, missing statuses and near deadlines, swept while the instance serves (ADR 0126). */
+  private final CaseReminders reminders;
   /** Notifications of case activity: written with the events, delivered in the background (ADR 0119). */
   private final Notifications notifications;
   /** Case messages: threads, audiences, attachments, read state and search (ADR 0117, 0118). */
@@ -115,7 +117,8 @@ public final class Accord implements AutoCloseable {
     this.publication = new CasePublication(database, clock, cases, events, this::ledger, documents);
     this.notifications = new Notifications(database, clock, parties);
     events.notifyThrough(notifications);
-    this.messages = new CaseMessages(database, clock, cases, events, caseAccess, CaseMessages.Limits.fromEnvironment());
+    this.reminders = new CaseReminders(database, clock, notifications);
+    this.messages = new CaseMessages(database, clock, cases, events, caseAccess, CaseMessages.Limits.fromEnvironment(), notifications);
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
     this.graph = builder.build();
@@ -198,6 +201,14 @@ public final class Accord implements AutoCloseable {
    */
   public CaseDeadlines caseDeadlines() {
     return caseDeadlines;
+  }
+
+  /**
+   * The reminder scheduler (ADR 0126): {@link CaseReminders#sweep()} sends the reminders due now, each
+   * once; {@link CaseReminders#start} runs it in the background until {@link #close()}.
+   */
+  public CaseReminders reminders() {
+    return reminders;
   }
 
   /** Case messages: threads, audiences, attachments, read state and search (ADR 0117, 0118). */
@@ -366,6 +377,7 @@ public final class Accord implements AutoCloseable {
   public void close() {
     try {
       caseDeadlines.close();
+      reminders.close();
       notifications.close();
       caseAccess.close();
       synchronized (this) {
