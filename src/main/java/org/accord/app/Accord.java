@@ -83,6 +83,7 @@ public final class Accord implements AutoCloseable {
   private final CasePublication publication;
   /** RSVP deadlines of embargo invitations, swept in the background while the instance serves (ADR 0116). */
   private final CaseDeadlines caseDeadlines;
+  private final CaseCalendars calendars;
   /** The documents published cases wrote (ADR 0121). */
   private final CaseDocuments documents;
   /** Notifications of case activity: written with the events, delivered in the background (ADR 0119). */
@@ -109,6 +110,7 @@ public final class Accord implements AutoCloseable {
     this.cases = new Cases(database, clock, parties, events, caseAccess);
     this.reports = new Reports(database, clock, parties, cases, events);
     this.caseDeadlines = new CaseDeadlines(database, clock, parties, cases, events);
+    this.calendars = new CaseCalendars(database, clock, cases, caseAccess);
     this.documents = new CaseDocuments(database, cases, CaseDocuments.namespaceFromEnvironment());
     this.publication = new CasePublication(database, clock, cases, events, this::ledger, documents);
     this.notifications = new Notifications(database, clock, parties);
@@ -195,6 +197,11 @@ public final class Accord implements AutoCloseable {
    */
   public CaseDeadlines caseDeadlines() {
     return caseDeadlines;
+  }
+
+  /** A member's case deadlines as iCalendar (ADR 0132). */
+  public CaseCalendars calendars() {
+    return calendars;
   }
 
   /** Case messages: threads, audiences, attachments, read state and search (ADR 0117, 0118). */
