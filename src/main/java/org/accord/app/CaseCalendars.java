@@ -10,10 +10,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.accord.EnvironmentException;
+import org.accord.NotFoundException;
 import org.accord.disclosure.CaseId;
 import org.accord.disclosure.Deadline;
 import org.accord.disclosure.DeadlineCalendar;
 import org.accord.disclosure.Deadlines;
+import org.accord.disclosure.EmState;
 import org.accord.disclosure.EmbargoProposal;
 import org.accord.party.Principal;
 import org.accord.store.Cases.ParticipantRow;
@@ -72,7 +74,7 @@ public final class CaseCalendars {
     do {
       ListPage<Cases.Summary> page = cases.list(viewer, Cases.LIST_MAX, cursor);
       List<CaseId> withTerms = page.items().stream()
-          .filter(s -> s.row().em() != org.accord.disclosure.EmState.NONE && s.row().em() != org.accord.disclosure.EmState.EXITED)
+          .filter(s -> s.row().em() != EmState.NONE && s.row().em() != EmState.EXITED)
           .map(s -> s.row().id())
           .toList();
       database.jdbi().useHandle(handle -> {
@@ -80,7 +82,7 @@ public final class CaseCalendars {
           Cases.View view;
           try {
             view = cases.load(handle, viewer, id);
-          } catch (org.accord.NotFoundException e) {
+          } catch (NotFoundException e) {
             continue; // hidden since the page was read
           }
           List<Deadline> found = deadlines(view, viewer);
