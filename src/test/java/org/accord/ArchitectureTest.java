@@ -95,6 +95,9 @@ class ArchitectureTest {
           new Allowance("disclosure", "org.commonmark.",
               "a case message's Markdown is rendered with raw HTML escaped and only http(s)/mailto links kept: a"
                   + " rule of what a participant may be shown, with commonmark-java (ADR 0117)"),
+          new Allowance("disclosure", "net.fortuna.ical4j.",
+              "a member's case deadlines are written as iCalendar (RFC 5545) with ical4j: a format, as Jackson is"
+                  + " for JSON, with no I/O (ADR 0132)"),
           new Allowance("triage", "com.fasterxml.jackson.",
               "the KEV catalogue and SSVC decision tables are JSON, read with Jackson (ADR 0031, 0032)"),
           new Allowance("store", "org.accord.synthetic.",

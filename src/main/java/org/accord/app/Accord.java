@@ -85,6 +85,7 @@ public final class Accord implements AutoCloseable {
   private final CasePublication publication;
   /** RSVP deadlines of embargo invitations, swept in the background while the instance serves (ADR 0116). */
   private final CaseDeadlines caseDeadlines;
+  private final CaseCalendars calendars;
   /** The documents published cases wrote (ADR 0121). */
   private final CaseDocuments documents;
   /** Reminders of unseen invitations, missing statuses and near deadlines, swept while the instance serves (ADR 0126). */
@@ -113,6 +114,7 @@ public final class Accord implements AutoCloseable {
     this.cases = new Cases(database, clock, parties, events, caseAccess);
     this.reports = new Reports(database, clock, parties, cases, events);
     this.caseDeadlines = new CaseDeadlines(database, clock, parties, cases, events);
+    this.calendars = new CaseCalendars(database, clock, cases, caseAccess);
     this.documents = new CaseDocuments(database, cases, CaseDocuments.namespaceFromEnvironment());
     this.publication = new CasePublication(database, clock, cases, events, this::ledger, documents);
     this.notifications = new Notifications(database, clock, parties);
@@ -209,6 +211,11 @@ public final class Accord implements AutoCloseable {
    */
   public CaseReminders reminders() {
     return reminders;
+  }
+
+  /** A member's case deadlines as iCalendar (ADR 0132). */
+  public CaseCalendars calendars() {
+    return calendars;
   }
 
   /** Case messages: threads, audiences, attachments, read state and search (ADR 0117, 0118). */

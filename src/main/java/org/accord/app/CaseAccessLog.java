@@ -51,6 +51,8 @@ public final class CaseAccessLog implements AutoCloseable {
     SUGGESTIONS,
     /** Its messages: threads, a thread's page, a message, an attachment or a search (ADR 0117). */
     MESSAGES,
+    /** Its deadlines as iCalendar (ADR 0132). */
+    CALENDAR,
     /** This log. */
     ACCESS_LOG;
 

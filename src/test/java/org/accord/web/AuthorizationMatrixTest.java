@@ -292,6 +292,12 @@ class AuthorizationMatrixTest {
             Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/access-log", w.caseOfA),
             Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/access-log", MISSING_CASE)),
         (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.MEMBER_A ? 403 : 200));
+    // Deadlines as iCalendar (ADR 0132): whoever sees the case; the same 404 for a hidden one.
+    entry("GET /api/v1/cases/{id}/calendar.ics", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/calendar.ics", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/calendar.ics", MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("GET /api/v1/calendar.ics", Map.of(Res.NONE, (w, who) -> Call.get(API + "/calendar.ics")), (who, res) -> is(200));
 
     // Publication (ADR 0109): the owner or the coordinator publishes; the bundle of a published case is
     // public, an unpublished one answers like a missing one, even to its participants.
