@@ -172,12 +172,13 @@ public final class CaseMessages {
     }
   }
 
-  private static final String MESSAGE_COLUMNS = "SELECT m.id, m.public_id, m.thread_id, t.public_id AS thread_public, m.author_org,"
+  /** The columns {@link #readMessage} reads, from {@code case_messages m} and its joins. */
+  static final String MESSAGE_COLUMNS = "SELECT m.id, m.public_id, m.thread_id, t.public_id AS thread_public, m.author_org,"
       + " o.name AS org_name, m.author_member, mb.email, m.audience, m.audience_orgs, m.tlp, m.recipients, m.body, m.version,"
       + " m.posted_at, m.edited_at FROM case_messages m JOIN case_threads t ON t.id = m.thread_id"
       + " JOIN organizations o ON o.id = m.author_org LEFT JOIN members mb ON mb.id = m.author_member";
 
-  private static MessageRow readMessage(java.sql.ResultSet rs) throws java.sql.SQLException {
+  static MessageRow readMessage(java.sql.ResultSet rs) throws java.sql.SQLException {
     String kind = rs.getString("audience");
     Set<Long> orgs = CaseMarkings.recipients(rs.getString("audience_orgs"));
     MessageAudience audience = kind.equals("all") ? MessageAudience.all() : MessageAudience.of(orgs);

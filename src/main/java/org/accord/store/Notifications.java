@@ -129,6 +129,11 @@ public final class Notifications {
         .bind("id", id).bind("error", clip(error)).execute();
   }
 
+  /** The newest notification's row id, 0 when there is none: how many rows a write added, for {@code bench messages}. */
+  public static long lastId(Handle handle) {
+    return handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM notifications").mapTo(Long.class).one();
+  }
+
   /** How many notifications are in each state, by channel: {@code "email:pending" -> 3}. */
   public static Map<String, Long> counts(Handle handle) {
     Map<String, Long> counts = new LinkedHashMap<>();
