@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
           + " then --fanouts times, one message posted to every participant with its notifications written for every member."
           + " Baselines in the same run: the page from the whole thread filtered in Java, unread counts with one visibility"
           + " query per message, the fan-out with one transaction per recipient organization. The fast and naive answers are"
-          + " compared first (checked, mismatches). Prints p50/p99 and PASS/FAIL against the targets (page p99 <= 50 ms,"
+          + " compared first (checked, mismatches). The per-message count holds a connection through 10,000 queries, so it"
+          + " runs on 4 readers, and its ratio is to the service's count on 4 readers. Prints p50/p99 and PASS/FAIL against"
+          + " the targets (page p99 <= 50 ms,"
           + " unread p99 <= 20 ms, fan-out <= 100 ms, the median of the fan-outs); exit 1 if a read failed or answers differed."
     },
     footer = {"", "Example:", "  accord bench messages --seconds 10 --json", "  accord --db jdbc:postgresql://127.0.0.1/accord bench messages"})
@@ -68,7 +70,7 @@ final class BenchMessagesCommand extends AccordCommand implements StorelessComma
       throw new UserException(e.getMessage());
     }
     double pageRatio = result.pageNaive().p99Ms() / result.page().p99Ms();
-    double unreadRatio = result.unreadNaive().p99Ms() / result.unread().p99Ms();
+    double unreadRatio = result.unreadNaive().p99Ms() / result.unreadFew().p99Ms();
     double fanoutRatio = result.fanoutNaive().p50Ms() / result.fanout().p50Ms();
     if (json) {
       Map<String, Object> body = new LinkedHashMap<>();
@@ -88,7 +90,9 @@ final class BenchMessagesCommand extends AccordCommand implements StorelessComma
       body.put("unread_p50_ms", result.unread().p50Ms());
       body.put("unread_p99_ms", result.unread().p99Ms());
       body.put("unread_reads", result.unread().requests());
+      body.put("unread_baseline_readers", Math.min(readers, MessageBenchmark.BASELINE_UNREAD_READERS));
       body.put("unread_baseline_p99_ms", result.unreadNaive().p99Ms());
+      body.put("unread_compared_p99_ms", result.unreadFew().p99Ms());
       body.put("unread_ratio", unreadRatio);
       body.put("fanout_ms", result.fanout().p50Ms());
       body.put("fanout_max_ms", result.fanoutMaxMs());
@@ -107,7 +111,7 @@ final class BenchMessagesCommand extends AccordCommand implements StorelessComma
     } else {
       out().printf(Locale.ROOT, "%-12s %9s %9s %7s %-20s %9s %7s%n", "", "p50 ms", "p99 ms", "target", "", "baseline", "ratio");
       row("thread page", result.page(), result.page().p99Ms(), PAGE_TARGET_MS, "whole thread p99", result.pageNaive().p99Ms(), pageRatio);
-      row("unread", result.unread(), result.unread().p99Ms(), UNREAD_TARGET_MS, "per message p99", result.unreadNaive().p99Ms(), unreadRatio);
+      row("unread", result.unread(), result.unread().p99Ms(), UNREAD_TARGET_MS, "per msg p99 @4", result.unreadNaive().p99Ms(), unreadRatio);
       row("fan-out", result.fanout(), result.fanout().p50Ms(), FANOUT_TARGET_MS, "per recipient p50", result.fanoutNaive().p50Ms(),
           fanoutRatio);
       out().printf(Locale.ROOT, "fan-out: %d notifications (%s); max %.2f ms; answers compared %d, differing %d%n", result.fanoutRows(),

@@ -89,7 +89,8 @@ public final class CaseMessages {
   /**
    * The case's threads that hold a message {@code reader} may see, with its unread count and the time
    * of the newest such message; oldest thread first. One query: per thread, an index range scan of the
-   * messages after the reader's marker ({@code case_messages_thread}) and one backwards step for the
+   * messages after the reader's marker ({@code case_messages_unread}, V22, which covers
+   * the columns the count tests) and one backwards step for the
    * newest, each filtered by the access list.
    */
   public static List<ThreadSummary> threads(Handle handle, long casePk, Reader reader) {
@@ -200,7 +201,7 @@ public final class CaseMessages {
 
   /**
    * A page of a thread's messages {@code reader} may see, oldest first, after the message with row id
-   * {@code after} (0 for the first page): keyset paging on {@code case_messages_thread}.
+   * {@code after} (0 for the first page): keyset paging on {@code case_messages_unread}.
    */
   public static List<MessageRow> page(Handle handle, long threadPk, Reader reader, long after, int limit) {
     return bindReader(handle.createQuery(MESSAGE_COLUMNS + " WHERE m.thread_id = :thread AND m.id > :after AND " + VISIBLE
