@@ -52,7 +52,8 @@ class ArchitectureTest {
   private static final List<String> CLI_ONLY = List.of("picocli.", "me.tongfei.");
 
   private static final Set<String> CORES =
-      Set.of("identity", "party", "sbom", "exposure", "advisory", "disclosure", "triage", "ledger", "exercise", "notification");
+      Set.of("identity", "party", "sbom", "exposure", "advisory", "disclosure", "triage", "ledger", "exercise", "notification",
+          "jurisdiction");
 
   /** One rule per package; {@code ""} is the base package with the shared exceptions. */
   private static final Map<String, Rule> RULES = new LinkedHashMap<>();
@@ -72,6 +73,8 @@ class ArchitectureTest {
     core("exercise", List.of("exposure", "disclosure", "triage"), JDK);
     // who is notified, the message text, backoff, digest hour and webhook signatures (ADR 0119, 0120)
     core("notification", List.of(), JDK);
+    // rule packs: org kinds and countries from party, the schema check through advisory's SchemaValidator (ADR 0130)
+    core("jurisdiction", List.of("party", "advisory"), concat(JDK, JACKSON));
     List<String> cores = List.copyOf(new TreeSet<>(CORES));
     List<String> notWebOrCli = concat(WEB_ONLY, CLI_ONLY);
     edge("store", cores, notWebOrCli);

@@ -100,9 +100,12 @@ public final class Accord implements AutoCloseable {
   private final Advisories advisories;
   private final Findings findings;
   private final Priorities priorities;
+  /** The jurisdiction rule packs, shipped and the instance's own, read when the instance opens (ADR 0130, 0131). */
+  private final RulePacks rulePacks;
 
-  private Accord(Config config, DataDirectoryLock lock, Database database, Clock clock) {
+  private Accord(Config config, DataDirectoryLock lock, Database database, Clock clock, RulePacks rulePacks) {
     this.config = config;
+    this.rulePacks = rulePacks;
     this.lock = lock;
     this.database = database;
     this.clock = clock;
@@ -140,8 +143,9 @@ public final class Accord implements AutoCloseable {
   /**
    * Claims the data directory, opens the store and builds the exposure graph from it.
    *
-   * @throws org.accord.EnvironmentException if another process holds the directory or the database
-   *     cannot be opened; the message says which
+   * @throws org.accord.EnvironmentException if another process holds the directory, the database
+   *     cannot be opened, or a rule pack of the instance is refused (naming its file and field); the
+   *     message says which
    */
   public static Accord open(Config config) {
     return open(config, Clock.systemUTC());
@@ -149,11 +153,13 @@ public final class Accord implements AutoCloseable {
 
   /** As {@link #open(Config)}, with the clock that stamps ingests; for tests. */
   public static Accord open(Config config, Clock clock) {
+    // A bad rule pack stops the instance before it claims anything (ADR 0131).
+    RulePacks rulePacks = RulePacks.load(config.dataDir());
     DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir());
     Database database = null;
     try {
       database = config.dbUrl() == null ? Database.openEmbedded(config.dataDir()) : Database.open(config.dbUrl());
-      return new Accord(config, lock, database, clock);
+      return new Accord(config, lock, database, clock, rulePacks);
     } catch (RuntimeException e) {
       if (database != null) {
         database.close();
@@ -180,6 +186,11 @@ public final class Accord implements AutoCloseable {
       ledger = LedgerService.start(database, config.dataDir(), config.ledger(), clock, events);
     }
     return ledger;
+  }
+
+  /** The jurisdiction rule packs in use (ADR 0130, 0131). */
+  public RulePacks rulePacks() {
+    return rulePacks;
   }
 
   /** Organizations, members, tokens and authentication. */
