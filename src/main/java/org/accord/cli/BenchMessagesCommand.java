@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "messages",
     description = {
-      "Time thread pages, unread counts and the fan-out of a message at scale.",
+      "Time message pages, unread counts and fan-out at scale.",
       "",
       "Builds one case in a scratch store (SQLite in a temporary directory, or a scratch schema in the PostgreSQL"
           + " database of the global --db, only when typed) with --orgs vendor organizations of --members members each and"
