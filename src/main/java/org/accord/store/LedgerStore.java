@@ -381,15 +381,6 @@ public final class LedgerStore implements TileReader {
     });
   }
 
-  /**
-   * The events waiting in the outbox, oldest first, at most {@code limit}.
-   *
-   * @throws IllegalStateException if the store fails or a row is damaged
-   */
-  public List<Outbox.Staged> outbox(int limit) {
-    return query(handle -> Outbox.oldest(handle, limit));
-  }
-
   /** Whether any event waits in the outbox: a look without the write lock. */
   public boolean outboxWaiting() {
     return query(Outbox::any);
