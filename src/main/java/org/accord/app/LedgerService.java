@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Appends go to one writer thread, which takes everything queued (up to {@link
  * Options#maxBatch()}), assigns indexes and chain predecessors, and writes the entries, the changed
- * tiles and a checkpoint signed for the new size in one transaction. Only after the commit does it
+ * tiles and a checkpoint signed for the new size in one transaction; the outbox is read inside that
+ * transaction, so a batch takes every event committed before it (ADR 0111, addendum 2). Only after the commit does it
  * hand out receipts, each proving inclusion against that checkpoint: an acknowledged append survives a
  * crash. A publisher thread makes the newest checkpoint the log's public one every {@link
  * Options#checkpointInterval()} while the log grows. See ADR 0020.
@@ -391,10 +392,11 @@ public final class LedgerService implements TileSource, AutoCloseable {
 
   private void writeLoop() {
     List<Pending> batch = new ArrayList<>();
+    List<Outbox.Staged> staged = new ArrayList<>();
     int polls = 0;
     while (true) {
       boolean stopping = !running;
-      List<Outbox.Staged> staged = List.of();
+      staged.clear();
       try {
         Pending first = stopping ? queue.poll() : queue.poll(100, TimeUnit.MILLISECONDS);
         if (first != null) {
@@ -402,20 +404,19 @@ public final class LedgerService implements TileSource, AutoCloseable {
           queue.drainTo(batch, options.maxBatch() - 1);
           batch.removeIf(pending -> pending == WAKE);
         }
+        boolean drain = false;
         if (outboxDirty.getAndSet(false) || stopping || ++polls >= OUTBOX_POLLS) {
           polls = 0;
-          staged = store.outbox(options.maxBatch());
-          if (staged.size() == options.maxBatch()) {
-            outboxDirty.set(true);
-          }
+          // A look without the write lock: a wake whose event an earlier batch already took finds nothing.
+          drain = store.outboxWaiting();
         }
-        if (batch.isEmpty() && staged.isEmpty()) {
+        if (batch.isEmpty() && !drain) {
           if (stopping && queue.isEmpty()) {
             break;
           }
           continue;
         }
-        write(staged, batch);
+        write(drain, batch, staged);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
@@ -444,18 +445,15 @@ public final class LedgerService implements TileSource, AutoCloseable {
     }
   }
 
-  /** Writes one batch; after a storage failure, reloads the log's state and tries again, twice. */
-  private void write(List<Outbox.Staged> staged, List<Pending> batch) {
-    List<Item> items = new ArrayList<>(staged.size() + batch.size());
-    for (Outbox.Staged row : staged) {
-      items.add(new Item(row.event(), row.committed(), null, row.id()));
-    }
-    for (Pending pending : batch) {
-      items.add(new Item(pending.append().event(), pending.append().committed(), pending, -1));
-    }
+  /**
+   * Writes one batch of the direct appends {@code batch} and, with {@code drain}, of the outbox rows
+   * it reads ({@code staged} holds them after, for the failure path); after a storage failure, reloads
+   * the log's state and tries again, twice.
+   */
+  private void write(boolean drain, List<Pending> batch, List<Outbox.Staged> staged) {
     for (int attempt = 1; ; attempt++) {
       try {
-        writeOnce(items);
+        writeOnce(drain, batch, staged);
         return;
       } catch (RuntimeException e) {
         headCache.clear();
@@ -469,7 +467,40 @@ public final class LedgerService implements TileSource, AutoCloseable {
     }
   }
 
-  private void writeOnce(List<Item> batch) {
+  /** A batch prepared for its transaction, and what its receipts need after the commit. */
+  private record Prepared(LedgerStore.Batch batch, List<Item> accepted, List<byte[]> entryBytes) {}
+
+  /**
+   * Reads the outbox inside the batch's own transaction (ADR 0111, addendum 2): on SQLite that
+   * transaction holds the write lock, so every change committed before it is in this batch, and the
+   * changes that committed while the previous batch was written share this one's commit and
+   * signature. Receipts go out after the commit.
+   */
+  private void writeOnce(boolean drain, List<Pending> batch, List<Outbox.Staged> staged) {
+    Prepared[] prepared = new Prepared[1];
+    store.drain(drain ? options.maxBatch() : 0, (rows, heads) -> {
+      staged.clear();
+      staged.addAll(rows);
+      if (rows.size() == options.maxBatch()) {
+        outboxDirty.set(true);
+      }
+      List<Item> items = new ArrayList<>(rows.size() + batch.size());
+      for (Outbox.Staged row : rows) {
+        items.add(new Item(row.event(), row.committed(), null, row.id()));
+      }
+      for (Pending pending : batch) {
+        items.add(new Item(pending.append().event(), pending.append().committed(), pending, -1));
+      }
+      prepared[0] = prepare(items, heads);
+      return Optional.ofNullable(prepared[0]).map(Prepared::batch);
+    });
+    if (prepared[0] != null) {
+      committed(prepared[0]);
+    }
+  }
+
+  /** Assigns indexes and chain predecessors, appends to the tree and signs its checkpoint; null if nothing is accepted. */
+  private Prepared prepare(List<Item> batch, LedgerStore.Heads stored) {
     Map<Chain, Hash> heads = new HashMap<>();
     List<String> unknownOpen = new ArrayList<>();
     List<String> unknownCommitted = new ArrayList<>();
@@ -483,10 +514,10 @@ public final class LedgerService implements TileSource, AutoCloseable {
       }
     }
     if (!unknownOpen.isEmpty()) {
-      store.heads(unknownOpen, false).forEach((subject, hash) -> heads.put(new Chain(subject, false), hash));
+      stored.of(unknownOpen, false).forEach((subject, hash) -> heads.put(new Chain(subject, false), hash));
     }
     if (!unknownCommitted.isEmpty()) {
-      store.heads(unknownCommitted, true).forEach((subject, hash) -> heads.put(new Chain(subject, true), hash));
+      stored.of(unknownCommitted, true).forEach((subject, hash) -> heads.put(new Chain(subject, true), hash));
     }
     List<Item> accepted = new ArrayList<>(batch.size());
     List<LedgerStore.Entry> entries = new ArrayList<>(batch.size());
@@ -526,7 +557,7 @@ public final class LedgerService implements TileSource, AutoCloseable {
       heads.put(chain, eventHash);
     }
     if (accepted.isEmpty()) {
-      return;
+      return null;
     }
     List<HashTile> tiles = tree.drainTiles();
     long size = tree.size();
@@ -536,22 +567,31 @@ public final class LedgerService implements TileSource, AutoCloseable {
     if (fault != null && !drained.isEmpty()) {
       fault.run();
     }
-    store.append(entries, tiles, new LedgerStore.StoredCheckpoint(size, root, note, clock.millis(), java.util.OptionalLong.empty()), drained);
-    // Committed: from here on the batch is durable, and its outbox rows are gone.
-    for (HashTile tile : tiles) {
+    LedgerStore.StoredCheckpoint checkpoint = new LedgerStore.StoredCheckpoint(size, root, note, clock.millis(), java.util.OptionalLong.empty());
+    return new Prepared(new LedgerStore.Batch(entries, tiles, checkpoint, drained), accepted, entryBytes);
+  }
+
+  /** After the batch's commit: from here on it is durable, and its outbox rows are gone. Hands out the receipts. */
+  private void committed(Prepared prepared) {
+    List<LedgerStore.Entry> entries = prepared.batch().entries();
+    List<Item> accepted = prepared.accepted();
+    LedgerStore.StoredCheckpoint checkpoint = prepared.batch().checkpoint();
+    for (HashTile tile : prepared.batch().tiles()) {
       nodes.offer(tile);
     }
     for (int i = 0; i < entries.size(); i++) {
       headCache.put(new Chain(entries.get(i).subject(), accepted.get(i).committed()), entries.get(i).eventHash());
     }
-    latest = new Head(size, root, note);
+    long size = checkpoint.size();
+    String note = checkpoint.note();
+    latest = new Head(size, checkpoint.root(), note);
     Prover prover = MerkleLog.prover(size, nodes);
     for (int i = 0; i < accepted.size(); i++) {
       LedgerStore.Entry entry = entries.get(i);
       Item item = accepted.get(i);
       Receipt receipt;
       try {
-        receipt = new Receipt(entry.index(), entryBytes.get(i), prover.inclusion(entry.index()), note, entry.secret());
+        receipt = new Receipt(entry.index(), prepared.entryBytes().get(i), prover.inclusion(entry.index()), note, entry.secret());
       } catch (RuntimeException e) {
         if (item.pending() != null) {
           item.pending().receipt().completeExceptionally(e);

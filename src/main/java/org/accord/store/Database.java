@@ -19,7 +19,8 @@ import org.jdbi.v3.core.Jdbi;
  * db/migration/postgresql}); every DML statement in the repositories is portable between the two, as
  * {@code docs/architecture.md} lists. SQLite runs in WAL mode with {@code synchronous=FULL}, so that a
  * committed transaction survives a power cut, and with a busy timeout so that concurrent writers wait
- * rather than fail.
+ * rather than fail. The write-ahead log is checkpointed by a background thread, not inside commits
+ * ({@link WalCheckpoints}).
  *
  * <p>On SQLite every transaction begins with {@code BEGIN IMMEDIATE}: it takes the database's write
  * lock before its first statement. A deferred transaction that reads and then writes must upgrade its
@@ -63,6 +64,8 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Dialect dialect;
   private final Jdbi jdbi;
+  /** SQLite's background WAL checkpoints; null on PostgreSQL. */
+  private final WalCheckpoints checkpoints;
 
   private Database(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
@@ -71,6 +74,10 @@ public final class Database implements AutoCloseable {
     if (dialect == Dialect.SQLITE) {
       // One transaction at a time in the process, handed over at once rather than by SQLite's busy sleeps.
       jdbi.setTransactionHandler(new SerialWrites(jdbi.getTransactionHandler()));
+      // The log is copied into the database file off the commit path (ADR 0111, addendum 2).
+      checkpoints = new WalCheckpoints(dataSource);
+    } else {
+      checkpoints = null;
     }
   }
 
@@ -106,6 +113,8 @@ public final class Database implements AutoCloseable {
       config.setMaximumPoolSize(4);
       config.addDataSourceProperty("journal_mode", "WAL");
       config.addDataSourceProperty("synchronous", "FULL");
+      // Checkpoints run in the background (WalCheckpoints); the automatic one only if that falls behind.
+      config.addDataSourceProperty("wal_autocheckpoint", WalCheckpoints.BACKSTOP_PAGES);
       config.addDataSourceProperty("foreign_keys", "true");
       config.addDataSourceProperty("busy_timeout", "60000");
       // Every transaction takes the write lock up front (BEGIN IMMEDIATE); see the class comment.
@@ -170,6 +179,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (checkpoints != null) {
+      checkpoints.close();
+    }
     dataSource.close();
   }
 

@@ -125,39 +125,102 @@ public final class LedgerStore implements TileReader {
    *     written then
    */
   public void append(List<Entry> entries, List<HashTile> tiles, StoredCheckpoint checkpoint, Collection<Long> outboxIds) {
+    transaction(handle -> write(handle.getConnection(), new Batch(entries, tiles, checkpoint, outboxIds)));
+  }
+
+  /**
+   * One batch to write: its entries, the tiles they changed, the checkpoint signed for the new size,
+   * and the {@link Outbox} rows whose events it appends.
+   */
+  public record Batch(List<Entry> entries, List<HashTile> tiles, StoredCheckpoint checkpoint, Collection<Long> outboxIds) {
+    public Batch {
+      entries = List.copyOf(entries);
+      tiles = List.copyOf(tiles);
+      Objects.requireNonNull(checkpoint, "checkpoint");
+      outboxIds = List.copyOf(outboxIds);
+    }
+  }
+
+  /** Makes a batch of what the outbox holds, inside the transaction that writes it. */
+  @FunctionalInterface
+  public interface Drain {
+    /**
+     * @param staged the oldest outbox rows, read in the batch's transaction
+     * @param heads the newest entry of each subject's public or private chain, read in that transaction
+     *     (see {@link #heads}); no other connection is taken while the transaction holds one
+     * @return the batch, or empty to write nothing
+     */
+    Optional<Batch> prepare(List<Outbox.Staged> staged, Heads heads);
+  }
+
+  /** {@link #heads(Collection, boolean)} on the caller's connection. */
+  @FunctionalInterface
+  public interface Heads {
+    Map<String, Hash> of(Collection<String> subjects, boolean committed);
+  }
+
+  /**
+   * Reads up to {@code limit} of the oldest outbox rows (none for 0), has {@code drain} make a batch of them (and
+   * of whatever else it appends), and writes the batch, all in one transaction (ADR 0111, addendum 2).
+   * On SQLite the transaction holds the database's write lock from its start, so the batch takes every
+   * event whose change committed before it: the changes that committed while the previous batch was
+   * written share one commit of the log instead of one each.
+   *
+   * @throws IllegalStateException if the store fails, or an outbox row is already gone; nothing is
+   *     written then
+   */
+  public void drain(int limit, Drain drain) {
     transaction(handle -> {
+      List<Outbox.Staged> staged = limit > 0 ? Outbox.oldest(handle, limit) : List.of();
       Connection connection = handle.getConnection();
-      if (!outboxIds.isEmpty()) {
-        Outbox.remove(connection, outboxIds);
-      }
-      try (PreparedStatement insert = connection.prepareStatement(
-              "INSERT INTO ledger_entries (idx, data, subject, event_hash, committed) VALUES (?, ?, ?, ?, ?)");
-          PreparedStatement secret = connection.prepareStatement(
-              "INSERT INTO ledger_secrets (idx, salt, event) VALUES (?, ?, ?)")) {
-        boolean secrets = false;
-        for (Entry entry : entries) {
-          insert.setLong(1, entry.index());
-          insert.setBytes(2, entry.data);
-          insert.setString(3, entry.subject());
-          insert.setBytes(4, entry.eventHash().bytes());
-          insert.setInt(5, entry.secret().isPresent() ? 1 : 0);
-          insert.addBatch();
-          if (entry.secret().isPresent()) {
-            secret.setLong(1, entry.index());
-            secret.setBytes(2, entry.secret().get().salt());
-            secret.setBytes(3, entry.secret().get().event());
-            secret.addBatch();
-            secrets = true;
-          }
+      Optional<Batch> batch = drain.prepare(staged, (subjects, committed) -> {
+        try {
+          return heads(connection, subjects, committed);
+        } catch (SQLException e) {
+          throw new IllegalStateException("ledger store: " + e.getMessage(), e);
         }
-        insert.executeBatch();
-        if (secrets) {
-          secret.executeBatch();
-        }
+      });
+      if (batch.isPresent()) {
+        write(connection, batch.get());
       }
-      putTiles(connection, tiles);
-      insertCheckpoint(connection, checkpoint);
     });
+  }
+
+  private static void write(Connection connection, Batch batch) throws SQLException {
+    List<Entry> entries = batch.entries();
+    List<HashTile> tiles = batch.tiles();
+    StoredCheckpoint checkpoint = batch.checkpoint();
+    Collection<Long> outboxIds = batch.outboxIds();
+    if (!outboxIds.isEmpty()) {
+      Outbox.remove(connection, outboxIds);
+    }
+    try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO ledger_entries (idx, data, subject, event_hash, committed) VALUES (?, ?, ?, ?, ?)");
+        PreparedStatement secret = connection.prepareStatement(
+            "INSERT INTO ledger_secrets (idx, salt, event) VALUES (?, ?, ?)")) {
+      boolean secrets = false;
+      for (Entry entry : entries) {
+        insert.setLong(1, entry.index());
+        insert.setBytes(2, entry.data);
+        insert.setString(3, entry.subject());
+        insert.setBytes(4, entry.eventHash().bytes());
+        insert.setInt(5, entry.secret().isPresent() ? 1 : 0);
+        insert.addBatch();
+        if (entry.secret().isPresent()) {
+          secret.setLong(1, entry.index());
+          secret.setBytes(2, entry.secret().get().salt());
+          secret.setBytes(3, entry.secret().get().event());
+          secret.addBatch();
+          secrets = true;
+        }
+      }
+      insert.executeBatch();
+      if (secrets) {
+        secret.executeBatch();
+      }
+    }
+    putTiles(connection, tiles);
+    insertCheckpoint(connection, checkpoint);
   }
 
   /** Stores a checkpoint outside a batch (the empty log's first one). */
@@ -318,13 +381,9 @@ public final class LedgerStore implements TileReader {
     });
   }
 
-  /**
-   * The events waiting in the outbox, oldest first, at most {@code limit}.
-   *
-   * @throws IllegalStateException if the store fails or a row is damaged
-   */
-  public List<Outbox.Staged> outbox(int limit) {
-    return query(handle -> Outbox.oldest(handle, limit));
+  /** Whether any event waits in the outbox: a look without the write lock. */
+  public boolean outboxWaiting() {
+    return query(Outbox::any);
   }
 
   /** The number of events waiting in the outbox. */
@@ -339,29 +398,29 @@ public final class LedgerStore implements TileReader {
    * never names a private one.
    */
   public Map<String, Hash> heads(Collection<String> subjects, boolean committed) {
+    return query(handle -> heads(handle.getConnection(), subjects, committed));
+  }
+
+  private static Map<String, Hash> heads(Connection connection, Collection<String> subjects, boolean committed) throws SQLException {
     Map<String, Hash> heads = new HashMap<>();
     List<String> all = new ArrayList<>(new LinkedHashSet<>(subjects));
     for (int from = 0; from < all.size(); from += HEAD_CHUNK) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + HEAD_CHUNK));
       String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-      heads.putAll(query(handle -> {
-        Map<String, Hash> found = new HashMap<>();
-        try (PreparedStatement query = handle.getConnection().prepareStatement(
-            "SELECT e.subject, e.event_hash FROM ledger_entries e JOIN "
-                + "(SELECT subject, MAX(idx) AS idx FROM ledger_entries WHERE committed = ? AND subject IN (" + marks + ") GROUP BY subject) m "
-                + "ON e.idx = m.idx")) {
-          query.setInt(1, committed ? 1 : 0);
-          for (int i = 0; i < chunk.size(); i++) {
-            query.setString(i + 2, chunk.get(i));
-          }
-          try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-              found.put(rows.getString(1), new Hash(rows.getBytes(2)));
-            }
+      try (PreparedStatement query = connection.prepareStatement(
+          "SELECT e.subject, e.event_hash FROM ledger_entries e JOIN "
+              + "(SELECT subject, MAX(idx) AS idx FROM ledger_entries WHERE committed = ? AND subject IN (" + marks + ") GROUP BY subject) m "
+              + "ON e.idx = m.idx")) {
+        query.setInt(1, committed ? 1 : 0);
+        for (int i = 0; i < chunk.size(); i++) {
+          query.setString(i + 2, chunk.get(i));
+        }
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            heads.put(rows.getString(1), new Hash(rows.getBytes(2)));
           }
         }
-        return found;
-      }));
+      }
     }
     return heads;
   }

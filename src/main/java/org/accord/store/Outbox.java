@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Handle;
  * transaction as the change they attest, waiting for the ledger writer to append them.
  *
  * <p>{@link #add} runs inside the caller's transaction. The ledger writer reads the oldest rows with
- * {@link #oldest}, and {@link LedgerStore#append} deletes the rows it appended in the transaction that
+ * {@link #oldest}, and {@link LedgerStore#drain} deletes the rows it appended in the transaction that
  * writes their entries, so an event is in exactly one of the two tables at every commit.
  *
  * <p>Stateless; every method uses the handle or connection it is given.
@@ -74,6 +74,11 @@ public final class Outbox {
   /** The number of events waiting. */
   public static long count(Handle handle) {
     return handle.createQuery("SELECT COUNT(*) FROM outbox").mapTo(Long.class).one();
+  }
+
+  /** Whether any event waits: one index probe, whatever the backlog. */
+  public static boolean any(Handle handle) {
+    return handle.createQuery("SELECT id FROM outbox ORDER BY id LIMIT 1").mapTo(Long.class).findOne().isPresent();
   }
 
   /**

@@ -160,6 +160,60 @@ class LedgerServiceTest {
     }
   }
 
+  /**
+   * A change that commits while the writer waits for SQLite's write lock is in the writer's batch
+   * (ADR 0111, addendum 2): the outbox is read inside the batch's transaction, not before it. The first
+   * event is woken for while a second change holds the lock; both land under one checkpoint.
+   */
+  @Test
+  void eventsCommittedWhileTheWriterWaitsShareItsBatch() throws Exception {
+    Map<Long, Receipt> receipts = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+    LedgerService.OutboxListener listener = new LedgerService.OutboxListener() {
+      @Override
+      public void appended(long outboxId, Receipt receipt) {
+        receipts.put(outboxId, receipt);
+        both.countDown();
+      }
+
+      @Override
+      public void failed(long outboxId, RuntimeException cause) {}
+
+      @Override
+      public void closed() {}
+    };
+    try (Database database = Database.openEmbedded(dir);
+        LedgerService ledger = LedgerService.start(database, dir, options(), java.time.Clock.systemUTC(), listener)) {
+      java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+      long[] ids = new long[2];
+      Thread change = new Thread(() -> {
+        try {
+          database.jdbi().useTransaction(h -> {
+            ids[1] = org.accord.store.Outbox.add(h, event("case:b", 2), false, 0);
+            holding.countDown();
+            Thread.sleep(500); // the writer, woken for the first event, queues for the lock meanwhile
+          });
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      database.jdbi().useTransaction(h -> {
+        ids[0] = org.accord.store.Outbox.add(h, event("case:a", 1), false, 0);
+        change.start();
+        // The second change queues for the (fair) write lock before the first commits, so it is next.
+        while (change.getState() != Thread.State.WAITING) {
+          Thread.sleep(5);
+        }
+      });
+      holding.await();
+      ledger.wakeOutbox();
+      change.join();
+      assertThat(both.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("both events appended").isTrue();
+      assertThat(receipts.get(ids[0]).checkpoint()).as("one batch, one signed checkpoint").isEqualTo(receipts.get(ids[1]).checkpoint());
+      assertThat(Verifier.readCheckpoint(receipts.get(ids[0]).checkpoint()).size()).isEqualTo(ledger.size());
+    }
+  }
+
   private Database open(String url) {
     return url == null ? Database.openEmbedded(dir) : Database.open(url);
   }
