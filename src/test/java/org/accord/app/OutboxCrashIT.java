@@ -103,10 +103,7 @@ class OutboxCrashIT {
     // Restart in process: starting the log drains what the last run left in the outbox.
     try (Accord accord = Accord.open(new Accord.Config(dir.resolve("data"), dbUrl))) {
       LedgerService ledger = accord.ledger();
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (accord.database().jdbi().withHandle(Outbox::count) > 0 && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      OutboxTest.awaitDrained(accord, Duration.ofSeconds(30));
       assertThat(accord.database().jdbi().withHandle(Outbox::count)).as("the outbox is drained").isZero();
       Set<String> stored = new HashSet<>(accord.database().jdbi().withHandle(
           handle -> handle.createQuery("SELECT sha256 FROM sbom_documents").mapTo(String.class).list()));
