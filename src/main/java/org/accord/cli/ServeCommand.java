@@ -40,13 +40,16 @@ class ServeCommand extends AccordCommand {
 
   /**
    * Starts the server on {@code host:port} and, while it serves, the background work: the RSVP deadline
-   * sweep every {@value CaseDeadlines#PERIOD_VARIABLE} seconds (ADR 0116; a malformed period fails before
-   * the server starts) and notification delivery (ADR 0119). Both {@code serve} and {@code demo} start here.
+   * sweep every {@value CaseDeadlines#PERIOD_VARIABLE} seconds (ADR 0116), the plan wave sweep every {@value
+   * org.accord.app.PlanWaves#PERIOD_VARIABLE} seconds (ADR 0134; a malformed period fails before the server
+   * starts) and notification delivery (ADR 0119). Both {@code serve} and {@code demo} start here.
    */
   WebServer startServing(Accord accord) {
     Optional<Duration> sweep = CaseDeadlines.period(System.getenv());
+    Optional<Duration> waves = org.accord.app.PlanWaves.period(System.getenv());
     WebServer server = WebServer.start(accord, host, port);
     sweep.ifPresent(period -> accord.caseDeadlines().start(period));
+    waves.ifPresent(period -> accord.planWaves().start(period));
     deliverNotifications(accord, host, server.port());
     return server;
   }
