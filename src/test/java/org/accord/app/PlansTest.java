@@ -281,6 +281,9 @@ class PlansTest {
     String participants = String.valueOf(shown.get("participants"));
     assertThat(participants).contains("GridCo").contains("deployer").contains("observer");
     assertThat(events(id, PlanWaves.SENT_EVENT)).isEqualTo(4);
+    assertThat(accord.cases().events(coordinator, id)).filteredOn(e -> PlanWaves.SENT_EVENT.equals(e.get("type")))
+        .allSatisfy(e -> assertThat(String.valueOf(e.get("data"))).doesNotContain("Acme").doesNotContain("GridCo").doesNotContain("OldCo")
+            .doesNotContain("Libra").contains("invited="));
     assertThat(accord.planWaves().sweep()).isEmpty();
 
     // published: the publication wave is sent
