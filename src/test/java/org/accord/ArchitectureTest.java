@@ -52,7 +52,8 @@ class ArchitectureTest {
   private static final List<String> CLI_ONLY = List.of("picocli.", "me.tongfei.");
 
   private static final Set<String> CORES =
-      Set.of("identity", "party", "sbom", "exposure", "advisory", "disclosure", "triage", "ledger", "exercise", "notification");
+      Set.of("identity", "party", "sbom", "exposure", "advisory", "disclosure", "triage", "ledger", "exercise", "notification",
+          "jurisdiction");
 
   /** One rule per package; {@code ""} is the base package with the shared exceptions. */
   private static final Map<String, Rule> RULES = new LinkedHashMap<>();
@@ -72,6 +73,8 @@ class ArchitectureTest {
     core("exercise", List.of("exposure", "disclosure", "triage"), JDK);
     // who is notified, the message text, backoff, digest hour and webhook signatures (ADR 0119, 0120)
     core("notification", List.of(), JDK);
+    // rule packs: org kinds and countries from party, the schema check through advisory's SchemaValidator (ADR 0130)
+    core("jurisdiction", List.of("party", "advisory"), concat(JDK, JACKSON));
     List<String> cores = List.copyOf(new TreeSet<>(CORES));
     List<String> notWebOrCli = concat(WEB_ONLY, CLI_ONLY);
     edge("store", cores, notWebOrCli);
@@ -95,6 +98,9 @@ class ArchitectureTest {
           new Allowance("disclosure", "org.commonmark.",
               "a case message's Markdown is rendered with raw HTML escaped and only http(s)/mailto links kept: a"
                   + " rule of what a participant may be shown, with commonmark-java (ADR 0117)"),
+          new Allowance("disclosure", "net.fortuna.ical4j.",
+              "a member's case deadlines are written as iCalendar (RFC 5545) with ical4j: a format, as Jackson is"
+                  + " for JSON, with no I/O (ADR 0132)"),
           new Allowance("triage", "com.fasterxml.jackson.",
               "the KEV catalogue and SSVC decision tables are JSON, read with Jackson (ADR 0031, 0032)"),
           new Allowance("store", "org.accord.synthetic.",

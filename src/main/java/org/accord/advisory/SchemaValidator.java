@@ -60,10 +60,13 @@ public final class SchemaValidator {
 
   private final Schema schema;
   private final String schemaIri;
+  /** The path of the whole document: {@code $}, or {@code ""} as a JSON Pointer. */
+  private final String root;
 
-  private SchemaValidator(Schema schema, String schemaIri) {
+  private SchemaValidator(Schema schema, String schemaIri, boolean pointers) {
     this.schema = schema;
     this.schemaIri = schemaIri;
+    this.root = pointers ? "" : "$";
   }
 
   /** Starts a validator for the schema whose {@code $id} (or mapped IRI) is {@code schemaIri}. */
@@ -94,7 +97,7 @@ public final class SchemaValidator {
     }
     List<SchemaViolation> violations = new ArrayList<>(errors.size());
     for (Error error : errors) {
-      String path = error.getInstanceLocation() == null ? "$" : error.getInstanceLocation().toString();
+      String path = error.getInstanceLocation() == null ? root : error.getInstanceLocation().toString();
       violations.add(new SchemaViolation(path, error.getKeyword(), stripPath(error.getMessage(), path)));
     }
     violations.sort(Comparator.comparing(SchemaViolation::path).thenComparing(SchemaViolation::message));
@@ -180,6 +183,7 @@ public final class SchemaValidator {
     private final Map<String, String> mappings = new LinkedHashMap<>();
     private boolean assertFormats = true;
     private boolean strict;
+    private boolean pointers;
 
     private Builder(String schemaIri) {
       this.schemaIri = Objects.requireNonNull(schemaIri, "schemaIri");
@@ -216,6 +220,15 @@ public final class SchemaValidator {
     }
 
     /**
+     * Whether {@link SchemaViolation#path()} is an RFC 6901 JSON Pointer ({@code /rules/0/trigger},
+     * {@code ""} for the whole document) rather than a JSONPath; default false.
+     */
+    public Builder pointers(boolean pointers) {
+      this.pointers = pointers;
+      return this;
+    }
+
+    /**
      * Loads the schema and everything it references.
      *
      * @throws IllegalStateException when the schema or one of its references cannot be found locally
@@ -223,7 +236,7 @@ public final class SchemaValidator {
     public SchemaValidator build() {
       SchemaRegistryConfig config =
           SchemaRegistryConfig.builder()
-              .pathType(PathType.JSON_PATH)
+              .pathType(pointers ? PathType.JSON_POINTER : PathType.JSON_PATH)
               .formatAssertionsEnabled(assertFormats)
               .build();
       Map<String, String> prefixes = new LinkedHashMap<>();
@@ -245,7 +258,7 @@ public final class SchemaValidator {
       try {
         Schema schema = registry.getSchema(SchemaLocation.of(schemaIri));
         schema.initializeValidators();
-        return new SchemaValidator(schema, schemaIri);
+        return new SchemaValidator(schema, schemaIri, pointers);
       } catch (SchemaException | IllegalArgumentException | UnsupportedOperationException e) {
         throw new IllegalStateException("cannot load schema " + schemaIri + ": " + e.getMessage(), e);
       }

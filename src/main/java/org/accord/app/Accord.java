@@ -87,8 +87,11 @@ public final class Accord implements AutoCloseable {
   private final CasePublication publication;
   /** RSVP deadlines of embargo invitations, swept in the background while the instance serves (ADR 0116). */
   private final CaseDeadlines caseDeadlines;
+  private final CaseCalendars calendars;
   /** The documents published cases wrote (ADR 0121). */
   private final CaseDocuments documents;
+  /** Reminders of unseen invitations, missing statuses and near deadlines, swept while the instance serves (ADR 0126). */
+  private final CaseReminders reminders;
   /** Notifications of case activity: written with the events, delivered in the background (ADR 0119). */
   private final Notifications notifications;
   /** Case messages: threads, audiences, attachments, read state and search (ADR 0117, 0118). */
@@ -99,9 +102,12 @@ public final class Accord implements AutoCloseable {
   private final Advisories advisories;
   private final Findings findings;
   private final Priorities priorities;
+  /** The jurisdiction rule packs, shipped and the instance's own, read when the instance opens (ADR 0130, 0131). */
+  private final RulePacks rulePacks;
 
-  private Accord(Config config, DataDirectoryLock lock, Database database, Clock clock) {
+  private Accord(Config config, DataDirectoryLock lock, Database database, Clock clock, RulePacks rulePacks) {
     this.config = config;
+    this.rulePacks = rulePacks;
     this.lock = lock;
     this.database = database;
     this.clock = clock;
@@ -113,11 +119,13 @@ public final class Accord implements AutoCloseable {
     this.cases = new Cases(database, clock, parties, events, caseAccess);
     this.reports = new Reports(database, clock, parties, cases, events);
     this.caseDeadlines = new CaseDeadlines(database, clock, parties, cases, events);
+    this.calendars = new CaseCalendars(database, clock, cases, caseAccess);
     this.documents = new CaseDocuments(database, cases, CaseDocuments.namespaceFromEnvironment());
     this.publication = new CasePublication(database, clock, cases, events, this::ledger, documents);
     this.notifications = new Notifications(database, clock, parties);
     events.notifyThrough(notifications);
-    this.messages = new CaseMessages(database, clock, cases, events, caseAccess, CaseMessages.Limits.fromEnvironment());
+    this.reminders = new CaseReminders(database, clock, notifications);
+    this.messages = new CaseMessages(database, clock, cases, events, caseAccess, CaseMessages.Limits.fromEnvironment(), notifications);
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
     GraphStore.load(database, builder);
     this.graph = builder.build();
@@ -138,8 +146,9 @@ public final class Accord implements AutoCloseable {
   /**
    * Claims the data directory, opens the store and builds the exposure graph from it.
    *
-   * @throws org.accord.EnvironmentException if another process holds the directory or the database
-   *     cannot be opened; the message says which
+   * @throws org.accord.EnvironmentException if another process holds the directory, the database
+   *     cannot be opened, or a rule pack of the instance is refused (naming its file and field); the
+   *     message says which
    */
   public static Accord open(Config config) {
     return open(config, Clock.systemUTC());
@@ -147,11 +156,13 @@ public final class Accord implements AutoCloseable {
 
   /** As {@link #open(Config)}, with the clock that stamps ingests; for tests. */
   public static Accord open(Config config, Clock clock) {
+    // A bad rule pack stops the instance before it claims anything (ADR 0131).
+    RulePacks rulePacks = RulePacks.load(config.dataDir());
     DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir());
     Database database = null;
     try {
       database = config.dbUrl() == null ? Database.openEmbedded(config.dataDir()) : Database.open(config.dbUrl());
-      return new Accord(config, lock, database, clock);
+      return new Accord(config, lock, database, clock, rulePacks);
     } catch (RuntimeException e) {
       if (database != null) {
         database.close();
@@ -180,6 +191,11 @@ public final class Accord implements AutoCloseable {
     return ledger;
   }
 
+  /** The jurisdiction rule packs in use (ADR 0130, 0131). */
+  public RulePacks rulePacks() {
+    return rulePacks;
+  }
+
   /** Organizations, members, tokens and authentication. */
   public Parties parties() {
     return parties;
@@ -201,6 +217,19 @@ public final class Accord implements AutoCloseable {
    */
   public CaseDeadlines caseDeadlines() {
     return caseDeadlines;
+  }
+
+  /**
+   * The reminder scheduler (ADR 0126): {@link CaseReminders#sweep()} sends the reminders due now, each
+   * once; {@link CaseReminders#start} runs it in the background until {@link #close()}.
+   */
+  public CaseReminders reminders() {
+    return reminders;
+  }
+
+  /** A member's case deadlines as iCalendar (ADR 0132). */
+  public CaseCalendars calendars() {
+    return calendars;
   }
 
   /** Case messages: threads, audiences, attachments, read state and search (ADR 0117, 0118). */
@@ -377,6 +406,7 @@ public final class Accord implements AutoCloseable {
   public void close() {
     try {
       caseDeadlines.close();
+      reminders.close();
       planWaves.close();
       notifications.close();
       caseAccess.close();

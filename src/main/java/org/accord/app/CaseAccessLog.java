@@ -1,13 +1,11 @@
 package org.accord.app;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.accord.party.Principal;
 import org.accord.store.Database;
 import org.slf4j.Logger;
@@ -51,6 +49,8 @@ public final class CaseAccessLog implements AutoCloseable {
     SUGGESTIONS,
     /** Its messages: threads, a thread's page, a message, an attachment or a search (ADR 0117). */
     MESSAGES,
+    /** Its deadlines as iCalendar (ADR 0132). */
+    CALENDAR,
     /** This log. */
     ACCESS_LOG;
 
@@ -75,7 +75,8 @@ public final class CaseAccessLog implements AutoCloseable {
   private final ConcurrentHashMap<Key, Pending> pending = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Long, Pending> unrecorded = new ConcurrentHashMap<>();
   private final Object flushing = new Object();
-  private ScheduledExecutorService flusher;
+  /** Writes what is pending every {@link #FLUSH_MILLIS}, from the first view on. */
+  private final PeriodicSweep flusher = new PeriodicSweep("accord-case-access-log", "case access log", this::flushQuietly);
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -106,12 +107,7 @@ public final class CaseAccessLog implements AutoCloseable {
     if (started || closed) {
       return;
     }
-    flusher = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "accord-case-access-log");
-      thread.setDaemon(true);
-      return thread;
-    });
-    flusher.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    flusher.start(Duration.ofMillis(FLUSH_MILLIS));
     started = true;
   }
 
@@ -171,19 +167,10 @@ public final class CaseAccessLog implements AutoCloseable {
   /** Stops the thread and writes what is pending. Views recorded after this are not kept. */
   @Override
   public void close() {
-    ScheduledExecutorService running;
     synchronized (this) {
       closed = true;
-      running = flusher;
     }
-    if (running != null) {
-      running.shutdown();
-      try {
-        running.awaitTermination(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    flusher.close();
     flushQuietly();
   }
 }

@@ -9,9 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.accord.InvalidInputException;
 import org.accord.disclosure.EmState;
 import org.accord.disclosure.ParticipantRole;
@@ -49,10 +46,7 @@ public final class CaseDeadlines implements AutoCloseable {
   private final Parties parties;
   private final Cases cases;
   private final EventOutbox log;
-  private ScheduledExecutorService sweeper;
-  /** The number of finished sweeps, and the monitor {@link #awaitSweeps} waits on. */
-  private final long[] swept = new long[1];
-  private boolean closed;
+  private final PeriodicSweep background = new PeriodicSweep("accord-rsvp-deadlines", "RSVP deadline sweep", this::sweepAndLog);
 
   CaseDeadlines(Database database, Clock clock, Parties parties, Cases cases, EventOutbox log) {
     this.database = database;
@@ -91,36 +85,20 @@ public final class CaseDeadlines implements AutoCloseable {
       committed.value().ifPresent(changed::add);
       committed.await();
     }
-    synchronized (swept) {
-      swept[0]++;
-      swept.notifyAll();
-    }
     return changed;
   }
 
   /**
-   * Waits until at least {@code count} sweeps have finished since the instance opened, at most {@code
-   * timeout}; whether they had. For tests of the background sweep, which must not sleep.
+   * Waits until at least {@code count} background sweeps have finished, at most {@code timeout}; whether
+   * they had. For tests of the background sweep, which must not sleep.
    */
   boolean awaitSweeps(long count, Duration timeout) throws InterruptedException {
-    long until = System.nanoTime() + timeout.toNanos();
-    synchronized (swept) {
-      while (swept[0] < count) {
-        long left = until - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        TimeUnit.NANOSECONDS.timedWait(swept, left);
-      }
-      return true;
-    }
+    return background.awaitRuns(count, timeout);
   }
 
-  /** How many sweeps have finished since the instance opened. */
+  /** How many background sweeps have finished since the instance opened. */
   long sweeps() {
-    synchronized (swept) {
-      return swept[0];
-    }
+    return background.runs();
   }
 
   private Optional<Lapsed> lapse(org.jdbi.v3.core.Handle handle, EventOutbox.Stager events, Principal instance, long pk) {
@@ -180,7 +158,7 @@ public final class CaseDeadlines implements AutoCloseable {
   }
 
   /** The consents that a deadline can lapse, as the core's table says. */
-  private static EnumSet<PecState> waiting() {
+  static EnumSet<PecState> waiting() {
     EnumSet<PecState> out = EnumSet.noneOf(PecState.class);
     for (PecState s : PecState.values()) {
       if (RsvpDeadline.pending(s, false)) {
@@ -197,34 +175,19 @@ public final class CaseDeadlines implements AutoCloseable {
    *
    * @throws IllegalArgumentException for a period that is not positive
    */
-  public synchronized void start(Duration period) {
-    if (period.isNegative() || period.isZero()) {
-      throw new IllegalArgumentException("the sweep period must be positive, not " + period);
-    }
-    if (sweeper != null || closed) {
-      return;
-    }
-    sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "accord-rsvp-deadlines");
-      thread.setDaemon(true);
-      return thread;
-    });
-    sweeper.scheduleWithFixedDelay(this::sweepQuietly, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+  public void start(Duration period) {
+    background.start(period);
   }
 
   /** Whether the background sweep runs. */
-  public synchronized boolean isRunning() {
-    return sweeper != null && !sweeper.isShutdown();
+  public boolean isRunning() {
+    return background.isRunning();
   }
 
-  private void sweepQuietly() {
-    try {
-      List<Lapsed> changed = sweep();
-      if (!changed.isEmpty()) {
-        LOG.info("RSVP deadlines passed: {}", changed);
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("RSVP deadline sweep failed, will retry: {}", e.getMessage());
+  private void sweepAndLog() {
+    List<Lapsed> changed = sweep();
+    if (!changed.isEmpty()) {
+      LOG.info("RSVP deadlines passed: {}", changed);
     }
   }
 
@@ -235,38 +198,12 @@ public final class CaseDeadlines implements AutoCloseable {
    * @throws InvalidInputException naming the variable for anything but a whole number from 0 to 86400
    */
   public static Optional<Duration> period(Map<String, String> environment) {
-    String text = environment.get(PERIOD_VARIABLE);
-    if (text == null || text.isBlank()) {
-      return Optional.of(DEFAULT_PERIOD);
-    }
-    long seconds;
-    try {
-      seconds = Long.parseLong(text.strip());
-    } catch (NumberFormatException e) {
-      seconds = -1;
-    }
-    if (seconds < 0 || seconds > 86_400) {
-      throw new InvalidInputException(PERIOD_VARIABLE + " is the RSVP deadline sweep's period in whole seconds, 0 to 86400 (0: off), not '"
-          + (text.length() > 20 ? text.substring(0, 20) + "..." : text) + "'", PERIOD_VARIABLE);
-    }
-    return seconds == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+    return PeriodicSweep.period(environment, PERIOD_VARIABLE, DEFAULT_PERIOD, "RSVP deadline sweep");
   }
 
   /** Stops the background sweep, waiting for a sweep in progress to finish. */
   @Override
   public void close() {
-    ScheduledExecutorService running;
-    synchronized (this) {
-      closed = true;
-      running = sweeper;
-    }
-    if (running != null) {
-      running.shutdown();
-      try {
-        running.awaitTermination(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    background.close();
   }
 }

@@ -24,6 +24,7 @@ import org.accord.disclosure.MessageText;
 import org.accord.disclosure.MessageThread;
 import org.accord.disclosure.ParticipantRole;
 import org.accord.disclosure.Tlp;
+import org.accord.notification.NotificationKind;
 import org.accord.party.Member;
 import org.accord.party.Principal;
 import org.accord.store.CaseMessages.AttachmentRow;
@@ -69,15 +70,19 @@ public final class CaseMessages {
   private final EventOutbox log;
   private final CaseAccessLog access;
   private final Limits limits;
+  /** Where a post's MESSAGE notifications are written, in the post's transaction (ADR 0125). */
+  private final Notifications notifications;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
-  CaseMessages(Database database, Clock clock, Cases cases, EventOutbox log, CaseAccessLog access, Limits limits) {
+  CaseMessages(Database database, Clock clock, Cases cases, EventOutbox log, CaseAccessLog access, Limits limits,
+      Notifications notifications) {
     this.database = Objects.requireNonNull(database, "database");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.cases = Objects.requireNonNull(cases, "cases");
     this.log = Objects.requireNonNull(log, "log");
     this.access = Objects.requireNonNull(access, "access");
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.notifications = Objects.requireNonNull(notifications, "notifications");
   }
 
   /**
@@ -255,14 +260,34 @@ public final class CaseMessages {
       data.put("attachments", described);
       long seq = Cases.event(handle, events, actor, view.row(), "case.message_posted", data, now);
       org.accord.store.CaseMarkings.markEvent(handle, view.row().pk(), seq, marking);
+      notifyAudience(handle, view, actor, audience, marking, data);
       return new Written(caseId, view.row().pk(), publicId, thread.publicId(), false, marking, grants, now);
     });
     return message(actor, caseId.toString(), written.message());
   }
 
   /**
+   * Writes the post's MESSAGE notifications in its transaction (ADR 0125): one per member (and channel)
+   * of the audience's organizations and the author's own (whose colleagues see the message too) who may
+   * see it by the case's need-to-know and the message's marking; never the author. The source {@code
+   * message-ID} makes the idempotency key one per (message, member, channel).
+   */
+  private void notifyAudience(Handle handle, Cases.View view, Principal actor, MessageAudience audience, Tlp.Marking marking,
+      Map<String, Object> data) {
+    Set<String> told = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    if (!(audience instanceof MessageAudience.All)) {
+      audience.organizations().forEach(o -> told.add(nameOf(view, o)));
+      told.add(actor.organization().name());
+    }
+    notifications.enqueue(handle, new Notifications.Request("message-" + data.get("message"), view.row().id().toString(),
+        NotificationKind.MESSAGE, told, Optional.of(marking), NotificationKind.MESSAGE.text(data, actor.organization().name()),
+        Optional.of(actor)));
+  }
+
+  /**
    * Edits a message's text; only its author may. The original and every edit are kept ({@link
-   * #message} shows them); audience, label and attachments do not change.
+   * #message} shows them); audience, label and attachments do not change. An edit notifies no one
+   * (ADR 0125): its readers were told of the message, and the history shows the edit.
    *
    * @throws NotFoundException for a hidden or missing case or message
    * @throws org.accord.ForbiddenException for anyone but the author who sees the message

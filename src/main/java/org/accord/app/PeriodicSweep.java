@@ -8,60 +8,37 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.accord.InvalidInputException;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A clock-driven sweep run in the background on one daemon thread (the plan's waves, ADR 0134): the
- * first run at once, so what fell due while the instance was down is done when it starts; a failed run
- * is logged and retried at the next period; {@link #awaitRuns} lets tests wait without sleeping.
- * Thread-safe.
+ * A sweep run in the background while the instance serves (the RSVP deadlines of ADR 0116, the
+ * reminders of ADR 0126): on one daemon thread, first at once and then every period until {@link
+ * #close()}; a failed run is logged and tried again at the next period. Thread-safe.
  */
 final class PeriodicSweep implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PeriodicSweep.class);
+
   private final String thread;
-  private final Runnable work;
-  private final Logger log;
+  private final String what;
+  private final Runnable sweep;
   private ScheduledExecutorService sweeper;
   private boolean closed;
-  /** The number of finished runs, and the monitor {@link #awaitRuns} waits on. */
+  /** The number of finished background runs, and the monitor {@link #awaitRuns} waits on. */
   private final long[] runs = new long[1];
 
-  PeriodicSweep(String thread, Runnable work, Logger log) {
+  /**
+   * @param thread the thread's name
+   * @param what what the sweep does, for the log ("RSVP deadline sweep")
+   * @param sweep one run
+   */
+  PeriodicSweep(String thread, String what, Runnable sweep) {
     this.thread = thread;
-    this.work = work;
-    this.log = log;
-  }
-
-  /** Counts one finished run (a background one or a direct call of the sweep). */
-  void ran() {
-    synchronized (runs) {
-      runs[0]++;
-      runs.notifyAll();
-    }
-  }
-
-  /** Waits until at least {@code count} runs have finished, at most {@code timeout}; whether they had. */
-  boolean awaitRuns(long count, Duration timeout) throws InterruptedException {
-    long until = System.nanoTime() + timeout.toNanos();
-    synchronized (runs) {
-      while (runs[0] < count) {
-        long left = until - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        TimeUnit.NANOSECONDS.timedWait(runs, left);
-      }
-      return true;
-    }
-  }
-
-  /** How many runs have finished. */
-  long runs() {
-    synchronized (runs) {
-      return runs[0];
-    }
+    this.what = what;
+    this.sweep = sweep;
   }
 
   /**
-   * Runs the work every {@code period} until {@link #close()}; starting twice, or after close, does nothing.
+   * Runs the sweep every {@code period}, the first at once. Starting twice, or after close, does nothing.
    *
    * @throws IllegalArgumentException for a period that is not positive
    */
@@ -77,22 +54,54 @@ final class PeriodicSweep implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    sweeper.scheduleWithFixedDelay(() -> {
-      try {
-        work.run();
-      } catch (RuntimeException e) {
-        log.warn("{} failed, will retry: {}", thread, e.getMessage());
-      }
-    }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    sweeper.scheduleWithFixedDelay(this::runQuietly, 0, period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** Whether the background sweep runs. */
   synchronized boolean isRunning() {
     return sweeper != null && !sweeper.isShutdown();
   }
 
+  private void runQuietly() {
+    try {
+      sweep.run();
+    } catch (RuntimeException e) {
+      LOG.warn("{} failed, will retry: {}", what, e.getMessage());
+    }
+    synchronized (runs) {
+      runs[0]++;
+      runs.notifyAll();
+    }
+  }
+
+  /** How many background runs have finished. */
+  long runs() {
+    synchronized (runs) {
+      return runs[0];
+    }
+  }
+
   /**
-   * A sweep's period from {@code environment}: {@code variable} in whole seconds, {@code fallback} when
-   * unset, empty for 0 (no background sweep).
+   * Waits until at least {@code count} background runs have finished, at most {@code timeout}; whether
+   * they had. For tests of the background thread, which must not sleep.
+   */
+  boolean awaitRuns(long count, Duration timeout) throws InterruptedException {
+    long until = System.nanoTime() + timeout.toNanos();
+    synchronized (runs) {
+      while (runs[0] < count) {
+        long left = until - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(runs, left);
+      }
+      return true;
+    }
+  }
+
+  /**
+   * A background sweep's period from {@code environment}: {@code variable} seconds, {@code fallback}
+   * when unset, empty for 0 (no background sweep).
    *
    * @throws InvalidInputException naming the variable for anything but a whole number from 0 to 86400
    */
@@ -108,13 +117,13 @@ final class PeriodicSweep implements AutoCloseable {
       seconds = -1;
     }
     if (seconds < 0 || seconds > 86_400) {
-      throw new InvalidInputException(variable + " is " + what + " in whole seconds, 0 to 86400 (0: off), not '"
+      throw new InvalidInputException(variable + " is the " + what + "'s period in whole seconds, 0 to 86400 (0: off), not '"
           + (text.length() > 20 ? text.substring(0, 20) + "..." : text) + "'", variable);
     }
     return seconds == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
   }
 
-  /** Stops the background runs, waiting for one in progress to finish. */
+  /** Stops the background sweep, waiting for a run in progress to finish. */
   @Override
   public void close() {
     ScheduledExecutorService running;

@@ -65,7 +65,7 @@ public final class PlanWaves implements AutoCloseable {
   private final Cases cases;
   private final EventOutbox log;
   private final Notifications notifications;
-  private final PeriodicSweep background = new PeriodicSweep("accord-plan-waves", this::sweepQuietly, LOG);
+  private final PeriodicSweep background = new PeriodicSweep("accord-plan-waves", "plan wave sweep", this::sweepQuietly);
 
   PlanWaves(Database database, Clock clock, Parties parties, Cases cases, EventOutbox log, Notifications notifications) {
     this.database = database;
@@ -106,7 +106,6 @@ public final class PlanWaves implements AutoCloseable {
       committed.value().ifPresent(done::add);
       committed.await();
     }
-    background.ran();
     return done;
   }
 
@@ -185,12 +184,12 @@ public final class PlanWaves implements AutoCloseable {
     return background.isRunning();
   }
 
-  /** Waits until at least {@code count} sweeps have finished, at most {@code timeout}; for tests, which must not sleep. */
+  /** Waits until at least {@code count} background sweeps have finished, at most {@code timeout}; for tests, which must not sleep. */
   boolean awaitSweeps(long count, Duration timeout) throws InterruptedException {
     return background.awaitRuns(count, timeout);
   }
 
-  /** How many sweeps have finished since the instance opened. */
+  /** How many background sweeps have finished since the instance opened. */
   long sweeps() {
     return background.runs();
   }
@@ -209,7 +208,7 @@ public final class PlanWaves implements AutoCloseable {
    * @throws org.accord.InvalidInputException naming the variable for anything but a whole number from 0 to 86400
    */
   public static Optional<Duration> period(Map<String, String> environment) {
-    return PeriodicSweep.period(environment, PERIOD_VARIABLE, DEFAULT_PERIOD, "the plan wave sweep's period");
+    return PeriodicSweep.period(environment, PERIOD_VARIABLE, DEFAULT_PERIOD, "plan wave sweep");
   }
 
   /** Stops the background sweep, waiting for a sweep in progress to finish. */

@@ -302,8 +302,19 @@ public final class CaseBenchmark {
     return figures(samples, errors.get(), log, label);
   }
 
-  /** {@code threads} threads each calling {@code read} in a loop, a warm-up and then the measured period. */
   private static Figures inProcess(Options options, int threads, IntConsumer read, Consumer<String> log, String label)
+      throws InterruptedException {
+    return inProcess(options.warmupSeconds(), options.seconds(), threads, read, log, label);
+  }
+
+  /**
+   * {@code threads} threads each calling {@code read} (with its thread's index) in a closed loop: {@code
+   * warmupSeconds} unmeasured, then {@code seconds} measured; a call started in the measured period is
+   * counted when it ends. Also for {@code bench messages}.
+   *
+   * @throws IllegalStateException when a call failed
+   */
+  static Figures inProcess(double warmupSeconds, double seconds, int threads, IntConsumer read, Consumer<String> log, String label)
       throws InterruptedException {
     long[][] samples = new long[threads][];
     AtomicLong errors = new AtomicLong();
@@ -348,8 +359,8 @@ public final class CaseBenchmark {
       thread.start();
     }
     ready.await();
-    window[0] = System.nanoTime() + (long) (options.warmupSeconds() * 1e9);
-    window[1] = window[0] + (long) (options.seconds() * 1e9);
+    window[0] = System.nanoTime() + (long) (warmupSeconds * 1e9);
+    window[1] = window[0] + (long) (seconds * 1e9);
     go.countDown();
     for (Thread thread : list) {
       thread.join();
@@ -374,7 +385,8 @@ public final class CaseBenchmark {
     return figures(total, errors, all, log, label);
   }
 
-  private static Figures figures(long requests, long errors, long[] nanos, Consumer<String> log, String label) {
+  /** The figures of these latencies, logged under {@code label}. */
+  static Figures figures(long requests, long errors, long[] nanos, Consumer<String> log, String label) {
     if (nanos.length == 0) {
       throw new IllegalStateException("nothing completed in the measured period for " + label + " (raise --cases or lower --seconds)");
     }

@@ -54,14 +54,7 @@ final class BenchCasesCommand extends AccordCommand implements StorelessCommand 
   @Override
   protected int execute() throws Exception {
     CaseBenchmark.Result result;
-    // The global --db names the PostgreSQL database for the scratch schema; only when typed, never from $ACCORD_DB_URL.
-    String db = null;
-    for (picocli.CommandLine.ParseResult parse = spec.root().commandLine().getParseResult(); parse != null;
-        parse = parse.subcommand()) {
-      if (parse.hasMatchedOption("--db")) {
-        db = root().dbUrl();
-      }
-    }
+    String db = typedDb(this);
     try {
       result = CaseBenchmark.run(
           new CaseBenchmark.Options(cases, participants, events, readers, writers, seconds, warmup, BenchCommand.benchPgUrl(db)),
@@ -114,6 +107,18 @@ final class BenchCasesCommand extends AccordCommand implements StorelessCommand 
           result.transition().p99Ms() / result.transitionFloor().p99Ms());
     }
     return result.errors() == 0 ? Main.OK : Main.USER_ERROR;
+  }
+
+  /** The global --db names the PostgreSQL database for a bench's scratch schema: only when typed, never from $ACCORD_DB_URL. */
+  static String typedDb(AccordCommand command) {
+    String db = null;
+    for (picocli.CommandLine.ParseResult parse = command.spec.root().commandLine().getParseResult(); parse != null;
+        parse = parse.subcommand()) {
+      if (parse.hasMatchedOption("--db")) {
+        db = command.root().dbUrl();
+      }
+    }
+    return db;
   }
 
   private void row(String name, CaseBenchmark.Figures figures, double target, String baseline, double baseP99, double ratio) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code accord case create|list|show|invite|embargo|transition|events|vuln|suggest|plan|status|ack}: disclosure
+ * {@code accord case create|list|show|invite|embargo|transition|events|vuln|suggest|plan|status|ack|calendar}: disclosure
  * cases (ADR 0104, 0107),
  * on the data directory (as the local coordinator acting for {@code --org}) or through {@code --server}.
  */
@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
     subcommands = {CaseCommand.Create.class, CaseCommand.ListCases.class, CaseCommand.Show.class, CaseCommand.Invite.class,
         CaseCommand.Embargo.class, CaseCommand.Transition.class, CaseCommand.Events.class, CaseCommand.Vuln.class,
         CaseCommand.Suggest.class, CasePlanCommand.class, CaseCommand.Status.class, CaseCommand.Ack.class, CaseCommand.AccessLog.class,
+        CaseCommand.CalendarExport.class,
         CasePublicationCommands.Publish.class, CasePublicationCommands.Reveal.class,
         CasePublicationCommands.Credit.class, CaseMessageCommand.class})
 final class CaseCommand {
@@ -599,6 +600,52 @@ final class CaseCommand {
         Object who = e.get("organization") == null ? "(unrecorded views)"
             : e.get("organization") + (e.get("member") == null ? "" : " / " + e.get("member"));
         out().printf("%s  %-44s %-16s %5s view(s), last %s%n", e.get("first"), who, e.get("what"), e.get("views"), e.get("last"));
+      }
+      return Main.OK;
+    }
+  }
+
+  @Command(name = "calendar", description = {"Export your deadlines of a case as iCalendar (ADR 0132).",
+      "An RFC 5545 file: the embargo's end (TENTATIVE while only proposed), a proposed revision's end, and your organization's RSVP deadline"
+          + " (every participant's for the case owner), each with an alarm a day before. Events name the case id and the"
+          + " kind only, and link to the case under ACCORD_PUBLIC_URL; importing the file again updates the events."},
+      footer = {"", "Example:", "  accord case calendar ACC-2026-0001 --out acc-2026-0001.ics"})
+  static final class CalendarExport extends OnCase {
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the calendar here (default: standard output).")
+    java.nio.file.Path output;
+
+    @Override
+    protected int execute() {
+      String text = remote().isPresent()
+          ? remote().get().getText(path("/calendar.ics"), Remote.query())
+          : context().accord().calendars().calendar(actingAs(organization), id, org.accord.app.CaseCalendars.publicUrl());
+      int events;
+      try {
+        events = new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(text)).getComponents("VEVENT").size();
+      } catch (java.io.IOException | net.fortuna.ical4j.data.ParserException e) {
+        throw new UserException("the calendar of " + id + " does not read as iCalendar: " + e.getMessage());
+      }
+      if (output != null) {
+        try {
+          java.nio.file.Files.writeString(output, text, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+          throw new UserException("cannot write " + output + ": " + e.getMessage());
+        }
+      }
+      if (json) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("case", id);
+        answer.put("events", events);
+        if (output != null) {
+          answer.put("file", output.toString());
+        } else {
+          answer.put("calendar", text);
+        }
+        printJson(answer);
+      } else if (output != null) {
+        out().printf("Wrote %d deadline(s) of %s to %s%n", events, id, output);
+      } else {
+        out().print(text);
       }
       return Main.OK;
     }

@@ -54,6 +54,7 @@ import picocli.CommandLine.ScopeType;
       ReportCommand.class,
       MemberCommand.class,
       NotifyCommand.class,
+      RulesCommand.class,
       TokenCommand.class,
       ServeCommand.class,
       DemoCommand.class,

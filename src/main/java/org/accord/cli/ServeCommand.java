@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.accord.app.Accord;
 import org.accord.app.CaseDeadlines;
+import org.accord.app.CaseReminders;
 import org.accord.store.ServerRecord;
 import org.accord.web.WebServer;
 import picocli.CommandLine.Command;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Option;
           + "directory belongs to this process while it runs; a second process on it fails clearly.",
       "",
       "While it serves, embargo invitations whose RSVP deadline passed lapse (the invitee declines), checked every "
-          + "ACCORD_RSVP_SWEEP_SECONDS seconds (default 60; 0 turns it off)."
+          + "ACCORD_RSVP_SWEEP_SECONDS seconds (default 60; 0 turns it off), and reminders go out (an invitation unseen after "
+          + "7 days, no status after 14 days, an RSVP deadline within 24 hours, an embargo ending within 72 and 24 hours), "
+          + "checked every ACCORD_REMINDER_SWEEP_SECONDS seconds (default 60; 0 turns them off)."
     })
 class ServeCommand extends AccordCommand {
   @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
@@ -40,17 +43,23 @@ class ServeCommand extends AccordCommand {
 
   /**
    * Starts the server on {@code host:port} and, while it serves, the background work: the RSVP deadline
-   * sweep every {@value CaseDeadlines#PERIOD_VARIABLE} seconds (ADR 0116), the plan wave sweep every {@value
-   * org.accord.app.PlanWaves#PERIOD_VARIABLE} seconds (ADR 0134; a malformed period fails before the server
-   * starts) and notification delivery (ADR 0119). Both {@code serve} and {@code demo} start here.
+   * sweep every {@value CaseDeadlines#PERIOD_VARIABLE} seconds (ADR 0116), the reminder sweep every {@value
+   * CaseReminders#PERIOD_VARIABLE} seconds (ADR 0126), the plan wave sweep every {@value
+   * org.accord.app.PlanWaves#PERIOD_VARIABLE} seconds (ADR 0134; a malformed period of any fails before the
+   * server starts) and notification delivery (ADR 0119). Both {@code serve} and {@code demo} start here; the
+   * instance stops them all on close.
    */
   WebServer startServing(Accord accord) {
     Optional<Duration> sweep = CaseDeadlines.period(System.getenv());
+    Optional<Duration> reminders = CaseReminders.period(System.getenv());
     Optional<Duration> waves = org.accord.app.PlanWaves.period(System.getenv());
     WebServer server = WebServer.start(accord, host, port);
     sweep.ifPresent(period -> accord.caseDeadlines().start(period));
-    waves.ifPresent(period -> accord.planWaves().start(period));
     deliverNotifications(accord, host, server.port());
+    // After delivery is configured: the first sweeps run at once, and their e-mail rows (reminders, the
+    // invitations of plan waves) need the SMTP settings.
+    reminders.ifPresent(period -> accord.reminders().start(period));
+    waves.ifPresent(period -> accord.planWaves().start(period));
     return server;
   }
 

@@ -101,7 +101,8 @@ public enum NotificationKind {
       case EMBARGO_ALERT -> String.valueOf(data.getOrDefault("message", "An embargo alert was raised."));
       case PUBLISHED -> "The case was published by " + actor + ".";
       case STATUS_REQUESTED -> actor + " asks " + data.getOrDefault("organization", "a participant") + " for its status.";
-      case MESSAGE -> "There is a new message in the case.";
+      case MESSAGE -> actor + " posted a new message (" + data.getOrDefault("message", "?") + ") in the case's "
+          + data.getOrDefault("thread_kind", "general") + " thread.";
       case REMINDER -> String.valueOf(data.getOrDefault("message", "A reminder about the case."));
     };
   }

@@ -89,7 +89,8 @@ public final class CaseMessages {
   /**
    * The case's threads that hold a message {@code reader} may see, with its unread count and the time
    * of the newest such message; oldest thread first. One query: per thread, an index range scan of the
-   * messages after the reader's marker ({@code case_messages_thread}) and one backwards step for the
+   * messages after the reader's marker ({@code case_messages_unread}, V22, which covers
+   * the columns the count tests) and one backwards step for the
    * newest, each filtered by the access list.
    */
   public static List<ThreadSummary> threads(Handle handle, long casePk, Reader reader) {
@@ -172,12 +173,13 @@ public final class CaseMessages {
     }
   }
 
-  private static final String MESSAGE_COLUMNS = "SELECT m.id, m.public_id, m.thread_id, t.public_id AS thread_public, m.author_org,"
+  /** The columns {@link #readMessage} reads, from {@code case_messages m} and its joins. */
+  static final String MESSAGE_COLUMNS = "SELECT m.id, m.public_id, m.thread_id, t.public_id AS thread_public, m.author_org,"
       + " o.name AS org_name, m.author_member, mb.email, m.audience, m.audience_orgs, m.tlp, m.recipients, m.body, m.version,"
       + " m.posted_at, m.edited_at FROM case_messages m JOIN case_threads t ON t.id = m.thread_id"
       + " JOIN organizations o ON o.id = m.author_org LEFT JOIN members mb ON mb.id = m.author_member";
 
-  private static MessageRow readMessage(java.sql.ResultSet rs) throws java.sql.SQLException {
+  static MessageRow readMessage(java.sql.ResultSet rs) throws java.sql.SQLException {
     String kind = rs.getString("audience");
     Set<Long> orgs = CaseMarkings.recipients(rs.getString("audience_orgs"));
     MessageAudience audience = kind.equals("all") ? MessageAudience.all() : MessageAudience.of(orgs);
@@ -199,7 +201,7 @@ public final class CaseMessages {
 
   /**
    * A page of a thread's messages {@code reader} may see, oldest first, after the message with row id
-   * {@code after} (0 for the first page): keyset paging on {@code case_messages_thread}.
+   * {@code after} (0 for the first page): keyset paging on {@code case_messages_unread}.
    */
   public static List<MessageRow> page(Handle handle, long threadPk, Reader reader, long after, int limit) {
     return bindReader(handle.createQuery(MESSAGE_COLUMNS + " WHERE m.thread_id = :thread AND m.id > :after AND " + VISIBLE

@@ -57,4 +57,19 @@ public final class Members {
         .map((rs, ctx) -> new Member(rs.getLong("id"), organization, rs.getString("email"), MemberRole.parse(rs.getString("role"))))
         .list();
   }
+
+  /** The members of each of these organizations, by organization id, each list in e-mail order; one query. */
+  public static java.util.Map<Long, List<Member>> of(Handle handle, java.util.Collection<Organization> organizations) {
+    java.util.Map<Long, Organization> byId = new java.util.HashMap<>();
+    organizations.forEach(o -> byId.put(o.id(), o));
+    java.util.Map<Long, List<Member>> out = new java.util.HashMap<>();
+    if (!byId.isEmpty()) {
+      handle.createQuery("SELECT id, org_id, email, role FROM members WHERE org_id IN (<orgs>) ORDER BY org_id, email")
+          .bindList("orgs", List.copyOf(byId.keySet()))
+          .map((rs, ctx) -> out.computeIfAbsent(rs.getLong("org_id"), k -> new java.util.ArrayList<>()).add(new Member(rs.getLong("id"),
+              byId.get(rs.getLong("org_id")), rs.getString("email"), MemberRole.parse(rs.getString("role")))))
+          .list();
+    }
+    return out;
+  }
 }

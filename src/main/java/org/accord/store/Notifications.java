@@ -26,7 +26,7 @@ import org.jdbi.v3.core.Handle;
  * The notification outbox, preferences and webhooks (migration {@code V18__notifications}, ADR 0119,
  * 0120).
  *
- * <p>{@link #add} runs in the transaction of the change it tells of and does nothing for a key already
+ * <p>{@link #addAll} runs in the transaction of the change it tells of and does nothing for a key already
  * written, so a notification exists once whatever retries its writer makes. {@link #claim} hands due
  * rows to one worker: on PostgreSQL with {@code FOR UPDATE SKIP LOCKED}, so that replicas sharing the
  * database never claim the same row; on SQLite the transaction holds the write lock ({@code BEGIN
@@ -65,28 +65,31 @@ public final class Notifications {
       Optional<Instant> read) {}
 
   /**
-   * Writes a notification in the caller's transaction; nothing for a key already written.
+   * Writes notifications in the caller's transaction in one batch; nothing for a key already written.
    *
-   * @return whether it was written
+   * @return how many were written
    */
-  public static boolean add(Handle handle, New notification, long now) {
-    return handle.createUpdate("INSERT INTO notifications (idem_key, channel, org_id, member_id, case_id, kind, body, digest, state,"
-            + " due_at, created_at, sent_at) VALUES (:key, :channel, :org, :member, :case, :kind, :body, :digest, :state, :due, :now, :sent)"
-            + " ON CONFLICT (idem_key) DO NOTHING")
-        .bind("key", notification.key())
-        .bind("channel", notification.channel().label())
-        .bind("org", notification.org())
-        .bind("member", notification.member())
-        .bind("case", notification.notice().caseId())
-        .bind("kind", notification.notice().kind().label())
-        .bind("body", json(notification.notice().toData()))
-        .bind("digest", notification.digest() ? 1 : 0)
-        // The inbox is delivered by being written.
-        .bind("state", notification.channel() == Channel.INBOX ? SENT : PENDING)
-        .bind("due", notification.due())
-        .bind("now", now)
-        .bind("sent", notification.channel() == Channel.INBOX ? (Long) now : null)
-        .execute() == 1;
+  public static int addAll(Handle handle, List<New> notifications, long now) {
+    if (notifications.isEmpty()) {
+      return 0;
+    }
+    org.jdbi.v3.core.statement.PreparedBatch batch = handle.prepareBatch("INSERT INTO notifications (idem_key, channel, org_id, member_id,"
+        + " case_id, kind, body, digest, state, due_at, created_at, sent_at) VALUES (:key, :channel, :org, :member, :case, :kind, :body,"
+        + " :digest, :state, :due, :now, :sent) ON CONFLICT (idem_key) DO NOTHING");
+    for (New n : notifications) {
+      batch.bind("key", n.key()).bind("channel", n.channel().label()).bind("org", n.org()).bind("member", n.member())
+          .bind("case", n.notice().caseId()).bind("kind", n.notice().kind().label()).bind("body", json(n.notice().toData()))
+          .bind("digest", n.digest() ? 1 : 0)
+          // The inbox is delivered by being written.
+          .bind("state", n.channel() == Channel.INBOX ? SENT : PENDING).bind("due", n.due()).bind("now", now)
+          .bind("sent", n.channel() == Channel.INBOX ? (Long) now : null)
+          .add();
+    }
+    int written = 0;
+    for (int count : batch.execute()) {
+      written += count > 0 ? 1 : 0;
+    }
+    return written;
   }
 
   /**
@@ -127,6 +130,11 @@ public final class Notifications {
   public static void dead(Handle handle, long id, String error) {
     handle.createUpdate("UPDATE notifications SET state = 'dead', leased_until = 0, last_error = :error WHERE id = :id AND state = 'pending'")
         .bind("id", id).bind("error", clip(error)).execute();
+  }
+
+  /** The newest notification's row id, 0 when there is none: how many rows a write added, for {@code bench messages}. */
+  public static long lastId(Handle handle) {
+    return handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM notifications").mapTo(Long.class).one();
   }
 
   /** How many notifications are in each state, by channel: {@code "email:pending" -> 3}. */
@@ -196,23 +204,30 @@ public final class Notifications {
   public record DeadLetter(long id, Channel channel, NotificationKind kind, String organization, Optional<String> member,
       int attempts, Optional<String> lastError, Instant created, Instant lastTried) {}
 
+  /** The stored preferences of these members, by member id; one who never chose is absent. One query. */
+  public static Map<Long, Preferences> preferences(Handle handle, Collection<Long> members) {
+    Map<Long, Preferences> out = new java.util.HashMap<>();
+    if (!members.isEmpty()) {
+      handle.createQuery("SELECT member_id, email, webhook, inbox, digest FROM notification_preferences WHERE member_id IN (<members>)")
+          .bindList("members", List.copyOf(members))
+          .map((rs, ctx) -> out.put(rs.getLong("member_id"), preferences(rs)))
+          .list();
+    }
+    return out;
+  }
+
+  /** The organizations among these that have a webhook; one query. */
+  public static Set<Long> withWebhook(Handle handle, Collection<Long> organizations) {
+    return organizations.isEmpty() ? Set.of()
+        : Set.copyOf(handle.createQuery("SELECT org_id FROM organization_webhooks WHERE org_id IN (<orgs>)")
+            .bindList("orgs", List.copyOf(organizations)).mapTo(Long.class).list());
+  }
+
   /** A member's stored preferences, empty when it never chose. */
   public static Optional<Preferences> preferences(Handle handle, long member) {
     return handle.createQuery("SELECT email, webhook, inbox, digest FROM notification_preferences WHERE member_id = :member")
         .bind("member", member)
-        .map((rs, ctx) -> {
-          Set<Channel> channels = EnumSet.noneOf(Channel.class);
-          if (rs.getInt("email") == 1) {
-            channels.add(Channel.EMAIL);
-          }
-          if (rs.getInt("webhook") == 1) {
-            channels.add(Channel.WEBHOOK);
-          }
-          if (rs.getInt("inbox") == 1) {
-            channels.add(Channel.INBOX);
-          }
-          return new Preferences(channels, Digest.parse(rs.getString("digest"), "digest"));
-        })
+        .map((rs, ctx) -> preferences(rs))
         .findOne();
   }
 
@@ -289,5 +304,19 @@ public final class Notifications {
     } catch (JsonProcessingException e) {
       throw new StoreException("notifications.body is not JSON: " + e.getMessage(), e);
     }
+  }
+
+  private static Preferences preferences(ResultSet rs) throws SQLException {
+    Set<Channel> channels = EnumSet.noneOf(Channel.class);
+    if (rs.getInt("email") == 1) {
+      channels.add(Channel.EMAIL);
+    }
+    if (rs.getInt("webhook") == 1) {
+      channels.add(Channel.WEBHOOK);
+    }
+    if (rs.getInt("inbox") == 1) {
+      channels.add(Channel.INBOX);
+    }
+    return new Preferences(channels, Digest.parse(rs.getString("digest"), "digest"));
   }
 }

@@ -82,6 +82,16 @@ public final class Organizations {
         .one();
   }
 
+  /** The organizations with these ids, by id; one query. */
+  public static java.util.Map<Long, Organization> byIds(Handle handle, java.util.Collection<Long> ids) {
+    java.util.Map<Long, Organization> out = new java.util.HashMap<>();
+    if (!ids.isEmpty()) {
+      handle.createQuery("SELECT " + COLUMNS + " FROM organizations o WHERE o.id IN (<ids>)").bindList("ids", List.copyOf(ids))
+          .map((rs, ctx) -> read(rs)).forEach(o -> out.put(o.id(), o));
+    }
+    return out;
+  }
+
   /** Every organization, by name. */
   public static List<Organization> list(Handle handle) {
     return handle.createQuery("SELECT " + COLUMNS + " FROM organizations o ORDER BY o.name").map((rs, ctx) -> read(rs)).list();

@@ -37,6 +37,9 @@ import org.accord.app.ListPage;
  *       "justification"?, "involvement"?, "tlp"?}}: status per participant and product.
  *   <li>{@code POST /api/v1/cases/{id}/acknowledge}: the caller's participant acknowledges the case.
  *   <li>{@code GET /api/v1/cases/{id}/access-log}: who viewed what; the case owner and coordinator (ADR 0113).
+ *   <li>{@code GET /api/v1/cases/{id}/calendar.ics}: the case's deadlines the caller sees, as iCalendar
+ *       ({@code text/calendar}, RFC 5545; ADR 0132).
+ *   <li>{@code GET /api/v1/calendar.ics}: the deadlines of every case the caller sees, as iCalendar.
  * </ul>
  *
  * <p>The case, a vulnerability and a status take {@code "recipients": [EMAIL]} when labelled TLP:RED
@@ -73,6 +76,24 @@ final class CaseRoutes implements WebServer.RouteModule {
     server.get(config, CASES + "/{id}/statuses", Parameters.NONE, ctx -> statuses(server, ctx));
     server.post(config, CASES + "/{id}/acknowledge", Parameters.NONE, ctx -> acknowledge(server, ctx));
     server.get(config, CASES + "/{id}/access-log", Parameters.NONE, ctx -> accessLog(server, ctx));
+    server.get(config, CASES + "/{id}/calendar.ics", Parameters.NONE, ctx -> calendar(ctx,
+        server.accord().calendars().calendar(WebServer.principal(ctx), ctx.pathParam("id"), publicUrl(server, ctx))));
+    server.get(config, WebServer.API + "/calendar.ics", Parameters.NONE, ctx -> calendar(ctx,
+        server.accord().calendars().calendar(WebServer.principal(ctx), publicUrl(server, ctx))));
+  }
+
+  /** The instance's public URL for a calendar's links and UIDs: {@code ACCORD_PUBLIC_URL}'s origin, else the request's. */
+  private static java.net.URI publicUrl(WebServer server, Context ctx) {
+    return java.net.URI.create(PageRoutes.ownOrigin(server, ctx));
+  }
+
+  /**
+   * An iCalendar answer, never stored by a cache: it is one member's, with embargo dates, and a
+   * calendar app fetching it again gets the deadlines as they are then.
+   */
+  private static void calendar(Context ctx, String text) {
+    ctx.header("Cache-Control", "no-store");
+    ctx.contentType(org.accord.disclosure.DeadlineCalendar.MEDIA_TYPE).result(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static Cases cases(WebServer server) {

@@ -60,6 +60,32 @@ public final class ExportSchemas {
     return problems;
   }
 
+  private static SchemaValidator csafSchema;
+
+  /**
+   * Every problem the official CSAF 2.0 JSON schema, read from the shared test data, finds in a document
+   * (its CVSS references resolve to FIRST's schemas on the classpath, as for the provider metadata). {@link
+   * #problems} runs the classpath copy of the same schema with the §6.1 tests; this one reads the published file.
+   */
+  public static synchronized List<String> csafSchemaProblems(JsonNode document) {
+    if (csafSchema == null) {
+      csafSchema = SchemaValidator.builder("https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json")
+          .map("https://docs.oasis-open.org/csaf/csaf/v2.0/", TestData.resolve("csaf/csaf_2.0/json_schema").toUri().toString())
+          .map("https://www.first.org/cvss/", "classpath:schemas/first/")
+          .build();
+    }
+    List<String> problems = new ArrayList<>();
+    csafSchema.validate(document).forEach(v -> problems.add(v.path() + ": " + v.message()));
+    return problems;
+  }
+
+  /** Every problem the CycloneDX reference library (cyclonedx-core-java) finds in a CycloneDX 1.6 JSON document. */
+  public static List<String> cycloneDxLibraryProblems(byte[] document) throws java.io.IOException {
+    List<String> problems = new ArrayList<>();
+    new org.cyclonedx.parsers.JsonParser().validate(document, org.cyclonedx.Version.VERSION_16).forEach(e -> problems.add(e.getMessage()));
+    return problems;
+  }
+
   /** Every problem the format's official schema (and, for CSAF, the mandatory tests) finds, as text. */
   public static List<String> problems(AdvisoryFormat format, JsonNode document) {
     List<String> problems = new ArrayList<>();

@@ -67,6 +67,33 @@ class CaseCommandTest {
   }
 
   @Test
+  void aCaseCalendarOnTheDataDirectory() throws Exception {
+    ok("org", "create", "Libra", "--kind", "vendor");
+    ok("org", "create", "Acme", "--kind", "vendor");
+    String id = id(ok("case", "create", "LibraCore calendar", "--org", "Libra", "--role", "vendor", "--json"));
+    ok("case", "invite", id, "Acme", "--role", "vendor", "--org", "Libra");
+    ok("case", "embargo", "propose", id, "--end", "45d", "--org", "Libra");
+    Path file = dir.resolve("acme.ics");
+    assertThat(ok("case", "calendar", id, "--org", "Acme", "--out", file.toString()).out())
+        .isEqualTo("Wrote 2 deadline(s) of " + id + " to " + file + System.lineSeparator());
+    var calendar = new net.fortuna.ical4j.data.CalendarBuilder().build(java.nio.file.Files.newBufferedReader(file));
+    assertThat(calendar.validate().hasErrors()).isFalse();
+    assertThat(calendar.<net.fortuna.ical4j.model.component.VEvent>getComponents("VEVENT"))
+        .extracting(e -> e.getProperty("UID").orElseThrow().getValue())
+        .containsExactlyInAnyOrder(id + "/embargo-end@localhost:8080", id + "/rsvp/participant-"
+            + java.nio.file.Files.readString(file).replaceAll("(?s).*/rsvp/participant-([0-9]+)@.*", "$1") + "@localhost:8080");
+    assertThat(java.nio.file.Files.readString(file)).contains("STATUS:TENTATIVE").doesNotContain("LibraCore", "Acme");
+    assertThat(ok("case", "calendar", id, "--org", "Libra", "--out", file.toString(), "--json").out())
+        .contains("\"events\" : 2", "\"file\" : ");
+    CliRun missing = accord("case", "calendar", "ACC-2026-9999", "--org", "Acme");
+    assertThat(missing.exit()).isEqualTo(Main.USER_ERROR);
+    assertThat(missing.all()).contains("no case ACC-2026-9999");
+    CliRun unwritable = accord("case", "calendar", id, "--org", "Acme", "--out", dir.resolve("no/such/dir/x.ics").toString());
+    assertThat(unwritable.exit()).isEqualTo(Main.USER_ERROR);
+    assertThat(unwritable.all()).contains("cannot write");
+  }
+
+  @Test
   void theSameCommandsThroughARunningServer() throws Exception {
     ok("org", "create", "Acme", "--kind", "vendor");
     Path data = dir.resolve("data");
@@ -92,6 +119,11 @@ class CaseCommandTest {
         assertThat(badZone.all()).contains("unknown time zone 'Nowhere/Land'");
         assertThat(ok("case", "events", id).out()).contains("case.state_changed");
         assertThat(accord.cases().list(accord.parties().localCoordinator())).hasSize(1);
+        // The calendar through the server is the route's text/calendar (ADR 0132).
+        String calendar = ok("case", "calendar", id).out();
+        assertThat(calendar).startsWith("BEGIN:VCALENDAR").contains("UID:" + id + "/embargo-end@127.0.0.1:" + server.port(),
+            "STATUS:CONFIRMED");
+        assertThat(ok("case", "calendar", id, "--json").out()).contains("\"case\" : \"" + id + "\"", "\"calendar\" : \"BEGIN:VCALENDAR");
       } finally {
         record.delete(data);
       }

@@ -95,6 +95,8 @@ class CliThroughServerTest {
         args("log", "receipt", "0"), args("log", "receipt", "1", "--tlog-proof"), args("log", "receipt", Long.toString(last), "--reveal"),
         args("log", "proof", "--index", "0"), args("log", "proof", "--from", "1"),
         args("org", "list", "--json"), args("member", "list", "--org", "GridCo"), args("token", "list", "--json"),
+        args("rules", "list"), args("rules", "list", "--json"), args("rules", "show", "eu-cra"),
+        args("rules", "show", "cn-rmsv", "--json"), args("rules", "show", "xx-gone"),
         // Errors read the same too.
         args("advisory", "show", "GHSA-none-none-none"), args("log", "receipt", "99999"));
     List<CliRun> local = new ArrayList<>();

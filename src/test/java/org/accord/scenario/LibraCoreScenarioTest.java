@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -14,22 +18,35 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.accord.advisory.AdvisoryFormat;
 import org.accord.advisory.ExportSchemas;
 import org.accord.app.Accord;
+import org.accord.app.Notifications;
+import org.accord.app.SmtpSettings;
+import org.accord.notification.Backoff;
+import org.accord.notification.WebhookSignature;
 import org.accord.synthetic.DemoDocuments;
+import org.accord.testing.OpenPgpChecks;
 import org.accord.testing.TestClock;
 import org.accord.testing.TestDatabases;
 import org.accord.web.WebServer;
+import org.bouncycastle.openpgp.PGPPublicKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +68,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * refused. Run 2: an anonymous report through {@code /report}; attacks observed
  * under the embargo alert every signatory (and only them), then a public exploit ends the embargo,
  * resets every consent and alerts them again.
+ *
+ * <p>Issue 10 (ADR 0128): the instance mails a real SMTP server (GreenMail) and posts webhooks to a real
+ * HTTP receiver started here, with delivery running on its background thread as {@code accord serve}
+ * starts it. Run 1 then checks the mails received (count, recipients, subjects free of embargoed detail,
+ * the case id and link in the body), every webhook delivery's signature and timestamp (and that a changed
+ * body or a late replay fails), and fetches the published CSAF, OSV and VEX documents from the provider
+ * layout (metadata, key, ROLIE feed, hashes, signature, OSV listing and all.zip), each valid against its
+ * official schema.
  */
 class LibraCoreScenarioTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,6 +91,11 @@ class LibraCoreScenarioTest {
     final HttpClient http = HttpClient.newHttpClient();
     final String coordinator;
     final Map<String, String> tokens = new ConcurrentHashMap<>();
+    /** The e-mail address of each organization's member made by {@link #tokenOf}. */
+    final Map<String, String> emails = new ConcurrentHashMap<>();
+    /** The SMTP server the instance mails to (ACCORD_SMTP_URL), and the receiver of its webhooks. */
+    final GreenMail mail;
+    final WebhookReceiver hooks;
     private int members;
 
     World(String engine) throws Exception {
@@ -83,6 +113,14 @@ class LibraCoreScenarioTest {
       clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
       accord = Accord.open(new Accord.Config(data, url), clock);
       server = WebServer.start(accord, "127.0.0.1", 0);
+      // Notification delivery as `accord serve` starts it (ServeCommand.startServing), with ACCORD_SMTP_URL
+      // naming a real SMTP server and ACCORD_PUBLIC_URL the served address.
+      mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+      mail.start();
+      hooks = new WebhookReceiver(clock);
+      accord.notifications().configure(new Notifications.Settings(Optional.of(
+          SmtpSettings.parse("smtp://127.0.0.1:" + mail.getSmtp().getPort() + "?from=accord@accord.example")), base(), Backoff.DEFAULT));
+      accord.notifications().start();
     }
 
     String base() {
@@ -126,6 +164,14 @@ class LibraCoreScenarioTest {
       return answer.body();
     }
 
+    /** The bytes of a GET without credentials of an absolute URL, after checking it is 200. */
+    byte[] fetchBytes(String url) throws Exception {
+      assertThat(url).startsWith(base());
+      HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(answer.statusCode()).as(url).isEqualTo(200);
+      return answer.body();
+    }
+
     /** A GET without credentials, as anyone on the internet. */
     HttpResponse<String> anonymous(String path) throws Exception {
       return http.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -139,12 +185,40 @@ class LibraCoreScenarioTest {
       return call(token, "POST", path, body, 200);
     }
 
+    /**
+     * Every e-mail GreenMail received that names {@code caseId}, once every e-mail and webhook
+     * notification of that case is delivered (a bounded poll: the delivery worker is a background
+     * thread). With no row of the case left to send, nothing more can arrive for it.
+     */
+    List<MimeMessage> mailsOnceDelivered(String caseId) throws Exception {
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      List<org.accord.store.Notifications.Row> rows;
+      do {
+        rows = accord.notifications().all().stream()
+            .filter(r -> r.notice().caseId().equals(caseId) && r.channel() != org.accord.notification.Channel.INBOX).toList();
+        if (!rows.isEmpty() && rows.stream().allMatch(r -> r.state().equals("sent"))) {
+          break;
+        }
+        mail.waitForIncomingEmail(200, Integer.MAX_VALUE);
+      } while (System.nanoTime() < deadline);
+      assertThat(rows).as("every e-mail and webhook notification of " + caseId + " delivered")
+          .isNotEmpty().allSatisfy(r -> assertThat(r.state()).isEqualTo("sent"));
+      List<MimeMessage> out = new ArrayList<>();
+      for (MimeMessage m : mail.getReceivedMessages()) {
+        if (((String) m.getContent()).contains("Case " + caseId + ":")) {
+          out.add(m);
+        }
+      }
+      return out;
+    }
+
     /** A token for a new member of {@code organization}, made over the API by the coordinator; one per organization. */
     String tokenOf(String organization) {
       return tokens.computeIfAbsent(organization, org -> {
         try {
           String email = "member" + (++members) + "@scenario.example";
-          call(coordinator, "POST", "/api/v1/orgs/" + URLEncoder.encode(org, StandardCharsets.UTF_8).replace("+", "%20") + "/members",
+          emails.put(org, email);
+          call(coordinator, "POST", "/api/v1/orgs/" + pathOf(org) + "/members",
               JSON.writeValueAsString(Map.of("email", email)), 201);
           return call(coordinator, "POST", "/api/v1/tokens", JSON.writeValueAsString(Map.of("organization", org, "member", email)), 201)
               .path("token").asText();
@@ -158,7 +232,72 @@ class LibraCoreScenarioTest {
     public void close() {
       server.close();
       accord.close();
+      hooks.close();
+      mail.stop();
     }
+  }
+
+  static String pathOf(String organization) {
+    return URLEncoder.encode(organization, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** One webhook delivery as the receiver got it, with the instance clock's time (Unix seconds) when it arrived. */
+  record Delivery(String path, String timestamp, String signature, String id, byte[] body, long receivedAt) {
+    JsonNode json() throws Exception {
+      return JSON.readTree(body);
+    }
+  }
+
+  /** A PSIRT's ticketing endpoint: a real HTTP server that records every webhook delivery and answers 204. */
+  static final class WebhookReceiver implements AutoCloseable {
+    final List<Delivery> deliveries = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final com.sun.net.httpserver.HttpServer server;
+
+    WebhookReceiver(TestClock clock) throws Exception {
+      server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext("/hooks/", exchange -> {
+        var headers = exchange.getRequestHeaders();
+        deliveries.add(new Delivery(exchange.getRequestURI().getPath(), headers.getFirst("X-Accord-Timestamp"),
+            headers.getFirst("X-Accord-Signature"), headers.getFirst("X-Accord-Delivery"), exchange.getRequestBody().readAllBytes(),
+            clock.millis() / 1000));
+        exchange.sendResponseHeaders(204, -1);
+        exchange.close();
+      });
+      server.start();
+    }
+
+    String url(String name) {
+      return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + name;
+    }
+
+    /** The deliveries of one case, by receiving path. */
+    Map<String, List<Delivery>> ofCase(String caseId) throws Exception {
+      Map<String, List<Delivery>> out = new java.util.TreeMap<>();
+      for (Delivery d : deliveries) {
+        if (d.json().path("case").asText().equals(caseId)) {
+          out.computeIfAbsent(d.path(), p -> new ArrayList<>()).add(d);
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
+  }
+
+  /**
+   * The receiver's own check of a delivery, written from ADR 0120's layout rather than with Accord's
+   * code: {@code sha256=} and the hex HMAC-SHA256 (RFC 2104) under the shared secret of
+   * {@code TIMESTAMP "." BODY}.
+   */
+  static boolean signedBy(String secret, String timestamp, byte[] body, String signature) throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+    String expected = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+    return java.security.MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII));
   }
 
   static World world(String engine) {
@@ -206,6 +345,14 @@ class LibraCoreScenarioTest {
     w.call(coordinator, "POST", "/api/v1/orgs", body(Map.of("name", "Ada Security Research", "kind", "researcher", "country", "DE")), 201);
     String researcher = w.tokenOf("Ada Security Research");
     String maintainer = w.tokenOf(DemoDocuments.MAINTAINERS);
+    // Each party's member exists before the case does, so every notification of the case has a recipient
+    // to count. The researcher's and the vendor's PSIRT tools take webhooks, each with its own secret.
+    List.of(BARO, CERT_DE, HOSPITAL).forEach(w::tokenOf);
+    for (String org : List.of(ADA, BARO)) {
+      JsonNode set = w.call(coordinator, "PUT", "/api/v1/orgs/" + pathOf(org) + "/webhook",
+          body(Map.of("url", w.hooks.url(hookName(org)), "secret", secretOf(org))), 200);
+      assertThat(set.path("secret").asText()).isEqualTo(secretOf(org));
+    }
 
     // 1. The report, authenticated, on libracore [2.0,2.3.4).
     String report = body(Map.of(
@@ -383,40 +530,185 @@ class LibraCoreScenarioTest {
     assertThat(refused.exit()).isEqualTo(1);
     assertThat(refused.out() + refused.err()).contains("event at index", "does not match the commitment");
 
-    // 10. The documents, fetched as a tool finds them (ADRs 0121, 0122, 0124): provider-metadata.json, its ROLIE
-    // feed, the case's CSAF; the OSV record; the vendor's OpenVEX and CycloneDX VEX. Each is valid against its
-    // official schema (CSAF also against Accord's §6.1 mandatory tests); the researcher that asked for named
-    // credit is acknowledged under its credit name; the hospital is named in none of them.
-    JsonNode metadata = JSON.readTree(w.anonymous("/.well-known/csaf/provider-metadata.json").body());
+    // 10. The published documents, fetched as tools find them; 11. the mails and webhooks the case caused.
+    publishedDocumentsAreWhereToolsLook(w, caseId);
+    everyoneConcernedWasToldSafely(w, caseId);
+  }
+
+  /**
+   * Step 10: the documents, fetched over HTTP as a tool finds them (ADRs 0121, 0122, 0124): provider-metadata.json,
+   * the instance key it names, its ROLIE feed, the case's CSAF with the hashes and signature the feed entry
+   * links; the OSV record, the modified-date listing and all.zip; the vendor's OpenVEX and CycloneDX VEX.
+   * Each is valid against its official schema from the shared test data (CSAF also against Accord's §6.1
+   * mandatory tests, CycloneDX also by cyclonedx-core-java); the researcher that asked for named credit is
+   * acknowledged under its credit name; the hospital is named in none of them.
+   */
+  static void publishedDocumentsAreWhereToolsLook(World w, String caseId) throws Exception {
+    JsonNode metadata = JSON.readTree(w.fetch(w.base() + "/.well-known/csaf/provider-metadata.json"));
     assertThat(ExportSchemas.providerMetadataProblems(metadata)).isEmpty();
+    assertThat(metadata.path("role").asText()).isEqualTo("csaf_trusted_provider");
+    JsonNode keyRef = metadata.at("/public_openpgp_keys/0");
+    PGPPublicKey signer = OpenPgpChecks.publicKey(w.fetch(keyRef.path("url").asText()));
+    assertThat(HexFormat.of().formatHex(signer.getFingerprint())).isEqualToIgnoringCase(keyRef.path("fingerprint").asText());
     JsonNode feed = JSON.readTree(w.fetch(metadata.at("/distributions/1/rolie/feeds/0/url").asText()));
     JsonNode entry = null;
     for (JsonNode e : feed.at("/feed/entry")) {
       entry = e.path("id").asText().equals(caseId) ? e : entry;
     }
     assertThat(entry).as("the feed lists " + caseId).isNotNull();
-    String csafText = w.fetch(entry.at("/content/src").asText());
-    JsonNode csaf = JSON.readTree(csafText);
+    String csafUrl = entry.at("/content/src").asText();
+    byte[] csafBytes = w.fetchBytes(csafUrl);
+    String csafFile = csafUrl.substring(csafUrl.lastIndexOf('/') + 1);
+    List<String> links = new ArrayList<>();
+    for (JsonNode link : entry.path("link")) {
+      String href = link.path("href").asText();
+      links.add(link.path("rel").asText() + " " + href.substring(csafUrl.length() - csafFile.length()));
+      switch (link.path("rel").asText()) {
+        case "self" -> assertThat(href).isEqualTo(csafUrl);
+        case "hash" -> {
+          // sha256sum/sha512sum format (§7.1 requirement 18), computed here from the fetched bytes.
+          String algorithm = href.endsWith(".sha256") ? "SHA-256" : "SHA-512";
+          assertThat(w.fetch(href)).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(csafBytes)) + "  " + csafFile + "\n");
+        }
+        case "signature" -> {
+          // Requirement 19: a detached signature by the key the metadata names, over exactly these bytes.
+          String armored = w.fetch(href);
+          assertThat(OpenPgpChecks.verifies(OpenPgpChecks.signature(armored), signer, csafBytes)).isTrue();
+          byte[] changed = csafBytes.clone();
+          changed[changed.length / 2] ^= 1;
+          assertThat(OpenPgpChecks.verifies(OpenPgpChecks.signature(armored), signer, changed)).as("one changed byte").isFalse();
+        }
+        default -> throw new AssertionError("unexpected link " + link);
+      }
+    }
+    assertThat(links).containsExactlyInAnyOrder("self " + csafFile, "hash " + csafFile + ".sha256", "hash " + csafFile + ".sha512",
+        "signature " + csafFile + ".asc");
+    String csafText = new String(csafBytes, StandardCharsets.UTF_8);
+    JsonNode csaf = JSON.readTree(csafBytes);
+    assertThat(ExportSchemas.csafSchemaProblems(csaf)).isEmpty();
     assertThat(ExportSchemas.problems(AdvisoryFormat.CSAF, csaf)).isEmpty();
+    assertThat(csaf.at("/document/tracking/id").asText()).isEqualTo(caseId);
     assertThat(csaf.at("/document/tracking/status").asText()).isEqualTo("final");
     assertThat(csaf.at("/document/distribution/tlp/label").asText()).isEqualTo("WHITE");
     assertThat(csaf.at("/document/acknowledgments").toString()).contains(
         "{\"names\":[\"Ada Lovelace\"],\"organization\":\"Ada Security Research\",\"summary\":\"found and reported the vulnerability\"}");
     assertThat(csaf.at("/vulnerabilities/0/involvements").toString()).contains(BARO + " (vendor) is completed", "A participant (user) is open");
-    String osvText = w.anonymous("/osv/x_" + caseId + ".json").body();
+    assertThat(w.fetch(w.base() + "/.well-known/csaf/clear/index.txt")).contains(csafUrl.substring(csafUrl.indexOf("/clear/") + "/clear/".length()) + "\n");
+
+    String osvId = "x_" + caseId;
+    String osvText = w.fetch(w.base() + "/osv/" + osvId + ".json");
     JsonNode osv = JSON.readTree(osvText);
     assertThat(ExportSchemas.problems(AdvisoryFormat.OSV, osv)).isEmpty();
+    assertThat(osv.path("id").asText()).isEqualTo(osvId);
     assertThat(osv.path("credits").toString()).contains("{\"name\":\"Ada Lovelace (Ada Security Research)\",\"type\":\"FINDER\"}");
-    String openVexText = w.anonymous("/vex/" + caseId + "/baro-networks.openvex.json").body();
+    assertThat(w.fetch(w.base() + "/osv/modified_id.csv").lines()).contains(osv.path("modified").asText() + "," + osvId);
+    StringBuilder zipped = new StringBuilder();
+    JsonNode fromZip = null;
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(w.fetchBytes(w.base() + "/osv/all.zip")))) {
+      for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+        byte[] record = zip.readAllBytes();
+        JsonNode parsed = JSON.readTree(record);
+        assertThat(ExportSchemas.problems(AdvisoryFormat.OSV, parsed)).as(e.getName()).isEmpty();
+        assertThat(e.getName()).isEqualTo(parsed.path("id").asText() + ".json");
+        fromZip = e.getName().equals(osvId + ".json") ? parsed : fromZip;
+        zipped.append(new String(record, StandardCharsets.UTF_8));
+      }
+    }
+    assertThat(fromZip).as("all.zip holds " + osvId).isEqualTo(osv);
+
+    String openVexText = w.fetch(w.base() + "/vex/" + caseId + "/baro-networks.openvex.json");
     JsonNode openVex = JSON.readTree(openVexText);
     assertThat(ExportSchemas.problems(AdvisoryFormat.OPENVEX, openVex)).isEmpty();
     assertThat(openVex.path("statements")).hasSize(2);
-    String cdxText = w.anonymous("/vex/" + caseId + "/baro-networks.cdx.json").body();
-    assertThat(ExportSchemas.problems(AdvisoryFormat.CYCLONEDX_VEX, JSON.readTree(cdxText))).isEmpty();
+    byte[] cdxBytes = w.fetchBytes(w.base() + "/vex/" + caseId + "/baro-networks.cdx.json");
+    assertThat(ExportSchemas.problems(AdvisoryFormat.CYCLONEDX_VEX, JSON.readTree(cdxBytes))).isEmpty();
+    assertThat(ExportSchemas.cycloneDxLibraryProblems(cdxBytes)).isEmpty();
+    String cdxText = new String(cdxBytes, StandardCharsets.UTF_8);
     assertThat(w.anonymous("/vex/" + caseId + "/alflo-hospital.openvex.json").statusCode()).isEqualTo(404);
-    for (String document : List.of(feed.toString(), csafText, osvText, openVexText, cdxText)) {
+    for (String document : List.of(feed.toString(), csafText, osvText, zipped.toString(), openVexText, cdxText)) {
       assertThat(document).contains(caseId).doesNotContain(HOSPITAL).doesNotContainIgnoringCase("alflo");
     }
+  }
+
+  /**
+   * Step 11: who was told, and how (ADRs 0119, 0120). The delivery worker runs in the background, so this waits
+   * (bounded) until every e-mail and webhook notification of the case is sent; then exactly the mails this
+   * case's events cause are there. The world is shared with run 2, whose mails name its own case: only
+   * mails naming this case count. Each party's one member (made before the case) is told of:
+   * the researcher: its invitation, the maintainer's proposal, the embargo's end, the publication;
+   * the maintainer: the researcher's counter-proposal (it published and ended the embargo itself,
+   * and the acting person is never told of its own act);
+   * the vendor, the CERT and the hospital: their invitation, the embargo's end, the publication.
+   */
+  static void everyoneConcernedWasToldSafely(World w, String caseId) throws Exception {
+    String at = "/api/v1/cases/" + caseId;
+    List<MimeMessage> mails = w.mailsOnceDelivered(caseId);
+    Map<String, List<String>> told = new java.util.TreeMap<>();
+    Set<String> messageIds = new HashSet<>();
+    // Nothing embargoed in a subject: no title words, package or product, vulnerability id or score, party.
+    List<String> embargoed = new ArrayList<>(List.of("LibraCore", "heap overflow", "frame decoder", "FrameDecoder", "libra",
+        "catfin", "grajun", "pkg:", "CVE-", "CVSS", ADA, "Ada", BARO, CERT_DE, HOSPITAL, "Alflo"));
+    JsonNode osv = JSON.readTree(w.fetch(w.base() + "/osv/x_" + caseId + ".json")); // what was embargoed until now
+    osv.path("aliases").forEach(alias -> embargoed.add(alias.asText()));
+    embargoed.addAll(osv.path("affected").findValuesAsText("name"));
+    assertThat(embargoed).contains("org.libra:libracore");
+    for (MimeMessage m : mails) {
+      assertThat(m.getAllRecipients()).hasSize(1);
+      String subject = m.getSubject();
+      assertThat(subject).isEqualTo("[Accord] Activity on case " + caseId);
+      embargoed.forEach(secret -> assertThat(subject).doesNotContainIgnoringCase(secret));
+      String text = ((String) m.getContent()).replace("\r\n", "\n"); // SMTP carries CRLF
+      assertThat(text).contains("Case " + caseId + ": ", "Open the case: " + w.base() + at + "\n");
+      told.computeIfAbsent(m.getAllRecipients()[0].toString(), r -> new ArrayList<>()).add(text);
+      messageIds.add(m.getMessageID());
+    }
+    assertThat(messageIds).as("no mail twice").hasSize(mails.size());
+    assertThat(told).containsOnlyKeys(w.emails.get(ADA), w.emails.get(DemoDocuments.MAINTAINERS), w.emails.get(BARO),
+        w.emails.get(CERT_DE), w.emails.get(HOSPITAL));
+    assertThat(told.get(w.emails.get(ADA))).hasSize(4)
+        .anySatisfy(t -> assertThat(t).contains(DemoDocuments.MAINTAINERS + " invited " + ADA))
+        .anySatisfy(t -> assertThat(t).contains(DemoDocuments.MAINTAINERS + " proposed an embargo until"))
+        .anySatisfy(t -> assertThat(t).contains("The case was published by " + DemoDocuments.MAINTAINERS));
+    assertThat(told.get(w.emails.get(DemoDocuments.MAINTAINERS))).singleElement()
+        .satisfies(t -> assertThat(t).contains(ADA + " proposed an embargo until"));
+    for (String org : List.of(BARO, CERT_DE, HOSPITAL)) {
+      assertThat(told.get(w.emails.get(org))).as(org).hasSize(3)
+          .anySatisfy(t -> assertThat(t).contains(" invited " + org))
+          .anySatisfy(t -> assertThat(t).contains("The case was published by " + DemoDocuments.MAINTAINERS));
+    }
+    assertThat(mails).hasSize(4 + 1 + 3 * 3);
+
+    // Webhooks: one delivery per event per organization with a webhook, each signed over timestamp and body
+    // with that organization's secret, its timestamp within the 5-minute replay window when it arrived.
+    Map<String, List<Delivery>> deliveries = w.hooks.ofCase(caseId);
+    assertThat(deliveries).containsOnlyKeys("/hooks/ada", "/hooks/baro");
+    Map<String, List<String>> kinds = new java.util.TreeMap<>();
+    Set<String> deliveryIds = new HashSet<>();
+    for (String org : List.of(ADA, BARO)) {
+      String other = org.equals(ADA) ? BARO : ADA;
+      for (Delivery d : deliveries.get("/hooks/" + hookName(org))) {
+        assertThat(signedBy(secretOf(org), d.timestamp(), d.body(), d.signature())).as("signed by " + org).isTrue();
+        assertThat(signedBy(secretOf(other), d.timestamp(), d.body(), d.signature())).as("not with another's secret").isFalse();
+        assertThat(Math.abs(d.receivedAt() - Long.parseLong(d.timestamp()))).isLessThanOrEqualTo(300);
+        assertThat(WebhookSignature.verify(secretOf(org), d.timestamp(), d.body(), d.signature(), d.receivedAt(), 300)).isTrue();
+        // A body changed on the way, or the same delivery replayed after the window, is refused.
+        byte[] tampered = d.body().clone();
+        tampered[tampered.length / 2] ^= 1;
+        assertThat(signedBy(secretOf(org), d.timestamp(), tampered, d.signature())).isFalse();
+        assertThat(WebhookSignature.verify(secretOf(org), d.timestamp(), tampered, d.signature(), d.receivedAt(), 300)).isFalse();
+        assertThat(WebhookSignature.verify(secretOf(org), d.timestamp(), d.body(), d.signature(), Long.parseLong(d.timestamp()) + 301, 300))
+            .isFalse();
+        JsonNode json = d.json();
+        assertThat(json.path("id").asText()).isEqualTo(d.id());
+        assertThat(json.path("organization").asText()).isEqualTo(org);
+        assertThat(json.path("link").asText()).isEqualTo(w.base() + at);
+        assertThat(new String(d.body(), StandardCharsets.UTF_8)).doesNotContain(secretOf(org));
+        assertThat(deliveryIds.add(d.id())).as("delivered once: " + d.id()).isTrue();
+        kinds.computeIfAbsent(org, o -> new ArrayList<>()).add(json.path("kind").asText());
+      }
+    }
+    assertThat(kinds.get(ADA)).containsExactlyInAnyOrder("invitation", "embargo_proposed", "embargo_alert", "published");
+    assertThat(kinds.get(BARO)).containsExactlyInAnyOrder("invitation", "embargo_alert", "published");
   }
 
   /** What an {@code accord} command printed, and its exit code. */
@@ -496,6 +788,7 @@ class LibraCoreScenarioTest {
     assertThat(again.statusCode()).as("no embargo once X holds").isEqualTo(409);
   }
 
+  private static final String ADA = "Ada Security Research";
   private static final String BARO = "Baro Networks";
   private static final String CATFIN = "pkg:generic/baro-networks/catfin-suite";
   private static final String GRAJUN = "pkg:generic/baro-networks/grajun-gateway";
@@ -503,6 +796,14 @@ class LibraCoreScenarioTest {
   private static final String CERT_DE = "CERT-DE (demo)";
   private static final String[] CERTS = {"CERT-AT (demo)", "CERT-BE (demo)", "CERT-CZ (demo)", "CERT-DE (demo)", "CERT-EE (demo)",
       "CERT-ES (demo)", "CERT-FI (demo)", "CERT-FR (demo)", "CERT-IT (demo)", "CERT-NL (demo)", "CERT-PL (demo)", "CERT-SE (demo)"};
+
+  static String hookName(String organization) {
+    return organization.equals(ADA) ? "ada" : "baro";
+  }
+
+  static String secretOf(String organization) {
+    return "whsec-" + hookName(organization) + "-0123456789abcdef0123456789";
+  }
 
   /** The invitation body a suggestion makes: its organization and roles, as they are. */
   static String invitation(JsonNode suggestion) throws Exception {

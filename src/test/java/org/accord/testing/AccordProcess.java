@@ -88,7 +88,9 @@ public final class AccordProcess {
         .redirectError(dir.resolve(name + ".err").toFile());
     builder.environment().put("ACCORD_LOG_CHECKPOINT_MS", "200");
     Process process = builder.start();
-    long deadline = System.currentTimeMillis() + 30_000;
+    // Generous: a restart after kill -9 drains the outbox before serving, and CI machines are shared
+    // (a PostgreSQL restart once took over 30 s at a load average of 24 on two cores).
+    long deadline = System.currentTimeMillis() + 120_000;
     while (System.currentTimeMillis() < deadline) {
       Matcher matcher = URL.matcher(Files.readString(dir.resolve(name + ".out")));
       if (matcher.find()) {
@@ -100,8 +102,10 @@ public final class AccordProcess {
       }
       Thread.sleep(100);
     }
+    boolean alive = process.isAlive();
     process.destroyForcibly();
-    throw new AssertionError("server did not start: " + Files.readString(dir.resolve(name + ".out"))
+    throw new AssertionError("server did not start (" + (alive ? "still starting after 120 s" : "exited " + process.waitFor()) + "): "
+        + Files.readString(dir.resolve(name + ".out"))
         + Files.readString(dir.resolve(name + ".err")));
   }
 

@@ -193,6 +193,13 @@ class AuthorizationMatrixTest {
         // A machine token is seen by its organization's admins and the coordinator only.
         (who, res) -> is(who == Who.COORDINATOR && res != Res.MISSING || who == Who.ADMIN_A && res == Res.OF_A ? 200 : 404));
 
+    // Jurisdiction rule packs (ADR 0130, 0131): law and published policy, for every authenticated caller.
+    entry("GET /api/v1/rules", Map.of(Res.NONE, (w, who) -> Call.get(API + "/rules")), (who, res) -> is(200));
+    entry("GET /api/v1/rules/{id}", requests(
+            Res.PUBLIC, (w, who) -> Call.get(API + "/rules/eu-cra", "eu-cra"),
+            Res.MISSING, (w, who) -> Call.get(API + "/rules/xx-gone", "xx-gone")),
+        (who, res) -> is(res == Res.MISSING ? 404 : 200));
+
     // Notifications (ADR 0119, 0120): a person's own inbox and preferences (a machine token, such as the
     // coordinator's here, has none: 403); another's notification answers as a missing one; dead letters
     // for the coordinator; an organization's webhook for its admins and the coordinator.
@@ -312,6 +319,12 @@ class AuthorizationMatrixTest {
             Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/access-log", w.caseOfA),
             Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/access-log", MISSING_CASE)),
         (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.MEMBER_A ? 403 : 200));
+    // Deadlines as iCalendar (ADR 0132): whoever sees the case; the same 404 for a hidden one.
+    entry("GET /api/v1/cases/{id}/calendar.ics", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/calendar.ics", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/calendar.ics", MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("GET /api/v1/calendar.ics", Map.of(Res.NONE, (w, who) -> Call.get(API + "/calendar.ics")), (who, res) -> is(200));
 
     // Publication (ADR 0109): the owner or the coordinator publishes; the bundle of a published case is
     // public, an unpublished one answers like a missing one, even to its participants.

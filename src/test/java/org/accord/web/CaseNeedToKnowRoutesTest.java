@@ -112,7 +112,8 @@ class CaseNeedToKnowRoutesTest {
     hiddenFrom.put(red, List.of("a2", "coordinator", "c2", "b1"));
 
     List<String> routes = server.routes().stream().filter(r -> r.matches("[A-Z]+ /api/v1/cases/\\{id}.*")).sorted().toList();
-    assertThat(routes).contains("GET /api/v1/cases/{id}", "GET /api/v1/cases/{id}/access-log", "POST /api/v1/cases/{id}/statuses");
+    assertThat(routes).contains("GET /api/v1/cases/{id}", "GET /api/v1/cases/{id}/access-log", "POST /api/v1/cases/{id}/statuses",
+        "GET /api/v1/cases/{id}/calendar.ics");
     List<String> compared = new ArrayList<>();
     for (String route : routes) {
       String method = route.substring(0, route.indexOf(' '));

@@ -1,5 +1,7 @@
 package org.accord.web;
 
+import static org.accord.testing.OpenPgpChecks.signature;
+import static org.accord.testing.OpenPgpChecks.verifies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,14 +30,10 @@ import org.accord.app.CaseDocuments;
 import org.accord.app.CsafKey;
 import org.accord.party.OrgKind;
 import org.accord.party.Principal;
+import org.accord.testing.OpenPgpChecks;
 import org.accord.web.MatrixWorld.Who;
 import org.bouncycastle.openpgp.PGPPublicKey;
-import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
-import org.bouncycastle.openpgp.PGPSignatureList;
-import org.bouncycastle.openpgp.PGPUtil;
-import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
-import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -249,9 +247,7 @@ class CsafProviderTest {
     assertThat(metadata.path("canonical_url").asText()).isEqualTo(base() + "/.well-known/csaf/provider-metadata.json");
     // Requirement 20: the public key is where the metadata says, and its fingerprint matches.
     JsonNode keyRef = metadata.at("/public_openpgp_keys/0");
-    PGPPublicKey publicKey = new PGPPublicKeyRing(PGPUtil.getDecoderStream(new ByteArrayInputStream(
-        text(keyRef.path("url").asText()).getBytes(StandardCharsets.US_ASCII))), new org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator())
-        .getPublicKey();
+    PGPPublicKey publicKey = OpenPgpChecks.publicKey(text(keyRef.path("url").asText()));
     assertThat(java.util.HexFormat.of().formatHex(publicKey.getFingerprint())).isEqualToIgnoringCase(keyRef.path("fingerprint").asText());
 
     // Requirements 15 and 16: the ROLIE feed (TLP:CLEAR only) and the service document naming it.
@@ -387,17 +383,6 @@ class CsafProviderTest {
     ids.forEach(id -> assertThat(changes).contains(CaseDocumentsPaths.csaf(id)));
     assertThat(text("/.well-known/csaf/clear/index.txt").lines().toList()).hasSize(2);
     assertThat(text("/osv/modified_id.csv").lines().toList()).hasSize(2);
-  }
-
-  static PGPSignature signature(String armored) throws Exception {
-    BcPGPObjectFactory factory = new BcPGPObjectFactory(PGPUtil.getDecoderStream(new ByteArrayInputStream(armored.getBytes(StandardCharsets.US_ASCII))));
-    return ((PGPSignatureList) factory.nextObject()).get(0);
-  }
-
-  static boolean verifies(PGPSignature signature, PGPPublicKey key, byte[] content) throws Exception {
-    signature.init(new BcPGPContentVerifierBuilderProvider(), key);
-    signature.update(content);
-    return signature.verify();
   }
 
   /** The CSAF file name of a case id (§5.1). */
