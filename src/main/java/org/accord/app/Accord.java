@@ -78,6 +78,8 @@ public final class Accord implements AutoCloseable {
   private final Suggestions suggestions;
   /** Notification plans of cases (ADR 0133). */
   private final Plans plans;
+  /** The waves of adopted plans, swept in the background while the instance serves (ADR 0134). */
+  private final PlanWaves planWaves;
   private final Cases cases;
   /** Who viewed what of each case, written in the background (ADR 0113). */
   private final CaseAccessLog caseAccess;
@@ -129,7 +131,8 @@ public final class Accord implements AutoCloseable {
     this.graph = builder.build();
     this.exposure = new Exposure(graph, sources);
     this.suggestions = new Suggestions(database, exposure);
-    this.plans = new Plans(database, clock, cases, suggestions);
+    this.plans = new Plans(database, clock, cases, suggestions, events);
+    this.planWaves = new PlanWaves(database, clock, parties, cases, events, notifications);
     this.advisories = new Advisories(database, graph, ingestLock, clock, events);
     this.findings = new Findings(database, graph, advisories);
     this.priorities = new Priorities(database, advisories, findings);
@@ -268,9 +271,17 @@ public final class Accord implements AutoCloseable {
     return suggestions;
   }
 
-  /** Notification plans of cases: waves from the exposure and the case facts (ADR 0133). */
+  /** Notification plans of cases: waves from the exposure and the case facts (ADR 0133), drafts and adoption (ADR 0134). */
   public Plans plans() {
     return plans;
+  }
+
+  /**
+   * The waves of adopted plans going out (ADR 0134): {@link PlanWaves#sweep()} sends those due; {@link
+   * PlanWaves#start} runs it in the background until {@link #close()}.
+   */
+  public PlanWaves planWaves() {
+    return planWaves;
   }
 
   /** The exposure queries: where-used, packages, versions. */
@@ -396,6 +407,7 @@ public final class Accord implements AutoCloseable {
     try {
       caseDeadlines.close();
       reminders.close();
+      planWaves.close();
       notifications.close();
       caseAccess.close();
       synchronized (this) {

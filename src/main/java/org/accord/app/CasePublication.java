@@ -124,6 +124,8 @@ public final class CasePublication {
             actor.member() == null ? null : actor.member().email(), data);
         events.stageCaseEvent(actor, RevealBundle.PUBLISHED, subject, now, data, false);
         documents.write(handle, view.row(), now); // CSAF, OSV and VEX, with the publication or not at all (ADR 0121)
+        // The adopted plan's publication wave goes out with the publication itself (ADR 0134).
+        org.accord.store.CasePlans.markPublished(handle, view.row().pk(), java.time.Instant.ofEpochMilli(now));
         return null;
       });
       Map<String, Object> answer = new LinkedHashMap<>(data);

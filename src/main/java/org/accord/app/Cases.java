@@ -370,6 +370,18 @@ public final class Cases {
   }
 
   /**
+   * Invites {@code invited} with {@code roles} in the caller's transaction, as {@code actor}: the same
+   * change and {@code case.participant_invited} event as {@link #invite} (so the invitation notification
+   * goes out the same way), without its own lock or transaction. For a plan's waves (ADR 0134): the
+   * caller holds {@link #locked} and has checked that {@code invited} does not take part yet.
+   */
+  void inviteWithin(Handle handle, EventOutbox.Stager events, Principal actor, long casePk, Organization invited,
+      Set<ParticipantRole> roles) {
+    View view = view(handle, byPk(handle, casePk), EmbargoManagement.Consequence.NONE);
+    record(handle, events, actor, invited(handle, view, invited, OptionalLong.empty(), null, roles));
+  }
+
+  /**
    * Proposes embargo terms (or a revision of the embargo in force); any participant may. Proposing is
    * consenting to one's own terms: the proposer signs them (or, under an embargo in force, accepts the
    * revision) unless another open proposal ends earlier, to which it is then invited like everyone

@@ -1,43 +1,67 @@
 package org.accord.app;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.accord.ForbiddenException;
+import org.accord.InvalidInputException;
 import org.accord.disclosure.CaseId;
+import org.accord.disclosure.IllegalTransitionException;
 import org.accord.disclosure.ParticipantRole;
 import org.accord.disclosure.ParticipantSuggestions;
 import org.accord.disclosure.plan.NotificationPlan;
+import org.accord.disclosure.plan.PlanDiff;
 import org.accord.disclosure.plan.PlanFacts;
 import org.accord.disclosure.plan.PlanInput;
+import org.accord.disclosure.plan.PlanState;
 import org.accord.disclosure.plan.PlanStrategy;
+import org.accord.disclosure.plan.Recipient;
+import org.accord.disclosure.plan.ShippedStrategy;
+import org.accord.disclosure.plan.Wave;
+import org.accord.party.Authority;
 import org.accord.party.Organization;
 import org.accord.party.Principal;
+import org.accord.store.CasePlans;
+import org.accord.store.CasePlans.PlanRow;
+import org.accord.store.CasePlans.WaveRow;
 import org.accord.store.Cases.CaseRow;
 import org.accord.store.Cases.ParticipantRow;
 import org.accord.store.Database;
 import org.accord.store.Organizations;
+import org.jdbi.v3.core.Handle;
 
 /**
- * Notification plans of cases (issue 11; ADR 0133): gathers a plan's inputs (the case as its owner
- * sees it, the participants the exposure suggests, the organizations, the case facts) and lets a
- * {@link PlanStrategy} compute the waves. The rules are the strategy's; this class only reads.
- * Thread-safe.
+ * Notification plans of cases (issue 11; ADRs 0133, 0134): gathers a plan's inputs (the case as its
+ * owner sees it, the participants the exposure suggests, the organizations, the case facts) and lets a
+ * {@link PlanStrategy} compute the waves; stores drafts, adopts one, and shows the draft and the adopted
+ * plan with the diff between them. The rules are the strategy's and {@link PlanDiff}'s; this class
+ * orchestrates. Only the case owner and the coordinator plan; plan writes run under the lock {@link
+ * Cases} serialises case writes on. The waves go out through {@link PlanWaves}. Thread-safe.
  */
 public final class Plans {
+  /** The event of an adoption: counts per wave, never an organization's name (ADR 0110, 0124). */
+  public static final String ADOPTED_EVENT = "case.plan_adopted";
+
   private final Database database;
   private final Clock clock;
   private final Cases cases;
   private final Suggestions suggestions;
+  private final EventOutbox log;
 
-  Plans(Database database, Clock clock, Cases cases, Suggestions suggestions) {
+  Plans(Database database, Clock clock, Cases cases, Suggestions suggestions, EventOutbox log) {
     this.database = database;
     this.clock = clock;
     this.cases = cases;
     this.suggestions = suggestions;
+    this.log = log;
   }
 
   /**
@@ -53,8 +77,7 @@ public final class Plans {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
     Cases.PlanSource source = cases.planSource(actor, caseId);
     ParticipantSuggestions.Result suggested = suggestions.suggest(source.packages(), actor);
-    Map<String, Organization> organizations = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    database.jdbi().withHandle(Organizations::list).forEach(o -> organizations.put(o.name(), o));
+    Map<String, Organization> organizations = organizations();
     Set<String> participants = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     Optional<String> coordinator = Optional.empty();
     for (ParticipantRow p : source.view().participants()) {
@@ -68,5 +91,188 @@ public final class Plans {
         row.em().inForce() ? row.terms().map(t -> t.end()) : Optional.empty(),
         source.fixReady(), source.attacked(), row.pxa().publicAware(), row.tlp());
     return strategy.plan(new PlanInput(suggested, Collections.unmodifiableMap(organizations), coordinator, participants, facts));
+  }
+
+  /**
+   * Computes a plan with the strategy named {@code strategy} ({@code coordinated} when null) and stores
+   * it as the case's draft, replacing the previous draft. The plan is computed outside the case lock
+   * (the exposure may be large) and stored under it; of two concurrent recomputations the later stored
+   * is the draft, and adopting the other's id is refused as stale.
+   *
+   * @return the draft as {@link #describe} shows it, and {@code diff} against the adopted plan when one is
+   * @throws InvalidInputException naming {@code strategy} for an unknown strategy (nothing is computed)
+   */
+  public Map<String, Object> draft(Principal actor, String id, String strategy) {
+    ShippedStrategy chosen = strategy == null ? ShippedStrategy.COORDINATED : ShippedStrategy.parse(strategy);
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    NotificationPlan plan = compute(actor, caseId.toString(), chosen);
+    String body = PlanJson.write(plan);
+    List<WaveRow> waves = plan.waves().stream().map(w -> new WaveRow(0, w.number(), w.kind().label(), w.due(),
+        w.gate().map(Wave.Gate::label).orElse(null), Optional.empty(), Optional.empty())).toList();
+    return cases.locked(() -> database.jdbi().inTransaction(handle -> {
+      Cases.View view = requirePlanner(handle, actor, caseId);
+      long pk = view.row().pk();
+      CasePlans.saveDraft(handle, pk, plan.strategy(), plan.computedAt(), actor.organization().id(), member(actor), body, waves);
+      return answer(handle, actor, view, true);
+    }));
+  }
+
+  /**
+   * The case's draft and adopted plans (each null when there is none), the adopted plan's waves with
+   * when each went out, and the diff from the adopted plan to the draft when both exist. A plan the
+   * coordinator computed may name operators the case owner may not see: they are left out of what the
+   * owner is shown (ADR 0097, 0134).
+   */
+  public Map<String, Object> show(Principal actor, String id) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    return database.jdbi().withHandle(handle -> answer(handle, actor, requirePlanner(handle, actor, caseId), false));
+  }
+
+  /**
+   * Adopts the case's draft {@code draftId}: it becomes the adopted plan, the adopted plan before it is
+   * superseded, and one {@value #ADOPTED_EVENT} event records it in the same transaction.
+   *
+   * @throws InvalidInputException naming {@code draft} when it is missing
+   * @throws IllegalTransitionException (409) when {@code draftId} is not the case's current draft, naming
+   *     the current one, or when the case has no draft
+   */
+  public Map<String, Object> adopt(Principal actor, String id, Long draftId) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    if (draftId == null) {
+      throw new InvalidInputException("missing draft: name the draft to adopt (the id POST /plan answered)", "draft");
+    }
+    EventOutbox.Committed<Map<String, Object>> committed = cases.locked(() -> log.inTransaction((handle, events) -> {
+      Cases.View view = requirePlanner(handle, actor, caseId);
+      long pk = view.row().pk();
+      Optional<PlanRow> draft = CasePlans.current(handle, pk, PlanState.DRAFT);
+      if (draft.isEmpty()) {
+        throw new IllegalTransitionException(IllegalTransitionException.Machine.PLAN, "no draft", "ADOPT",
+            caseId + " has no draft plan: compute one first (POST /api/v1/cases/" + caseId + "/plan)");
+      }
+      if (draft.get().id() != draftId) {
+        throw new IllegalTransitionException(IllegalTransitionException.Machine.PLAN, "draft " + draft.get().id(), "ADOPT",
+            "draft " + draftId + " is not the current draft of " + caseId + "; the current draft is " + draft.get().id());
+      }
+      long now = clock.millis();
+      CasePlans.adopt(handle, pk, draftId, Instant.ofEpochMilli(now), actor.organization().id(), member(actor));
+      NotificationPlan plan = PlanJson.read(draft.get().body());
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("plan", draftId);
+      data.put("strategy", plan.strategy());
+      List<Map<String, Object>> waves = new ArrayList<>();
+      for (Wave w : plan.waves()) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("number", w.number());
+        one.put("kind", w.kind().label());
+        one.put("due", w.due().toString());
+        one.put("gate", w.gate().map(Wave.Gate::label).orElse(null));
+        one.put("recipients", w.recipients().size());
+        waves.add(one);
+      }
+      data.put("waves", waves);
+      Cases.event(handle, events, actor, view.row(), ADOPTED_EVENT, data, now);
+      return answer(handle, actor, view, false);
+    }));
+    committed.await();
+    return committed.value();
+  }
+
+  /** The case if {@code actor} may plan it: hidden or missing is the missing case; another participant 403. */
+  private Cases.View requirePlanner(Handle handle, Principal actor, CaseId caseId) {
+    Cases.View view = cases.load(handle, actor, caseId);
+    if (!Cases.owns(view, actor) && !actor.isCoordinator()) {
+      throw new ForbiddenException("only the case owner or the coordinator plans the notifications of " + caseId);
+    }
+    return view;
+  }
+
+  /** The answer of every plan route: the case, the draft, the adopted plan and their diff. */
+  private Map<String, Object> answer(Handle handle, Principal actor, Cases.View view, boolean draftOnly) {
+    long pk = view.row().pk();
+    Map<String, Organization> organizations = organizations(handle);
+    Optional<PlanRow> draft = CasePlans.current(handle, pk, PlanState.DRAFT);
+    Optional<PlanRow> adopted = CasePlans.current(handle, pk, PlanState.ADOPTED);
+    Optional<NotificationPlan> draftPlan = draft.map(d -> visible(PlanJson.read(d.body()), actor, organizations));
+    Optional<NotificationPlan> adoptedPlan = adopted.map(a -> visible(PlanJson.read(a.body()), actor, organizations));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("case", view.row().id().toString());
+    if (draftOnly) {
+      out.putAll(describe(handle, draft.orElseThrow(), draftPlan.orElseThrow(), List.of()));
+    } else {
+      out.put("draft", draft.map(d -> describe(handle, d, draftPlan.orElseThrow(), List.of())).orElse(null));
+      out.put("adopted", adopted.map(a -> describe(handle, a, adoptedPlan.orElseThrow(), CasePlans.waves(handle, a.id()))).orElse(null));
+    }
+    out.put("diff", draftPlan.isPresent() && adoptedPlan.isPresent()
+        ? PlanJson.diff(PlanDiff.between(adoptedPlan.get(), draftPlan.get())) : null);
+    return out;
+  }
+
+  /** One stored plan: its id, state, who computed (and adopted) it, the plan, and each wave's sent state. */
+  private static Map<String, Object> describe(Handle handle, PlanRow row, NotificationPlan plan, List<WaveRow> waves) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", row.id());
+    out.put("state", row.state().label());
+    out.put("computed_by", Organizations.byId(handle, row.computedByOrg()).name());
+    if (row.adoptedAt().isPresent()) {
+      out.put("adopted_at", row.adoptedAt().get().toString());
+      out.put("adopted_by", Organizations.byId(handle, row.adoptedByOrg()).name());
+    }
+    Map<String, Object> body = PlanJson.toMap(plan);
+    if (!waves.isEmpty()) {
+      for (Object o : (List<?>) body.get("waves")) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> w = (Map<String, Object>) o;
+        WaveRow stored = waves.stream().filter(s -> s.number() == ((Number) w.get("number")).intValue()).findFirst().orElseThrow();
+        w.put("sent_at", stored.sent().map(Instant::toString).orElse(null));
+        if (stored.told().isPresent()) {
+          w.put("owner_told_at", stored.told().get().toString());
+        }
+      }
+    }
+    out.putAll(body);
+    return out;
+  }
+
+  /**
+   * The plan as {@code viewer} may be shown it: the coordinator sees it whole; anyone else without the
+   * recipients whose organization it may not see (an operator the coordinator's plan names), as the
+   * suggestions leave them out (ADR 0097).
+   */
+  static NotificationPlan visible(NotificationPlan plan, Principal viewer, Map<String, Organization> organizations) {
+    if (viewer.isCoordinator()) {
+      return plan;
+    }
+    List<Wave> waves = new ArrayList<>();
+    List<String> hidden = new ArrayList<>();
+    for (Wave w : plan.waves()) {
+      List<Recipient> shown = new ArrayList<>();
+      for (Recipient r : w.recipients()) {
+        Organization org = organizations.get(r.organization());
+        if (org != null && Authority.maySee(viewer, org)) {
+          shown.add(r);
+        } else {
+          hidden.add(r.organization().toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+      waves.add(new Wave(w.number(), w.kind(), w.due(), w.gate(), w.channel(), w.tlp(), shown));
+    }
+    // A note about a hidden recipient ("X gives no country") would name it: such notes are left out too.
+    List<String> notes = plan.notes().stream()
+        .filter(n -> hidden.stream().noneMatch(h -> n.toLowerCase(java.util.Locale.ROOT).contains(h))).toList();
+    return new NotificationPlan(plan.strategy(), plan.computedAt(), waves, plan.withheld(), notes);
+  }
+
+  private Map<String, Organization> organizations() {
+    return database.jdbi().withHandle(Plans::organizations);
+  }
+
+  private static Map<String, Organization> organizations(Handle handle) {
+    Map<String, Organization> organizations = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    Organizations.list(handle).forEach(o -> organizations.put(o.name(), o));
+    return organizations;
+  }
+
+  private static Long member(Principal actor) {
+    return actor.member() == null ? null : actor.member().id();
   }
 }

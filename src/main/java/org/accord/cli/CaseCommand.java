@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code accord case create|list|show|invite|embargo|transition|events|vuln|suggest|status|ack|calendar}: disclosure
+ * {@code accord case create|list|show|invite|embargo|transition|events|vuln|suggest|plan|status|ack|calendar}: disclosure
  * cases (ADR 0104, 0107),
  * on the data directory (as the local coordinator acting for {@code --org}) or through {@code --server}.
  */
@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
     },
     subcommands = {CaseCommand.Create.class, CaseCommand.ListCases.class, CaseCommand.Show.class, CaseCommand.Invite.class,
         CaseCommand.Embargo.class, CaseCommand.Transition.class, CaseCommand.Events.class, CaseCommand.Vuln.class,
-        CaseCommand.Suggest.class, CaseCommand.Status.class, CaseCommand.Ack.class, CaseCommand.AccessLog.class,
+        CaseCommand.Suggest.class, CasePlanCommand.class, CaseCommand.Status.class, CaseCommand.Ack.class, CaseCommand.AccessLog.class,
         CaseCommand.CalendarExport.class,
         CasePublicationCommands.Publish.class, CasePublicationCommands.Reveal.class,
         CasePublicationCommands.Credit.class, CaseMessageCommand.class})

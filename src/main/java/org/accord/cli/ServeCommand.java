@@ -44,18 +44,22 @@ class ServeCommand extends AccordCommand {
   /**
    * Starts the server on {@code host:port} and, while it serves, the background work: the RSVP deadline
    * sweep every {@value CaseDeadlines#PERIOD_VARIABLE} seconds (ADR 0116), the reminder sweep every {@value
-   * CaseReminders#PERIOD_VARIABLE} seconds (ADR 0126; a malformed period of either fails before the server
-   * starts) and notification delivery (ADR 0119). Both {@code serve} and {@code demo} start here; the
+   * CaseReminders#PERIOD_VARIABLE} seconds (ADR 0126), the plan wave sweep every {@value
+   * org.accord.app.PlanWaves#PERIOD_VARIABLE} seconds (ADR 0134; a malformed period of any fails before the
+   * server starts) and notification delivery (ADR 0119). Both {@code serve} and {@code demo} start here; the
    * instance stops them all on close.
    */
   WebServer startServing(Accord accord) {
     Optional<Duration> sweep = CaseDeadlines.period(System.getenv());
     Optional<Duration> reminders = CaseReminders.period(System.getenv());
+    Optional<Duration> waves = org.accord.app.PlanWaves.period(System.getenv());
     WebServer server = WebServer.start(accord, host, port);
     sweep.ifPresent(period -> accord.caseDeadlines().start(period));
     deliverNotifications(accord, host, server.port());
-    // After delivery is configured: the first sweep runs at once, and its e-mail rows need the SMTP settings.
+    // After delivery is configured: the first sweeps run at once, and their e-mail rows (reminders, the
+    // invitations of plan waves) need the SMTP settings.
     reminders.ifPresent(period -> accord.reminders().start(period));
+    waves.ifPresent(period -> accord.planWaves().start(period));
     return server;
   }
 

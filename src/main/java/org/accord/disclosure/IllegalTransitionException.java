@@ -18,7 +18,7 @@ import java.util.Objects;
 public class IllegalTransitionException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** The four machines of a case (ADR 0102). */
+  /** The machines of a case: the four of ADR 0102, and its notification plan (ADR 0134). */
   public enum Machine {
     /** Report Management, per participant. */
     RM,
@@ -27,7 +27,9 @@ public class IllegalTransitionException extends RuntimeException {
     /** Participant Embargo Consent, per participant. */
     PEC,
     /** The case state VFDPXA: VFD per vendor participant, PXA per case. */
-    CS
+    CS,
+    /** A case's notification plan: draft, adopted, superseded (ADR 0134). */
+    PLAN
   }
 
   private final Machine machine;

@@ -30,6 +30,9 @@ import org.accord.app.ListPage;
  *   <li>{@code POST|GET /api/v1/cases/{id}/vulnerabilities} {@code {"alias"?, "affected": ["PURL RANGE"],
  *       "cvss"?, "tlp"?}}: the owner or coordinator adds (201); participants list (ADR 0107).
  *   <li>{@code GET /api/v1/cases/{id}/suggestions}: participants suggested from the affected packages.
+ *   <li>{@code POST /api/v1/cases/{id}/plan} {@code {"strategy"?}}: computes and stores the draft
+ *       notification plan (201, with the diff against the adopted one); {@code GET} shows draft and
+ *       adopted; {@code POST .../plan/adopt} {@code {"draft": N}} adopts that draft (ADR 0134).
  *   <li>{@code POST|GET /api/v1/cases/{id}/statuses} {@code {"organization"?, "product", "status"?,
  *       "justification"?, "involvement"?, "tlp"?}}: status per participant and product.
  *   <li>{@code POST /api/v1/cases/{id}/acknowledge}: the caller's participant acknowledges the case.
@@ -65,6 +68,10 @@ final class CaseRoutes implements WebServer.RouteModule {
     server.post(config, CASES + "/{id}/vulnerabilities", Parameters.NONE, ctx -> addVulnerability(server, ctx));
     server.get(config, CASES + "/{id}/vulnerabilities", Parameters.NONE, ctx -> vulnerabilities(server, ctx));
     server.get(config, CASES + "/{id}/suggestions", Parameters.NONE, ctx -> suggestions(server, ctx));
+    server.post(config, CASES + "/{id}/plan", Parameters.NONE, ctx -> plan(server, ctx));
+    server.get(config, CASES + "/{id}/plan", Parameters.NONE,
+        ctx -> ctx.json(server.accord().plans().show(WebServer.principal(ctx), ctx.pathParam("id"))));
+    server.post(config, CASES + "/{id}/plan/adopt", Parameters.NONE, ctx -> adopt(server, ctx));
     server.post(config, CASES + "/{id}/statuses", Parameters.NONE, ctx -> setStatus(server, ctx));
     server.get(config, CASES + "/{id}/statuses", Parameters.NONE, ctx -> statuses(server, ctx));
     server.post(config, CASES + "/{id}/acknowledge", Parameters.NONE, ctx -> acknowledge(server, ctx));
@@ -227,6 +234,17 @@ final class CaseRoutes implements WebServer.RouteModule {
 
   private static void suggestions(WebServer server, Context ctx) {
     ctx.json(cases(server).suggest(WebServer.principal(ctx), ctx.pathParam("id"), server.accord().suggestions()));
+  }
+
+  /** Computes and stores the case's draft plan (ADR 0134): 201 with the draft and its diff. */
+  private static void plan(WebServer server, Context ctx) throws IOException {
+    JsonNode body = JsonBody.object(server, ctx, Set.of("strategy"));
+    ctx.status(HttpStatus.CREATED).json(server.accord().plans().draft(WebServer.principal(ctx), ctx.pathParam("id"), JsonBody.text(body, "strategy")));
+  }
+
+  private static void adopt(WebServer server, Context ctx) throws IOException {
+    JsonNode body = JsonBody.object(server, ctx, Set.of("draft"));
+    ctx.json(server.accord().plans().adopt(WebServer.principal(ctx), ctx.pathParam("id"), JsonBody.whole(body, "draft")));
   }
 
   private static void setStatus(WebServer server, Context ctx) throws IOException {

@@ -66,6 +66,18 @@ final class JsonBody {
     return node.asText();
   }
 
+  /** A whole-number member, or null when absent or null. */
+  static Long whole(JsonNode json, String name) {
+    JsonNode node = json.path(name);
+    if (node.isMissingNode() || node.isNull()) {
+      return null;
+    }
+    if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+      throw new InvalidInputException(name + " is a whole number", name);
+    }
+    return node.asLong();
+  }
+
   /** A boolean member, false when absent or null. */
   static boolean flag(JsonNode json, String name) {
     JsonNode node = json.path(name);

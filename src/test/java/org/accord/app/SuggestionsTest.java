@@ -45,8 +45,13 @@ class SuggestionsTest {
   }
 
   void world(String engine) {
+    world(engine, java.time.Clock.systemUTC());
+  }
+
+  /** The world on {@code engine}, its instance on {@code clock} (PlansTest runs it in simulated time). */
+  void world(String engine, java.time.Clock clock) {
     String url = engine.equals("postgresql") ? TestDatabases.freshPostgresUrl() : null;
-    accord = Accord.open(new Accord.Config(dir, url));
+    accord = Accord.open(new Accord.Config(dir, url), clock);
     Principal coordinator = TestPrincipals.coordinator(accord, "Coordination Center");
     accord.parties().createOrganization(coordinator, "CERT-DE", OrgKind.CERT, "DE", null);
     accord.parties().createOrganization(coordinator, "CERT-FR", OrgKind.CERT, "FR", null);

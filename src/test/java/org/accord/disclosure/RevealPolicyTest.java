@@ -47,6 +47,22 @@ class RevealPolicyTest {
   }
 
   @Test
+  void planEventsCarryCountsNotNamesSoTheActorDecides() {
+    // the data app.Plans and app.PlanWaves write (ADR 0134): numbers, kinds, times and counts only
+    LedgerEvent adopted = event("case.plan_adopted", "Libra", null, "plan", 3, "strategy", "coordinated", "waves",
+        java.util.List.of(Map.of("number", 1, "kind", "coordination", "due", "2027-03-01T10:00:00Z", "recipients", 2),
+            Map.of("number", 4, "kind", "operators", "due", "2027-03-28T10:00:00Z", "gate", "fix_ready", "recipients", 4)));
+    LedgerEvent sent = event("case.plan_wave_sent", "local", null, "plan", 3, "wave", 4, "kind", "operators", "invited", 3,
+        "already_participants", 1, "not_invited", 0);
+    assertThat(RevealPolicy.organizations(adopted)).containsExactly("Libra");
+    assertThat(RevealPolicy.organizations(sent)).containsExactly("local");
+    assertThat(POLICY.withholds(adopted)).isEmpty();
+    // the sweep's actor is the instance, which the policy does not name: withheld as any other event of it (ADR 0116)
+    assertThat(POLICY.withholds(sent)).contains(Reason.UNNAMED_PARTY);
+    assertThat(POLICY.withholds(event("case.plan_adopted", "Grid Power", null, "plan", 3))).contains(Reason.UNNAMED_PARTY);
+  }
+
+  @Test
   void anEventNamingAPersonIsWithheld() {
     assertThat(POLICY.withholds(event("case.embargo_accepted", "Libra", "alice@libra.example"))).contains(Reason.PERSON);
     assertThat(POLICY.withholds(event("case.participant_invited", "Libra", null, "organization", "Libra Energy",

@@ -284,6 +284,26 @@ class AuthorizationMatrixTest {
             Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/suggestions", w.caseOfA),
             Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/suggestions", MISSING_CASE)),
         (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    // Notification plans (ADR 0134): the case owner (A) or the coordinator; A's case has no other participant.
+    entry("POST /api/v1/cases/{id}/plan", requests(
+            Res.OF_A, (w, who) -> {
+              String id = w.plannableCaseOfA(false);
+              return Call.post(API + "/cases/" + id + "/plan", "application/json", "{\"strategy\": \"coordinated\"}", id);
+            },
+            Res.MISSING, (w, who) -> Call.post(API + "/cases/" + MISSING_CASE + "/plan", "application/json", "{}", MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 201 : 404));
+    entry("GET /api/v1/cases/{id}/plan", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/plan", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/plan", MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("POST /api/v1/cases/{id}/plan/adopt", requests(
+            Res.OF_A, (w, who) -> {
+              String id = w.plannableCaseOfA(true);
+              return Call.post(API + "/cases/" + id + "/plan/adopt", "application/json", "{\"draft\": " + w.draftOf(id) + "}", id);
+            },
+            Res.MISSING, (w, who) -> Call.post(API + "/cases/" + MISSING_CASE + "/plan/adopt", "application/json", "{\"draft\": 1}",
+                MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
     entry("POST /api/v1/cases/{id}/statuses", caseWrite("none", "/statuses", "{\"product\": \"pkg:generic/matrix-product\"}"),
         // the coordinator sees the case but does not take part: it must name the participant
         (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.COORDINATOR ? 403 : 200));

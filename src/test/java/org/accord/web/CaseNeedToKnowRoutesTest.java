@@ -50,7 +50,9 @@ class CaseNeedToKnowRoutesTest {
       "/vulnerabilities", "{\"affected\": [\"pkg:maven/org.libra/libracore [2.0,2.3.4)\"]}",
       "/statuses", "{\"product\": \"pkg:generic/product\"}",
       "/messages", "{\"body\": \"hello\"}",
-      "/messages/x/versions", "{\"body\": \"hello\"}");
+      "/messages/x/versions", "{\"body\": \"hello\"}",
+      "/plan", "{\"strategy\": \"coordinated\"}",
+      "/plan/adopt", "{\"draft\": 1}");
 
   @TempDir Path dir;
   Accord accord;

@@ -68,6 +68,32 @@ class CaseRoutesTest {
   }
 
   @Test
+  void planRoutesName400FieldsAnd409TheCurrentDraft() throws Exception {
+    world = new MatrixWorld("sqlite", dir);
+    String id = world.plannableCaseOfA(false);
+    HttpResponse<String> bad = send(Who.MEMBER_A, "POST", "/api/v1/cases/" + id + "/plan", "{\"strategy\": \"staged\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).path("location").asText()).isEqualTo("strategy");
+    assertThat(JSON.readTree(send(Who.MEMBER_A, "GET", "/api/v1/cases/" + id + "/plan", null).body()).path("draft").isNull()).isTrue();
+    HttpResponse<String> first = send(Who.MEMBER_A, "POST", "/api/v1/cases/" + id + "/plan", "");
+    assertThat(first.statusCode()).isEqualTo(201);
+    long one = JSON.readTree(first.body()).path("id").asLong();
+    assertThat(JSON.readTree(first.body()).path("strategy").asText()).isEqualTo("coordinated");
+    long two = JSON.readTree(send(Who.COORDINATOR, "POST", "/api/v1/cases/" + id + "/plan", "{\"strategy\": \"immediate\"}").body())
+        .path("id").asLong();
+    HttpResponse<String> stale = send(Who.MEMBER_A, "POST", "/api/v1/cases/" + id + "/plan/adopt", "{\"draft\": " + one + "}");
+    assertThat(stale.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(stale.body()).path("error").asText()).endsWith("the current draft is " + two);
+    assertThat(JSON.readTree(send(Who.MEMBER_A, "POST", "/api/v1/cases/" + id + "/plan/adopt", "{\"draft\": \"two\"}").body())
+        .path("location").asText()).isEqualTo("draft");
+    HttpResponse<String> adopted = send(Who.MEMBER_A, "POST", "/api/v1/cases/" + id + "/plan/adopt", "{\"draft\": " + two + "}");
+    assertThat(adopted.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(adopted.body()).path("adopted").path("strategy").asText()).isEqualTo("immediate");
+    HttpResponse<String> events = send(Who.MEMBER_A, "GET", "/api/v1/cases/" + id + "/events", null);
+    assertThat(events.body()).contains("case.plan_adopted");
+  }
+
+  @Test
   void caseItemsOverHttpKeepNotYetCheckedApartAndHideCasesLikeMissingOnes() throws Exception {
     world = new MatrixWorld("sqlite", dir);
     String id = world.caseOfA; // has a vulnerability (MatrixWorld)

@@ -202,6 +202,24 @@ final class MatrixWorld implements AutoCloseable {
     return id;
   }
 
+  /** A fresh case of A with a vulnerability to plan from (ADR 0134); with {@code drafted}, also a draft computed by A. */
+  String plannableCaseOfA(boolean drafted) {
+    Principal a = accord.parties().authenticate(credentials.get(Who.MEMBER_A)).orElseThrow();
+    String id = freshCaseOfA("none");
+    accord.cases().addVulnerability(a, id, null, java.util.List.of("pkg:maven/org.libra/libracore [2.0,2.3.4)"), null, null);
+    if (drafted) {
+      accord.plans().draft(a, id, null);
+    }
+    return id;
+  }
+
+  /** The id of the case's current draft plan. */
+  long draftOf(String id) {
+    Principal a = accord.parties().authenticate(credentials.get(Who.MEMBER_A)).orElseThrow();
+    Object draft = accord.plans().show(a, id).get("draft");
+    return ((Number) ((java.util.Map<?, ?>) draft).get("id")).longValue();
+  }
+
   private String publishedCase;
 
   /** A case of the coordinator's own, published once (ADR 0109); its id. */

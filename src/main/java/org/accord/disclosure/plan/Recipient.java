@@ -1,6 +1,9 @@
 package org.accord.disclosure.plan;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import org.accord.disclosure.ParticipantRole;
 import java.util.Objects;
 import org.accord.disclosure.Suggestion;
 import org.accord.party.OrgKind;
@@ -25,6 +28,29 @@ public record Recipient(String organization, OrgKind kind, String country, boole
     if (reasons.isEmpty()) {
       throw new IllegalArgumentException("a recipient needs a reason: " + organization);
     }
+  }
+
+  /**
+   * The roles it is invited with when its wave goes out (ADR 0134): maintaining or shipping an affected
+   * package makes a vendor, running affected deployments a deployer, the coordinator and a national CERT
+   * coordinators; an authority (any other kind named as a national CERT or authority) an observer.
+   */
+  public Set<ParticipantRole> roles() {
+    EnumSet<ParticipantRole> roles = EnumSet.noneOf(ParticipantRole.class);
+    for (Reason reason : reasons) {
+      if (reason instanceof Maintains || reason instanceof Ships) {
+        roles.add(ParticipantRole.VENDOR);
+      } else if (reason instanceof Runs) {
+        roles.add(ParticipantRole.DEPLOYER);
+      } else if (reason instanceof Coordinates) {
+        roles.add(ParticipantRole.COORDINATOR);
+      } else if (reason instanceof NationalCert) {
+        roles.add(kind == OrgKind.CERT ? ParticipantRole.COORDINATOR : ParticipantRole.OBSERVER);
+      } else {
+        throw new IllegalStateException("no role for the reason " + reason);
+      }
+    }
+    return roles;
   }
 
   /** Why a recipient is in a plan. */

@@ -33,6 +33,16 @@ public record Wave(
     recipients = List.copyOf(recipients);
   }
 
+  /**
+   * Whether the wave may go out at {@code now}: its due time has come (inclusive) and its gate, if any,
+   * is met, so a wave gated on a fix goes out at its due time or when the fix is ready, whichever is later.
+   *
+   * @param fixReady whether some vendor of the case has reached F
+   */
+  public boolean releasable(Instant now, boolean fixReady) {
+    return !due.isAfter(now) && (gate.isEmpty() || fixReady);
+  }
+
   /** A case fact a wave waits for. */
   public enum Gate {
     /** A fix is ready: some vendor of the case reached F (Vultron VFD, ADR 0102). */
