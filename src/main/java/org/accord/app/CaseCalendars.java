@@ -60,7 +60,7 @@ public final class CaseCalendars {
     return database.jdbi().withHandle(handle -> {
       Cases.View view = cases.load(handle, viewer, caseId);
       access.record(viewer, view.row().pk(), CaseAccessLog.Seen.CALENDAR);
-      return deadlines(view, viewer);
+      return deadlines(handle, view, viewer);
     });
   }
 
@@ -74,7 +74,8 @@ public final class CaseCalendars {
     do {
       ListPage<Cases.Summary> page = cases.list(viewer, Cases.LIST_MAX, cursor);
       List<CaseId> withTerms = page.items().stream()
-          .filter(s -> s.row().em() != EmState.NONE && s.row().em() != EmState.EXITED)
+          .filter(s -> (s.row().em() != EmState.NONE && s.row().em() != EmState.EXITED)
+              || s.row().owner() == viewer.organization().id() || viewer.isCoordinator())
           .map(s -> s.row().id())
           .toList();
       database.jdbi().useHandle(handle -> {
@@ -85,7 +86,7 @@ public final class CaseCalendars {
           } catch (NotFoundException e) {
             continue; // hidden since the page was read
           }
-          List<Deadline> found = deadlines(view, viewer);
+          List<Deadline> found = deadlines(handle, view, viewer);
           if (!found.isEmpty()) {
             access.record(viewer, view.row().pk(), CaseAccessLog.Seen.CALENDAR);
             out.addAll(found);
@@ -130,8 +131,29 @@ public final class CaseCalendars {
     }
   }
 
-  /** The deadlines of a case {@code viewer} sees, as the core selects them from the case as read. */
-  private static List<Deadline> deadlines(Cases.View view, Principal viewer) {
+  /**
+   * The deadlines of a case {@code viewer} sees, as the core selects them from the case as read, and
+   * for the case owner and the coordinator (who alone see the plan, ADR 0134) the waves of the adopted
+   * notification plan that have not gone out.
+   */
+  private static List<Deadline> deadlines(org.jdbi.v3.core.Handle handle, Cases.View view, Principal viewer) {
+    List<Deadline> out = new ArrayList<>(embargo(view, viewer));
+    if (Cases.owns(view, viewer) || viewer.isCoordinator()) {
+      org.accord.store.CasePlans.current(handle, view.row().pk(), org.accord.disclosure.plan.PlanState.ADOPTED).ifPresent(plan -> {
+        for (org.accord.store.CasePlans.WaveRow w : org.accord.store.CasePlans.waves(handle, plan.id())) {
+          if (w.sent().isEmpty()) {
+            out.add(new Deadline.PlanWave(view.row().id(), org.accord.disclosure.plan.WaveKind.valueOf(w.kind().toUpperCase(java.util.Locale.ROOT)),
+                w.due(), w.gate() != null));
+          }
+        }
+      });
+    }
+    out.sort(Deadline.ORDER);
+    return List.copyOf(out);
+  }
+
+  /** The embargo's deadlines {@code viewer} sees, as the core selects them from the case as read. */
+  private static List<Deadline> embargo(Cases.View view, Principal viewer) {
     List<EmbargoProposal> open = new ArrayList<>();
     for (ProposalRow p : view.proposals()) {
       if (p.state() == ProposalState.OPEN) {

@@ -16,7 +16,7 @@ import java.util.Objects;
  * deadline's time, so a calendar event keyed on case, kind and subject is updated when the time moves
  * rather than duplicated.
  */
-public sealed interface Deadline permits Deadline.EmbargoEnd, Deadline.EmbargoRevision, Deadline.Rsvp {
+public sealed interface Deadline permits Deadline.EmbargoEnd, Deadline.EmbargoRevision, Deadline.Rsvp, Deadline.PlanWave {
   /** Deadlines in time order, then by kind and subject, so a list of them has one order. */
   Comparator<Deadline> ORDER = Comparator.comparing(Deadline::at).thenComparing(Deadline::kind).thenComparing(Deadline::subject);
 
@@ -27,7 +27,9 @@ public sealed interface Deadline permits Deadline.EmbargoEnd, Deadline.EmbargoRe
     /** When a proposed revision of the embargo in force would end it. */
     EMBARGO_REVISION("proposed new embargo end"),
     /** When a participant must answer the embargo terms it is invited to (ADR 0116). */
-    RSVP("RSVP deadline");
+    RSVP("RSVP deadline"),
+    /** When a wave of the adopted notification plan goes out (ADR 0133, 0134). */
+    PLAN_WAVE("notification wave");
 
     private final String title;
 
@@ -156,6 +158,42 @@ public sealed interface Deadline permits Deadline.EmbargoEnd, Deadline.EmbargoRe
     @Override
     public String title() {
       return own ? "your RSVP deadline on the embargo terms" : "a participant's RSVP deadline on the embargo terms";
+    }
+  }
+
+  /**
+   * A wave of the case's adopted notification plan that has not gone out yet, as its case owner and
+   * the coordinator see it (the plan names parties others may not know of, so only they see it).
+   *
+   * @param wave what the wave is for (the subject: a recomputed plan keeps its waves' kinds)
+   * @param gated whether it also waits for a fix; its time is then the earliest it can go out
+   */
+  record PlanWave(CaseId caseId, org.accord.disclosure.plan.WaveKind wave, Instant at, boolean gated) implements Deadline {
+    public PlanWave {
+      Objects.requireNonNull(caseId, "caseId");
+      Objects.requireNonNull(wave, "wave");
+      Objects.requireNonNull(at, "at");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.PLAN_WAVE;
+    }
+
+    @Override
+    public String subject() {
+      return wave.label().replace('_', '-');
+    }
+
+    @Override
+    public boolean tentative() {
+      return gated;
+    }
+
+    @Override
+    public String title() {
+      String what = wave == org.accord.disclosure.plan.WaveKind.PUBLICATION ? "publication due" : "notification wave (" + wave.label().replace('_', ' ') + ")";
+      return what + (gated ? ", once a fix is ready" : "");
     }
   }
 }

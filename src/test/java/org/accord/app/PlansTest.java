@@ -238,6 +238,32 @@ class PlansTest {
 
   @ParameterizedTest
   @MethodSource("org.accord.testing.TestDatabases#engines")
+  void theCoordinatorsCalendarHasTheWavesStillToGoOutAndParticipantsSeeNone(String engine) {
+    String id = open(engine);
+    accord.plans().adopt(coordinator, id, ((Number) accord.plans().draft(coordinator, id, null).get("id")).longValue());
+
+    List<org.accord.disclosure.Deadline> before = accord.calendars().deadlines(coordinator, id);
+    assertThat(before).filteredOn(d -> d instanceof org.accord.disclosure.Deadline.PlanWave)
+        .extracting(d -> ((org.accord.disclosure.Deadline.PlanWave) d).wave(), org.accord.disclosure.Deadline::tentative)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(WaveKind.COORDINATION, false), org.assertj.core.groups.Tuple.tuple(WaveKind.DIRECT_VENDORS, false),
+            org.assertj.core.groups.Tuple.tuple(WaveKind.ALL_VENDORS, true), org.assertj.core.groups.Tuple.tuple(WaveKind.OPERATORS, true),
+            org.assertj.core.groups.Tuple.tuple(WaveKind.PUBLICATION, true));
+    assertThat(accord.calendars().deadlines(coordinator)).as("and in the all-cases calendar, though the case has no embargo")
+        .filteredOn(d -> d instanceof org.accord.disclosure.Deadline.PlanWave).hasSize(5);
+
+    accord.planWaves().sweep();
+    assertThat(accord.calendars().deadlines(coordinator, id)).as("a wave that went out leaves the calendar")
+        .filteredOn(d -> d instanceof org.accord.disclosure.Deadline.PlanWave).hasSize(4)
+        .noneMatch(d -> ((org.accord.disclosure.Deadline.PlanWave) d).wave() == WaveKind.COORDINATION);
+    Principal libra = TestPrincipals.member(accord, "Libra Maintainers");
+    assertThat(accord.calendars().deadlines(libra, id)).as("the invited maintainer does not see the plan")
+        .noneMatch(d -> d instanceof org.accord.disclosure.Deadline.PlanWave);
+    String ics = accord.calendars().calendar(coordinator, id, CaseCalendars.DEFAULT_PUBLIC_URL);
+    assertThat(ics).contains("plan-wave/direct-vendors").contains("notification wave (direct vendors)").doesNotContain("Acme");
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.accord.testing.TestDatabases#engines")
   void wavesGoOutInSimulatedTimeAndWaitForTheFix(String engine) throws Exception {
     String id = open(engine);
     long draft = ((Number) accord.plans().draft(coordinator, id, null).get("id")).longValue();
