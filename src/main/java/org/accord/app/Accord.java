@@ -129,7 +129,7 @@ public final class Accord implements AutoCloseable {
     this.graph = builder.build();
     this.exposure = new Exposure(graph, sources);
     this.suggestions = new Suggestions(database, exposure);
-    this.plans = new Plans(database, clock, cases, suggestions);
+    this.plans = new Plans(database, clock, cases, suggestions, rulePacks);
     this.advisories = new Advisories(database, graph, ingestLock, clock, events);
     this.findings = new Findings(database, graph, advisories);
     this.priorities = new Priorities(database, advisories, findings);
