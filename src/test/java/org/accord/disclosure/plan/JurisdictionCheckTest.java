@@ -33,9 +33,9 @@ import org.junit.jupiter.api.Test;
  * operators in FR and in RU (blocked by the instance's sanctions pack), a CN finder, and a vendor with no
  * country. The shipped law packs (eu-cra, eu-nis2, cn-rmsv) are the rules.
  */
-class JurisdictionCheckTest {
-  static final Instant NOW = Instant.parse("2027-03-01T10:00:00Z");
-  static final Instant END = NOW.plus(Duration.ofDays(45));
+public class JurisdictionCheckTest {
+  public static final Instant NOW = Instant.parse("2027-03-01T10:00:00Z");
+  public static final Instant END = NOW.plus(Duration.ofDays(45));
   static final String MEASURE = "Council Regulation (EU) No 833/2014";
 
   static final List<Organization> ORGS = List.of(
@@ -94,15 +94,15 @@ class JurisdictionCheckTest {
     return new PlanInput(world(), byName, Optional.of("Accord Coordination"), Set.of("Accord Coordination", "Beijing Sec Lab"), facts);
   }
 
-  static PlanFacts facts(Optional<Instant> end, Optional<Instant> fix, Optional<Instant> attacked) {
+  public static PlanFacts facts(Optional<Instant> end, Optional<Instant> fix, Optional<Instant> attacked) {
     return new PlanFacts(NOW, end, fix, attacked, false, Tlp.AMBER);
   }
 
-  static RuleInput rules(boolean sanctions, Optional<Boolean> network, Optional<Boolean> incident, Set<String> finders) {
+  public static RuleInput rules(boolean sanctions, Optional<Boolean> network, Optional<Boolean> incident, Set<String> finders) {
     return new RuleInput(book(sanctions), network, incident, Map.of("Accord Coordination", NOW.minus(Duration.ofDays(1))), finders);
   }
 
-  static NotificationPlan plan(PlanFacts facts, RuleInput rules) {
+  public static NotificationPlan plan(PlanFacts facts, RuleInput rules) {
     return JurisdictionCheck.plan(ShippedStrategy.COORDINATED, input(facts), rules);
   }
 
