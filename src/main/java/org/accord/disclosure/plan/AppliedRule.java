@@ -68,7 +68,12 @@ public record AppliedRule(
           + (r.except().isEmpty() ? "" : " but the product's provider");
     }
     return party + " (" + country + "): " + what + " [" + citation() + "]"
-        + (assumes.isEmpty() ? "" : " if " + assumes.stream().map(CaseFact::text).collect(Collectors.joining(" and ")) + " (not recorded by Accord)");
+        + condition(assumes);
+  }
+
+  /** {@code " if FACT and FACT (not recorded by Accord)"}, or empty when nothing is assumed. */
+  static String condition(List<CaseFact> assumes) {
+    return assumes.isEmpty() ? "" : " if " + assumes.stream().map(CaseFact::text).collect(Collectors.joining(" and ")) + " (not recorded by Accord)";
   }
 
   static String clockText(ClockStart clock) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.accord.jurisdiction.BlockedJurisdiction;
 import org.accord.jurisdiction.ClockStart;
 
@@ -31,10 +30,6 @@ public sealed interface Conflict {
 
   /** One sentence a case owner reads. */
   String text();
-
-  private static String condition(List<CaseFact> assumes) {
-    return assumes.isEmpty() ? "" : " (if " + assumes.stream().map(CaseFact::text).collect(Collectors.joining(" and ")) + ")";
-  }
 
   private static <T> List<T> nonEmpty(List<T> alternatives) {
     List<T> copy = List.copyOf(alternatives);
@@ -98,7 +93,7 @@ public sealed interface Conflict {
           + (fixReady.isEmpty() ? "before any fix is ready" : fixReady.get().isAfter(due) ? "before the fix is ready at " + fixReady.get() : "")
           + (embargoEnd.filter(due::isBefore).isPresent() ? (fixReady.filter(f -> !f.isAfter(due)).isPresent() ? "" : " and ")
               + "before the embargo ends at " + embargoEnd.get() : "")
-          + condition(assumes());
+          + AppliedRule.condition(assumes());
     }
   }
 
@@ -143,7 +138,7 @@ public sealed interface Conflict {
     public String text() {
       return rule.party() + " (" + rule.country() + ") may not give unpublished details to " + recipient + " ("
           + (recipientCountry == null ? "country unknown" : recipientCountry) + "), which is not the product's provider, but wave "
-          + wave + " would tell it before publication (" + rule.citation() + ")" + condition(assumes());
+          + wave + " would tell it before publication (" + rule.citation() + ")" + AppliedRule.condition(assumes());
     }
   }
 
@@ -239,7 +234,7 @@ public sealed interface Conflict {
       return "exploitation observed at " + exploited + " starts " + rule.party() + "'s clock at " + rule.started().orElseThrow()
           + ": its " + rule.notification().orElseThrow().stage() + " to " + String.join(", ", rule.to()) + " is due by " + due
           + " (" + rule.citation() + ")" + embargoEnd.filter(due::isBefore).map(e -> ", before the embargo ends at " + e).orElse("")
-          + condition(assumes());
+          + AppliedRule.condition(assumes());
     }
   }
 }
