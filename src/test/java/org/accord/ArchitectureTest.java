@@ -66,8 +66,9 @@ class ArchitectureTest {
     core("sbom", List.of("identity"), concat(JDK, JACKSON));
     core("exposure", List.of("identity"), JDK);
     core("advisory", List.of("identity", "exposure"), concat(JDK, JACKSON));
-    // disclosure verifies a published case against the log: its reveal bundle opens ledger commitments (ADR 0109)
-    core("disclosure", List.of("identity", "party", "sbom", "exposure", "advisory", "ledger"), concat(JDK, JACKSON));
+    // disclosure verifies a published case against the log: its reveal bundle opens ledger commitments (ADR 0109);
+    // a notification plan applies the jurisdiction rule packs to its waves' recipients (ADR 0137)
+    core("disclosure", List.of("identity", "party", "sbom", "exposure", "advisory", "ledger", "jurisdiction"), concat(JDK, JACKSON));
     core("triage", List.of("exposure"), JDK);
     core("ledger", List.of(), JDK);
     core("exercise", List.of("exposure", "disclosure", "triage"), JDK);

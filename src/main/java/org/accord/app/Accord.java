@@ -131,7 +131,7 @@ public final class Accord implements AutoCloseable {
     this.graph = builder.build();
     this.exposure = new Exposure(graph, sources);
     this.suggestions = new Suggestions(database, exposure);
-    this.plans = new Plans(database, clock, cases, suggestions, events);
+    this.plans = new Plans(database, clock, cases, suggestions, events, rulePacks);
     this.planWaves = new PlanWaves(database, clock, parties, cases, events, notifications);
     this.advisories = new Advisories(database, graph, ingestLock, clock, events);
     this.findings = new Findings(database, graph, advisories);

@@ -36,9 +36,12 @@ final class PlanJson {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("strategy", plan.strategy());
     out.put("computed_at", plan.computedAt().toString());
-    out.put("waves", plan.waves().stream().map(PlanJson::wave).toList());
+    out.put("waves", plan.waves().stream().map(w -> wave(plan, w)).toList());
     out.put("withheld", plan.withheld().stream().map(PlanJson::cell).toList());
     out.put("notes", plan.notes());
+    if (plan.rules() != org.accord.disclosure.plan.PlanRules.NOT_CHECKED) {
+      out.putAll(PlanRulesJson.plan(plan.rules()));
+    }
     return out;
   }
 
@@ -48,6 +51,15 @@ final class PlanJson {
       return JSON.writeValueAsString(toMap(plan));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a plan is always JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** A stored body as maps and lists, for the members {@link #read} does not bind (the rules). */
+  static Map<String, Object> parse(String body) {
+    try {
+      return JSON.readValue(body, new TypeReference<LinkedHashMap<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("case_plans.body is not JSON: " + e.getMessage(), e);
     }
   }
 
@@ -118,7 +130,7 @@ final class PlanJson {
     return one;
   }
 
-  private static Map<String, Object> wave(Wave w) {
+  private static Map<String, Object> wave(NotificationPlan plan, Wave w) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("number", w.number());
     out.put("kind", w.kind().label());
@@ -127,9 +139,9 @@ final class PlanJson {
     out.put("channel", w.channel().label());
     out.put("tlp", w.tlp().label());
     out.put("recipients", w.recipients().stream().map(PlanJson::recipient).toList());
-    // The seam for rule packs (issue 11 items 1, 3): the rules that bind a wave's recipients and the conflicts found.
-    out.put("rules", List.of());
-    out.put("conflicts", List.of());
+    // The rules that bind the wave's recipients and the conflicts found (ADR 0137); a plan read back
+    // from the store has them only in its stored body (Plans overlays them from there).
+    out.putAll(PlanRulesJson.wave(plan.rules(), w.number()));
     return out;
   }
 

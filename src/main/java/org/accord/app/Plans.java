@@ -17,6 +17,7 @@ import org.accord.disclosure.CaseId;
 import org.accord.disclosure.IllegalTransitionException;
 import org.accord.disclosure.ParticipantRole;
 import org.accord.disclosure.ParticipantSuggestions;
+import org.accord.disclosure.plan.JurisdictionCheck;
 import org.accord.disclosure.plan.NotificationPlan;
 import org.accord.disclosure.plan.PlanDiff;
 import org.accord.disclosure.plan.PlanFacts;
@@ -27,6 +28,7 @@ import org.accord.disclosure.plan.Recipient;
 import org.accord.disclosure.plan.ShippedStrategy;
 import org.accord.disclosure.plan.Wave;
 import org.accord.party.Authority;
+import org.accord.disclosure.plan.RuleInput;
 import org.accord.party.Organization;
 import org.accord.party.Principal;
 import org.accord.store.CasePlans;
@@ -39,10 +41,11 @@ import org.accord.store.Organizations;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Notification plans of cases (issue 11; ADRs 0133, 0134): gathers a plan's inputs (the case as its
- * owner sees it, the participants the exposure suggests, the organizations, the case facts) and lets a
- * {@link PlanStrategy} compute the waves; stores drafts, adopts one, and shows the draft and the adopted
- * plan with the diff between them. The rules are the strategy's and {@link PlanDiff}'s; this class
+ * Notification plans of cases (issue 11; ADRs 0133, 0134, 0137): gathers a plan's inputs (the case as
+ * its owner sees it, the participants the exposure suggests, the organizations, the case facts) and
+ * lets a {@link PlanStrategy} compute the waves, checked against the instance's rule packs ({@link
+ * JurisdictionCheck}); stores drafts, adopts one, and shows the draft and the adopted plan with the
+ * diff between them. The rules are the strategy's, the check's and {@link PlanDiff}'s; this class
  * orchestrates. Only the case owner and the coordinator plan; plan writes run under the lock {@link
  * Cases} serialises case writes on. The waves go out through {@link PlanWaves}. Thread-safe.
  */
@@ -55,17 +58,22 @@ public final class Plans {
   private final Cases cases;
   private final Suggestions suggestions;
   private final EventOutbox log;
+  private final RulePacks rulePacks;
 
-  Plans(Database database, Clock clock, Cases cases, Suggestions suggestions, EventOutbox log) {
+  Plans(Database database, Clock clock, Cases cases, Suggestions suggestions, EventOutbox log, RulePacks rulePacks) {
     this.database = database;
     this.clock = clock;
     this.cases = cases;
     this.suggestions = suggestions;
     this.log = log;
+    this.rulePacks = rulePacks;
   }
 
   /**
-   * Computes a plan for the case with {@code strategy}, as of the clock's now. Nothing is stored.
+   * Computes a plan for the case with {@code strategy}, as of the clock's now, with the rules of the
+   * instance's packs and the conflicts they raise (ADR 0137). Nothing is stored. Whether an affected
+   * product is a network product and whether an operator had a significant incident are not recorded
+   * by Accord: they stay unknown, and the rules that need them are listed as applying if they hold.
    *
    * @param actor the case owner or the coordinator
    * @param id the case id ({@code ACC-…})
@@ -80,8 +88,14 @@ public final class Plans {
     Map<String, Organization> organizations = organizations();
     Set<String> participants = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     Optional<String> coordinator = Optional.empty();
+    Map<String, Instant> awareSince = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    Set<String> finders = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     for (ParticipantRow p : source.view().participants()) {
       participants.add(p.organizationName());
+      awareSince.merge(p.organizationName(), p.invited(), (a, b) -> a.isBefore(b) ? a : b);
+      if (p.participant().has(ParticipantRole.FINDER) || p.participant().has(ParticipantRole.REPORTER)) {
+        finders.add(p.organizationName());
+      }
       if (coordinator.isEmpty() && p.participant().has(ParticipantRole.COORDINATOR)) {
         coordinator = Optional.of(p.organizationName());
       }
@@ -90,7 +104,9 @@ public final class Plans {
     PlanFacts facts = new PlanFacts(clock.instant(),
         row.em().inForce() ? row.terms().map(t -> t.end()) : Optional.empty(),
         source.fixReady(), source.attacked(), row.pxa().publicAware(), row.tlp());
-    return strategy.plan(new PlanInput(suggested, Collections.unmodifiableMap(organizations), coordinator, participants, facts));
+    PlanInput input = new PlanInput(suggested, Collections.unmodifiableMap(organizations), coordinator, participants, facts);
+    RuleInput rules = new RuleInput(rulePacks.book(), Optional.empty(), Optional.empty(), awareSince, finders);
+    return JurisdictionCheck.plan(strategy, input, rules);
   }
 
   /**
@@ -197,10 +213,11 @@ public final class Plans {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("case", view.row().id().toString());
     if (draftOnly) {
-      out.putAll(describe(handle, draft.orElseThrow(), draftPlan.orElseThrow(), List.of()));
+      out.putAll(describe(handle, draft.orElseThrow(), draftPlan.orElseThrow(), List.of(), actor, organizations));
     } else {
-      out.put("draft", draft.map(d -> describe(handle, d, draftPlan.orElseThrow(), List.of())).orElse(null));
-      out.put("adopted", adopted.map(a -> describe(handle, a, adoptedPlan.orElseThrow(), CasePlans.waves(handle, a.id()))).orElse(null));
+      out.put("draft", draft.map(d -> describe(handle, d, draftPlan.orElseThrow(), List.of(), actor, organizations)).orElse(null));
+      out.put("adopted", adopted.map(a -> describe(handle, a, adoptedPlan.orElseThrow(), CasePlans.waves(handle, a.id()), actor, organizations))
+          .orElse(null));
     }
     out.put("diff", draftPlan.isPresent() && adoptedPlan.isPresent()
         ? PlanJson.diff(PlanDiff.between(adoptedPlan.get(), draftPlan.get())) : null);
@@ -208,7 +225,8 @@ public final class Plans {
   }
 
   /** One stored plan: its id, state, who computed (and adopted) it, the plan, and each wave's sent state. */
-  private static Map<String, Object> describe(Handle handle, PlanRow row, NotificationPlan plan, List<WaveRow> waves) {
+  private static Map<String, Object> describe(
+      Handle handle, PlanRow row, NotificationPlan plan, List<WaveRow> waves, Principal viewer, Map<String, Organization> organizations) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", row.id());
     out.put("state", row.state().label());
@@ -229,8 +247,53 @@ public final class Plans {
         }
       }
     }
+    overlayRules(body, PlanJson.parse(row.body()), hidden(row, viewer, organizations));
     out.putAll(body);
     return out;
+  }
+
+  /** The names (lower case) of a stored plan's recipients {@code viewer} may not see, as {@link #visible} leaves them out. */
+  private static Set<String> hidden(PlanRow row, Principal viewer, Map<String, Organization> organizations) {
+    Set<String> hidden = new TreeSet<>();
+    if (!viewer.isCoordinator()) {
+      for (Wave w : PlanJson.read(row.body()).waves()) {
+        for (Recipient r : w.recipients()) {
+          Organization org = organizations.get(r.organization());
+          if (org == null || !Authority.maySee(viewer, org)) {
+            hidden.add(r.organization().toLowerCase(java.util.Locale.ROOT));
+          }
+        }
+      }
+    }
+    return hidden;
+  }
+
+  /**
+   * Puts the stored plan's rules and conflicts (ADR 0137) into its shown body. To a viewer the plan hides
+   * recipients from, only the rules binding parties it may see are shown, and no conflict: a conflict's
+   * parties and text name sanctioned operators and finders, which the coordinator alone may see.
+   */
+  @SuppressWarnings("unchecked")
+  private static void overlayRules(Map<String, Object> body, Map<String, Object> stored, Set<String> hidden) {
+    boolean whole = hidden.isEmpty();
+    java.util.function.Predicate<Object> shown = o -> whole || !(o instanceof Map<?, ?> m)
+        || !hidden.contains(String.valueOf(m.get("party")).toLowerCase(java.util.Locale.ROOT));
+    body.put("rule_packs", stored.getOrDefault("rule_packs", List.of()));
+    body.put("conflicts", whole ? stored.getOrDefault("conflicts", List.of()) : List.of());
+    body.put("excluded", whole ? stored.getOrDefault("excluded", List.of()) : List.of());
+    List<Object> notes = new ArrayList<>(((List<Object>) stored.getOrDefault("rule_notes", List.of())).stream()
+        .filter(n -> hidden.stream().noneMatch(h -> String.valueOf(n).toLowerCase(java.util.Locale.ROOT).contains(h))).toList());
+    if (!whole) {
+      notes.add("Conflicts are not shown: this plan names parties you may not see; the coordinator sees them");
+    }
+    body.put("rule_notes", notes);
+    List<Map<String, Object>> storedWaves = (List<Map<String, Object>>) stored.getOrDefault("waves", List.of());
+    for (Map<String, Object> w : (List<Map<String, Object>>) body.get("waves")) {
+      Map<String, Object> from = storedWaves.stream().filter(s -> w.get("number").equals(s.get("number"))).findFirst().orElse(Map.of());
+      w.put("rules", ((List<Object>) from.getOrDefault("rules", List.of())).stream().filter(shown).toList());
+      w.put("unassessed", ((List<Object>) from.getOrDefault("unassessed", List.of())).stream().filter(shown).toList());
+      w.put("conflicts", whole ? from.getOrDefault("conflicts", List.of()) : List.of());
+    }
   }
 
   /**

@@ -99,7 +99,9 @@ final class CasePlanCommand extends CaseCommand.OnCase {
         out().printf("    %s (%s, %s) as %s%s: %s%n", r.get("organization"), r.get("kind"), r.get("country") == null ? "no country" : r.get("country"),
             String.join("+", strings(r.get("roles"))), Boolean.TRUE.equals(r.get("participant")) ? " [participant]" : "", reasons);
       }
+      PlanRulesText.wave(out(), w);
     }
+    PlanRulesText.conflicts(out(), p);
     for (Map<String, Object> c : CaseCommand.castList(p.get("withheld"))) {
       out().printf("  withheld %s %s %s: %s%n", c.get("sector"), c.get("country"), c.get("criticality"), c.get("deployments") == null ? "<k" : c.get("deployments"));
     }
