@@ -233,6 +233,10 @@ class PlansTest {
     accord.plans().draft(coordinator, id, null);
     String asOwner = String.valueOf(accord.plans().show(libra, id));
     assertThat(asOwner).doesNotContain("GridCo").doesNotContain("AquaNet").contains("Acme").contains("CERT-DE");
+    Map<String, Object> draftAsOwner = map(accord.plans().show(libra, id).get("draft"));
+    assertThat(list(draftAsOwner.get("conflicts"))).as("conflicts name parties the owner may not see").isEmpty();
+    assertThat(String.valueOf(draftAsOwner.get("rule_notes"))).contains("Conflicts are not shown");
+    assertThat(String.valueOf(map(accord.plans().show(coordinator, id).get("draft")).get("rule_notes"))).doesNotContain("Conflicts are not shown");
     assertThat(String.valueOf(accord.plans().show(coordinator, id))).contains("GridCo").contains("AquaNet");
   }
 
