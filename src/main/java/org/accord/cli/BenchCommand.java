@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
     },
     subcommands = {
       BenchCommand.WhereUsed.class, BenchCommand.Api.class, BenchCommand.Ingest.class, BenchCommand.Match.class,
-      LogBenchCommand.class, BenchCasesCommand.class
+      LogBenchCommand.class, BenchCasesCommand.class, BenchPlanCommand.class
     })
 final class BenchCommand implements StorelessCommand {
 
