@@ -301,6 +301,16 @@ public final class ParticipantSuggestions {
     public int compareTo(Cell other) {
       return ORDER.compare(this, other);
     }
+
+    @Override
+    public int hashCode() {
+      return (31 * sector.hashCode() + country.hashCode()) * 31 + criticality.hashCode(); // not through the record's bootstrap
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Cell c && sector.equals(c.sector) && country.equals(c.country) && criticality.equals(c.criticality);
+    }
   }
 
   /**
