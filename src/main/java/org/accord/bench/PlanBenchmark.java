@@ -134,12 +134,15 @@ public final class PlanBenchmark {
         double setupS = seconds(started);
         log.accept(String.format(Locale.ROOT, "setup (not measured): claims, CERTs and the case %s on %s %s in %.1f s",
             id, SyntheticWorld.LIBRACORE, options.range(), setupS));
-        return measure(accord, world, owner, id, warmup, options, store.kind(), generateS, loadS, setupS, log);
+        int[] size = {world.versionCount(), world.sites().size(), world.products().size()};
+        long edges = world.edgeCount();
+        world = null; // not kept through the measurement: at full size it is most of the heap
+        return measure(accord, size, edges, owner, id, warmup, options, store.kind(), generateS, loadS, setupS, log);
       }
     }
   }
 
-  private static Result measure(Accord accord, SyntheticWorld world, Principal owner, String id, String warmup, Options options,
+  private static Result measure(Accord accord, int[] size, long edges, Principal owner, String id, String warmup, Options options,
       String store, double generateS, double loadS, double setupS, Consumer<String> log) {
     for (int i = 0; i < options.warmups(); i++) {
       accord.plans().compute(owner, warmup, ShippedStrategy.COORDINATED);
@@ -187,7 +190,7 @@ public final class PlanBenchmark {
       }
     }
     log.accept("waves: " + String.join("; ", waves));
-    return new Result(store, world.versionCount(), world.edgeCount(), world.sites().size(), world.products().size(), products.size(),
+    return new Result(store, size[0], edges, size[1], size[2], products.size(),
         deployments, recipients, generateS, loadS, setupS, nanos[0] / 1e9, real.millis(50) / 1e3, max(nanos) / 1e9,
         naive.millis(50) / 1e3, max(naiveNanos) / 1e9, disagreement, waves);
   }

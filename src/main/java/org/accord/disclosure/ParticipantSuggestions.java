@@ -164,10 +164,11 @@ public final class ParticipantSuggestions {
       List<String> notes) {
     Map<String, Builder> byOrg = new TreeMap<>();
     Set<String> unnamed = new TreeSet<>();
+    java.util.function.Function<String, Optional<ProductClaim>> owners = ProductClaim.owners(approved);
     for (Affected a : affected) {
       String component = a.reported().purl().packageKey();
       for (WhereUsed.ProductHit product : a.whereUsed().products()) {
-        Optional<ProductClaim> owner = ProductClaim.owner(approved, Purl.packageKeyOf(product.purl()));
+        Optional<ProductClaim> owner = owners.apply(Purl.packageKeyOf(product.purl()));
         List<Organization> vendors = owner.map(c -> List.of(c.organization()).stream().filter(audience::knows).toList())
             .orElseGet(() -> uploaders.getOrDefault(product.purl(), List.of()).stream().filter(audience::knows).toList());
         if (vendors.isEmpty()) {
