@@ -38,6 +38,20 @@ class BenchPlanCommandTest {
   }
 
   @Test
+  void onPostgresqlTheScratchSchemaTakesTheBulkLoadAndTheSetupAndBothPathsAgree() throws Exception {
+    String url = System.getenv("ACCORD_TEST_PG_URL");
+    org.junit.jupiter.api.Assumptions.assumeTrue(url != null && !url.isBlank(), "ACCORD_TEST_PG_URL is not set");
+    // the setup creates organizations after the bulk load's explicit ids: the identities must have moved past them
+    CliRun run = CliRun.run("--db", url, "bench", "plan", "--versions", "2000", "--edges", "6000", "--deployments", "400",
+        "--runs", "2", "--warmups", "0", "--baseline-runs", "1", "--json");
+    assertThat(run.exit()).as(run.all()).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("store").asText()).isEqualTo("postgresql");
+    assertThat(json.get("agree").asBoolean()).as(run.out()).isTrue();
+    assertThat(json.get("recipients").asInt()).isPositive();
+  }
+
+  @Test
   void badParametersAreAUserErrorNamingThem() {
     CliRun run = CliRun.run("bench", "plan", "--runs", "0", "--versions", "100");
     assertThat(run.exit()).as(run.all()).isEqualTo(Main.USER_ERROR);
