@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
           + " then each one's owner claim, SBOM uploaders and deployments). Both must give the same waves with the same"
           + " organizations; exit 1 if they do not. Prints PASS/FAIL against the target (the median timed plan <= 2 s; the slowest and the first are reported beside it).",
       "--json gives plan_s (median), plan_max_s, plan_uncached_s, baseline_s, speedup (baseline_s / plan_s),"
-          + " speedup_uncached, deployments, products, affected_products, recipients, waves, agree and pass."
+          + " speedup_uncached, plan_cpu_s and baseline_cpu_s (the calling thread's CPU time), deployments, products, affected_products, recipients, waves, agree and pass."
     },
     footer = {"", "Full size (several minutes, give it heap):", "  java -Xmx6g -jar target/accord.jar bench plan --json",
         "A quick run:", "  accord bench plan --versions 20000 --edges 100000 --deployments 5000"})
@@ -97,6 +97,8 @@ final class BenchPlanCommand extends AccordCommand implements StorelessCommand {
       body.put("plan_uncached_s", result.planUncachedS());
       body.put("baseline_s", result.baselineS());
       body.put("baseline_max_s", result.baselineMaxS());
+      body.put("plan_cpu_s", result.planCpuS());
+      body.put("baseline_cpu_s", result.baselineCpuS());
       body.put("speedup", result.speedup());
       body.put("speedup_uncached", result.speedupUncached());
       body.put("target_s", TARGET_S);
@@ -110,6 +112,7 @@ final class BenchPlanCommand extends AccordCommand implements StorelessCommand {
       out().printf(Locale.ROOT, "plan: median %.3f s, max %.3f s (first, where-used computed: %.3f s); target %.0f s: %s%n",
           result.planS(), result.planMaxS(), result.planUncachedS(), TARGET_S, pass ? "PASS" : "FAIL");
       out().printf(Locale.ROOT, "baseline (per-product SQL): median %.3f s%n", result.baselineS());
+      out().printf(Locale.ROOT, "CPU time of the calling thread, median: plan %.3f s, baseline %.3f s%n", result.planCpuS(), result.baselineCpuS());
       out().printf(Locale.ROOT, "speedup: %.1f (%.1f over the first plan)%n", result.speedup(), result.speedupUncached());
     }
     if (result.disagreement().isPresent()) {

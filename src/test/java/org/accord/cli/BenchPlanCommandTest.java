@@ -18,7 +18,7 @@ class BenchPlanCommandTest {
         "--runs", "3", "--warmups", "1", "--baseline-runs", "1", "--json");
     assertThat(run.exit()).as(run.all()).isZero();
     JsonNode json = new ObjectMapper().readTree(run.out());
-    for (String field : List.of("plan_s", "plan_max_s", "plan_uncached_s", "baseline_s", "speedup", "speedup_uncached", "deployments",
+    for (String field : List.of("plan_s", "plan_max_s", "plan_uncached_s", "baseline_s", "plan_cpu_s", "baseline_cpu_s", "speedup", "speedup_uncached", "deployments",
         "products", "affected_products", "affected_deployments", "recipients")) {
       assertThat(json.has(field)).as(field + " in " + run.out()).isTrue();
       assertThat(json.get(field).asDouble()).as(field).isPositive();
