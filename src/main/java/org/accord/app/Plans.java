@@ -13,11 +13,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.accord.ForbiddenException;
 import org.accord.InvalidInputException;
+import java.util.function.BiFunction;
 import org.accord.disclosure.CaseId;
 import org.accord.disclosure.IllegalTransitionException;
 import org.accord.disclosure.ParticipantRole;
 import org.accord.disclosure.ParticipantSuggestions;
 import org.accord.disclosure.plan.JurisdictionCheck;
+import org.accord.disclosure.ReportedPackage;
 import org.accord.disclosure.plan.NotificationPlan;
 import org.accord.disclosure.plan.PlanDiff;
 import org.accord.disclosure.plan.PlanFacts;
@@ -82,9 +84,22 @@ public final class Plans {
    * @throws org.accord.InvalidInputException if the case has no affected package to plan from
    */
   public NotificationPlan compute(Principal actor, String id, PlanStrategy strategy) {
+    return compute(actor, id, strategy, suggestions::suggest);
+  }
+
+  /**
+   * As {@link #compute(Principal, String, PlanStrategy)}, with the exposure's suggestions gathered by
+   * {@code suggest} instead of {@link Suggestions}: everything else (the case, its facts, the
+   * organizations) is read as there. For {@code accord bench plan} (ADR 0135), whose baseline gathers
+   * the same inputs one product at a time.
+   *
+   * @param suggest the suggestions for the case's affected packages as the actor may see them
+   */
+  public NotificationPlan compute(
+      Principal actor, String id, PlanStrategy strategy, BiFunction<List<ReportedPackage>, Principal, ParticipantSuggestions.Result> suggest) {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
     Cases.PlanSource source = cases.planSource(actor, caseId);
-    ParticipantSuggestions.Result suggested = suggestions.suggest(source.packages(), actor);
+    ParticipantSuggestions.Result suggested = suggest.apply(source.packages(), actor);
     Map<String, Organization> organizations = organizations();
     Set<String> participants = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     Optional<String> coordinator = Optional.empty();

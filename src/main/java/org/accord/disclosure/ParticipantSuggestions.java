@@ -3,6 +3,7 @@ package org.accord.disclosure;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -163,10 +164,11 @@ public final class ParticipantSuggestions {
       List<String> notes) {
     Map<String, Builder> byOrg = new TreeMap<>();
     Set<String> unnamed = new TreeSet<>();
+    java.util.function.Function<String, Optional<ProductClaim>> owners = ProductClaim.owners(approved);
     for (Affected a : affected) {
       String component = a.reported().purl().packageKey();
       for (WhereUsed.ProductHit product : a.whereUsed().products()) {
-        Optional<ProductClaim> owner = ProductClaim.owner(approved, Purl.packageKeyOf(product.purl()));
+        Optional<ProductClaim> owner = owners.apply(Purl.packageKeyOf(product.purl()));
         List<Organization> vendors = owner.map(c -> List.of(c.organization()).stream().filter(audience::knows).toList())
             .orElseGet(() -> uploaders.getOrDefault(product.purl(), List.of()).stream().filter(audience::knows).toList());
         if (vendors.isEmpty()) {
@@ -199,11 +201,16 @@ public final class ParticipantSuggestions {
 
   /** Every affected deployment once (two affected packages may reach the same one). */
   private static List<WhereUsed.DeploymentHit> deployments(List<Affected> affected) {
+    if (affected.size() == 1) {
+      // one answer lists each deployment once; copied so its rows are made once (ADR 0135)
+      return new ArrayList<>(affected.get(0).whereUsed().deployments());
+    }
+    record Key(String operator, String site, String product) {}
     List<WhereUsed.DeploymentHit> hits = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    Set<Key> seen = new HashSet<>();
     for (Affected a : affected) {
       for (WhereUsed.DeploymentHit hit : a.whereUsed().deployments()) {
-        if (seen.add(hit.operator() + '\u0000' + hit.site() + '\u0000' + hit.product())) {
+        if (seen.add(new Key(hit.operator(), hit.site(), hit.product()))) {
           hits.add(hit);
         }
       }
@@ -212,14 +219,14 @@ public final class ParticipantSuggestions {
   }
 
   private static List<Suggestion> operators(List<WhereUsed.DeploymentHit> hits, Map<String, Organization> byName, Audience audience) {
-    Map<String, List<WhereUsed.DeploymentHit>> byOperator = new TreeMap<>();
+    Map<String, List<WhereUsed.DeploymentHit>> grouped = new HashMap<>();
     for (WhereUsed.DeploymentHit hit : hits) {
       if (audience.sees(hit.operator())) {
-        byOperator.computeIfAbsent(hit.operator(), o -> new ArrayList<>()).add(hit);
+        grouped.computeIfAbsent(hit.operator(), o -> new ArrayList<>()).add(hit);
       }
     }
     List<Suggestion> out = new ArrayList<>();
-    byOperator.forEach((operator, own) -> {
+    new TreeMap<>(grouped).forEach((operator, own) -> {
       Organization org = byName.get(operator);
       Builder b = new Builder(operator, org == null ? OrgKind.OPERATOR : org.kind());
       own.forEach(h -> b.paths.putIfAbsent(h.product(), h.path()));
@@ -243,14 +250,13 @@ public final class ParticipantSuggestions {
 
   private static List<Suggestion> certs(
       List<WhereUsed.DeploymentHit> hits, Collection<Organization> organizations, Audience audience, List<String> notes) {
-    Map<String, List<WhereUsed.DeploymentHit>> byCountry = new TreeMap<>();
-    hits.forEach(h -> byCountry.computeIfAbsent(h.country(), c -> new ArrayList<>()).add(h));
+    Map<String, List<WhereUsed.DeploymentHit>> grouped = new HashMap<>();
+    hits.forEach(h -> grouped.computeIfAbsent(h.country(), c -> new ArrayList<>()).add(h));
     List<Suggestion> out = new ArrayList<>();
-    byCountry.forEach((country, inCountry) -> {
-      Set<String> operators = new HashSet<>();
-      inCountry.forEach(h -> operators.add(h.operator()));
-      List<WhereUsed.DeploymentHit> own = inCountry.stream().filter(h -> audience.sees(h.operator())).toList();
-      boolean countsShown = audience.seesAll || operators.size() >= audience.k();
+    new TreeMap<>(grouped).forEach((country, inCountry) -> {
+      List<WhereUsed.DeploymentHit> own =
+          audience.seesAll ? inCountry : inCountry.stream().filter(h -> audience.sees(h.operator())).toList();
+      boolean countsShown = audience.seesAll || distinctOperators(inCountry) >= audience.k();
       if (!countsShown && own.isEmpty()) {
         return; // the country's deployments are too few operators to be told to this audience
       }
@@ -281,15 +287,44 @@ public final class ParticipantSuggestions {
     return out;
   }
 
-  /** Counts per sector, country and criticality. */
+  private static int distinctOperators(List<WhereUsed.DeploymentHit> hits) {
+    Set<String> operators = new HashSet<>();
+    hits.forEach(h -> operators.add(h.operator()));
+    return operators.size();
+  }
+
+  /** A cell of detailed counts; ordered by sector, country, then criticality. */
+  private record Cell(String sector, String country, String criticality) implements Comparable<Cell> {
+    private static final java.util.Comparator<Cell> ORDER =
+        java.util.Comparator.comparing(Cell::sector).thenComparing(Cell::country).thenComparing(Cell::criticality);
+
+    @Override
+    public int compareTo(Cell other) {
+      return ORDER.compare(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * sector.hashCode() + country.hashCode()) * 31 + criticality.hashCode(); // not through the record's bootstrap
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Cell c && sector.equals(c.sector) && country.equals(c.country) && criticality.equals(c.criticality);
+    }
+  }
+
+  /**
+   * Counts per sector, country and criticality. Counted in a hash map on record keys and sorted once:
+   * this runs over every affected deployment of a case, tens of thousands for a popular package (ADR 0135).
+   */
   private static List<Suggestion.DeploymentCount> detailed(List<WhereUsed.DeploymentHit> hits) {
-    Map<String, Integer> counts = new TreeMap<>();
-    hits.forEach(h -> counts.merge(h.sector() + '\u0000' + h.country() + '\u0000' + h.criticality(), 1, Integer::sum));
+    Map<Cell, int[]> counts = new HashMap<>();
+    for (WhereUsed.DeploymentHit h : hits) {
+      counts.computeIfAbsent(new Cell(h.sector(), h.country(), h.criticality()), c -> new int[1])[0]++;
+    }
     List<Suggestion.DeploymentCount> cells = new ArrayList<>();
-    counts.forEach((key, n) -> {
-      String[] parts = key.split("\u0000", 3);
-      cells.add(new Suggestion.DeploymentCount(parts[0], parts[1], parts[2], n));
-    });
+    new TreeMap<>(counts).forEach((cell, n) -> cells.add(new Suggestion.DeploymentCount(cell.sector(), cell.country(), cell.criticality(), n[0])));
     return cells;
   }
 

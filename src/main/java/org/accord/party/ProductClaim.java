@@ -80,6 +80,34 @@ public record ProductClaim(
     return Optional.ofNullable(best);
   }
 
+  /**
+   * {@link #owner} for many packages over the same claims: an index of the approved claims by
+   * namespace, looked up with the package key itself and then with each of its prefixes ending in
+   * {@code /}, longest first. The same answers as {@code owner(claims, packageKey)}, in time of the
+   * key's length instead of the number of claims (a plan asks it for every affected product).
+   */
+  public static java.util.function.Function<String, Optional<ProductClaim>> owners(Collection<ProductClaim> claims) {
+    java.util.Map<String, ProductClaim> byNamespace = new java.util.HashMap<>();
+    for (ProductClaim claim : claims) {
+      if (claim.state() == ClaimState.APPROVED) {
+        byNamespace.putIfAbsent(claim.namespace(), claim); // the first of equals, as owner keeps it
+      }
+    }
+    return packageKey -> {
+      ProductClaim exact = byNamespace.get(packageKey);
+      if (exact != null) {
+        return Optional.of(exact);
+      }
+      for (int slash = packageKey.lastIndexOf('/'); slash >= 0; slash = packageKey.lastIndexOf('/', slash - 1)) {
+        ProductClaim prefix = byNamespace.get(packageKey.substring(0, slash + 1));
+        if (prefix != null) {
+          return Optional.of(prefix);
+        }
+      }
+      return Optional.empty();
+    };
+  }
+
   private static int specificity(ProductClaim claim) {
     return claim.isPrefix() ? claim.namespace().length() : Integer.MAX_VALUE;
   }

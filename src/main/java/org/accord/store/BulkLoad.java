@@ -194,7 +194,24 @@ public final class BulkLoad {
       }
       batch.finish();
     }
+    resyncIdentities(connection);
     return new Loaded(versions + products.size() + 1, edges, products.size(), world.sites().size());
+  }
+
+  /**
+   * On PostgreSQL, moves each identity column written with explicit ids past the highest one, so rows
+   * inserted later (an organization created after the load) get fresh ids; SQLite's need nothing.
+   */
+  private static void resyncIdentities(Connection connection) throws SQLException {
+    if (!connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+      return;
+    }
+    try (var statement = connection.createStatement()) {
+      for (String table : List.of("organizations", "components", "products", "sbom_documents", "inventory_documents", "deployments")) {
+        statement.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM " + table
+            + "), false)");
+      }
+    }
   }
 
   private static void component(PreparedStatement insert, long id, String purl) throws SQLException {

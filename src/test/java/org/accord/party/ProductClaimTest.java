@@ -45,6 +45,25 @@ class ProductClaimTest {
   }
 
   @Test
+  void theOwnersIndexAnswersAsOwnerDoes() {
+    List<ProductClaim> all = List.of(
+        claim("clm_0000000000000001", ACME, "pkg:maven/", ClaimState.APPROVED),
+        claim("clm_0000000000000002", ACME, "pkg:maven/com.acme/", ClaimState.APPROVED),
+        claim("clm_0000000000000003", MALLORY, "pkg:maven/com.acme/core", ClaimState.APPROVED),
+        claim("clm_0000000000000004", MALLORY, "pkg:maven/com.acme/util", ClaimState.PENDING),
+        claim("clm_0000000000000005", MALLORY, "pkg:maven/com.acme/util/", ClaimState.APPROVED),
+        claim("clm_0000000000000006", MALLORY, "pkg:npm/left", ClaimState.APPROVED));
+    var owners = ProductClaim.owners(all);
+    for (String key : List.of("pkg:maven/com.acme/core", "pkg:maven/com.acme/util", "pkg:maven/com.acme/util/x", "pkg:maven/org.other/x",
+        "pkg:maven/com.acmeco/core", "pkg:npm/left-pad", "pkg:npm/left", "pkg:generic/x", "")) {
+      assertThat(owners.apply(key)).as(key).isEqualTo(ProductClaim.owner(all, key));
+    }
+    assertThat(owners.apply("pkg:maven/com.acme/util")).map(ProductClaim::namespace).contains("pkg:maven/com.acme/");
+    assertThat(owners.apply("pkg:maven/com.acme/util/x")).map(ProductClaim::namespace).contains("pkg:maven/com.acme/util/");
+    assertThat(owners.apply("pkg:npm/left-pad")).isEmpty();
+  }
+
+  @Test
   void aDecisionIsFinalAndApprovedClaimsOfDifferentOrganizationsMayNotOverlap() {
     ProductClaim pending = claim("clm_0000000000000001", MALLORY, "pkg:generic/acme/router", ClaimState.PENDING);
     ProductClaim rejected = pending.decide(ClaimState.REJECTED, " not yours ", T);
