@@ -356,15 +356,18 @@ public final class CaseMessages {
     return database.jdbi().withHandle(handle -> {
       Cases.View view = cases.load(handle, viewer, caseId);
       Reader reader = reader(viewer);
-      // Two queries (the case row, then every thread's revision with the reader's marker); the messages
-      // come from the threads kept at those revisions (ADR 0136).
+      // Two point queries (the case row; its message revision with the reader's marks revision); the
+      // threads, the reader's markers and the messages come from what is kept under those (ADR 0136).
+      long casePk = view.row().pk();
+      org.accord.store.CaseMessages.ReadState state = org.accord.store.CaseMessages.readState(handle, casePk, reader);
+      Map<Long, Long> markers = kept.markers(handle, casePk, reader, state);
       List<Map<String, Object>> out = new ArrayList<>();
-      for (org.accord.store.CaseMessages.MarkedThread marked : org.accord.store.CaseMessages.markedThreads(handle, view.row().pk(), reader)) {
-        KeptThreads.Kept thread = kept.get(handle, marked.version());
+      for (org.accord.store.CaseMessages.ThreadVersion version : kept.threads(handle, casePk, state)) {
+        KeptThreads.Kept thread = kept.get(handle, version);
         KeptThreads.Seen seen = thread.seen(reader);
         if (seen.any()) { // a thread with no message the reader may see is not shown
           MessageRow newest = thread.entries[seen.positions()[seen.positions().length - 1]].row;
-          out.add(threadEntry(view, thread.thread, seen.unreadAfter(marked.lastRead()), newest.posted()));
+          out.add(threadEntry(view, thread.thread, seen.unreadAfter(markers.getOrDefault(thread.thread.pk(), 0L)), newest.posted()));
         }
       }
       access.record(viewer, view.row().pk(), CaseAccessLog.Seen.MESSAGES);

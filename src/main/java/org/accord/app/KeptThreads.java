@@ -18,6 +18,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Case threads kept in memory under their revision (ADR 0136, V27), for thread pages and unread counts:
+ * a case's list of threads under its message revision, a reader's markers under its marks revision, and
  * every message of a thread with its stored access list, attachments and recipients' e-mails, read in
  * four queries when the thread's revision moved, and per reader the positions of the messages its
  * access list admits. A kept thread is handed out only for the revision the caller has just read from
@@ -37,7 +38,17 @@ final class KeptThreads {
   /** The most readers whose positions one kept thread holds. */
   static final int READERS_PER_THREAD = 4_096;
 
+  /** The most cases whose thread lists, and readers whose markers, are kept. */
+  static final int CASES = 256;
+  static final int MARKERS = 16_384;
+
   private final Revisions<Long, Kept> kept = new Revisions<>(CAPACITY);
+  /** Each case's threads and their revisions, under the case's message revision. */
+  private final Revisions<Long, List<ThreadVersion>> threads = new Revisions<>(CASES);
+  /** Each (case, reader)'s markers by thread, under the reader's marks revision in the case. */
+  private final Revisions<Marks, Map<Long, Long>> markers = new Revisions<>(MARKERS);
+
+  private record Marks(long casePk, Reader reader) {}
   /** One loader per thread at a time: readers that miss together wait for one read instead of each reading. */
   private final Object[] loading = new Object[64];
 
@@ -68,6 +79,34 @@ final class KeptThreads {
       }
       return found;
     }
+  }
+
+  /**
+   * The case's threads with their revisions as of {@code state} (which the caller has just read): kept
+   * under the case's message revision, or read now.
+   */
+  List<ThreadVersion> threads(Handle handle, long casePk, org.accord.store.CaseMessages.ReadState state) {
+    List<ThreadVersion> found = threads.get(casePk, state.messageRevision());
+    if (found == null) {
+      found = List.copyOf(org.accord.store.CaseMessages.threadVersions(handle, casePk));
+      if (!handle.isInTransaction()) {
+        threads.put(casePk, state.messageRevision(), found);
+      }
+    }
+    return found;
+  }
+
+  /** {@code reader}'s markers in the case by thread as of {@code state}: kept under its marks revision, or read now. */
+  Map<Long, Long> markers(Handle handle, long casePk, Reader reader, org.accord.store.CaseMessages.ReadState state) {
+    Marks key = new Marks(casePk, reader);
+    Map<Long, Long> found = markers.get(key, state.marksRevision());
+    if (found == null) {
+      found = Map.copyOf(org.accord.store.CaseMessages.markers(handle, casePk, reader));
+      if (!handle.isInTransaction()) {
+        markers.put(key, state.marksRevision(), found);
+      }
+    }
+    return found;
   }
 
   /** How many threads are kept. */

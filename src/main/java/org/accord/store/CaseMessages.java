@@ -92,8 +92,20 @@ public final class CaseMessages {
    */
   public record ThreadVersion(ThreadRow thread, long revision) {}
 
-  /** A thread's version and the reader's marker in it (0 when it has read none). */
-  public record MarkedThread(ThreadVersion version, long lastRead) {}
+  /**
+   * What a reader's unread counts in a case depend on besides the threads' messages: the case's message
+   * revision (V27: every post and edit in the case) and the reader's marks revision there (every
+   * mark-read of the reader in the case; 0 before the first). One point query.
+   */
+  public record ReadState(long messageRevision, long marksRevision) {}
+
+  /** The case's {@link ReadState} for {@code reader}. */
+  public static ReadState readState(Handle handle, long casePk, Reader reader) {
+    return handle.createQuery("SELECT c.message_revision, COALESCE(k.revision, 0) AS marks FROM cases c LEFT JOIN case_reader_marks k"
+            + " ON k.case_id = c.id AND k.org_id = :org AND k.member_id = :member WHERE c.id = :pk")
+        .bind("pk", casePk).bind("org", reader.organization()).bind("member", reader.markerKey())
+        .map((rs, ctx) -> new ReadState(rs.getLong("message_revision"), rs.getLong("marks"))).one();
+  }
 
   /** The case's thread with this public id and its revision, if any: one query. */
   public static Optional<ThreadVersion> threadVersion(Handle handle, long casePk, String publicId) {
@@ -105,16 +117,23 @@ public final class CaseMessages {
         .findOne();
   }
 
-  /** Every thread of the case with its revision and {@code reader}'s marker, oldest first: one query. */
-  public static List<MarkedThread> markedThreads(Handle handle, long casePk, Reader reader) {
-    return handle.createQuery("SELECT t.id, t.public_id, t.kind, t.subject, t.created_at, t.revision, COALESCE(r.last_read, 0) AS last_read"
-            + " FROM case_threads t LEFT JOIN case_thread_reads r ON r.thread_id = t.id AND r.org_id = :org AND r.member_id = :member"
-            + " WHERE t.case_id = :pk ORDER BY t.id")
-        .bind("pk", casePk).bind("org", reader.organization()).bind("member", reader.markerKey())
-        .map((rs, ctx) -> new MarkedThread(new ThreadVersion(new ThreadRow(rs.getLong("id"), rs.getString("public_id"),
-            rs.getString("kind"), rs.getString("subject"), Instant.ofEpochMilli(rs.getLong("created_at"))), rs.getLong("revision")),
-            rs.getLong("last_read")))
+  /** Every thread of the case with its revision, oldest first: one query. */
+  public static List<ThreadVersion> threadVersions(Handle handle, long casePk) {
+    return handle.createQuery("SELECT id, public_id, kind, subject, created_at, revision FROM case_threads WHERE case_id = :pk ORDER BY id")
+        .bind("pk", casePk)
+        .map((rs, ctx) -> new ThreadVersion(new ThreadRow(rs.getLong("id"), rs.getString("public_id"), rs.getString("kind"),
+            rs.getString("subject"), Instant.ofEpochMilli(rs.getLong("created_at"))), rs.getLong("revision")))
         .list();
+  }
+
+  /** {@code reader}'s marker in each thread of the case it has read, by thread row id: one query. */
+  public static Map<Long, Long> markers(Handle handle, long casePk, Reader reader) {
+    Map<Long, Long> out = new java.util.HashMap<>();
+    handle.createQuery("SELECT r.thread_id, r.last_read FROM case_thread_reads r JOIN case_threads t ON t.id = r.thread_id"
+            + " WHERE t.case_id = :pk AND r.org_id = :org AND r.member_id = :member")
+        .bind("pk", casePk).bind("org", reader.organization()).bind("member", reader.markerKey())
+        .map((rs, ctx) -> out.put(rs.getLong("thread_id"), rs.getLong("last_read"))).list();
+    return out;
   }
 
   /**
@@ -239,6 +258,7 @@ public final class CaseMessages {
     }
     addVersion(handle, pk, 1, m.body(), m.now(), m.authorOrg(), m.authorMember());
     handle.createUpdate("UPDATE case_threads SET revision = revision + 1 WHERE id = :thread").bind("thread", m.threadPk()).execute();
+    handle.createUpdate("UPDATE cases SET message_revision = message_revision + 1 WHERE id = :case").bind("case", m.casePk()).execute();
     if (sqlite(handle)) {
       handle.createUpdate("INSERT INTO case_message_text (rowid, body) VALUES (:pk, :body)").bind("pk", pk).bind("body", m.body()).execute();
     }
@@ -254,6 +274,8 @@ public final class CaseMessages {
         .bind("body", body).bind("version", version).bind("now", now).bind("pk", pk).execute();
     addVersion(handle, pk, version, body, now, byOrg, byMember);
     handle.createUpdate("UPDATE case_threads SET revision = revision + 1 WHERE id = (SELECT thread_id FROM case_messages WHERE id = :pk)")
+        .bind("pk", pk).execute();
+    handle.createUpdate("UPDATE cases SET message_revision = message_revision + 1 WHERE id = (SELECT case_id FROM case_messages WHERE id = :pk)")
         .bind("pk", pk).execute();
     if (sqlite(handle)) {
       handle.createUpdate("UPDATE case_message_text SET body = :body WHERE rowid = :pk").bind("body", body).bind("pk", pk).execute();
@@ -329,7 +351,10 @@ public final class CaseMessages {
         .mapTo(Long.class).findOne().map(OptionalLong::of).orElse(OptionalLong.empty());
   }
 
-  /** Moves the reader's marker in the thread forward to {@code through} (never back). */
+  /**
+   * Moves the reader's marker in the thread forward to {@code through} (never back), and bumps the
+   * reader's marks revision in the thread's case ({@link #readState}), in that order.
+   */
   public static void markRead(Handle handle, long threadPk, Reader reader, long through, long now) {
     handle.createUpdate("INSERT INTO case_thread_reads (thread_id, org_id, member_id, last_read, read_at)"
             + " VALUES (:thread, :org, :member, :through, :now)"
@@ -337,6 +362,12 @@ public final class CaseMessages {
             + " WHERE case_thread_reads.last_read < excluded.last_read")
         .bind("thread", threadPk).bind("org", reader.organization()).bind("member", reader.markerKey())
         .bind("through", through).bind("now", now).execute();
+    // After the marker: a reader that reads the marks revision before this bump and the marker after
+    // keeps a newer marker under an older revision, never the reverse.
+    handle.createUpdate("INSERT INTO case_reader_marks (case_id, org_id, member_id, revision)"
+            + " SELECT case_id, :org, :member, 1 FROM case_threads WHERE id = :thread"
+            + " ON CONFLICT (case_id, org_id, member_id) DO UPDATE SET revision = case_reader_marks.revision + 1")
+        .bind("thread", threadPk).bind("org", reader.organization()).bind("member", reader.markerKey()).execute();
   }
 
   /** One reader whose marker reaches a message: its organization and member (empty for its machine tokens). */
