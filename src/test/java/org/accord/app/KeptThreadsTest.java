@@ -189,6 +189,11 @@ class KeptThreadsTest {
     String general = (String) messages.threads(b1, id).get(0).get("id");
     messages.markRead(b1, id, general, toBeta);
     assertSameAsNaive(readers, "after a mark-read");
+    messages.post(a1, id, draft(null, null, "one more to all"));
+    assertSameAsNaive(readers, "after one more post"); // b1's markers are kept again
+    messages.markRead(b1, id, general, null);
+    assertThat(unread(b1).get(general)).isZero();
+    assertSameAsNaive(readers, "after a second mark-read");
 
     accord.cases().invite(a1, id, "Delta", List.of("vendor"), null);
     Principal d1 = person("Delta", "d1");
@@ -213,10 +218,13 @@ class KeptThreadsTest {
         a1.organization().id(), a1.member().id()));
     assertSameAsNaive(readers, "after another process's edit");
 
+    accord.database().jdbi().useTransaction(h -> org.accord.store.CaseMessages.markRead(h, threadPk, reader(g1), 1,
+        CasesTest.NOW.toEpochMilli()));
+    assertSameAsNaive(readers, "after another process's mark-read");
     accord.database().jdbi().useTransaction(h -> org.accord.store.CaseMessages.markRead(h, threadPk, reader(g1), Long.MAX_VALUE / 2,
         CasesTest.NOW.toEpochMilli()));
     assertThat(unread(g1).get(general)).isZero();
-    assertSameAsNaive(readers, "after another process's mark-read");
+    assertSameAsNaive(readers, "after another process's second mark-read");
 
     // A cursor the reader may not see answers like an unknown one.
     assertThatThrownBy(() -> messages.page(g1, id, general, 2, toBeta)).isInstanceOf(InvalidInputException.class)
