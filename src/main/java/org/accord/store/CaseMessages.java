@@ -325,17 +325,6 @@ public final class CaseMessages {
         .map((rs, ctx) -> readMessage(rs)).findOne();
   }
 
-  /**
-   * A page of a thread's messages {@code reader} may see, oldest first, after the message with row id
-   * {@code after} (0 for the first page): keyset paging on {@code case_messages_unread}.
-   */
-  public static List<MessageRow> page(Handle handle, long threadPk, Reader reader, long after, int limit) {
-    return bindReader(handle.createQuery(MESSAGE_COLUMNS + " WHERE m.thread_id = :thread AND m.id > :after AND " + VISIBLE
-            + " ORDER BY m.id LIMIT :limit"), reader)
-        .bind("thread", threadPk).bind("after", after).bind("limit", limit)
-        .map((rs, ctx) -> readMessage(rs)).list();
-  }
-
   /** The row id of the message with this public id in the thread, if {@code reader} may see it. */
   public static OptionalLong position(Handle handle, long threadPk, String publicId, Reader reader) {
     return bindReader(handle.createQuery("SELECT m.id FROM case_messages m WHERE m.thread_id = :thread AND m.public_id = :id AND "
