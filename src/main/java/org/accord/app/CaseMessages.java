@@ -73,6 +73,8 @@ public final class CaseMessages {
   /** Where a post's MESSAGE notifications are written, in the post's transaction (ADR 0125). */
   private final Notifications notifications;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  /** Threads kept under their revision for pages and unread counts (ADR 0136). */
+  private final KeptThreads kept = new KeptThreads();
 
   CaseMessages(Database database, Clock clock, Cases cases, EventOutbox log, CaseAccessLog access, Limits limits,
       Notifications notifications) {
@@ -353,22 +355,42 @@ public final class CaseMessages {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
     return database.jdbi().withHandle(handle -> {
       Cases.View view = cases.load(handle, viewer, caseId);
+      Reader reader = reader(viewer);
+      // Two point queries (the case row; its message revision with the reader's marks revision); the
+      // threads, the reader's markers and the messages come from what is kept under those (ADR 0136).
+      long casePk = view.row().pk();
+      org.accord.store.CaseMessages.ReadState state = org.accord.store.CaseMessages.readState(handle, casePk, reader);
+      Map<Long, Long> markers = kept.markers(handle, casePk, reader, state);
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (org.accord.store.CaseMessages.ThreadVersion version : kept.threads(handle, casePk, state)) {
+        KeptThreads.Kept thread = kept.get(handle, version);
+        KeptThreads.Seen seen = thread.seen(reader);
+        if (seen.any()) { // a thread with no message the reader may see is not shown
+          MessageRow newest = thread.entries[seen.positions()[seen.positions().length - 1]].row;
+          out.add(threadEntry(view, thread.thread, seen.unreadAfter(markers.getOrDefault(thread.thread.pk(), 0L)), newest.posted()));
+        }
+      }
       access.record(viewer, view.row().pk(), CaseAccessLog.Seen.MESSAGES);
-      return threadsOf(handle, view, reader(viewer));
+      return out;
     });
   }
 
+  /** Unread counts read in the caller's transaction, from the store's SQL (nothing kept: it may not be committed). */
   private static List<Map<String, Object>> threadsOf(Handle handle, Cases.View view, Reader reader) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (org.accord.store.CaseMessages.ThreadSummary t : org.accord.store.CaseMessages.threads(handle, view.row().pk(), reader)) {
-      Map<String, Object> one = new LinkedHashMap<>();
-      one.put("id", t.thread().publicId());
-      describeSubject(one, view, MessageThread.stored(t.thread().kind(), t.thread().subject()));
-      one.put("unread", t.unread());
-      one.put("latest", t.latest().map(Instant::toString).orElse(null));
-      out.add(one);
+      out.add(threadEntry(view, t.thread(), t.unread(), t.latest().orElseThrow()));
     }
     return out;
+  }
+
+  private static Map<String, Object> threadEntry(Cases.View view, ThreadRow thread, int unread, Instant latest) {
+    Map<String, Object> one = new LinkedHashMap<>();
+    one.put("id", thread.publicId());
+    describeSubject(one, view, MessageThread.stored(thread.kind(), thread.subject()));
+    one.put("unread", unread);
+    one.put("latest", latest.toString());
+    return one;
   }
 
   /**
@@ -386,22 +408,32 @@ public final class CaseMessages {
     return database.jdbi().withHandle(handle -> {
       Cases.View view = cases.load(handle, viewer, caseId);
       Reader reader = reader(viewer);
-      ThreadRow thread = visibleThread(handle, view, reader, threadId);
-      long after = 0;
-      if (cursor != null && !cursor.isBlank()) {
-        after = org.accord.store.CaseMessages.position(handle, thread.pk(), cursor.strip(), reader).orElseThrow(() ->
-            new InvalidInputException("unknown cursor: give the cursor of the previous page", "cursor"));
+      // Two queries (the case row, the thread row with its revision); the page comes from the thread
+      // kept at that revision, filtered by the reader's access lists (ADR 0136).
+      String clean = threadId == null ? "" : threadId.strip();
+      KeptThreads.Kept thread = org.accord.store.CaseMessages.threadVersion(handle, view.row().pk(), clean)
+          .map(v -> kept.get(handle, v)).orElse(null);
+      KeptThreads.Seen seen = thread == null ? null : thread.seen(reader);
+      if (seen == null || !seen.any()) {
+        throw new NotFoundException("no thread " + shorten(clean) + " in " + view.row().id());
       }
-      List<MessageRow> rows = org.accord.store.CaseMessages.page(handle, thread.pk(), reader, after, limit + 1);
-      boolean more = rows.size() > limit;
-      List<MessageRow> shown = more ? rows.subList(0, limit) : rows;
-      Map<Long, List<AttachmentRow>> attached = org.accord.store.CaseMessages.attachments(handle,
-          shown.stream().map(MessageRow::pk).toList());
-      Map<Long, String> emails = emails(handle, shown);
+      int from = 0;
+      if (cursor != null && !cursor.isBlank()) {
+        from = thread.after(seen, cursor.strip());
+        if (from < 0) {
+          throw new InvalidInputException("unknown cursor: give the cursor of the previous page", "cursor");
+        }
+      }
+      int to = Math.min(seen.positions().length, from + limit);
+      List<Map<String, Object>> shown = new ArrayList<>(to - from);
+      for (int i = from; i < to; i++) {
+        KeptThreads.Entry e = thread.entries[seen.positions()[i]];
+        shown.add(e.described(view, () -> describe(view, e.row, e.attachments, thread.emails, e.html())));
+      }
       Map<String, Object> out = new LinkedHashMap<>();
-      out.put("thread", thread.publicId());
-      out.put("messages", shown.stream().map(m -> describe(view, m, attached.getOrDefault(m.pk(), List.of()), emails)).toList());
-      out.put("cursor", more ? shown.get(shown.size() - 1).publicId() : null);
+      out.put("thread", thread.thread.publicId());
+      out.put("messages", shown);
+      out.put("cursor", to < seen.positions().length ? thread.entries[seen.positions()[to - 1]].row.publicId() : null);
       access.record(viewer, view.row().pk(), CaseAccessLog.Seen.MESSAGES);
       return out;
     });
@@ -676,6 +708,11 @@ public final class CaseMessages {
 
   /** A message as both edges show it (no store ids): its Markdown, its HTML, its audience by name. */
   private static Map<String, Object> describe(Cases.View view, MessageRow m, List<AttachmentRow> attachments, Map<Long, String> emails) {
+    return describe(view, m, attachments, emails, MessageText.html(m.body()));
+  }
+
+  private static Map<String, Object> describe(Cases.View view, MessageRow m, List<AttachmentRow> attachments, Map<Long, String> emails,
+      String html) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", m.publicId());
     out.put("thread", m.threadId());
@@ -690,7 +727,7 @@ public final class CaseMessages {
     out.put("tlp", m.tlp().label());
     out.put("recipients", m.recipients().stream().map(r -> emails.getOrDefault(r, "")).sorted().toList());
     out.put("body", m.body());
-    out.put("html", MessageText.html(m.body()));
+    out.put("html", html);
     out.put("version", m.version());
     out.put("posted", m.posted().toString());
     out.put("edited", m.edited().map(Instant::toString).orElse(null));

@@ -94,6 +94,8 @@ final class BenchMessagesCommand extends AccordCommand implements StorelessComma
       body.put("unread_baseline_p99_ms", result.unreadNaive().p99Ms());
       body.put("unread_compared_p99_ms", result.unreadFew().p99Ms());
       body.put("unread_ratio", unreadRatio);
+      body.put("floor_p50_ms", result.floor().p50Ms());
+      body.put("floor_p99_ms", result.floor().p99Ms());
       body.put("fanout_ms", result.fanout().p50Ms());
       body.put("fanout_max_ms", result.fanoutMaxMs());
       body.put("fanout_post_ms", result.fanoutPost().p50Ms());
@@ -114,6 +116,8 @@ final class BenchMessagesCommand extends AccordCommand implements StorelessComma
       row("unread", result.unread(), result.unread().p99Ms(), UNREAD_TARGET_MS, "per msg p99 @4", result.unreadNaive().p99Ms(), unreadRatio);
       row("fan-out", result.fanout(), result.fanout().p50Ms(), FANOUT_TARGET_MS, "per recipient p50", result.fanoutNaive().p50Ms(),
           fanoutRatio);
+      out().printf(Locale.ROOT, "store floor (the case row alone, %d readers): p50 %.2f ms, p99 %.2f ms%n", readers, result.floor().p50Ms(),
+          result.floor().p99Ms());
       out().printf(Locale.ROOT, "fan-out: %d notifications (%s); max %.2f ms; answers compared %d, differing %d%n", result.fanoutRows(),
           result.fanoutWired() ? "written by the post" : "post, then enqueue", result.fanoutMaxMs(), result.checked(), result.mismatches());
     }

@@ -39,6 +39,21 @@ public final class CaseMessages {
     long markerKey() {
       return member.isPresent() ? member.getAsLong() : 0;
     }
+
+    /**
+     * Whether this reader is on {@code grants}, the stored access list of a message: the Java form of
+     * the filter every query of this class applies ({@code everyone}, or a grant to the reader's
+     * organization or to its member), for answers kept in memory (ADR 0136).
+     */
+    public boolean sees(MessageAudience.Grants grants) {
+      return grants.everyone() || grants.organizations().contains(organization)
+          || member.isPresent() && grants.members().contains(member.getAsLong());
+    }
+
+    /** Whether the reader wrote a message of this author: its organization and person (for a machine token, none). */
+    public boolean wrote(long authorOrg, OptionalLong authorMember) {
+      return authorOrg == organization && authorMember.orElse(0) == markerKey();
+    }
   }
 
   /** The visibility filter on {@code m}, bound by {@link #bindReader}. */
@@ -69,6 +84,108 @@ public final class CaseMessages {
         .map((rs, ctx) -> new ThreadRow(rs.getLong("id"), rs.getString("public_id"), rs.getString("kind"), rs.getString("subject"),
             Instant.ofEpochMilli(rs.getLong("created_at"))))
         .findOne();
+  }
+
+  /**
+   * A thread and its revision (V27), which grows with every message posted to it and every edit of one
+   * of them, in their transaction: messages read after a revision are the thread's at least as of it.
+   */
+  public record ThreadVersion(ThreadRow thread, long revision) {}
+
+  /**
+   * What a reader's unread counts in a case depend on besides the threads' messages: the case's message
+   * revision (V27: every post and edit in the case) and the reader's marks revision there (every
+   * mark-read of the reader in the case; 0 before the first). One point query.
+   */
+  public record ReadState(long messageRevision, long marksRevision) {}
+
+  /** The case's {@link ReadState} for {@code reader}. */
+  public static ReadState readState(Handle handle, long casePk, Reader reader) {
+    return handle.createQuery("SELECT c.message_revision, COALESCE(k.revision, 0) AS marks FROM cases c LEFT JOIN case_reader_marks k"
+            + " ON k.case_id = c.id AND k.org_id = :org AND k.member_id = :member WHERE c.id = :pk")
+        .bind("pk", casePk).bind("org", reader.organization()).bind("member", reader.markerKey())
+        .map((rs, ctx) -> new ReadState(rs.getLong("message_revision"), rs.getLong("marks"))).one();
+  }
+
+  /** The case's thread with this public id and its revision, if any: one query. */
+  public static Optional<ThreadVersion> threadVersion(Handle handle, long casePk, String publicId) {
+    return handle.createQuery("SELECT id, public_id, kind, subject, created_at, revision FROM case_threads WHERE case_id = :pk"
+            + " AND public_id = :id")
+        .bind("pk", casePk).bind("id", publicId)
+        .map((rs, ctx) -> new ThreadVersion(new ThreadRow(rs.getLong("id"), rs.getString("public_id"), rs.getString("kind"),
+            rs.getString("subject"), Instant.ofEpochMilli(rs.getLong("created_at"))), rs.getLong("revision")))
+        .findOne();
+  }
+
+  /** Every thread of the case with its revision, oldest first: one query. */
+  public static List<ThreadVersion> threadVersions(Handle handle, long casePk) {
+    return handle.createQuery("SELECT id, public_id, kind, subject, created_at, revision FROM case_threads WHERE case_id = :pk ORDER BY id")
+        .bind("pk", casePk)
+        .map((rs, ctx) -> new ThreadVersion(new ThreadRow(rs.getLong("id"), rs.getString("public_id"), rs.getString("kind"),
+            rs.getString("subject"), Instant.ofEpochMilli(rs.getLong("created_at"))), rs.getLong("revision")))
+        .list();
+  }
+
+  /** {@code reader}'s marker in each thread of the case it has read, by thread row id: one query. */
+  public static Map<Long, Long> markers(Handle handle, long casePk, Reader reader) {
+    Map<Long, Long> out = new java.util.HashMap<>();
+    handle.createQuery("SELECT r.thread_id, r.last_read FROM case_thread_reads r JOIN case_threads t ON t.id = r.thread_id"
+            + " WHERE t.case_id = :pk AND r.org_id = :org AND r.member_id = :member")
+        .bind("pk", casePk).bind("org", reader.organization()).bind("member", reader.markerKey())
+        .map((rs, ctx) -> out.put(rs.getLong("thread_id"), rs.getLong("last_read"))).list();
+    return out;
+  }
+
+  /**
+   * Everything of a thread a reader-independent copy needs (ADR 0136): every message, oldest first,
+   * each with its stored access list, its attachments, and the e-mail of every named recipient. The
+   * messages are read first, so each one's grants and attachments (written in its transaction) are
+   * there for the later queries. Four queries whatever the thread's size.
+   */
+  public record Contents(List<MessageRow> messages, Map<Long, MessageAudience.Grants> grants, Map<Long, List<AttachmentRow>> attachments,
+      Map<Long, String> emails) {}
+
+  /** The thread's {@link Contents}. */
+  public static Contents contents(Handle handle, long threadPk) {
+    List<MessageRow> rows = handle.createQuery(MESSAGE_COLUMNS + " WHERE m.thread_id = :thread ORDER BY m.id")
+        .bind("thread", threadPk).map((rs, ctx) -> readMessage(rs)).list();
+    Map<Long, java.util.Set<Long>> orgs = new java.util.HashMap<>();
+    Map<Long, java.util.Set<Long>> members = new java.util.HashMap<>();
+    Map<Long, Boolean> everyone = new java.util.HashMap<>();
+    handle.createQuery("SELECT m.id, m.everyone, g.org_id, g.member_id FROM case_messages m LEFT JOIN case_message_grants g"
+            + " ON g.message_id = m.id WHERE m.thread_id = :thread")
+        .bind("thread", threadPk)
+        .map((rs, ctx) -> {
+          long pk = rs.getLong("id");
+          everyone.put(pk, rs.getInt("everyone") == 1);
+          long org = rs.getLong("org_id");
+          if (!rs.wasNull()) {
+            orgs.computeIfAbsent(pk, k -> new java.util.HashSet<>()).add(org);
+          }
+          long member = rs.getLong("member_id");
+          if (!rs.wasNull()) {
+            members.computeIfAbsent(pk, k -> new java.util.HashSet<>()).add(member);
+          }
+          return null;
+        })
+        .list();
+    Map<Long, MessageAudience.Grants> grants = new java.util.HashMap<>();
+    java.util.Set<Long> named = new java.util.TreeSet<>();
+    for (MessageRow m : rows) {
+      grants.put(m.pk(), new MessageAudience.Grants(everyone.getOrDefault(m.pk(), false), orgs.getOrDefault(m.pk(), Set.of()),
+          members.getOrDefault(m.pk(), Set.of())));
+      named.addAll(m.recipients());
+    }
+    Map<Long, List<AttachmentRow>> attached = new java.util.HashMap<>();
+    handle.createQuery("SELECT a.message_id, a.position, a.name, a.type, a.sha256, a.size, a.tlp FROM case_message_attachments a"
+            + " JOIN case_messages m ON m.id = a.message_id WHERE m.thread_id = :thread ORDER BY a.message_id, a.position")
+        .bind("thread", threadPk)
+        .map((rs, ctx) -> attached.computeIfAbsent(rs.getLong("message_id"), k -> new ArrayList<>()).add(new AttachmentRow(
+            rs.getInt("position"), rs.getString("name"), rs.getString("type"), rs.getString("sha256"), rs.getLong("size"),
+            Tlp.valueOf(rs.getString("tlp")))))
+        .list();
+    Map<Long, String> emails = named.isEmpty() ? Map.of() : CaseMarkings.emails(handle, named);
+    return new Contents(rows, grants, attached, emails);
   }
 
   /** Starts a thread; its row. */
@@ -120,7 +237,7 @@ public final class CaseMessages {
   public record NewMessage(long casePk, long threadPk, String publicId, long authorOrg, Long authorMember, MessageAudience audience,
       Tlp tlp, Set<Long> recipients, MessageAudience.Grants grants, String body, long now) {}
 
-  /** Stores a message, its first version, its access list and its search text; its row id. */
+  /** Stores a message, its first version, its access list and its search text, and bumps its thread's revision; its row id. */
   public static long addMessage(Handle handle, NewMessage m) {
     long pk = handle.createQuery("INSERT INTO case_messages (case_id, thread_id, public_id, author_org, author_member, audience,"
             + " audience_orgs, tlp, recipients, everyone, body, version, posted_at)"
@@ -140,17 +257,26 @@ public final class CaseMessages {
           .bind("member", member).execute();
     }
     addVersion(handle, pk, 1, m.body(), m.now(), m.authorOrg(), m.authorMember());
+    handle.createUpdate("UPDATE case_threads SET revision = revision + 1 WHERE id = :thread").bind("thread", m.threadPk()).execute();
+    handle.createUpdate("UPDATE cases SET message_revision = message_revision + 1 WHERE id = :case").bind("case", m.casePk()).execute();
     if (sqlite(handle)) {
       handle.createUpdate("INSERT INTO case_message_text (rowid, body) VALUES (:pk, :body)").bind("pk", pk).bind("body", m.body()).execute();
     }
     return pk;
   }
 
-  /** Stores a new version of a message's text, which becomes its current text and search text. */
+  /**
+   * Stores a new version of a message's text, which becomes its current text and search text, and bumps
+   * its thread's revision.
+   */
   public static void edit(Handle handle, long pk, int version, String body, long now, long byOrg, Long byMember) {
     handle.createUpdate("UPDATE case_messages SET body = :body, version = :version, edited_at = :now WHERE id = :pk")
         .bind("body", body).bind("version", version).bind("now", now).bind("pk", pk).execute();
     addVersion(handle, pk, version, body, now, byOrg, byMember);
+    handle.createUpdate("UPDATE case_threads SET revision = revision + 1 WHERE id = (SELECT thread_id FROM case_messages WHERE id = :pk)")
+        .bind("pk", pk).execute();
+    handle.createUpdate("UPDATE cases SET message_revision = message_revision + 1 WHERE id = (SELECT case_id FROM case_messages WHERE id = :pk)")
+        .bind("pk", pk).execute();
     if (sqlite(handle)) {
       handle.createUpdate("UPDATE case_message_text SET body = :body WHERE rowid = :pk").bind("body", body).bind("pk", pk).execute();
     }
@@ -199,17 +325,6 @@ public final class CaseMessages {
         .map((rs, ctx) -> readMessage(rs)).findOne();
   }
 
-  /**
-   * A page of a thread's messages {@code reader} may see, oldest first, after the message with row id
-   * {@code after} (0 for the first page): keyset paging on {@code case_messages_unread}.
-   */
-  public static List<MessageRow> page(Handle handle, long threadPk, Reader reader, long after, int limit) {
-    return bindReader(handle.createQuery(MESSAGE_COLUMNS + " WHERE m.thread_id = :thread AND m.id > :after AND " + VISIBLE
-            + " ORDER BY m.id LIMIT :limit"), reader)
-        .bind("thread", threadPk).bind("after", after).bind("limit", limit)
-        .map((rs, ctx) -> readMessage(rs)).list();
-  }
-
   /** The row id of the message with this public id in the thread, if {@code reader} may see it. */
   public static OptionalLong position(Handle handle, long threadPk, String publicId, Reader reader) {
     return bindReader(handle.createQuery("SELECT m.id FROM case_messages m WHERE m.thread_id = :thread AND m.public_id = :id AND "
@@ -225,7 +340,10 @@ public final class CaseMessages {
         .mapTo(Long.class).findOne().map(OptionalLong::of).orElse(OptionalLong.empty());
   }
 
-  /** Moves the reader's marker in the thread forward to {@code through} (never back). */
+  /**
+   * Moves the reader's marker in the thread forward to {@code through} (never back), and bumps the
+   * reader's marks revision in the thread's case ({@link #readState}), in that order.
+   */
   public static void markRead(Handle handle, long threadPk, Reader reader, long through, long now) {
     handle.createUpdate("INSERT INTO case_thread_reads (thread_id, org_id, member_id, last_read, read_at)"
             + " VALUES (:thread, :org, :member, :through, :now)"
@@ -233,6 +351,12 @@ public final class CaseMessages {
             + " WHERE case_thread_reads.last_read < excluded.last_read")
         .bind("thread", threadPk).bind("org", reader.organization()).bind("member", reader.markerKey())
         .bind("through", through).bind("now", now).execute();
+    // After the marker: a reader that reads the marks revision before this bump and the marker after
+    // keeps a newer marker under an older revision, never the reverse.
+    handle.createUpdate("INSERT INTO case_reader_marks (case_id, org_id, member_id, revision)"
+            + " SELECT case_id, :org, :member, 1 FROM case_threads WHERE id = :thread"
+            + " ON CONFLICT (case_id, org_id, member_id) DO UPDATE SET revision = case_reader_marks.revision + 1")
+        .bind("thread", threadPk).bind("org", reader.organization()).bind("member", reader.markerKey()).execute();
   }
 
   /** One reader whose marker reaches a message: its organization and member (empty for its machine tokens). */
