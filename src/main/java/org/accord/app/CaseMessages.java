@@ -354,12 +354,14 @@ public final class CaseMessages {
   public List<Map<String, Object>> threads(Principal viewer, String id) {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
     return database.jdbi().withHandle(handle -> {
-      Cases.View view = cases.load(handle, viewer, caseId);
       Reader reader = reader(viewer);
-      // Two point queries (the case row; its message revision with the reader's marks revision); the
+      // One point query (the case row with its message revision and the reader's marks revision); the
       // threads, the reader's markers and the messages come from what is kept under those (ADR 0136).
+      Optional<org.accord.store.Cases.CaseWithReadState> found =
+          org.accord.store.Cases.byIdWithReadState(handle, caseId, reader);
+      Cases.View view = cases.load(handle, viewer, caseId, found.map(org.accord.store.Cases.CaseWithReadState::row));
       long casePk = view.row().pk();
-      org.accord.store.CaseMessages.ReadState state = org.accord.store.CaseMessages.readState(handle, casePk, reader);
+      org.accord.store.CaseMessages.ReadState state = found.orElseThrow().state();
       Map<Long, Long> markers = kept.markers(handle, casePk, reader, state);
       List<Map<String, Object>> out = new ArrayList<>();
       for (org.accord.store.CaseMessages.ThreadVersion version : kept.threads(handle, casePk, state)) {

@@ -1289,7 +1289,11 @@ public final class Cases {
 
   /** The case if {@code viewer} may see it; the same NotFoundException for a hidden and a missing case. */
   View load(Handle handle, Principal viewer, CaseId id) {
-    Optional<CaseRow> row = org.accord.store.Cases.byId(handle, id);
+    return load(handle, viewer, id, org.accord.store.Cases.byId(handle, id));
+  }
+
+  /** As {@link #load(Handle, Principal, CaseId)} for a case row the caller read (or its absence). */
+  View load(Handle handle, Principal viewer, CaseId id, Optional<CaseRow> row) {
     if (row.isPresent()) {
       View view = view(handle, row.get(), EmbargoManagement.Consequence.NONE);
       if (visible(handle, view, viewer)) {

@@ -95,17 +95,10 @@ public final class CaseMessages {
   /**
    * What a reader's unread counts in a case depend on besides the threads' messages: the case's message
    * revision (V27: every post and edit in the case) and the reader's marks revision there (every
-   * mark-read of the reader in the case; 0 before the first). One point query.
+   * mark-read of the reader in the case; 0 before the first), read with the case row by {@link
+   * Cases#byIdWithReadState}.
    */
   public record ReadState(long messageRevision, long marksRevision) {}
-
-  /** The case's {@link ReadState} for {@code reader}. */
-  public static ReadState readState(Handle handle, long casePk, Reader reader) {
-    return handle.createQuery("SELECT c.message_revision, COALESCE(k.revision, 0) AS marks FROM cases c LEFT JOIN case_reader_marks k"
-            + " ON k.case_id = c.id AND k.org_id = :org AND k.member_id = :member WHERE c.id = :pk")
-        .bind("pk", casePk).bind("org", reader.organization()).bind("member", reader.markerKey())
-        .map((rs, ctx) -> new ReadState(rs.getLong("message_revision"), rs.getLong("marks"))).one();
-  }
 
   /** The case's thread with this public id and its revision, if any: one query. */
   public static Optional<ThreadVersion> threadVersion(Handle handle, long casePk, String publicId) {

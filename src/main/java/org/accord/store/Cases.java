@@ -123,6 +123,23 @@ public final class Cases {
         .map((rs, ctx) -> readCase(rs)).findOne();
   }
 
+  /**
+   * The case with this id and, in the same statement, its message revision and {@code reader}'s marks
+   * revision (ADR 0136): the one statement of an unread count.
+   */
+  public static Optional<CaseWithReadState> byIdWithReadState(Handle handle, CaseId id, CaseMessages.Reader reader) {
+    return handle.createQuery("SELECT " + String.join(", ", CASE_COLUMNS.stream().map(c -> "c." + c).toList())
+            + ", c.message_revision, COALESCE(k.revision, 0) AS marks FROM cases c LEFT JOIN case_reader_marks k"
+            + " ON k.case_id = c.id AND k.org_id = :org AND k.member_id = :member WHERE c.public_id = :pid")
+        .bind("pid", id.toString()).bind("org", reader.organization()).bind("member", reader.markerKey())
+        .map((rs, ctx) -> new CaseWithReadState(readCase(rs),
+            new CaseMessages.ReadState(rs.getLong("message_revision"), rs.getLong("marks"))))
+        .findOne();
+  }
+
+  /** A case row with the message read state of one reader. */
+  public record CaseWithReadState(CaseRow row, CaseMessages.ReadState state) {}
+
   /** The case with this row id, if any. */
   public static Optional<CaseRow> byPk(Handle handle, long pk) {
     return handle.createQuery(SELECT_CASE + " WHERE id = :pk").bind("pk", pk).map((rs, ctx) -> readCase(rs)).findOne();
