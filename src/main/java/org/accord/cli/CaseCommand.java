@@ -139,6 +139,10 @@ final class CaseCommand {
         printJson(page);
         return Main.OK;
       }
+      if (page.cases().isEmpty()) {
+        out().println(cursor == null ? "No case you take part in or may see. Open one: accord case create 'TITLE'"
+            : "No more cases after this cursor.");
+      }
       for (Map<String, Object> c : page.cases()) {
         out().printf("%-14s %-16s %-8s %5s  %s%n", c.get("id"), c.get("tlp"), c.get("em"), c.get("participant_count"), c.get("title"));
       }

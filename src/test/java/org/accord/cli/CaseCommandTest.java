@@ -36,6 +36,7 @@ class CaseCommandTest {
     ok("org", "create", "Libra", "--kind", "vendor");
     ok("org", "create", "Acme", "--kind", "vendor");
     ok("org", "create", "Outsider", "--kind", "vendor");
+    assertThat(ok("case", "list", "--org", "Libra").out()).as("an empty list says so").startsWith("No case you take part in");
     String id = id(ok("case", "create", "LibraCore deserialization", "--org", "Libra", "--role", "vendor", "--json"));
     assertThat(id).matches("ACC-20[0-9]{2}-0001");
     assertThat(ok("case", "invite", id, "Acme", "--role", "vendor", "--org", "Libra").out()).contains("Invited Acme to " + id, "Acme");
