@@ -142,8 +142,7 @@ public final class CaseCalendars {
       org.accord.store.CasePlans.current(handle, view.row().pk(), org.accord.disclosure.plan.PlanState.ADOPTED).ifPresent(plan -> {
         for (org.accord.store.CasePlans.WaveRow w : org.accord.store.CasePlans.waves(handle, plan.id())) {
           if (w.sent().isEmpty()) {
-            out.add(new Deadline.PlanWave(view.row().id(), org.accord.disclosure.plan.WaveKind.valueOf(w.kind().toUpperCase(java.util.Locale.ROOT)),
-                w.due(), w.gate() != null));
+            out.add(new Deadline.PlanWave(view.row().id(), w.kind(), w.due(), w.gate().isPresent()));
           }
         }
       });

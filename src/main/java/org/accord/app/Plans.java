@@ -138,8 +138,8 @@ public final class Plans {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
     NotificationPlan plan = compute(actor, caseId.toString(), chosen);
     String body = PlanJson.write(plan);
-    List<WaveRow> waves = plan.waves().stream().map(w -> new WaveRow(0, w.number(), w.kind().label(), w.due(),
-        w.gate().map(Wave.Gate::label).orElse(null), Optional.empty(), Optional.empty())).toList();
+    List<WaveRow> waves = plan.waves().stream().map(w -> new WaveRow(0, w.number(), w.kind(), w.due(),
+        w.gate(), Optional.empty(), Optional.empty())).toList();
     return cases.locked(() -> database.jdbi().inTransaction(handle -> {
       Cases.View view = requirePlanner(handle, actor, caseId);
       long pk = view.row().pk();

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.accord.disclosure.plan.PlanState;
+import org.accord.disclosure.plan.Wave;
+import org.accord.disclosure.plan.WaveKind;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -25,7 +27,9 @@ public final class CasePlans {
       Long computedByMember, Optional<Instant> adoptedAt, Long adoptedByOrg, Long adoptedByMember, String body) {}
 
   /** One wave of a stored plan, as the sweep reads it; kind and gate as their labels (gate null for none). */
-  public record WaveRow(long planId, int number, String kind, Instant due, String gate, Optional<Instant> sent, Optional<Instant> told) {}
+  public record WaveRow(
+      long planId, int number, WaveKind kind, Instant due, Optional<Wave.Gate> gate,
+      Optional<Instant> sent, Optional<Instant> told) {}
 
   /** A wave the sweep may have to send: the case's row id and the wave. */
   public record DueWave(long casePk, WaveRow wave) {}
@@ -49,8 +53,10 @@ public final class CasePlans {
         .bind("member", member).bind("body", body)
         .mapTo(Long.class).one();
     for (WaveRow w : waves) {
+      String gate = w.gate().map(Wave.Gate::label).orElse(null);
       handle.createUpdate("INSERT INTO case_plan_waves (plan_id, number, kind, due_at, gate) VALUES (:plan, :n, :kind, :due, :gate)")
-          .bind("plan", id).bind("n", w.number()).bind("kind", w.kind()).bind("due", w.due().toEpochMilli()).bind("gate", w.gate())
+          .bind("plan", id).bind("n", w.number()).bind("kind", w.kind().label()).bind("due", w.due().toEpochMilli())
+          .bind("gate", gate)
           .execute();
     }
     return id;
@@ -86,8 +92,11 @@ public final class CasePlans {
   private static WaveRow wave(java.sql.ResultSet rs) throws java.sql.SQLException {
     Long sent = nullable(rs, "sent_at");
     Long told = nullable(rs, "told_at");
-    return new WaveRow(rs.getLong("plan_id"), rs.getInt("number"), rs.getString("kind"), Instant.ofEpochMilli(rs.getLong("due_at")),
-        rs.getString("gate"), Optional.ofNullable(sent).map(Instant::ofEpochMilli), Optional.ofNullable(told).map(Instant::ofEpochMilli));
+    String gate = rs.getString("gate");
+    return new WaveRow(rs.getLong("plan_id"), rs.getInt("number"),
+        WaveKind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)), Instant.ofEpochMilli(rs.getLong("due_at")),
+        Optional.ofNullable(gate).map(g -> Wave.Gate.valueOf(g.toUpperCase(java.util.Locale.ROOT))),
+        Optional.ofNullable(sent).map(Instant::ofEpochMilli), Optional.ofNullable(told).map(Instant::ofEpochMilli));
   }
 
   /**
