@@ -885,7 +885,7 @@ public final class Cases {
       evidence.put("packages", s.evidence().packages());
       evidence.put("paths", s.evidence().paths().stream()
           .map(p -> (Object) new LinkedHashMap<String, Object>(Map.of("product", p.product(), "path", p.path()))).toList());
-      evidence.put("deployments", s.evidence().deployments().stream().map(Cases::count).toList());
+      evidence.put("deployments", s.evidence().deployments().stream().map(PlanJson::cell).toList());
       one.put("evidence", evidence);
       list.add(one);
     }
@@ -893,7 +893,7 @@ public final class Cases {
     out.put("case", caseId.toString());
     out.put("packages", loaded.packages().stream().map(p -> p.purl().canonical() + " " + p.range().toVers()).toList());
     out.put("suggestions", list);
-    out.put("withheld", result.withheld().stream().map(Cases::count).toList());
+    out.put("withheld", result.withheld().stream().map(PlanJson::cell).toList());
     out.put("notes", result.notes());
     return out;
   }
@@ -948,15 +948,6 @@ public final class Cases {
    * @param attacked when attacks were first observed, if they were
    */
   record PlanSource(View view, List<org.accord.disclosure.ReportedPackage> packages, Optional<Instant> fixReady, Optional<Instant> attacked) {}
-
-  private static Map<String, Object> count(org.accord.disclosure.Suggestion.DeploymentCount c) {
-    Map<String, Object> one = new LinkedHashMap<>();
-    one.put("sector", c.sector());
-    one.put("country", c.country());
-    one.put("criticality", c.criticality());
-    one.put("deployments", c.deployments());
-    return one;
-  }
 
   /**
    * Sets one participant's status for one product: its VEX answer ({@code not_yet_checked} or null for

@@ -195,7 +195,8 @@ final class PlanJson {
     };
   }
 
-  private static Map<String, Object> cell(Suggestion.DeploymentCount c) {
+  /** One deployment count as the API shows it, in suggestions and plans alike. */
+  static Map<String, Object> cell(Suggestion.DeploymentCount c) {
     Map<String, Object> one = new LinkedHashMap<>();
     one.put("sector", c.sector());
     one.put("country", c.country());
