@@ -1,5 +1,6 @@
 package org.accord.app;
 
+import org.accord.disclosure.CaseEventType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,7 +132,7 @@ public final class CaseDeadlines implements AutoCloseable {
     data.put("lapsed", lapsed);
     data.put("consent", PecState.DECLINED.name().toLowerCase(java.util.Locale.ROOT));
     data.put("em", row.em().name().toLowerCase(java.util.Locale.ROOT));
-    Cases.event(handle, events, instance, row, "case.rsvp_lapsed", data, now);
+    Cases.event(handle, events, instance, row, CaseEventType.RSVP_LAPSED, data, now);
     return Optional.of(new Lapsed(row.id().toString(), List.copyOf(names)));
   }
 

@@ -1,5 +1,6 @@
 package org.accord.app;
 
+import org.accord.disclosure.CaseEventType;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -260,7 +261,7 @@ public final class CaseMessages {
       data.put("tlp", tlp.label());
       data.put("body_sha256", sha256(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       data.put("attachments", described);
-      long seq = Cases.event(handle, events, actor, view.row(), "case.message_posted", data, now);
+      long seq = Cases.event(handle, events, actor, view.row(), CaseEventType.MESSAGE_POSTED, data, now);
       org.accord.store.CaseMarkings.markEvent(handle, view.row().pk(), seq, marking);
       notifyAudience(handle, view, actor, audience, marking, data);
       return new Written(caseId, view.row().pk(), publicId, thread.publicId(), false, marking, grants, now);
@@ -311,7 +312,7 @@ public final class CaseMessages {
       data.put("version", version);
       data.put("tlp", row.tlp().label());
       data.put("body_sha256", sha256(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      long seq = Cases.event(handle, events, actor, view.row(), "case.message_edited", data, now);
+      long seq = Cases.event(handle, events, actor, view.row(), CaseEventType.MESSAGE_EDITED, data, now);
       org.accord.store.CaseMarkings.markEvent(handle, view.row().pk(), seq, row.marking());
       return new Written(caseId, view.row().pk(), row.publicId(), row.threadId(), true, row.marking(),
           MessageAudience.Grants.of(row.marking()), now);

@@ -1,5 +1,6 @@
 package org.accord.app;
 
+import org.accord.disclosure.CaseEventType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import org.jdbi.v3.core.Handle;
  */
 final class CaseNames {
   /** The event of a participant's credit choice (ADR 0115). */
-  static final String CREDIT_SET = "case.credit_set";
+  static final String CREDIT_SET = CaseEventType.CREDIT_SET.label();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private CaseNames() {}

@@ -1,5 +1,6 @@
 package org.accord.app;
 
+import org.accord.disclosure.CaseEventType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -215,7 +216,7 @@ public final class Cases {
     data.put("tlp", label.label());
     data.put("owner", ownerOrg.name());
     data.put("roles", labels(ownerRoles));
-    return new Change(pk, "case.created", data, EmbargoManagement.Consequence.NONE);
+    return new Change(pk, CaseEventType.CREATED, data, EmbargoManagement.Consequence.NONE);
   }
 
   /**
@@ -366,7 +367,7 @@ public final class Cases {
     if (reports > 0) {
       data.put("reports_received", reports);
     }
-    return new Change(view.row().pk(), "case.participant_invited", data, EmbargoManagement.Consequence.NONE);
+    return new Change(view.row().pk(), CaseEventType.PARTICIPANT_INVITED, data, EmbargoManagement.Consequence.NONE);
   }
 
   /**
@@ -431,7 +432,7 @@ public final class Cases {
       data.put("rsvp_deadline", rsvp.toString());
       data.put("em", after.name().toLowerCase(Locale.ROOT));
       describe(own, data);
-      return new Change(row.pk(), "case.embargo_proposed", data, EmbargoManagement.Consequence.NONE);
+      return new Change(row.pk(), CaseEventType.EMBARGO_PROPOSED, data, EmbargoManagement.Consequence.NONE);
     }, actor);
   }
 
@@ -454,7 +455,7 @@ public final class Cases {
       Instant at = Instant.ofEpochMilli(now);
       Map<String, Object> data = new LinkedHashMap<>();
       if (!decidesTerms(view, actor)) {
-        return consent(handle, view, actor, PecEvent.ACCEPT, "consents to an embargo", "case.embargo_consented");
+        return consent(handle, view, actor, PecEvent.ACCEPT, "consents to an embargo", CaseEventType.EMBARGO_CONSENTED);
       }
       EmEvent event = row.em() == EmState.REVISE ? EmEvent.ACCEPT_REVISION : EmEvent.ACCEPT;
       EmState after = EmbargoManagement.next(row.em(), event, row.pxa());
@@ -489,7 +490,7 @@ public final class Cases {
       if (!lapsed.isEmpty()) {
         data.put("lapsed", lapsed); // signatories that did not accept the longer terms now in force
       }
-      return new Change(row.pk(), "case.embargo_accepted", data, EmbargoManagement.Consequence.NONE);
+      return new Change(row.pk(), CaseEventType.EMBARGO_ACCEPTED, data, EmbargoManagement.Consequence.NONE);
     }, actor);
   }
 
@@ -497,7 +498,7 @@ public final class Cases {
    * A participant that does not own the case answers the open terms for itself (its embargo consent),
    * or under an open revision the revision ({@link EmbargoNegotiation#onAnswer}).
    */
-  private Change consent(Handle handle, View view, Principal actor, PecEvent event, String what, String type) {
+  private Change consent(Handle handle, View view, Principal actor, PecEvent event, String what, CaseEventType type) {
     CaseRow row = view.row();
     ParticipantRow own = requireParticipant(view, actor, what);
     long organization = own.participant().organization();
@@ -533,7 +534,7 @@ public final class Cases {
       long now = clock.millis();
       Map<String, Object> data = new LinkedHashMap<>();
       if (!decidesTerms(view, actor)) {
-        return consent(handle, view, actor, PecEvent.DECLINE, "declines an embargo", "case.embargo_declined");
+        return consent(handle, view, actor, PecEvent.DECLINE, "declines an embargo", CaseEventType.EMBARGO_DECLINED);
       }
       EmEvent event = row.em() == EmState.REVISE ? EmEvent.REJECT_REVISION : EmEvent.REJECT;
       EmState after = EmbargoManagement.next(row.em(), event, row.pxa());
@@ -545,7 +546,7 @@ public final class Cases {
           row.embargoSince().orElse(null), row.pxa(), now);
       data.put("event", event.name().toLowerCase(Locale.ROOT));
       data.put("em", after.name().toLowerCase(Locale.ROOT));
-      return new Change(row.pk(), "case.embargo_rejected", data, EmbargoManagement.Consequence.NONE);
+      return new Change(row.pk(), CaseEventType.EMBARGO_REJECTED, data, EmbargoManagement.Consequence.NONE);
     }, actor);
   }
 
@@ -571,7 +572,7 @@ public final class Cases {
           row.embargoSince().orElse(null), row.pxa(), now);
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("em", after.name().toLowerCase(Locale.ROOT));
-      return new Change(row.pk(), "case.embargo_terminated", data, EmbargoManagement.Consequence.NONE);
+      return new Change(row.pk(), CaseEventType.EMBARGO_TERMINATED, data, EmbargoManagement.Consequence.NONE);
     }, actor);
   }
 
@@ -648,7 +649,7 @@ public final class Cases {
       data.put("pxa", after.pxa().code());
       data.put("em", em.name().toLowerCase(Locale.ROOT));
       data.put("embargo", consequence.name().toLowerCase(Locale.ROOT));
-      return new Change(row.pk(), "case.state_changed", data, consequence, null, alert);
+      return new Change(row.pk(), CaseEventType.STATE_CHANGED, data, consequence, null, alert);
     }, actor);
   }
 
@@ -697,7 +698,7 @@ public final class Cases {
    */
   public List<Map<String, Object>> alerts(Principal viewer, String id) {
     return events(viewer, id).stream()
-        .filter(e -> e.get("type").equals("case.embargo_alert"))
+        .filter(e -> e.get("type").equals(CaseEventType.EMBARGO_ALERT.label()))
         .filter(e -> viewer.isCoordinator()
             || e.get("data") instanceof Map<?, ?> data && data.get("recipients") instanceof List<?> to && to.contains(viewer.organization().name()))
         .toList();
@@ -809,7 +810,7 @@ public final class Cases {
     data.put("affected", packages);
     data.put("cvss", vector);
     data.put("tlp", itemTlp.label());
-    return new Change(view.row().pk(), "case.vulnerability_added", data, EmbargoManagement.Consequence.NONE, marking);
+    return new Change(view.row().pk(), CaseEventType.VULNERABILITY_ADDED, data, EmbargoManagement.Consequence.NONE, marking);
   }
 
 
@@ -921,7 +922,7 @@ public final class Cases {
       Optional<Instant> fixReady = Optional.empty();
       Optional<Instant> attacked = Optional.empty();
       for (org.accord.store.Cases.EventRow e : org.accord.store.Cases.events(handle, view.row().pk())) {
-        if (e.type().equals("case.state_changed")) {
+        if (e.type().equals(CaseEventType.STATE_CHANGED.label())) {
           Object event = e.data().get("event");
           if ("fix_ready".equals(event) && fixReady.isEmpty()) {
             fixReady = Optional.of(e.at());
@@ -1015,7 +1016,7 @@ public final class Cases {
       data.put("justification", why);
       data.put("involvement", inv.label());
       data.put("tlp", itemTlp.label());
-      return new Change(view.row().pk(), "case.status_set", data, EmbargoManagement.Consequence.NONE, marking);
+      return new Change(view.row().pk(), CaseEventType.STATUS_SET, data, EmbargoManagement.Consequence.NONE, marking);
     }, actor);
     return statuses(actor, id);
   }
@@ -1089,7 +1090,7 @@ public final class Cases {
       org.accord.store.Cases.viewed(handle, view.row().pk(), own.participant().organization(), now);
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("organization", own.organizationName());
-      return new Change(view.row().pk(), "case.acknowledged", data, EmbargoManagement.Consequence.NONE);
+      return new Change(view.row().pk(), CaseEventType.ACKNOWLEDGED, data, EmbargoManagement.Consequence.NONE);
     }, actor);
   }
 
@@ -1183,14 +1184,14 @@ public final class Cases {
    * the case's visibility), and the data of a {@code case.embargo_alert} event to record after it (null
    * for none; ADR 0114).
    */
-  private record Change(long pk, String type, Map<String, Object> data, EmbargoManagement.Consequence consequence,
+  private record Change(long pk, CaseEventType type, Map<String, Object> data, EmbargoManagement.Consequence consequence,
       Tlp.Marking marking, Map<String, Object> alert) {
-    Change(long pk, String type, Map<String, Object> data, EmbargoManagement.Consequence consequence, Tlp.Marking marking) {
+    Change(long pk, CaseEventType type, Map<String, Object> data, EmbargoManagement.Consequence consequence, Tlp.Marking marking) {
       this(pk, type, data, consequence, marking, null);
     }
 
     /** A change of the case itself: its event follows the case's visibility. */
-    Change(long pk, String type, Map<String, Object> data, EmbargoManagement.Consequence consequence) {
+    Change(long pk, CaseEventType type, Map<String, Object> data, EmbargoManagement.Consequence consequence) {
       this(pk, type, data, consequence, null, null);
     }
   }
@@ -1231,22 +1232,22 @@ public final class Cases {
       org.accord.store.CaseMarkings.markEvent(handle, change.pk(), seq, change.marking());
     }
     if (change.alert() != null) {
-      event(handle, events, actor, current, "case.embargo_alert", change.alert(), now);
+      event(handle, events, actor, current, CaseEventType.EMBARGO_ALERT, change.alert(), now);
     }
     return view(handle, byPk(handle, change.pk()), change.consequence());
   }
 
   /** Records one event in the case's history and stages it for the log; its sequence number. */
-  static long event(Handle handle, EventOutbox.Stager events, Principal actor, CaseRow current, String type,
+  static long event(Handle handle, EventOutbox.Stager events, Principal actor, CaseRow current, CaseEventType type,
       Map<String, Object> change, long now) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("case", current.id().toString());
     data.putAll(change);
-    long seq = org.accord.store.Cases.addEvent(handle, current.pk(), type, now, actor.organization().name(),
+    long seq = org.accord.store.Cases.addEvent(handle, current.pk(), type.label(), now, actor.organization().name(),
         actor.member() == null ? null : actor.member().email(), data);
     // Private while the case is not published (ADR 0104); the log names the organization, the history
     // above the person (ADR 0115).
-    events.stageCaseEvent(actor, type, "case:" + current.id(), now, data, true);
+    events.stageCaseEvent(actor, type.label(), "case:" + current.id(), now, data, true);
     return seq;
   }
 

@@ -1,5 +1,6 @@
 package org.accord.app;
 
+import org.accord.disclosure.CaseEventType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * {@code fix_ready} once some vendor participant of the case is at F). Each recipient that does not take
  * part yet is invited with the roles its reasons give ({@link Recipient#roles}), through the same change
  * and {@code case.participant_invited} event as {@link Cases#invite}, so its members are notified by the
- * notification delivery (kind {@code invitation}); then the wave is marked sent with one {@value
+ * notification delivery (kind {@code invitation}); then the wave is marked sent with one {@link
  * #SENT_EVENT} event (counts, never names). The publication wave is not published by the sweep: when it
  * is due the case owner is told once (a {@code reminder} notification), and the wave is marked sent when
  * the case is published ({@link CasePublication}).
@@ -57,7 +58,7 @@ public final class PlanWaves implements AutoCloseable {
   /** The background sweep's period unless {@link #PERIOD_VARIABLE} says otherwise. */
   public static final Duration DEFAULT_PERIOD = Duration.ofSeconds(60);
   /** The event of a wave sent. */
-  public static final String SENT_EVENT = "case.plan_wave_sent";
+  public static final CaseEventType SENT_EVENT = CaseEventType.PLAN_WAVE_SENT;
 
   private final Database database;
   private final Clock clock;

@@ -1,5 +1,6 @@
 package org.accord.app;
 
+import org.accord.disclosure.CaseEventType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Plans {
   /** The event of an adoption: counts per wave, never an organization's name (ADR 0110, 0124). */
-  public static final String ADOPTED_EVENT = "case.plan_adopted";
+  public static final CaseEventType ADOPTED_EVENT = CaseEventType.PLAN_ADOPTED;
 
   private final Database database;
   private final Clock clock;
@@ -161,7 +162,7 @@ public final class Plans {
 
   /**
    * Adopts the case's draft {@code draftId}: it becomes the adopted plan, the adopted plan before it is
-   * superseded, and one {@value #ADOPTED_EVENT} event records it in the same transaction.
+   * superseded, and one {@link #ADOPTED_EVENT} event records it in the same transaction.
    *
    * @throws InvalidInputException naming {@code draft} when it is missing
    * @throws IllegalTransitionException (409) when {@code draftId} is not the case's current draft, naming

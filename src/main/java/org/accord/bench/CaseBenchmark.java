@@ -1,5 +1,6 @@
 package org.accord.bench;
 
+import org.accord.disclosure.CaseEventType;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -126,7 +127,7 @@ public final class CaseBenchmark {
       accord.database().jdbi().useTransaction(h -> {
         long now = accord.now();
         for (long i = have; i < options.events(); i++) {
-          org.accord.store.Cases.addEvent(h, bigPk, "case.bench_note", now, "Accord Bench", null,
+          org.accord.store.Cases.addEvent(h, bigPk, CaseEventType.BENCH_NOTE.label(), now, "Accord Bench", null,
               java.util.Map.of("case", big, "note", "bulk event " + i));
         }
       });
@@ -229,7 +230,7 @@ public final class CaseBenchmark {
       PxaState pxa = new PxaState(true, !event.equals("public_aware"), event.equals("attacks_observed"));
       long now = accord.now();
       org.accord.store.Cases.update(h, row.pk(), EmState.NONE, null, null, null, pxa, now);
-      org.accord.store.Cases.addEvent(h, row.pk(), "case.state_changed", now, "Accord Bench", null,
+      org.accord.store.Cases.addEvent(h, row.pk(), CaseEventType.STATE_CHANGED.label(), now, "Accord Bench", null,
           java.util.Map.of("case", id, "event", event, "pxa", pxa.code()));
     }), log, "transition, store floor");
   }

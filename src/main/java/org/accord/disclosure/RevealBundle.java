@@ -42,9 +42,7 @@ public record RevealBundle(CaseId caseId, String origin, String checkpoint, List
   /** The bundle format version, the {@code v} member. */
   public static final int FORMAT_VERSION = 1;
   /** The event type that publishes a case. */
-  public static final String PUBLISHED = "case.published";
-  /** The prefix of the events of case messages, which are always withheld (ADR 0117). */
-  public static final String MESSAGE_EVENTS = "case.message_";
+  public static final String PUBLISHED = CaseEventType.PUBLISHED.label();
 
   public RevealBundle {
     Objects.requireNonNull(caseId, "caseId");

@@ -121,7 +121,7 @@ public final class RevealPolicy {
 
   /** Why {@code event} stays withheld at publication, or empty if it may be revealed. */
   public Optional<Reason> withholds(LedgerEvent event) {
-    if (event.type().startsWith(RevealBundle.MESSAGE_EVENTS)) {
+    if (CaseEventType.of(event.type()).filter(CaseEventType::message).isPresent()) {
       return Optional.of(Reason.MESSAGE);
     }
     if (itemTlp(event)) {
@@ -141,7 +141,7 @@ public final class RevealPolicy {
    * member; an unreadable label too). {@code case.created}'s label is the case's own and does not withhold.
    */
   public static boolean itemTlp(LedgerEvent event) {
-    if (event.type().equals("case.created") || !(event.data().get("tlp") instanceof String label)) {
+    if (event.type().equals(CaseEventType.CREATED.label()) || !(event.data().get("tlp") instanceof String label)) {
       return false;
     }
     try {

@@ -1,5 +1,6 @@
 package org.accord.app;
 
+import org.accord.disclosure.CaseEventType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -83,8 +84,8 @@ class PlansTest {
     return (Map<String, Object>) value;
   }
 
-  long events(String id, String type) {
-    return accord.cases().events(coordinator, id).stream().filter(e -> type.equals(e.get("type"))).count();
+  long events(String id, CaseEventType type) {
+    return accord.cases().events(coordinator, id).stream().filter(e -> type.label().equals(e.get("type"))).count();
   }
 
   /** The organizations whose members got an invitation notification to the case, in order. */
@@ -191,7 +192,7 @@ class PlansTest {
     assertThat(list(map(adopted.get("adopted")).get("waves"))).allSatisfy(w -> assertThat(w).containsEntry("sent_at", null));
     // one event, counts and no organization's name
     List<Map<String, Object>> adoptions = accord.cases().events(coordinator, id).stream()
-        .filter(e -> Plans.ADOPTED_EVENT.equals(e.get("type"))).toList();
+        .filter(e -> Plans.ADOPTED_EVENT.label().equals(e.get("type"))).toList();
     assertThat(adoptions).hasSize(1);
     String data = String.valueOf(adoptions.get(0).get("data"));
     assertThat(data).contains("plan=" + two).contains("recipients=4").doesNotContain("Acme").doesNotContain("AquaNet")
@@ -311,7 +312,7 @@ class PlansTest {
     String participants = String.valueOf(shown.get("participants"));
     assertThat(participants).contains("GridCo").contains("deployer").contains("observer");
     assertThat(events(id, PlanWaves.SENT_EVENT)).isEqualTo(4);
-    assertThat(accord.cases().events(coordinator, id)).filteredOn(e -> PlanWaves.SENT_EVENT.equals(e.get("type")))
+    assertThat(accord.cases().events(coordinator, id)).filteredOn(e -> PlanWaves.SENT_EVENT.label().equals(e.get("type")))
         .allSatisfy(e -> assertThat(String.valueOf(e.get("data"))).doesNotContain("Acme").doesNotContain("GridCo").doesNotContain("OldCo")
             .doesNotContain("Libra").contains("invited="));
     assertThat(accord.planWaves().sweep()).isEmpty();
@@ -362,7 +363,7 @@ class PlansTest {
       pool.shutdownNow();
     }
     assertThat(events(id, PlanWaves.SENT_EVENT)).isEqualTo(4);
-    assertThat(events(id, "case.participant_invited")).as("Libra by hand, then 1+3+4 by the plan").isEqualTo(1 + 1 + 3 + 4);
+    assertThat(events(id, CaseEventType.PARTICIPANT_INVITED)).as("Libra by hand, then 1+3+4 by the plan").isEqualTo(1 + 1 + 3 + 4);
     long notified = accord.notifications().all().stream().filter(r -> r.notice().kind() == NotificationKind.INVITATION).count();
 
     // restart: nothing is sent again, the background sweep runs at once and finds nothing
