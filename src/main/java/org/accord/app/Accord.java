@@ -78,6 +78,8 @@ public final class Accord implements AutoCloseable {
   private final Suggestions suggestions;
   /** Notification plans of cases (ADR 0133). */
   private final Plans plans;
+  /** The disclosure policy and declared facts of cases (ADR 0152). */
+  private final CaseTerms terms;
   /** The waves of adopted plans, swept in the background while the instance serves (ADR 0134). */
   private final PlanWaves planWaves;
   private final Cases cases;
@@ -116,10 +118,10 @@ public final class Accord implements AutoCloseable {
     this.sources = new ProductSources(database);
     this.claims = new ProductClaims(database, clock, parties, events, sources::changed);
     this.caseAccess = new CaseAccessLog(database, clock);
-    this.cases = new Cases(database, clock, parties, events, caseAccess);
+    this.cases = new Cases(database, clock, parties, events, caseAccess, rulePacks);
     this.reports = new Reports(database, clock, parties, cases, events);
     this.caseDeadlines = new CaseDeadlines(database, clock, parties, cases, events);
-    this.calendars = new CaseCalendars(database, clock, cases, caseAccess);
+    this.calendars = new CaseCalendars(database, clock, cases, caseAccess, rulePacks);
     this.documents = new CaseDocuments(database, cases, CaseDocuments.namespaceFromEnvironment());
     this.publication = new CasePublication(database, clock, cases, events, this::ledger, documents);
     this.notifications = new Notifications(database, clock, parties);
@@ -132,6 +134,7 @@ public final class Accord implements AutoCloseable {
     this.exposure = new Exposure(graph, sources);
     this.suggestions = new Suggestions(database, exposure);
     this.plans = new Plans(database, clock, cases, suggestions, events, rulePacks);
+    this.terms = new CaseTerms(database, clock, cases, events, rulePacks);
     this.planWaves = new PlanWaves(database, clock, parties, cases, events, notifications);
     this.advisories = new Advisories(database, graph, ingestLock, clock, events);
     this.findings = new Findings(database, graph, advisories);
@@ -274,6 +277,11 @@ public final class Accord implements AutoCloseable {
   /** Notification plans of cases: waves from the exposure and the case facts (ADR 0133), drafts and adoption (ADR 0134). */
   public Plans plans() {
     return plans;
+  }
+
+  /** The disclosure policy and declared facts of cases (ADR 0152). */
+  public CaseTerms caseTerms() {
+    return terms;
   }
 
   /**

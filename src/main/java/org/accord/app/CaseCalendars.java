@@ -41,8 +41,10 @@ public final class CaseCalendars {
   private final Clock clock;
   private final Cases cases;
   private final CaseAccessLog access;
+  private final RulePacks rulePacks;
 
-  CaseCalendars(Database database, Clock clock, Cases cases, CaseAccessLog access) {
+  CaseCalendars(Database database, Clock clock, Cases cases, CaseAccessLog access, RulePacks rulePacks) {
+    this.rulePacks = rulePacks;
     this.database = database;
     this.clock = clock;
     this.cases = cases;
@@ -66,15 +68,17 @@ public final class CaseCalendars {
 
   /**
    * The deadlines of every case {@code viewer} sees, in time order. Only cases with embargo terms
-   * proposed or in force are read beyond their list entry, since a case without has no deadline.
+   * proposed or in force, or with an adopted disclosure policy, are read beyond their list entry, since
+   * a case without has no deadline the viewer may see.
    */
   public List<Deadline> deadlines(Principal viewer) {
     List<Deadline> out = new ArrayList<>();
     String cursor = null;
     do {
       ListPage<Cases.Summary> page = cases.list(viewer, Cases.LIST_MAX, cursor);
+      java.util.Set<Long> withPolicy = database.jdbi().withHandle(org.accord.store.CaseTerms::withPolicy);
       List<CaseId> withTerms = page.items().stream()
-          .filter(s -> (s.row().em() != EmState.NONE && s.row().em() != EmState.EXITED)
+          .filter(s -> (s.row().em() != EmState.NONE && s.row().em() != EmState.EXITED) || withPolicy.contains(s.row().pk())
               || s.row().owner() == viewer.organization().id() || viewer.isCoordinator())
           .map(s -> s.row().id())
           .toList();
@@ -132,12 +136,16 @@ public final class CaseCalendars {
   }
 
   /**
-   * The deadlines of a case {@code viewer} sees, as the core selects them from the case as read, and
-   * for the case owner and the coordinator (who alone see the plan, ADR 0134) the waves of the adopted
+   * The deadlines of a case {@code viewer} sees, as the core selects them from the case as read, the
+   * latest disclosure under the policy it adopted until it is public, and for the case owner and the coordinator (who alone see the plan, ADR 0134) the waves of the adopted
    * notification plan that have not gone out.
    */
-  private static List<Deadline> deadlines(org.jdbi.v3.core.Handle handle, Cases.View view, Principal viewer) {
+  private List<Deadline> deadlines(org.jdbi.v3.core.Handle handle, Cases.View view, Principal viewer) {
     List<Deadline> out = new ArrayList<>(embargo(view, viewer));
+    if (!view.row().pxa().publicAware()) { // once public, the policy's deadline is met or moot
+      CaseTerms.deadline(handle, view.row(), rulePacks.book())
+          .ifPresent(d -> out.add(new Deadline.PolicyDisclosure(view.row().id(), d.policy(), d.at())));
+    }
     if (Cases.owns(view, viewer) || viewer.isCoordinator()) {
       org.accord.store.CasePlans.current(handle, view.row().pk(), org.accord.disclosure.plan.PlanState.ADOPTED).ifPresent(plan -> {
         for (org.accord.store.CasePlans.WaveRow w : org.accord.store.CasePlans.waves(handle, plan.id())) {

@@ -71,6 +71,8 @@ public final class Cases {
   private final Clock clock;
   private final Parties parties;
   private final EventOutbox log;
+  /** The policy packs, for the disclosure policy a case adopted (ADR 0152). */
+  private final RulePacks rulePacks;
   private final CaseAccessLog access;
   private final Object lock = new Object();
   /** Views of recently read cases, each valid while its case's revision stays (ADR 0111). */
@@ -78,7 +80,8 @@ public final class Cases {
   /** List pages by viewer, position and size, each valid while no case changes (ADR 0111). */
   private final Revisions<String, ListPage<Summary>> pages = new Revisions<>(1024);
 
-  Cases(Database database, Clock clock, Parties parties, EventOutbox log, CaseAccessLog access) {
+  Cases(Database database, Clock clock, Parties parties, EventOutbox log, CaseAccessLog access, RulePacks rulePacks) {
+    this.rulePacks = rulePacks;
     this.database = database;
     this.clock = clock;
     this.parties = parties;
@@ -412,6 +415,7 @@ public final class Cases {
       } else {
         EmbargoRules.check(terms, at);
       }
+      CaseTerms.deadline(handle, row, rulePacks.book()).ifPresent(policy -> policy.check(terms));
       Instant rsvp = EmbargoRules.rsvpDeadline(at, Optional.empty());
       boolean first = EmbargoNegotiation.endsFirst(terms.end(), view.proposals().stream()
           .filter(p -> p.state() == ProposalState.OPEN).map(p -> p.terms().end()).toList());
@@ -919,20 +923,10 @@ public final class Cases {
       for (org.accord.store.CaseItems.VulnerabilityRow v : visibleVulnerabilities(handle, view, actor)) {
         v.affected().forEach((purl, range) -> packages.putIfAbsent(purl + " " + range, reported(purl, range, "affected")));
       }
-      Optional<Instant> fixReady = Optional.empty();
-      Optional<Instant> attacked = Optional.empty();
-      for (org.accord.store.Cases.EventRow e : org.accord.store.Cases.events(handle, view.row().pk())) {
-        if (e.type().equals(CaseEventType.STATE_CHANGED.label())) {
-          Object event = e.data().get("event");
-          if ("fix_ready".equals(event) && fixReady.isEmpty()) {
-            fixReady = Optional.of(e.at());
-          } else if ("attacks_observed".equals(event) && attacked.isEmpty()) {
-            attacked = Optional.of(e.at());
-          }
-        }
-      }
+      Milestones milestones = milestones(handle, view.row().pk());
       access.record(actor, view.row().pk(), CaseAccessLog.Seen.SUGGESTIONS);
-      return new PlanSource(view, List.copyOf(packages.values()), fixReady, attacked);
+      return new PlanSource(view, List.copyOf(packages.values()), milestones.fixReady(), milestones.attacked(),
+          org.accord.store.CaseTerms.of(handle, view.row().pk()));
     });
     if (source.packages().isEmpty()) {
       throw new InvalidInputException(caseId + " has no vulnerability with affected packages yet: add one first", "vulnerabilities");
@@ -947,8 +941,33 @@ public final class Cases {
    * @param packages the affected packages of the visible vulnerabilities
    * @param fixReady when a vendor first reached F, if one did
    * @param attacked when attacks were first observed, if they were
+   * @param terms the facts and policy the case declared (ADR 0152)
    */
-  record PlanSource(View view, List<org.accord.disclosure.ReportedPackage> packages, Optional<Instant> fixReady, Optional<Instant> attacked) {}
+  record PlanSource(View view, List<org.accord.disclosure.ReportedPackage> packages, Optional<Instant> fixReady, Optional<Instant> attacked,
+      org.accord.store.CaseTerms.Row terms) {}
+
+  /**
+   * When a case's first fix was ready (a vendor's F) and when attacks were first observed (A), from its
+   * events.
+   */
+  record Milestones(Optional<Instant> fixReady, Optional<Instant> attacked) {}
+
+  /** The case's {@link Milestones}, read from its history. */
+  static Milestones milestones(Handle handle, long pk) {
+    Optional<Instant> fixReady = Optional.empty();
+    Optional<Instant> attacked = Optional.empty();
+    for (org.accord.store.Cases.EventRow e : org.accord.store.Cases.events(handle, pk)) {
+      if (e.type().equals(CaseEventType.STATE_CHANGED.label())) {
+        Object event = e.data().get("event");
+        if ("fix_ready".equals(event) && fixReady.isEmpty()) {
+          fixReady = Optional.of(e.at());
+        } else if ("attacks_observed".equals(event) && attacked.isEmpty()) {
+          attacked = Optional.of(e.at());
+        }
+      }
+    }
+    return new Milestones(fixReady, attacked);
+  }
 
   /**
    * Sets one participant's status for one product: its VEX answer ({@code not_yet_checked} or null for

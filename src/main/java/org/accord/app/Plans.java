@@ -76,7 +76,8 @@ public final class Plans {
    * Computes a plan for the case with {@code strategy}, as of the clock's now, with the rules of the
    * instance's packs and the conflicts they raise (ADR 0137). Nothing is stored. Whether an affected
    * product is a network product and whether an operator had a significant incident are not recorded
-   * by Accord: they stay unknown, and the rules that need them are listed as applying if they hold.
+   * by Accord: the case declares them ({@link CaseTerms}, ADR 0152), and while it has not they stay
+   * unknown and the rules that need them are listed as applying if they hold.
    *
    * @param actor the case owner or the coordinator
    * @param id the case id ({@code ACC-…})
@@ -121,7 +122,8 @@ public final class Plans {
         row.em().inForce() ? row.terms().map(t -> t.end()) : Optional.empty(),
         source.fixReady(), source.attacked(), row.pxa().publicAware(), row.tlp());
     PlanInput input = new PlanInput(suggested, Collections.unmodifiableMap(organizations), coordinator, participants, facts);
-    RuleInput rules = new RuleInput(rulePacks.book(), Optional.empty(), Optional.empty(), awareSince, finders);
+    RuleInput rules = new RuleInput(rulePacks.book(), source.terms().networkProduct(), source.terms().significantIncident(), awareSince,
+        finders);
     return JurisdictionCheck.plan(strategy, input, rules);
   }
 

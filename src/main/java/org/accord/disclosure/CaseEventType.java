@@ -53,6 +53,10 @@ public enum CaseEventType {
   PLAN_ADOPTED,
   /** A wave of an adopted plan went out. */
   PLAN_WAVE_SENT,
+  /** The case adopted a published disclosure policy, or dropped it (ADR 0152). */
+  POLICY_ADOPTED,
+  /** The owner declared facts rule packs test that Accord does not record (ADR 0152). */
+  FACTS_DECLARED,
   /** The case was published: the reveal bundle's anchor (ADR 0109). */
   PUBLISHED,
   /** Filler the case benchmark writes into a scratch store; never written by a served instance. */

@@ -16,7 +16,8 @@ import java.util.Objects;
  * deadline's time, so a calendar event keyed on case, kind and subject is updated when the time moves
  * rather than duplicated.
  */
-public sealed interface Deadline permits Deadline.EmbargoEnd, Deadline.EmbargoRevision, Deadline.Rsvp, Deadline.PlanWave {
+public sealed interface Deadline permits Deadline.EmbargoEnd, Deadline.EmbargoRevision, Deadline.Rsvp, Deadline.PlanWave,
+    Deadline.PolicyDisclosure {
   /** Deadlines in time order, then by kind and subject, so a list of them has one order. */
   Comparator<Deadline> ORDER = Comparator.comparing(Deadline::at).thenComparing(Deadline::kind).thenComparing(Deadline::subject);
 
@@ -29,7 +30,9 @@ public sealed interface Deadline permits Deadline.EmbargoEnd, Deadline.EmbargoRe
     /** When a participant must answer the embargo terms it is invited to (ADR 0116). */
     RSVP("RSVP deadline"),
     /** When a wave of the adopted notification plan goes out (ADR 0133, 0134). */
-    PLAN_WAVE("notification wave");
+    PLAN_WAVE("notification wave"),
+    /** The latest the case must be public under the disclosure policy it adopted (ADR 0152). */
+    POLICY_DISCLOSURE("disclosure due under the case's policy");
 
     private final String title;
 
@@ -194,6 +197,40 @@ public sealed interface Deadline permits Deadline.EmbargoEnd, Deadline.EmbargoRe
     public String title() {
       String what = wave == org.accord.disclosure.plan.WaveKind.PUBLICATION ? "publication due" : "notification wave (" + wave.label().replace('_', ' ') + ")";
       return what + (gated ? ", once a fix is ready" : "");
+    }
+  }
+
+  /**
+   * The latest the case must be public under the disclosure policy it adopted, as every participant
+   * who sees the case sees it: a policy is a term of the case, like the embargo's end.
+   *
+   * @param policy the policy's id (the subject: the time moves as a fix or an attack is recorded)
+   */
+  record PolicyDisclosure(CaseId caseId, String policy, Instant at) implements Deadline {
+    public PolicyDisclosure {
+      Objects.requireNonNull(caseId, "caseId");
+      Objects.requireNonNull(policy, "policy");
+      Objects.requireNonNull(at, "at");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.POLICY_DISCLOSURE;
+    }
+
+    @Override
+    public String subject() {
+      return policy;
+    }
+
+    @Override
+    public boolean tentative() {
+      return false;
+    }
+
+    @Override
+    public String title() {
+      return "disclosure due under the case's policy (" + policy + ")";
     }
   }
 }

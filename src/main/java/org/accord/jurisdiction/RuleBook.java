@@ -121,6 +121,18 @@ public final class RuleBook {
     return List.copyOf(byId.values());
   }
 
+  /**
+   * The disclosure policy {@code id} from the policy packs in use, if one has it. Policy ids are unique
+   * within a pack; across packs the first pack in id order that has it wins, so an instance pack that
+   * overrides {@code disclosure-policies} decides its own policies.
+   */
+  public Optional<DisclosurePolicy> policy(String id) {
+    return byId.values().stream()
+        .flatMap(entry -> entry.pack().policies().stream())
+        .filter(policy -> policy.id().equals(id))
+        .findFirst();
+  }
+
   /** The pack in use with {@code id}, if any. */
   public Optional<Entry> pack(String id) {
     return Optional.ofNullable(byId.get(id));

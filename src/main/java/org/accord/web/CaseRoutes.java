@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.accord.app.CaseTerms;
 import org.accord.app.Cases;
 import org.accord.app.ListPage;
 
@@ -37,6 +38,10 @@ import org.accord.app.ListPage;
  *       "justification"?, "involvement"?, "tlp"?}}: status per participant and product.
  *   <li>{@code POST /api/v1/cases/{id}/acknowledge}: the caller's participant acknowledges the case.
  *   <li>{@code GET /api/v1/cases/{id}/access-log}: who viewed what; the case owner and coordinator (ADR 0113).
+ *   <li>{@code GET /api/v1/cases/{id}/terms}: the disclosure policy the case adopted with its deadline,
+ *       and the facts it declared; {@code POST} {@code {"policy"?, "network_product"?,
+ *       "significant_incident"?}} declares them, a member absent keeping its value and {@code null}
+ *       clearing it (owner or coordinator; ADR 0152).
  *   <li>{@code GET /api/v1/cases/{id}/calendar.ics}: the case's deadlines the caller sees, as iCalendar
  *       ({@code text/calendar}, RFC 5545; ADR 0132).
  *   <li>{@code GET /api/v1/calendar.ics}: the deadlines of every case the caller sees, as iCalendar.
@@ -72,6 +77,9 @@ final class CaseRoutes implements WebServer.RouteModule {
     server.get(config, CASES + "/{id}/plan", Parameters.NONE,
         ctx -> ctx.json(server.accord().plans().show(WebServer.principal(ctx), ctx.pathParam("id"))));
     server.post(config, CASES + "/{id}/plan/adopt", Parameters.NONE, ctx -> adopt(server, ctx));
+    server.get(config, CASES + "/{id}/terms", Parameters.NONE,
+        ctx -> ctx.json(server.accord().caseTerms().show(WebServer.principal(ctx), ctx.pathParam("id"))));
+    server.post(config, CASES + "/{id}/terms", Parameters.NONE, ctx -> terms(server, ctx));
     server.post(config, CASES + "/{id}/statuses", Parameters.NONE, ctx -> setStatus(server, ctx));
     server.get(config, CASES + "/{id}/statuses", Parameters.NONE, ctx -> statuses(server, ctx));
     server.post(config, CASES + "/{id}/acknowledge", Parameters.NONE, ctx -> acknowledge(server, ctx));
@@ -245,6 +253,21 @@ final class CaseRoutes implements WebServer.RouteModule {
   private static void adopt(WebServer server, Context ctx) throws IOException {
     JsonNode body = JsonBody.object(server, ctx, Set.of("draft"));
     ctx.json(server.accord().plans().adopt(WebServer.principal(ctx), ctx.pathParam("id"), JsonBody.whole(body, "draft")));
+  }
+
+  /** Declares the case's terms (ADR 0152): a member absent keeps its value, null clears it. */
+  private static void terms(WebServer server, Context ctx) throws IOException {
+    JsonNode body = JsonBody.object(server, ctx, Set.of("policy", "network_product", "significant_incident"));
+    CaseTerms.Change<String> policy = body.has("policy") ? CaseTerms.Change.to(JsonBody.text(body, "policy")) : CaseTerms.Change.keep();
+    ctx.json(server.accord().caseTerms().declare(WebServer.principal(ctx), ctx.pathParam("id"), policy,
+        fact(body, "network_product"), fact(body, "significant_incident")));
+  }
+
+  private static CaseTerms.Change<Boolean> fact(JsonNode body, String name) {
+    if (!body.has(name)) {
+      return CaseTerms.Change.keep();
+    }
+    return body.get(name).isNull() ? CaseTerms.Change.clear() : CaseTerms.Change.to(JsonBody.flag(body, name));
   }
 
   private static void setStatus(WebServer server, Context ctx) throws IOException {

@@ -189,4 +189,22 @@ class PlanConflictsTest {
         .contains("state_first_deadline", "sharing_forbidden", "sanctioned_jurisdiction", "exploitation_clock");
     assertThat(plan.rules().conflicts()).allSatisfy(c -> assertThat(c.alternatives()).isNotEmpty());
   }
+
+  @ParameterizedTest
+  @MethodSource("org.accord.testing.TestDatabases#engines")
+  void declaredFactsDecideTheConditionalRules(String engine) throws Exception {
+    String id = world(engine);
+    Principal coordinator = TestPrincipals.coordinator(accord, "Coordination Center");
+    // declared a network product: the MIIT report applies outright, assuming nothing (ADR 0152)
+    accord.caseTerms().declare(coordinator, id, CaseTerms.Change.keep(), CaseTerms.Change.to(true), CaseTerms.Change.keep());
+    NotificationPlan declared = accord.plans().compute(coordinator, id, ShippedStrategy.COORDINATED);
+    Conflict.StateFirstDeadline miit = declared.rules().conflicts(Conflict.StateFirstDeadline.class).stream()
+        .filter(c -> c.rule().rule().id().equals("rmsv-7-report")).findFirst().orElseThrow();
+    assertThat(miit.assumes()).isEmpty();
+    // declared not a network product: the CN provisions do not bind, so no MIIT deadline conflicts
+    accord.caseTerms().declare(coordinator, id, CaseTerms.Change.keep(), CaseTerms.Change.to(false), CaseTerms.Change.keep());
+    NotificationPlan notNetwork = accord.plans().compute(coordinator, id, ShippedStrategy.COORDINATED);
+    assertThat(notNetwork.rules().conflicts(Conflict.StateFirstDeadline.class))
+        .noneMatch(c -> c.rule().rule().id().equals("rmsv-7-report"));
+  }
 }

@@ -304,6 +304,13 @@ class AuthorizationMatrixTest {
             Res.MISSING, (w, who) -> Call.post(API + "/cases/" + MISSING_CASE + "/plan/adopt", "application/json", "{\"draft\": 1}",
                 MISSING_CASE)),
         (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    // Case terms (ADR 0152): every participant reads them; the owner (A) or the coordinator declares them.
+    entry("GET /api/v1/cases/{id}/terms", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/terms", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/terms", MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("POST /api/v1/cases/{id}/terms", caseWrite("none", "/terms", "{\"network_product\": true}"),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
     entry("POST /api/v1/cases/{id}/statuses", caseWrite("none", "/statuses", "{\"product\": \"pkg:generic/matrix-product\"}"),
         // the coordinator sees the case but does not take part: it must name the participant
         (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.COORDINATOR ? 403 : 200));

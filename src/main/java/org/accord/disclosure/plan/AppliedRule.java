@@ -71,9 +71,9 @@ public record AppliedRule(
         + condition(assumes);
   }
 
-  /** {@code " if FACT and FACT (not recorded by Accord)"}, or empty when nothing is assumed. */
+  /** {@code " if FACT and FACT (not declared for the case: accord case terms)"}, or empty when nothing is assumed. */
   static String condition(List<CaseFact> assumes) {
-    return assumes.isEmpty() ? "" : " if " + assumes.stream().map(CaseFact::text).collect(Collectors.joining(" and ")) + " (not recorded by Accord)";
+    return assumes.isEmpty() ? "" : " if " + assumes.stream().map(CaseFact::text).collect(Collectors.joining(" and ")) + " (not declared for the case: accord case terms)";
   }
 
   static String clockText(ClockStart clock) {

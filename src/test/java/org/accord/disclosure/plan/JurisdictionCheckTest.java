@@ -151,7 +151,7 @@ public class JurisdictionCheckTest {
         rules(false, Optional.empty(), Optional.empty(), Set.of()));
     AppliedRule report = rule(unknown, "Shenzhen Gridware", "rmsv-7-report");
     assertThat(report.assumes()).containsExactly(CaseFact.NETWORK_PRODUCT);
-    assertThat(report.text()).contains("if an affected product is a network product (not recorded by Accord)");
+    assertThat(report.text()).contains("if an affected product is a network product (not declared for the case: accord case terms)");
     assertThat(unknown.rules().conflicts(Conflict.StateFirstDeadline.class))
         .anySatisfy(c -> assertThat(c.assumes()).containsExactly(CaseFact.NETWORK_PRODUCT));
     // NIS2 binds the EU operator only if it had a significant incident, which Accord does not record
