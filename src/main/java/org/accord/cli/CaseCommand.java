@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
     subcommands = {CaseCommand.Create.class, CaseCommand.ListCases.class, CaseCommand.Show.class, CaseCommand.Invite.class,
         CaseCommand.Embargo.class, CaseCommand.Transition.class, CaseCommand.Events.class, CaseCommand.Vuln.class,
         CaseCommand.Suggest.class, CasePlanCommand.class, CaseCommand.Status.class, CaseCommand.Ack.class, CaseCommand.AccessLog.class,
-        CaseCommand.CalendarExport.class,
+        CaseCommand.CalendarExport.class, CaseTermsCommand.class,
         CasePublicationCommands.Publish.class, CasePublicationCommands.Reveal.class,
         CasePublicationCommands.Credit.class, CaseMessageCommand.class})
 final class CaseCommand {
