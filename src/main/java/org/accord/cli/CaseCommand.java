@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
     },
     subcommands = {CaseCommand.Create.class, CaseCommand.ListCases.class, CaseCommand.Show.class, CaseCommand.Invite.class,
         CaseCommand.Embargo.class, CaseCommand.Transition.class, CaseCommand.Events.class, CaseCommand.Vuln.class,
-        CaseCommand.Suggest.class, CasePlanCommand.class, CaseCommand.Status.class, CaseCommand.Ack.class, CaseCommand.AccessLog.class,
+        CaseCommand.Suggest.class, CasePlanCommand.class, org.accord.cli.obligation.CaseObligationsCommand.class,
+        org.accord.cli.obligation.CaseFulfilCommand.class, CaseCommand.Status.class, CaseCommand.Ack.class, CaseCommand.AccessLog.class,
         CaseCommand.CalendarExport.class,
         CasePublicationCommands.Publish.class, CasePublicationCommands.Reveal.class,
         CasePublicationCommands.Credit.class, CaseMessageCommand.class})
