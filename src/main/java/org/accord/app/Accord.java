@@ -82,6 +82,8 @@ public final class Accord implements AutoCloseable {
   private final CaseTerms terms;
   /** The waves of adopted plans, swept in the background while the instance serves (ADR 0134). */
   private final PlanWaves planWaves;
+  /** Obligations tracked per participant, swept for missed ones in the background while the instance serves (ADR 0138). */
+  private final org.accord.app.obligation.Obligations obligations;
   private final Cases cases;
   /** Who viewed what of each case, written in the background (ADR 0113). */
   private final CaseAccessLog caseAccess;
@@ -133,7 +135,8 @@ public final class Accord implements AutoCloseable {
     this.graph = builder.build();
     this.exposure = new Exposure(graph, sources);
     this.suggestions = new Suggestions(database, exposure);
-    this.plans = new Plans(database, clock, cases, suggestions, events, rulePacks);
+    this.obligations = new org.accord.app.obligation.Obligations(database, clock, cases, events, parties, rulePacks);
+    this.plans = new Plans(database, clock, cases, suggestions, events, rulePacks, obligations);
     this.terms = new CaseTerms(database, clock, cases, events, rulePacks);
     this.planWaves = new PlanWaves(database, clock, parties, cases, events, notifications);
     this.advisories = new Advisories(database, graph, ingestLock, clock, events);
@@ -292,6 +295,14 @@ public final class Accord implements AutoCloseable {
     return planWaves;
   }
 
+  /**
+   * Obligations tracked per participant (ADR 0138): created when a plan is adopted, recorded by their
+   * participant; {@link org.accord.app.obligation.Obligations#sweep()} marks the passed ones missed.
+   */
+  public org.accord.app.obligation.Obligations obligations() {
+    return obligations;
+  }
+
   /** The exposure queries: where-used, packages, versions. */
   public Exposure exposure() {
     return exposure;
@@ -416,6 +427,7 @@ public final class Accord implements AutoCloseable {
       caseDeadlines.close();
       reminders.close();
       planWaves.close();
+      obligations.close();
       notifications.close();
       caseAccess.close();
       synchronized (this) {

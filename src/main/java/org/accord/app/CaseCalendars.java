@@ -62,7 +62,7 @@ public final class CaseCalendars {
     return database.jdbi().withHandle(handle -> {
       Cases.View view = cases.load(handle, viewer, caseId);
       access.record(viewer, view.row().pk(), CaseAccessLog.Seen.CALENDAR);
-      return deadlines(handle, view, viewer);
+      return deadlines(handle, view, viewer, clock.instant());
     });
   }
 
@@ -90,7 +90,7 @@ public final class CaseCalendars {
           } catch (NotFoundException e) {
             continue; // hidden since the page was read
           }
-          List<Deadline> found = deadlines(handle, view, viewer);
+          List<Deadline> found = deadlines(handle, view, viewer, clock.instant());
           if (!found.isEmpty()) {
             access.record(viewer, view.row().pk(), CaseAccessLog.Seen.CALENDAR);
             out.addAll(found);
@@ -137,15 +137,18 @@ public final class CaseCalendars {
 
   /**
    * The deadlines of a case {@code viewer} sees, as the core selects them from the case as read, the
-   * latest disclosure under the policy it adopted until it is public, and for the case owner and the coordinator (who alone see the plan, ADR 0134) the waves of the adopted
-   * notification plan that have not gone out.
+   * latest disclosure under the policy it adopted until it is public (ADR 0152), for the case owner and
+   * the coordinator (who alone see the plan, ADR 0134) the waves of the adopted notification plan that
+   * have not gone out, and the open obligations the viewer may see.
    */
-  private List<Deadline> deadlines(org.jdbi.v3.core.Handle handle, Cases.View view, Principal viewer) {
+  private List<Deadline> deadlines(org.jdbi.v3.core.Handle handle, Cases.View view, Principal viewer, Instant now) {
     List<Deadline> out = new ArrayList<>(embargo(view, viewer));
     if (!view.row().pxa().publicAware()) { // once public, the policy's deadline is met or moot
       CaseTerms.deadline(handle, view.row(), rulePacks.book())
           .ifPresent(d -> out.add(new Deadline.PolicyDisclosure(view.row().id(), d.policy(), d.at())));
     }
+    // the open obligations the viewer may see: its own organization's; every one for the owner and the coordinator (ADR 0138)
+    out.addAll(org.accord.app.obligation.Obligations.deadlines(handle, view, viewer, now));
     if (Cases.owns(view, viewer) || viewer.isCoordinator()) {
       org.accord.store.CasePlans.current(handle, view.row().pk(), org.accord.disclosure.plan.PlanState.ADOPTED).ifPresent(plan -> {
         for (org.accord.store.CasePlans.WaveRow w : org.accord.store.CasePlans.waves(handle, plan.id())) {

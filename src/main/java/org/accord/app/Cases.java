@@ -1226,7 +1226,7 @@ public final class Cases {
    * its own transaction through the package-private steps ({@link Reports}' accept, ADR 0114), the lock
    * keeping case ids gapless.
    */
-  <T> T locked(java.util.function.Supplier<T> work) {
+  public <T> T locked(java.util.function.Supplier<T> work) {
     synchronized (lock) {
       return work.get();
     }
@@ -1257,7 +1257,7 @@ public final class Cases {
   }
 
   /** Records one event in the case's history and stages it for the log; its sequence number. */
-  static long event(Handle handle, EventOutbox.Stager events, Principal actor, CaseRow current, CaseEventType type,
+  public static long event(Handle handle, EventOutbox.Stager events, Principal actor, CaseRow current, CaseEventType type,
       Map<String, Object> change, long now) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("case", current.id().toString());
@@ -1299,7 +1299,7 @@ public final class Cases {
   }
 
   /** The case if {@code viewer} may see it; the same NotFoundException for a hidden and a missing case. */
-  View load(Handle handle, Principal viewer, CaseId id) {
+  public View load(Handle handle, Principal viewer, CaseId id) {
     return load(handle, viewer, id, org.accord.store.Cases.byId(handle, id));
   }
 
@@ -1356,11 +1356,11 @@ public final class Cases {
   }
 
   /** Whether {@code viewer} takes part in the case (its organization, or it as the named member). */
-  static boolean takesPart(View view, Principal viewer) {
+  public static boolean takesPart(View view, Principal viewer) {
     return participant(view, viewer).isPresent();
   }
 
-  static boolean owns(View view, Principal actor) {
+  public static boolean owns(View view, Principal actor) {
     return participant(view, actor).map(p -> p.participant().has(ParticipantRole.CASE_OWNER)).orElse(false);
   }
 

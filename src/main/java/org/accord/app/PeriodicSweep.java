@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * reminders of ADR 0126): on one daemon thread, first at once and then every period until {@link
  * #close()}; a failed run is logged and tried again at the next period. Thread-safe.
  */
-final class PeriodicSweep implements AutoCloseable {
+public final class PeriodicSweep implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PeriodicSweep.class);
 
   private final String thread;
@@ -31,7 +31,7 @@ final class PeriodicSweep implements AutoCloseable {
    * @param what what the sweep does, for the log ("RSVP deadline sweep")
    * @param sweep one run
    */
-  PeriodicSweep(String thread, String what, Runnable sweep) {
+  public PeriodicSweep(String thread, String what, Runnable sweep) {
     this.thread = thread;
     this.what = what;
     this.sweep = sweep;
@@ -42,7 +42,7 @@ final class PeriodicSweep implements AutoCloseable {
    *
    * @throws IllegalArgumentException for a period that is not positive
    */
-  synchronized void start(Duration period) {
+  public synchronized void start(Duration period) {
     if (period.isNegative() || period.isZero()) {
       throw new IllegalArgumentException("the sweep period must be positive, not " + period);
     }
@@ -58,7 +58,7 @@ final class PeriodicSweep implements AutoCloseable {
   }
 
   /** Whether the background sweep runs. */
-  synchronized boolean isRunning() {
+  public synchronized boolean isRunning() {
     return sweeper != null && !sweeper.isShutdown();
   }
 
@@ -75,7 +75,7 @@ final class PeriodicSweep implements AutoCloseable {
   }
 
   /** How many background runs have finished. */
-  long runs() {
+  public long runs() {
     synchronized (runs) {
       return runs[0];
     }
@@ -85,7 +85,7 @@ final class PeriodicSweep implements AutoCloseable {
    * Waits until at least {@code count} background runs have finished, at most {@code timeout}; whether
    * they had. For tests of the background thread, which must not sleep.
    */
-  boolean awaitRuns(long count, Duration timeout) throws InterruptedException {
+  public boolean awaitRuns(long count, Duration timeout) throws InterruptedException {
     long until = System.nanoTime() + timeout.toNanos();
     synchronized (runs) {
       while (runs[0] < count) {
@@ -105,7 +105,7 @@ final class PeriodicSweep implements AutoCloseable {
    *
    * @throws InvalidInputException naming the variable for anything but a whole number from 0 to 86400
    */
-  static Optional<Duration> period(Map<String, String> environment, String variable, Duration fallback, String what) {
+  public static Optional<Duration> period(Map<String, String> environment, String variable, Duration fallback, String what) {
     String text = environment.get(variable);
     if (text == null || text.isBlank()) {
       return Optional.of(fallback);

@@ -55,6 +55,8 @@ import org.jdbi.v3.core.Handle;
 public final class Plans {
   /** The event of an adoption: counts per wave, never an organization's name (ADR 0110, 0124). */
   public static final CaseEventType ADOPTED_EVENT = CaseEventType.PLAN_ADOPTED;
+  /** The event of a conflict of the adopted plan acknowledged by the case owner or the coordinator (ADR 0139). */
+  public static final CaseEventType CONFLICT_ACKNOWLEDGED_EVENT = CaseEventType.PLAN_CONFLICT_ACKNOWLEDGED;
 
   private final Database database;
   private final Clock clock;
@@ -62,14 +64,17 @@ public final class Plans {
   private final Suggestions suggestions;
   private final EventOutbox log;
   private final RulePacks rulePacks;
+  private final org.accord.app.obligation.Obligations obligations;
 
-  Plans(Database database, Clock clock, Cases cases, Suggestions suggestions, EventOutbox log, RulePacks rulePacks) {
+  Plans(Database database, Clock clock, Cases cases, Suggestions suggestions, EventOutbox log, RulePacks rulePacks,
+      org.accord.app.obligation.Obligations obligations) {
     this.database = database;
     this.clock = clock;
     this.cases = cases;
     this.suggestions = suggestions;
     this.log = log;
     this.rulePacks = rulePacks;
+    this.obligations = obligations;
   }
 
   /**
@@ -204,7 +209,48 @@ public final class Plans {
         waves.add(one);
       }
       data.put("waves", waves);
+      // every notification the rules ask of a party the plan tells becomes its obligation (ADR 0138)
+      data.put("obligations_added", obligations.adopt(handle, pk, draftId, draft.get().body(), Instant.ofEpochMilli(now)));
       Cases.event(handle, events, actor, view.row(), ADOPTED_EVENT, data, now);
+      return answer(handle, actor, view, false);
+    }));
+    committed.await();
+    return committed.value();
+  }
+
+  /**
+   * Acknowledges conflict {@code conflict} (its number in the plan's {@code conflicts}) of the case's adopted
+   * plan: the case owner or the coordinator says it has seen it and the alternatives. One {@value
+   * #CONFLICT_ACKNOWLEDGED_EVENT} event (plan, number, kind; no names) records it (ADR 0139).
+   *
+   * @return the plans as {@link #show} answers them, the conflict now with {@code acknowledged_at}
+   * @throws org.accord.NotFoundException for a hidden or missing case, and for a conflict the plan does not
+   *     have or the actor is not shown (a plan naming parties the case owner may not see shows it none)
+   * @throws IllegalTransitionException (409) when the case has no adopted plan or the conflict was acknowledged
+   */
+  public Map<String, Object> acknowledge(Principal actor, String id, int conflict) {
+    CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    EventOutbox.Committed<Map<String, Object>> committed = cases.locked(() -> log.inTransaction((handle, events) -> {
+      Cases.View view = requirePlanner(handle, actor, caseId);
+      long pk = view.row().pk();
+      PlanRow adopted = CasePlans.current(handle, pk, PlanState.ADOPTED).orElseThrow(() -> new IllegalTransitionException(
+          IllegalTransitionException.Machine.PLAN, "no adopted plan", "ACKNOWLEDGE", caseId + " has no adopted plan: its conflicts are acknowledged once one is"));
+      List<?> conflicts = (List<?>) PlanJson.parse(adopted.body()).getOrDefault("conflicts", List.of());
+      if (!hidden(adopted, actor, organizations(handle)).isEmpty() || conflict < 1 || conflict > conflicts.size()) {
+        throw new org.accord.NotFoundException("no conflict " + conflict + " in the adopted plan of " + caseId);
+      }
+      String kind = String.valueOf(((Map<?, ?>) conflicts.get(conflict - 1)).get("kind"));
+      long now = clock.millis();
+      if (!org.accord.store.obligation.ObligationRows.acknowledge(handle, adopted.id(), conflict, kind, Instant.ofEpochMilli(now),
+          actor.organization().id(), member(actor))) {
+        throw new IllegalTransitionException(IllegalTransitionException.Machine.PLAN, "conflict " + conflict + " acknowledged", "ACKNOWLEDGE",
+            "conflict " + conflict + " of plan " + adopted.id() + " of " + caseId + " is already acknowledged");
+      }
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("plan", adopted.id());
+      data.put("conflict", conflict);
+      data.put("kind", kind);
+      Cases.event(handle, events, actor, view.row(), CONFLICT_ACKNOWLEDGED_EVENT, data, now);
       return answer(handle, actor, view, false);
     }));
     committed.await();
@@ -266,8 +312,21 @@ public final class Plans {
       }
     }
     overlayRules(body, PlanJson.parse(row.body()), hidden(row, viewer, organizations));
+    acknowledged(handle, row, body);
     out.putAll(body);
     return out;
+  }
+
+  /** Puts when and by whom each shown conflict of the plan was acknowledged (ADR 0139) into its body. */
+  @SuppressWarnings("unchecked")
+  private static void acknowledged(Handle handle, PlanRow row, Map<String, Object> body) {
+    List<org.accord.store.obligation.ObligationRows.Ack> acks = org.accord.store.obligation.ObligationRows.acknowledged(handle, row.id());
+    for (Map<String, Object> c : (List<Map<String, Object>>) body.getOrDefault("conflicts", List.of())) {
+      int index = ((Number) c.get("index")).intValue();
+      Optional<org.accord.store.obligation.ObligationRows.Ack> ack = acks.stream().filter(a -> a.conflict() == index).findFirst();
+      c.put("acknowledged_at", ack.map(a -> a.at().toString()).orElse(null));
+      c.put("acknowledged_by", ack.map(a -> Organizations.byId(handle, a.organization()).name()).orElse(null));
+    }
   }
 
   /** The names (lower case) of a stored plan's recipients {@code viewer} may not see, as {@link #visible} leaves them out. */

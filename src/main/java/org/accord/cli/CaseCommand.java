@@ -25,25 +25,26 @@ import picocli.CommandLine.Parameters;
     },
     subcommands = {CaseCommand.Create.class, CaseCommand.ListCases.class, CaseCommand.Show.class, CaseCommand.Invite.class,
         CaseCommand.Embargo.class, CaseCommand.Transition.class, CaseCommand.Events.class, CaseCommand.Vuln.class,
-        CaseCommand.Suggest.class, CasePlanCommand.class, CaseCommand.Status.class, CaseCommand.Ack.class, CaseCommand.AccessLog.class,
+        CaseCommand.Suggest.class, CasePlanCommand.class, org.accord.cli.obligation.CaseObligationsCommand.class,
+        org.accord.cli.obligation.CaseFulfilCommand.class, CaseCommand.Status.class, CaseCommand.Ack.class, CaseCommand.AccessLog.class,
         CaseCommand.CalendarExport.class, CaseTermsCommand.class,
         CasePublicationCommands.Publish.class, CasePublicationCommands.Reveal.class,
         CasePublicationCommands.Credit.class, CaseMessageCommand.class})
-final class CaseCommand {
+public final class CaseCommand {
   private CaseCommand() {}
 
   /** The API's answer to a list of cases. */
   record Listed(List<Map<String, Object>> cases, int total, int limit, String cursor) {}
 
   /** A command about one case, acting for {@code --org} on the data directory. */
-  abstract static class OnCase extends AccordCommand {
+  public abstract static class OnCase extends AccordCommand {
     @Parameters(index = "0", paramLabel = "CASE-ID", description = "The case, such as ACC-2026-0001.")
-    String id;
+    protected String id;
 
     @Option(names = "--org", paramLabel = "NAME", description = "Act for this organization (on the data directory; default: the coordinator's).")
-    String organization;
+    protected String organization;
 
-    String path(String suffix) {
+    protected String path(String suffix) {
       return "api/v1/cases/" + Remote.segment(id) + suffix;
     }
 
@@ -380,7 +381,7 @@ final class CaseCommand {
   }
 
   @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> castList(Object value) {
+  public static List<Map<String, Object>> castList(Object value) {
     return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
   }
 

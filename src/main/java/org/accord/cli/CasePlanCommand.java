@@ -18,9 +18,11 @@ import picocli.CommandLine.Option;
     "Without --show or --adopt, computes the plan with --strategy (coordinated, the default, or immediate) and stores it as "
         + "the case's draft, replacing the previous draft; if a plan is adopted, prints what the draft changes (who was added, "
         + "removed, moved; which due times moved). --adopt N adopts draft N: its waves then go out as invitations at their "
-        + "due times. An adopted plan is never rewritten. The case owner or the coordinator may."},
+        + "due times. An adopted plan is never rewritten. --acknowledge N records that conflict N of the adopted plan was seen. "
+        + "The case owner or the coordinator may."},
     footer = {"", "Examples:", "  accord case plan ACC-2026-0001", "  accord case plan ACC-2026-0001 --strategy immediate --json",
-        "  accord case plan ACC-2026-0001 --show", "  accord case plan ACC-2026-0001 --adopt 3"})
+        "  accord case plan ACC-2026-0001 --show", "  accord case plan ACC-2026-0001 --adopt 3",
+        "  accord case plan ACC-2026-0001 --acknowledge 2 --json"})
 final class CasePlanCommand extends CaseCommand.OnCase {
   private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -33,9 +35,22 @@ final class CasePlanCommand extends CaseCommand.OnCase {
   @Option(names = "--adopt", paramLabel = "N", description = "Adopt draft N (the id computing it printed).")
   Long adopt;
 
+  @Option(names = "--acknowledge", paramLabel = "N", description = "Acknowledge conflict N of the adopted plan (ADR 0139).")
+  Integer acknowledge;
+
   @Override
   protected boolean createsData() {
     return !show;
+  }
+
+  /** Acknowledges conflict {@link #acknowledge} of the adopted plan; the plans as {@code --show} prints them after. */
+  private Map<String, Object> acknowledged() {
+    if (show || adopt != null || strategy != null) {
+      throw new InvalidInputException("--acknowledge goes alone, without --show, --adopt or --strategy", "acknowledge");
+    }
+    return remote().isPresent()
+        ? remote().get().postJson(path("/plan/conflicts/" + acknowledge + "/acknowledge"), Map.of(), Map.class)
+        : context().accord().plans().acknowledge(actingAs(organization), id, acknowledge);
   }
 
   @Override
@@ -47,6 +62,15 @@ final class CasePlanCommand extends CaseCommand.OnCase {
       throw new InvalidInputException("--strategy computes a new draft; it goes without --show and --adopt", "strategy");
     }
     Map<String, Object> answer;
+    if (acknowledge != null) {
+      answer = acknowledged();
+      if (json) {
+        printJson(answer);
+      } else {
+        out().printf("Acknowledged conflict %d of the adopted plan of %s.%n", acknowledge, answer.get("case"));
+      }
+      return Main.OK;
+    }
     if (show) {
       answer = remote().isPresent() ? remote().get().get(path("/plan"), Remote.query(), Map.class)
           : context().accord().plans().show(actingAs(organization), id);

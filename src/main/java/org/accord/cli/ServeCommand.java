@@ -53,6 +53,7 @@ class ServeCommand extends AccordCommand {
     Optional<Duration> sweep = CaseDeadlines.period(System.getenv());
     Optional<Duration> reminders = CaseReminders.period(System.getenv());
     Optional<Duration> waves = org.accord.app.PlanWaves.period(System.getenv());
+    Optional<Duration> obligations = org.accord.app.obligation.Obligations.period(System.getenv());
     WebServer server = WebServer.start(accord, host, port);
     sweep.ifPresent(period -> accord.caseDeadlines().start(period));
     deliverNotifications(accord, host, server.port());
@@ -60,6 +61,7 @@ class ServeCommand extends AccordCommand {
     // invitations of plan waves) need the SMTP settings.
     reminders.ifPresent(period -> accord.reminders().start(period));
     waves.ifPresent(period -> accord.planWaves().start(period));
+    obligations.ifPresent(period -> accord.obligations().start(period));
     return server;
   }
 

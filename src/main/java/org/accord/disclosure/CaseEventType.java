@@ -53,6 +53,12 @@ public enum CaseEventType {
   PLAN_ADOPTED,
   /** A wave of an adopted plan went out. */
   PLAN_WAVE_SENT,
+  /** The owner or the coordinator acknowledged a conflict of the adopted plan (ADR 0139). */
+  PLAN_CONFLICT_ACKNOWLEDGED,
+  /** A participant recorded an obligation under the plan's rules done, with evidence (ADR 0138). */
+  OBLIGATION_MET,
+  /** An obligation's due time passed without it being recorded done (ADR 0138). */
+  OBLIGATION_MISSED,
   /** The case adopted a published disclosure policy, or dropped it (ADR 0152). */
   POLICY_ADOPTED,
   /** The owner declared facts rule packs test that Accord does not record (ADR 0152). */

@@ -17,7 +17,7 @@ import java.util.Objects;
  * rather than duplicated.
  */
 public sealed interface Deadline permits Deadline.EmbargoEnd, Deadline.EmbargoRevision, Deadline.Rsvp, Deadline.PlanWave,
-    Deadline.PolicyDisclosure {
+    Deadline.ObligationDue, Deadline.PolicyDisclosure {
   /** Deadlines in time order, then by kind and subject, so a list of them has one order. */
   Comparator<Deadline> ORDER = Comparator.comparing(Deadline::at).thenComparing(Deadline::kind).thenComparing(Deadline::subject);
 
@@ -31,6 +31,8 @@ public sealed interface Deadline permits Deadline.EmbargoEnd, Deadline.EmbargoRe
     RSVP("RSVP deadline"),
     /** When a wave of the adopted notification plan goes out (ADR 0133, 0134). */
     PLAN_WAVE("notification wave"),
+    /** When a participant's obligation under a rule pack falls due (ADR 0138). */
+    OBLIGATION("obligation due"),
     /** The latest the case must be public under the disclosure policy it adopted (ADR 0152). */
     POLICY_DISCLOSURE("disclosure due under the case's policy");
 
@@ -197,6 +199,44 @@ public sealed interface Deadline permits Deadline.EmbargoEnd, Deadline.EmbargoRe
     public String title() {
       String what = wave == org.accord.disclosure.plan.WaveKind.PUBLICATION ? "publication due" : "notification wave (" + wave.label().replace('_', ' ') + ")";
       return what + (gated ? ", once a fix is ready" : "");
+    }
+  }
+
+  /**
+   * A participant's open obligation under the adopted plan's rules (ADR 0138), as its organization, the
+   * case owner and the coordinator see it. The title names neither the law nor the organization: a
+   * calendar leaves TLP's community (ADR 0132), and "an EU early warning is due" tells of exploitation.
+   *
+   * @param obligation the obligation's public id (the subject; random, so it names nothing)
+   * @param own whether it is the member's own organization's
+   * @param conditional whether it holds only if a fact Accord does not record holds: shown as tentative
+   */
+  record ObligationDue(CaseId caseId, String obligation, Instant at, boolean own, boolean conditional) implements Deadline {
+    public ObligationDue {
+      Objects.requireNonNull(caseId, "caseId");
+      Objects.requireNonNull(obligation, "obligation");
+      Objects.requireNonNull(at, "at");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.OBLIGATION;
+    }
+
+    @Override
+    public String subject() {
+      return obligation;
+    }
+
+    @Override
+    public boolean tentative() {
+      return conditional;
+    }
+
+    @Override
+    public String title() {
+      return (own ? "your organization's reporting obligation is due" : "a participant's reporting obligation is due")
+          + (conditional ? " (if a condition holds)" : "");
     }
   }
 

@@ -29,7 +29,9 @@ public class IllegalTransitionException extends RuntimeException {
     /** The case state VFDPXA: VFD per vendor participant, PXA per case. */
     CS,
     /** A case's notification plan: draft, adopted, superseded (ADR 0134). */
-    PLAN
+    PLAN,
+    /** A participant's obligation: recorded once, never replaced (ADR 0138). */
+    OBLIGATION
   }
 
   private final Machine machine;

@@ -33,7 +33,8 @@ import org.accord.app.ListPage;
  *   <li>{@code GET /api/v1/cases/{id}/suggestions}: participants suggested from the affected packages.
  *   <li>{@code POST /api/v1/cases/{id}/plan} {@code {"strategy"?}}: computes and stores the draft
  *       notification plan (201, with the diff against the adopted one); {@code GET} shows draft and
- *       adopted; {@code POST .../plan/adopt} {@code {"draft": N}} adopts that draft (ADR 0134).
+ *       adopted; {@code POST .../plan/adopt} {@code {"draft": N}} adopts that draft (ADR 0134); {@code POST
+ *       .../plan/conflicts/{cid}/acknowledge} acknowledges conflict {@code cid} of the adopted plan (ADR 0139).
  *   <li>{@code POST|GET /api/v1/cases/{id}/statuses} {@code {"organization"?, "product", "status"?,
  *       "justification"?, "involvement"?, "tlp"?}}: status per participant and product.
  *   <li>{@code POST /api/v1/cases/{id}/acknowledge}: the caller's participant acknowledges the case.
@@ -80,6 +81,7 @@ final class CaseRoutes implements WebServer.RouteModule {
     server.get(config, CASES + "/{id}/terms", Parameters.NONE,
         ctx -> ctx.json(server.accord().caseTerms().show(WebServer.principal(ctx), ctx.pathParam("id"))));
     server.post(config, CASES + "/{id}/terms", Parameters.NONE, ctx -> terms(server, ctx));
+    server.post(config, CASES + "/{id}/plan/conflicts/{cid}/acknowledge", Parameters.NONE, ctx -> acknowledgeConflict(server, ctx));
     server.post(config, CASES + "/{id}/statuses", Parameters.NONE, ctx -> setStatus(server, ctx));
     server.get(config, CASES + "/{id}/statuses", Parameters.NONE, ctx -> statuses(server, ctx));
     server.post(config, CASES + "/{id}/acknowledge", Parameters.NONE, ctx -> acknowledge(server, ctx));
@@ -268,6 +270,19 @@ final class CaseRoutes implements WebServer.RouteModule {
       return CaseTerms.Change.keep();
     }
     return body.get(name).isNull() ? CaseTerms.Change.clear() : CaseTerms.Change.to(JsonBody.flag(body, name));
+  }
+
+  /** Acknowledges a conflict of the adopted plan by its number (ADR 0139); a path segment that is not a number is a 400. */
+  private static void acknowledgeConflict(WebServer server, Context ctx) throws IOException {
+    JsonBody.object(server, ctx, Set.of());
+    String cid = ctx.pathParam("cid");
+    int conflict;
+    try {
+      conflict = Integer.parseInt(cid);
+    } catch (NumberFormatException e) {
+      throw new org.accord.InvalidInputException("conflict '" + cid + "' is not a number: conflicts are numbered from 1 in the plan", "cid");
+    }
+    ctx.json(server.accord().plans().acknowledge(WebServer.principal(ctx), ctx.pathParam("id"), conflict));
   }
 
   private static void setStatus(WebServer server, Context ctx) throws IOException {

@@ -151,7 +151,7 @@ public final class WebServer implements AutoCloseable {
   /** The route modules every server has. */
   public static List<RouteModule> standardModules() {
     return List.of(
-        new ExposureRoutes(), new AdvisoryRoutes(), new LedgerRoutes(), new PartyRoutes(), new ClaimRoutes(), new CaseRoutes(), new CasePublicationRoutes(), new PublishedDocumentRoutes(), new NotificationRoutes(), new MessageRoutes(), new RuleRoutes(), new ReportRoutes(), new IntakeRoutes(), new PageRoutes(), new OidcRoutes(), new OpenApiRoutes());
+        new ExposureRoutes(), new AdvisoryRoutes(), new LedgerRoutes(), new PartyRoutes(), new ClaimRoutes(), new CaseRoutes(), new CasePublicationRoutes(), new PublishedDocumentRoutes(), new NotificationRoutes(), new MessageRoutes(), new RuleRoutes(), new org.accord.web.obligation.ObligationRoutes(), new ReportRoutes(), new IntakeRoutes(), new PageRoutes(), new OidcRoutes(), new OpenApiRoutes());
   }
 
   /**
@@ -227,12 +227,12 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** Registers a GET route that accepts exactly the query parameters {@code accepted}. */
-  void get(JavalinConfig config, String path, Parameters accepted, Handler handler) {
+  public void get(JavalinConfig config, String path, Parameters accepted, Handler handler) {
     config.routes.get(path, declare("GET", path, accepted, handler));
   }
 
   /** Registers a POST route that accepts exactly the query parameters {@code accepted}. */
-  void post(JavalinConfig config, String path, Parameters accepted, Handler handler) {
+  public void post(JavalinConfig config, String path, Parameters accepted, Handler handler) {
     config.routes.post(path, declare("POST", path, accepted, handler));
   }
 
@@ -293,7 +293,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** The authenticated principal of an {@code /api/v1} request. */
-  static Principal principal(Context ctx) {
+  public static Principal principal(Context ctx) {
     Principal principal = ctx.attribute(PRINCIPAL);
     if (principal == null) {
       throw new IllegalStateException("route reached without authentication: " + ctx.path());

@@ -2,9 +2,6 @@ package org.accord.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +15,8 @@ import org.accord.disclosure.plan.NotificationPlan;
 import org.accord.disclosure.plan.ShippedStrategy;
 import org.accord.disclosure.plan.Wave;
 import org.accord.disclosure.plan.WaveKind;
-import org.accord.party.OrgKind;
 import org.accord.party.Principal;
-import org.accord.testing.Documents;
-import org.accord.testing.TestClock;
-import org.accord.testing.TestDatabases;
+import org.accord.testing.LibraCorePlanWorld;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,9 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * instance sanctions pack (in the data directory's {@code rules}) that blocks RU.
  */
 class PlanConflictsTest {
-  static final String LIBRACORE = "pkg:maven/org.libra/libracore";
-  static final Instant START = Instant.parse("2027-03-01T10:00:00Z");
-  static final String MEASURE = "Council Regulation (EU) No 833/2014";
+  static final Instant START = LibraCorePlanWorld.START;
+  static final String MEASURE = LibraCorePlanWorld.MEASURE;
   @TempDir Path dir;
   Accord accord;
 
@@ -49,61 +42,10 @@ class PlanConflictsTest {
     }
   }
 
-  static String direct(String purl, String libra) {
-    return """
-        {"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1,
-         "metadata": {"component": {"type": "application", "bom-ref": "root", "name": "p", "version": "1", "purl": "%s"}},
-         "components": [{"type": "library", "bom-ref": "libra", "name": "libracore", "version": "%s",
-                         "purl": "pkg:maven/org.libra/libracore@%2$s"}],
-         "dependencies": [{"ref": "root", "dependsOn": ["libra"]}]}
-        """.formatted(purl, libra);
-  }
-
-  void sbom(String json, String organization) {
-    accord.ingestSbom(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), TestPrincipals.member(accord, organization));
-  }
-
   String world(String engine) throws Exception {
-    Files.createDirectories(dir.resolve("rules"));
-    Files.writeString(dir.resolve("rules/sanctions.json"), """
-        {"id": "sanctions", "kind": "sanctions", "title": "This instance's sanctions list", "jurisdictions": ["RU"],
-         "source": {"title": "%1$s"}, "checked": "2026-12-03", "overrides": true,
-         "blocked": [{"country": "RU", "source": "%1$s"}]}
-        """.formatted(MEASURE));
-    String url = engine.equals("postgresql") ? TestDatabases.freshPostgresUrl() : null;
-    accord = Accord.open(new Accord.Config(dir, url), new TestClock(START));
-    Principal coordinator = TestPrincipals.coordinator(accord, "Coordination Center");
-    Parties parties = accord.parties();
-    parties.createOrganization(coordinator, "Libra Maintainers", OrgKind.MAINTAINER, "US", null);
-    parties.createOrganization(coordinator, "Shenzhen Gridware", OrgKind.VENDOR, "CN", null);
-    parties.createOrganization(coordinator, "Berlin Devices", OrgKind.VENDOR, "DE", null);
-    parties.createOrganization(coordinator, "Open Grid Foundation", OrgKind.FOUNDATION, "CH", null);
-    parties.createOrganization(coordinator, "GridCo", OrgKind.OPERATOR, "DE", null);
-    parties.createOrganization(coordinator, "Moskva Teplo", OrgKind.OPERATOR, "RU", null);
-    parties.createOrganization(coordinator, "CERT-Bund", OrgKind.CERT, "DE", null);
-    parties.createOrganization(coordinator, "RU-CERT", OrgKind.CERT, "RU", null);
-    parties.createOrganization(coordinator, "Beijing Sec Lab", OrgKind.RESEARCHER, "CN", null);
-    TestPrincipals.owner(accord, "Libra Maintainers", LIBRACORE);
-    sbom(direct("pkg:generic/gridware/rtu@4.1", "2.3.1"), "Shenzhen Gridware");
-    TestPrincipals.owner(accord, "Shenzhen Gridware", "pkg:generic/gridware/rtu");
-    sbom(Documents.cycloneDx("meter", "2.3.1"), "Berlin Devices");
-    TestPrincipals.owner(accord, "Berlin Devices", "pkg:generic/acme/meter");
-    sbom(direct("pkg:generic/opengrid/distro@1.0", "2.2.0"), "Open Grid Foundation");
-    TestPrincipals.owner(accord, "Open Grid Foundation", "pkg:generic/opengrid/distro");
-    TestPrincipals.ingestInventory(accord, """
-        operator,site,sector,country,criticality,product
-        GridCo,Hamburg North,energy,DE,essential,pkg:generic/gridware/rtu@4.1
-        Moskva Teplo,Moscow East,energy,RU,essential,pkg:generic/acme/meter@1.0
-        Moskva Teplo,Moscow West,energy,RU,essential,pkg:generic/acme/meter@1.0
-        """);
-
-    String id = accord.cases().create(coordinator, "libracore parser flaw", null, List.of("coordinator")).row().id().toString();
-    accord.cases().addVulnerability(coordinator, id, "CVE-2027-0001", List.of(LIBRACORE + " [1.0,2.3.4)"), null, null);
-    accord.cases().invite(coordinator, id, "Beijing Sec Lab", List.of("finder"), null);
-    accord.cases().propose(coordinator, id, "45d", null);
-    accord.cases().accept(coordinator, id);
-    accord.cases().transition(coordinator, id, "attacks_observed", null);
-    return id;
+    LibraCorePlanWorld world = LibraCorePlanWorld.open(dir, engine);
+    accord = world.accord();
+    return world.caseId();
   }
 
   static List<String> names(Wave w) {

@@ -124,6 +124,9 @@ class AuthorizationMatrixTest {
   record Entry(boolean open, Map<Res, Request> requests, Statuses statuses) {}
 
   private static final String API = "/api/v1";
+  /** Obligation ids of the same length: neither is in A's case, so every principal gets the same 404 for both. */
+  private static final String OBLIGATION_OF_A = "obl_" + "a".repeat(20);
+  private static final String MISSING_OBLIGATION = "obl_" + "0".repeat(20);
 
   /** Every served route. Adding a route means adding one line here. */
   static final Map<String, Entry> TABLE = new TreeMap<>();
@@ -311,6 +314,24 @@ class AuthorizationMatrixTest {
         (who, res) -> is(seesCase(who, res) ? 200 : 404));
     entry("POST /api/v1/cases/{id}/terms", caseWrite("none", "/terms", "{\"network_product\": true}"),
         (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    // Conflicts of the adopted plan (ADR 0139): A's case has no adopted plan, so its planners get the 409 that says so.
+    entry("POST /api/v1/cases/{id}/plan/conflicts/{cid}/acknowledge", requests(
+            Res.OF_A, (w, who) -> Call.post(API + "/cases/" + w.caseOfA + "/plan/conflicts/1/acknowledge", "application/json", "{}", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.post(API + "/cases/" + MISSING_CASE + "/plan/conflicts/1/acknowledge", "application/json", "{}",
+                MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 409 : 404));
+    // Obligations (ADR 0138): listed to whoever sees the case (each sees its own organization's); an obligation
+    // another may not see answers as a missing one, so a hidden and an absent id in A's case give the same bytes.
+    entry("GET /api/v1/cases/{id}/obligations", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/obligations", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/obligations", MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("POST /api/v1/cases/{id}/obligations/{oid}/fulfil", requests(
+            Res.OF_A, (w, who) -> Call.post(API + "/cases/" + w.caseOfA + "/obligations/" + OBLIGATION_OF_A + "/fulfil", "application/json",
+                "{\"reference\": \"matrix\"}", OBLIGATION_OF_A),
+            Res.MISSING, (w, who) -> Call.post(API + "/cases/" + w.caseOfA + "/obligations/" + MISSING_OBLIGATION + "/fulfil",
+                "application/json", "{\"reference\": \"matrix\"}", MISSING_OBLIGATION)),
+        (who, res) -> is(404));
     entry("POST /api/v1/cases/{id}/statuses", caseWrite("none", "/statuses", "{\"product\": \"pkg:generic/matrix-product\"}"),
         // the coordinator sees the case but does not take part: it must name the participant
         (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.COORDINATOR ? 403 : 200));

@@ -42,17 +42,18 @@ class CaseNeedToKnowRoutesTest {
   static final String C = "Gamma Ops";
 
   /** A valid request body per route suffix, so a route that validates its body first still reaches the case. */
-  static final Map<String, String> BODIES = Map.of(
-      "/participants", "{\"organization\": \"Beta Corp\", \"roles\": [\"vendor\"]}",
-      "/embargo", "{\"end\": \"30d\"}",
-      "/transitions", "{\"event\": \"public_aware\"}",
-      "/credit", "{\"credit\": \"public\"}",
-      "/vulnerabilities", "{\"affected\": [\"pkg:maven/org.libra/libracore [2.0,2.3.4)\"]}",
-      "/statuses", "{\"product\": \"pkg:generic/product\"}",
-      "/messages", "{\"body\": \"hello\"}",
-      "/messages/x/versions", "{\"body\": \"hello\"}",
-      "/plan", "{\"strategy\": \"coordinated\"}",
-      "/plan/adopt", "{\"draft\": 1}");
+  static final Map<String, String> BODIES = Map.ofEntries(
+      Map.entry("/participants", "{\"organization\": \"Beta Corp\", \"roles\": [\"vendor\"]}"),
+      Map.entry("/embargo", "{\"end\": \"30d\"}"),
+      Map.entry("/transitions", "{\"event\": \"public_aware\"}"),
+      Map.entry("/credit", "{\"credit\": \"public\"}"),
+      Map.entry("/vulnerabilities", "{\"affected\": [\"pkg:maven/org.libra/libracore [2.0,2.3.4)\"]}"),
+      Map.entry("/statuses", "{\"product\": \"pkg:generic/product\"}"),
+      Map.entry("/messages", "{\"body\": \"hello\"}"),
+      Map.entry("/messages/x/versions", "{\"body\": \"hello\"}"),
+      Map.entry("/plan", "{\"strategy\": \"coordinated\"}"),
+      Map.entry("/plan/adopt", "{\"draft\": 1}"),
+      Map.entry("/obligations/x/fulfil", "{\"reference\": \"MIIT-1\"}"));
 
   @TempDir Path dir;
   Accord accord;
@@ -118,7 +119,7 @@ class CaseNeedToKnowRoutesTest {
     for (String route : routes) {
       String method = route.substring(0, route.indexOf(' '));
       // Other path parameters (a thread, a message) get a placeholder: the case is checked first.
-      String suffix = route.substring(route.indexOf("{id}") + 4).replaceAll("\\{[a-z]+}", "x");
+      String suffix = route.substring(route.indexOf("{id}") + 4).replace("{cid}", "1").replaceAll("\\{[a-z]+}", "x");
       String body = method.equals("GET") ? null : BODIES.getOrDefault(suffix, "{}");
       for (Map.Entry<String, List<String>> hidden : hiddenFrom.entrySet()) {
         for (String who : hidden.getValue()) {
