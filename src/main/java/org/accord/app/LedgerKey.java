@@ -20,7 +20,7 @@ import org.accord.ledger.NoteSigner;
  * The log's signing key in the data directory: {@code ledger.key}, in the signed-note private key
  * form, readable and writable by its owner only. Generated on first start.
  */
-final class LedgerKey {
+public final class LedgerKey {
   static final String FILE = "ledger.key";
   private static final Set<PosixFilePermission> OWNER_ONLY =
       EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);

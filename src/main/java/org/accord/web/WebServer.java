@@ -227,22 +227,22 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** Registers a GET route that accepts exactly the query parameters {@code accepted}. */
-  void get(JavalinConfig config, String path, Parameters accepted, Handler handler) {
+  public void get(JavalinConfig config, String path, Parameters accepted, Handler handler) {
     config.routes.get(path, declare("GET", path, accepted, handler));
   }
 
   /** Registers a POST route that accepts exactly the query parameters {@code accepted}. */
-  void post(JavalinConfig config, String path, Parameters accepted, Handler handler) {
+  public void post(JavalinConfig config, String path, Parameters accepted, Handler handler) {
     config.routes.post(path, declare("POST", path, accepted, handler));
   }
 
   /** Registers a PUT route that accepts exactly the query parameters {@code accepted}. */
-  void put(JavalinConfig config, String path, Parameters accepted, Handler handler) {
+  public void put(JavalinConfig config, String path, Parameters accepted, Handler handler) {
     config.routes.put(path, declare("PUT", path, accepted, handler));
   }
 
   /** Registers a DELETE route that accepts exactly the query parameters {@code accepted}. */
-  void delete(JavalinConfig config, String path, Parameters accepted, Handler handler) {
+  public void delete(JavalinConfig config, String path, Parameters accepted, Handler handler) {
     config.routes.delete(path, declare("DELETE", path, accepted, handler));
   }
 
