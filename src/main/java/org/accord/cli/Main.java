@@ -110,7 +110,7 @@ public final class Main implements Callable<Integer> {
   }
 
   /** The usage error of a command group run without one of its commands; it names them. */
-  static CommandLine.ParameterException missingCommand(CommandLine group) {
+  public static CommandLine.ParameterException missingCommand(CommandLine group) {
     List<String> names = group.getSubcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
     return new CommandLine.ParameterException(group, "missing command; one of: " + String.join(", ", names));
   }
