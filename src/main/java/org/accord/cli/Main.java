@@ -62,6 +62,7 @@ import picocli.CommandLine.ScopeType;
       BenchCommand.class,
       LogCommand.class,
       VerifyCommand.class,
+      org.accord.cli.witness.WitnessCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
