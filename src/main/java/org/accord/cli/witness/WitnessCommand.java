@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "witness",
     description = {
-      "Witness other transparency logs: cosign their checkpoints after checking consistency (C2SP tlog-witness).",
+      "Cosign other logs' checkpoints (C2SP tlog-witness).",
+      "",
+      "A checkpoint is cosigned only after it is checked to extend the one cosigned before.",
       "",
       "Logs submit to POST /witness/add-checkpoint on 'accord serve'; monitors read GET /witness/<sha256 of origin>/checkpoint."
     },
@@ -45,11 +47,12 @@ public final class WitnessCommand implements Runnable {
   @Command(
       name = "add-log",
       description = {
-        "Witness a log: trust its verifier keys (signed-note Ed25519 vkeys) for the origin they name.",
+        "Witness a log: trust its verifier keys for their origin.",
         "",
+        "A VKEY is a signed-note Ed25519 verifier key; its name is the log's origin.",
         "Adding a known origin again replaces its keys and keeps what was cosigned. The change is logged (witness.log_added)."
       },
-      footer = {"", "Example:", "  accord witness add-log 'example.com/log+33d7b496+AeHTu4Q3hEIMHNqc6fASMsq3rKNx280NI+oO5xCFkkSx'"})
+      footer = {"", "Example:", "  accord witness add-log \"$(cat other-cert.vkey)\""})
   public static final class AddLogCommand extends AccordCommand {
     @Parameters(arity = "1..*", paramLabel = "VKEY", description = "The log's verifier key(s), all naming its origin.")
     List<String> vkeys = new ArrayList<>();
@@ -74,7 +77,7 @@ public final class WitnessCommand implements Runnable {
 
   @Command(
       name = "list",
-      description = "List the logs this instance witnesses, with the size and root it last cosigned.",
+      description = {"List the logs witnessed, with the size last cosigned.", "", "Each log's origin, and the size and root this witness cosigned last."},
       footer = {"", "Example:", "  accord witness list --json"})
   public static final class ListCommand extends AccordCommand {
     @Override
@@ -96,7 +99,9 @@ public final class WitnessCommand implements Runnable {
   @Command(
       name = "key",
       description = {
-        "Print this witness's public key (a cosignature/v1 vkey) for logs and tlog-policy files.",
+        "Print this witness's public key (a cosignature/v1 vkey).",
+        "",
+        "Give it to the logs you witness and put it in clients' tlog-policy files.",
         "",
         "The private key is DATA/witness.key (mode 0600), created on first use, named by ACCORD_WITNESS_NAME or the log origin with /witness."
       },
