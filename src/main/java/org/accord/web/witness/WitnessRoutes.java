@@ -88,8 +88,9 @@ public final class WitnessRoutes implements WebServer.RouteModule {
         return Math.max(1, (times.peekFirst() + WINDOW_MILLIS - now + 999) / 1000);
       }
       times.addLast(now);
-      if (recent.size() > 100_000) {
-        recent.values().removeIf(ArrayDeque::isEmpty);
+      if (recent.size() > 10_000) {
+        // forget addresses whose last request left the window, so the map stays bounded by recent senders
+        recent.values().removeIf(deque -> deque.peekLast() <= now - WINDOW_MILLIS);
       }
       return 0;
     }

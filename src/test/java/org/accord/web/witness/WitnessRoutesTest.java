@@ -272,4 +272,30 @@ class WitnessRoutesTest {
     pool.shutdown();
     assertThat(state(log.key.name()).size()).isEqualTo(size);
   }
+
+  @ParameterizedTest
+  @MethodSource("org.accord.testing.TestDatabases#engines")
+  void stateSurvivesARestartAndTheRouteIsRateLimited(String engine) throws Exception {
+    start(engine);
+    OwnLog log = new OwnLog().grow(10, "r");
+    accord.witnesses().addLog(accord.parties().localCoordinator(), List.of(log.key.verifier().format()));
+    expect(log.request(0, 4), 200, "— example.com/witness");
+    server.close();
+    open.remove(server);
+    Accord.Config config = accord.config();
+    accord.close();
+    open.remove(accord);
+    accord = Accord.open(config);
+    open.add(accord);
+    server = WebServer.start(accord, "127.0.0.1", 0, List.of(new WitnessRoutes(2)));
+    open.add(server);
+    assertThat(state(log.key.name()).size()).isEqualTo(4);
+    HttpResponse<String> stale = post(log.request(0, 6));
+    assertThat(stale.body()).isEqualTo("4\n");
+    expect(log.request(4, 6), 200, "— example.com/witness");
+    HttpResponse<String> limited = post(log.request(6, 7));
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+    assertThat(state(log.key.name()).size()).isEqualTo(6);
+  }
 }
