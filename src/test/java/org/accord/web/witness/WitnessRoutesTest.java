@@ -36,8 +36,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Accord's witness against the litewitness conformance script (FiloSottile/torchwood
- * {@code cmd/litewitness/testdata/litewitness.txt}, the add-checkpoint version), request by request,
- * then attacks and concurrency, on SQLite and PostgreSQL.
+ * {@code cmd/litewitness/testdata/litewitness.txt}, the add-checkpoint version, read from the x-stp/torchwood
+ * copy at 000b870), request by request, then attacks and concurrency, on SQLite and PostgreSQL. Every
+ * request gets the script's status and body; none differs under the current spec, because that version
+ * already answers an unknown log 404 (the older add-tree-head script in FiloSottile/litetlog said 403).
  */
 class WitnessRoutesTest {
   /** The Sigsum log of the script: {@code witnessctl add-sigsum-log -key=ffdc2d4d…}. */
