@@ -88,6 +88,7 @@ public final class Accord implements AutoCloseable {
   /** Who viewed what of each case, written in the background (ADR 0113). */
   private final CaseAccessLog caseAccess;
   private final Reports reports;
+  private final org.accord.app.witness.Witnesses witnesses;
   private final CasePublication publication;
   /** RSVP deadlines of embargo invitations, swept in the background while the instance serves (ADR 0116). */
   private final CaseDeadlines caseDeadlines;
@@ -122,6 +123,10 @@ public final class Accord implements AutoCloseable {
     this.caseAccess = new CaseAccessLog(database, clock);
     this.cases = new Cases(database, clock, parties, events, caseAccess, rulePacks);
     this.reports = new Reports(database, clock, parties, cases, events);
+    this.witnesses = new org.accord.app.witness.Witnesses(database, clock, events, config.dataDir(), () -> {
+      String name = System.getenv("ACCORD_WITNESS_NAME");
+      return name == null || name.isBlank() ? ledger().origin() + "/witness" : name.strip();
+    });
     this.caseDeadlines = new CaseDeadlines(database, clock, parties, cases, events);
     this.calendars = new CaseCalendars(database, clock, cases, caseAccess, rulePacks);
     this.documents = new CaseDocuments(database, cases, CaseDocuments.namespaceFromEnvironment());
@@ -265,6 +270,11 @@ public final class Accord implements AutoCloseable {
   /** Vulnerability reports and their Report Management (ADR 0106). */
   public Reports reports() {
     return reports;
+  }
+
+  /** This instance as a C2SP tlog-witness of other logs (ADR 0144). */
+  public org.accord.app.witness.Witnesses witnesses() {
+    return witnesses;
   }
 
   /** Product claims: who owns which product namespaces, as the coordinator approved. */

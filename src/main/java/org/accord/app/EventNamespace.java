@@ -25,7 +25,9 @@ public enum EventNamespace {
   EVIDENCE,
   TRIAGE,
   CASE,
-  REPORT;
+  REPORT,
+  /** The logs this instance witnesses (ADR 0144). */
+  WITNESS;
 
   /** The namespace as event types write it, such as {@code sbom}. */
   public String prefix() {

@@ -20,7 +20,7 @@ import org.accord.ledger.NoteSigner;
  * The log's signing key in the data directory: {@code ledger.key}, in the signed-note private key
  * form, readable and writable by its owner only. Generated on first start.
  */
-final class LedgerKey {
+public final class LedgerKey {
   static final String FILE = "ledger.key";
   private static final Set<PosixFilePermission> OWNER_ONLY =
       EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
@@ -43,7 +43,7 @@ final class LedgerKey {
         } catch (IllegalArgumentException e) {
           throw new EnvironmentException("the log origin '" + origin + "' (ACCORD_LOG_ORIGIN) cannot name a key: " + e.getMessage(), e);
         }
-        create(file, created);
+        create(file, created.format());
       }
       restrict(file);
       return NoteSigner.parse(Files.readString(file, StandardCharsets.UTF_8));
@@ -73,9 +73,27 @@ final class LedgerKey {
     }
   }
 
-  private static void create(Path file, NoteSigner signer) throws IOException {
+  /**
+   * The secret text in {@code file}, created from {@code generate} (owner-only, atomically) if there is
+   * none: how other keys of the instance, such as the witness key, are kept like the log key.
+   *
+   * @throws EnvironmentException if the file cannot be read or written
+   */
+  public static String loadOrCreateSecret(Path file, java.util.function.Supplier<String> generate) {
+    try {
+      if (!Files.exists(file)) {
+        create(file, generate.get());
+      }
+      restrict(file);
+      return Files.readString(file, StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new EnvironmentException("cannot read or create the key " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void create(Path file, String secret) throws IOException {
     org.accord.store.PrivateFiles.createDirectories(file.getParent());
-    Path temp = file.resolveSibling(FILE + ".tmp");
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.deleteIfExists(temp);
     boolean posix = Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class) != null;
     if (posix) {
@@ -83,7 +101,7 @@ final class LedgerKey {
     } else {
       Files.createFile(temp);
     }
-    Files.writeString(temp, signer.format() + "\n", StandardCharsets.UTF_8);
+    Files.writeString(temp, secret + "\n", StandardCharsets.UTF_8);
     try {
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
     } catch (FileAlreadyExistsException e) {

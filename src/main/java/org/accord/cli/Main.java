@@ -62,6 +62,7 @@ import picocli.CommandLine.ScopeType;
       BenchCommand.class,
       LogCommand.class,
       VerifyCommand.class,
+      org.accord.cli.witness.WitnessCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
@@ -110,7 +111,7 @@ public final class Main implements Callable<Integer> {
   }
 
   /** The usage error of a command group run without one of its commands; it names them. */
-  static CommandLine.ParameterException missingCommand(CommandLine group) {
+  public static CommandLine.ParameterException missingCommand(CommandLine group) {
     List<String> names = group.getSubcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
     return new CommandLine.ParameterException(group, "missing command; one of: " + String.join(", ", names));
   }

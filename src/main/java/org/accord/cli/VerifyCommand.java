@@ -17,6 +17,8 @@ import org.accord.ledger.NoteVerifier;
 import org.accord.ledger.TileSource;
 import org.accord.ledger.VerificationException;
 import org.accord.ledger.VerifiedReceipt;
+import org.accord.ledger.Receipt;
+import org.accord.ledger.TlogPolicy;
 import org.accord.ledger.Verifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,6 +83,30 @@ final class VerifyCommand implements Runnable {
       }
     }
 
+    /** The tlog-policy in {@code file}. */
+    static TlogPolicy policy(Path file) {
+      try {
+        return TlogPolicy.parse(read(file, "policy"));
+      } catch (VerificationException e) {
+        throw new UserException("bad --policy " + file + ": " + e.describe());
+      }
+    }
+
+    /** The log key: --key, else null when a policy names the logs; neither is a usage error. */
+    static NoteVerifier keyOrPolicy(String key, Path policy) {
+      if (key == null && policy == null) {
+        throw new UserException("give the log's key with --key, or a tlog-policy with --policy");
+      }
+      return key == null ? null : key(key);
+    }
+
+    static Map<String, Object> describe(TlogPolicy.Accepted accepted, TlogPolicy policy) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("quorum", policy.quorum());
+      out.put("cosigners", accepted.cosigners());
+      return out;
+    }
+
     /** Reports a failed verification and returns exit code 1. */
     int failed(VerificationException e) {
       if (json) {
@@ -107,21 +133,34 @@ final class VerifyCommand implements Runnable {
   @Command(
       name = "checkpoint",
       description = "Verify that a checkpoint is well-formed and signed by the key.",
-      footer = {"", "Example:", "  accord verify checkpoint checkpoint.txt --key verifier_key.txt"})
+      footer = {"", "Examples:", "  accord verify checkpoint checkpoint.txt --key verifier_key.txt",
+          "  accord verify checkpoint cosigned-checkpoint.txt --policy 2-of-3.policy"})
   static final class CheckpointCommand extends VerifyBase implements StorelessCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The checkpoint (a signed note).")
     Path file;
 
-    @Option(names = "--key", required = true, paramLabel = "VKEY",
-        description = "The log's verifier key (name+id+base64), or a file holding it.")
+    @Option(names = "--key", paramLabel = "VKEY",
+        description = "The log's verifier key (name+id+base64), or a file holding it; optional with --policy.")
     String key;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+        description = "A C2SP tlog-policy: accept the checkpoint only if a listed log signed it and the quorum cosigned it"
+            + " (cosignature lines appended to the note).")
+    Path policyFile;
 
     @Override
     protected int execute() {
-      NoteVerifier verifier = key(key);
+      NoteVerifier given = keyOrPolicy(key, policyFile);
+      TlogPolicy policy = policyFile == null ? null : policy(policyFile);
       String note = read(file, "checkpoint");
       Checkpoint checkpoint;
+      NoteVerifier verifier = given;
+      TlogPolicy.Accepted accepted = null;
       try {
+        if (policy != null) {
+          accepted = policy.verify(note, java.util.Optional.ofNullable(given));
+          verifier = accepted.log();
+        }
         checkpoint = Verifier.verifyCheckpoint(note, verifier);
       } catch (VerificationException e) {
         return failed(e);
@@ -130,10 +169,14 @@ final class VerifyCommand implements Runnable {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("verified", true);
         result.putAll(describe(checkpoint));
+        if (accepted != null) {
+          result.putAll(describe(accepted, policy));
+        }
         printJson(result);
       } else {
         out().println("OK: checkpoint of " + checkpoint.origin() + " at size " + checkpoint.size()
-            + ", root " + checkpoint.root().base64() + ", signed by " + verifier.name() + "+" + verifier.keyIdHex());
+            + ", root " + checkpoint.root().base64() + ", signed by " + verifier.name() + "+" + verifier.keyIdHex()
+            + (accepted == null ? "" : ", quorum " + policy.quorum() + " cosigned by " + String.join(", ", accepted.cosigners())));
       }
       return Main.OK;
     }
@@ -147,22 +190,34 @@ final class VerifyCommand implements Runnable {
         "Its checkpoint must be signed by the log's key and its entry included at its index. A receipt is a C2SP tlog-proof carrying the entry on its 'extra' line, or Accord's JSON receipt;"
             + " for a private event, the JSON receipt's salt and event must open the logged commitment."
       },
-      footer = {"", "Example:", "  accord verify receipt 42.json --key verifier_key.txt"})
+      footer = {"", "Examples:", "  accord verify receipt 42.json --key verifier_key.txt",
+          "  accord verify receipt 42.json --policy 2-of-3.policy"})
   static final class ReceiptCommand extends VerifyBase implements StorelessCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The receipt (tlog-proof text or JSON).")
     Path file;
 
-    @Option(names = "--key", required = true, paramLabel = "VKEY",
-        description = "The log's verifier key (name+id+base64), or a file holding it.")
+    @Option(names = "--key", paramLabel = "VKEY",
+        description = "The log's verifier key (name+id+base64), or a file holding it; optional with --policy.")
     String key;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+        description = "A C2SP tlog-policy: accept the receipt's checkpoint only if a listed log signed it and the quorum cosigned it.")
+    Path policyFile;
 
     @Override
     protected int execute() {
-      NoteVerifier verifier = key(key);
+      NoteVerifier verifier = keyOrPolicy(key, policyFile);
+      TlogPolicy policy = policyFile == null ? null : policy(policyFile);
       String receipt = read(file, "receipt");
       VerifiedReceipt verified;
+      TlogPolicy.Accepted accepted = null;
       try {
-        verified = Verifier.verifyReceipt(receipt, verifier);
+        Receipt parsed = Receipt.parse(receipt);
+        if (policy != null) {
+          accepted = policy.verify(parsed.checkpoint(), java.util.Optional.ofNullable(verifier));
+          verifier = accepted.log();
+        }
+        verified = Verifier.verifyReceipt(parsed, verifier);
       } catch (VerificationException e) {
         return failed(e);
       }
@@ -179,6 +234,9 @@ final class VerifyCommand implements Runnable {
           result.put("prev", event.previous().map(Hash::hex).orElse(null));
         });
         result.put("checkpoint", describe(verified.checkpoint()));
+        if (accepted != null) {
+          result.putAll(describe(accepted, policy));
+        }
         printJson(result);
       } else {
         String what = verified.event()

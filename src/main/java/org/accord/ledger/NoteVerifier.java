@@ -86,13 +86,33 @@ public final class NoteVerifier {
     return verifier;
   }
 
+  /**
+   * The verifier for a log's raw 32-byte Ed25519 public key under key name {@code name}, such as a
+   * Sigsum log's key named {@code sigsum.org/v1/tree/<hex SHA-256 of the key>}.
+   *
+   * @throws VerificationException if the name cannot name a key or the key is not an Ed25519 key
+   */
+  public static NoteVerifier ed25519(String name, byte[] rawKey) throws VerificationException {
+    Note.checkKeyName(Objects.requireNonNull(name, "name"), "verifier key");
+    try {
+      return new NoteVerifier(name, rawKey);
+    } catch (InvalidKeyException e) {
+      throw new VerificationException("verifier key for '" + name + "' is not a valid Ed25519 key: " + e.getMessage());
+    }
+  }
+
   /** The key ID for an Ed25519 key: the first four bytes of SHA-256(name ‖ 0x0A ‖ 0x01 ‖ key). */
   static int keyId(String name, byte[] rawKey) {
+    return keyId(name, ED25519, rawKey);
+  }
+
+  /** The key ID of a key of signature type {@code type}: the first four bytes of SHA-256(name ‖ 0x0A ‖ type ‖ key). */
+  static int keyId(String name, byte type, byte[] rawKey) {
     byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
     byte[] material = new byte[nameBytes.length + 2 + rawKey.length];
     System.arraycopy(nameBytes, 0, material, 0, nameBytes.length);
     material[nameBytes.length] = '\n';
-    material[nameBytes.length + 1] = ED25519;
+    material[nameBytes.length + 1] = type;
     System.arraycopy(rawKey, 0, material, nameBytes.length + 2, rawKey.length);
     return ByteBuffer.wrap(Sha256.digest(material)).getInt();
   }

@@ -27,7 +27,7 @@ public final class Parameters {
   }
 
   /** A route's parameters, each at most once. */
-  static Parameters of(String... names) {
+  public static Parameters of(String... names) {
     return new Parameters(List.of(names), Set.of());
   }
 

@@ -151,7 +151,7 @@ public final class WebServer implements AutoCloseable {
   /** The route modules every server has. */
   public static List<RouteModule> standardModules() {
     return List.of(
-        new ExposureRoutes(), new AdvisoryRoutes(), new LedgerRoutes(), new PartyRoutes(), new ClaimRoutes(), new CaseRoutes(), new CasePublicationRoutes(), new PublishedDocumentRoutes(), new NotificationRoutes(), new MessageRoutes(), new RuleRoutes(), new org.accord.web.obligation.ObligationRoutes(), new ReportRoutes(), new IntakeRoutes(), new PageRoutes(), new OidcRoutes(), new OpenApiRoutes());
+        new ExposureRoutes(), new AdvisoryRoutes(), new LedgerRoutes(), new PartyRoutes(), new ClaimRoutes(), new CaseRoutes(), new CasePublicationRoutes(), new PublishedDocumentRoutes(), new NotificationRoutes(), new MessageRoutes(), new RuleRoutes(), new org.accord.web.obligation.ObligationRoutes(), new ReportRoutes(), new IntakeRoutes(), new org.accord.web.witness.WitnessRoutes(), new PageRoutes(), new OidcRoutes(), new OpenApiRoutes());
   }
 
   /**
@@ -237,12 +237,12 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** Registers a PUT route that accepts exactly the query parameters {@code accepted}. */
-  void put(JavalinConfig config, String path, Parameters accepted, Handler handler) {
+  public void put(JavalinConfig config, String path, Parameters accepted, Handler handler) {
     config.routes.put(path, declare("PUT", path, accepted, handler));
   }
 
   /** Registers a DELETE route that accepts exactly the query parameters {@code accepted}. */
-  void delete(JavalinConfig config, String path, Parameters accepted, Handler handler) {
+  public void delete(JavalinConfig config, String path, Parameters accepted, Handler handler) {
     config.routes.delete(path, declare("DELETE", path, accepted, handler));
   }
 

@@ -471,6 +471,14 @@ class AuthorizationMatrixTest {
                 "{\"text\": \"matrix reply\"}", MISSING_REPORT)),
         (who, res) -> is(!seesCase(who, res) ? 404 : who == Who.COORDINATOR ? 201 : 403));
     // Anonymous intake: public pages; the follow-up secret is the only key (ADR 0106).
+    // The C2SP tlog-witness protocol (ADR 0144): public, the checkpoint's signature is its only credential; an
+    // origin this instance does not witness is 404 for everyone, and so is an origin hash with no checkpoint.
+    open("POST /witness/add-checkpoint", Map.of(Res.NONE, (w, who) -> Call.post("/witness/add-checkpoint", "text/plain",
+            "old 0\n\nexample.org/matrix\n1\n" + java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n\n\u2014 example.org/matrix "
+                + java.util.Base64.getEncoder().encodeToString(new byte[68]) + "\n", null)),
+        (who, res) -> is(404));
+    open("GET /witness/{origin}/checkpoint", Map.of(Res.MISSING, (w, who) -> Call.get("/witness/" + "0".repeat(64) + "/checkpoint")),
+        (who, res) -> is(404));
     open("GET /report", Map.of(Res.NONE, (w, who) -> Call.get("/report")), (who, res) -> is(200));
     open("POST /report", Map.of(Res.NONE, (w, who) -> Call.post("/report", "application/x-www-form-urlencoded",
             "title=Matrix+" + w.next() + "&description=d&affected=pkg%3Amaven%2Forg.libra%2Flibracore+%5B2.0%2C2.3.4%29", null)),
