@@ -224,20 +224,23 @@ public final class Plans {
    * #CONFLICT_ACKNOWLEDGED_EVENT} event (plan, number, kind; no names) records it (ADR 0139).
    *
    * @return the plans as {@link #show} answers them, the conflict now with {@code acknowledged_at}
+   * @param number the conflict's number, as the path gives it
    * @throws org.accord.NotFoundException for a hidden or missing case, and for a conflict the plan does not
-   *     have or the actor is not shown (a plan naming parties the case owner may not see shows it none)
+   *     have (a text that is not a number names none) or the actor is not shown (a plan naming parties the case owner may not see shows it none)
    * @throws IllegalTransitionException (409) when the case has no adopted plan or the conflict was acknowledged
    */
-  public Map<String, Object> acknowledge(Principal actor, String id, int conflict) {
+  public Map<String, Object> acknowledge(Principal actor, String id, String number) {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
+    String text = number == null ? "" : number.strip();
     EventOutbox.Committed<Map<String, Object>> committed = cases.locked(() -> log.inTransaction((handle, events) -> {
       Cases.View view = requirePlanner(handle, actor, caseId);
       long pk = view.row().pk();
       PlanRow adopted = CasePlans.current(handle, pk, PlanState.ADOPTED).orElseThrow(() -> new IllegalTransitionException(
           IllegalTransitionException.Machine.PLAN, "no adopted plan", "ACKNOWLEDGE", caseId + " has no adopted plan: its conflicts are acknowledged once one is"));
       List<?> conflicts = (List<?>) PlanJson.parse(adopted.body()).getOrDefault("conflicts", List.of());
+      int conflict = text.matches("[1-9][0-9]{0,8}") ? Integer.parseInt(text) : 0; // anything else names no conflict
       if (!hidden(adopted, actor, organizations(handle)).isEmpty() || conflict < 1 || conflict > conflicts.size()) {
-        throw new org.accord.NotFoundException("no conflict " + conflict + " in the adopted plan of " + caseId);
+        throw new org.accord.NotFoundException("no conflict " + text + " in the adopted plan of " + caseId);
       }
       String kind = String.valueOf(((Map<?, ?>) conflicts.get(conflict - 1)).get("kind"));
       long now = clock.millis();

@@ -50,7 +50,7 @@ final class CasePlanCommand extends CaseCommand.OnCase {
     }
     return remote().isPresent()
         ? remote().get().postJson(path("/plan/conflicts/" + acknowledge + "/acknowledge"), Map.of(), Map.class)
-        : context().accord().plans().acknowledge(actingAs(organization), id, acknowledge);
+        : context().accord().plans().acknowledge(actingAs(organization), id, String.valueOf(acknowledge));
   }
 
   @Override

@@ -272,17 +272,10 @@ final class CaseRoutes implements WebServer.RouteModule {
     return body.get(name).isNull() ? CaseTerms.Change.clear() : CaseTerms.Change.to(JsonBody.flag(body, name));
   }
 
-  /** Acknowledges a conflict of the adopted plan by its number (ADR 0139); a path segment that is not a number is a 400. */
+  /** Acknowledges a conflict of the adopted plan by its number (ADR 0139); one that is not there, or not a number, is a 404. */
   private static void acknowledgeConflict(WebServer server, Context ctx) throws IOException {
     JsonBody.object(server, ctx, Set.of());
-    String cid = ctx.pathParam("cid");
-    int conflict;
-    try {
-      conflict = Integer.parseInt(cid);
-    } catch (NumberFormatException e) {
-      throw new org.accord.InvalidInputException("conflict '" + cid + "' is not a number: conflicts are numbered from 1 in the plan", "cid");
-    }
-    ctx.json(server.accord().plans().acknowledge(WebServer.principal(ctx), ctx.pathParam("id"), conflict));
+    ctx.json(server.accord().plans().acknowledge(WebServer.principal(ctx), ctx.pathParam("id"), ctx.pathParam("cid")));
   }
 
   private static void setStatus(WebServer server, Context ctx) throws IOException {

@@ -7,9 +7,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 /** Runs the command line in-process and captures what it printed. */
-record CliRun(int exit, String out, String err) {
+public record CliRun(int exit, String out, String err) {
 
-  static CliRun run(String... args) {
+  public static CliRun run(String... args) {
     return runWithInput(null, args);
   }
 
@@ -29,7 +29,7 @@ record CliRun(int exit, String out, String err) {
   }
 
   /** Output and errors together, for assertions about messages. */
-  String all() {
+  public String all() {
     return out + err;
   }
 }

@@ -172,7 +172,6 @@ public final class Obligations implements AutoCloseable {
    */
   public Map<String, Object> fulfil(Principal actor, String id, String obligation, String reference, String doneAt) {
     CaseId caseId = CaseId.parse(id == null ? "" : id.strip());
-    Instant done = parseInstant(doneAt);
     EventOutbox.Committed<Map<String, Object>> committed = cases.locked(() -> log.inTransaction((handle, events) -> {
       Cases.View view = cases.load(handle, actor, caseId);
       Computed computed = computed(handle, view);
@@ -189,7 +188,8 @@ public final class Obligations implements AutoCloseable {
       long millis = clock.millis();
       Instant now = Instant.ofEpochMilli(millis);
       Optional<Instant> due = computed.due(row);
-      Progress.Fulfilment f = new Progress(due, Optional.empty(), row.missedAt()).fulfil(reference, done, now);
+      // the evidence is checked after the case and the obligation, so a hidden one answers as missing whatever was sent
+      Progress.Fulfilment f = new Progress(due, Optional.empty(), row.missedAt()).fulfil(reference, parseInstant(doneAt), now);
       if (!ObligationRows.fulfil(handle, row.pk(), due, f, actor.member() == null ? null : actor.member().id())) {
         throw new IllegalStateException("obligation " + obligation + " was recorded meanwhile under the case lock");
       }

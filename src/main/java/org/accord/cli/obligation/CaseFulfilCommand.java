@@ -12,11 +12,12 @@ import picocli.CommandLine.Parameters;
  * {@code accord case fulfil ACC-… OBLIGATION --reference R [--done-at T]}: the obligation's organization
  * records it done with evidence (ADR 0138).
  */
-@Command(name = "fulfil", description = {"Record one of your organization's obligations as done, with evidence.",
+@Command(name = "fulfil", description = {"Record your obligation done, with evidence.",
     "Only the organization that owes it may (not the case owner, not the coordinator). Done after its due time, or after it "
         + "was marked missed, it is recorded as late. A record is never replaced."},
-    footer = {"", "Examples:", "  accord case fulfil ACC-2026-0001 obl_3f2a9c0e41d7b6a85e10 --reference ENISA-2027-0042",
-        "  accord case fulfil ACC-2026-0001 obl_3f2a9c0e41d7b6a85e10 --reference MIIT-7 --done-at 2027-03-02T09:30:00Z --json"})
+    footer = {"", "Examples:", "  accord case fulfil ACC-2026-0001 obl_3f2a9c0e41d7 --reference ENISA-42",
+        "  accord case fulfil ACC-2026-0001 obl_3f2a9c0e41d7 --reference MIIT-7 --json",
+        "    --done-at 2027-03-02T09:30:00Z"})
 public final class CaseFulfilCommand extends CaseCommand.OnCase {
   @Parameters(index = "1", paramLabel = "OBLIGATION", description = "The obligation's id (obl_…), as accord case obligations lists it.")
   String obligation;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  * {@code accord case obligations ACC-…}: the case's obligations the caller may see (ADR 0138), through the
  * API like the other case commands (ADR 0099), or on the data directory.
  */
-@Command(name = "obligations", description = {"List a case's obligations under the adopted plan's rules.",
+@Command(name = "obligations", description = {"List the obligations the adopted plan gives participants.",
     "Each is what a rule pack asks of one participant (notify an authority within a term), with its due time and state "
         + "(waiting, open, met, late, missed). You see your organization's; the case owner and the coordinator see all."},
     footer = {"", "Examples:", "  accord case obligations ACC-2026-0001", "  accord case obligations ACC-2026-0001 --json"})

@@ -192,16 +192,18 @@ class ObligationsTest {
   @MethodSource("org.accord.testing.TestDatabases#engines")
   void theOwnerAcknowledgesAConflictOnce(String engine) throws Exception {
     String id = adopted(engine);
-    Map<String, Object> answer = accord.plans().acknowledge(coordinator, id, 1);
+    Map<String, Object> answer = accord.plans().acknowledge(coordinator, id, "1");
     Map<?, ?> first = (Map<?, ?>) ((List<?>) ((Map<?, ?>) answer.get("adopted")).get("conflicts")).get(0);
     assertThat(first.get("acknowledged_at")).isEqualTo(START.toString());
     assertThat(first.get("acknowledged_by")).isEqualTo("Coordination Center");
-    assertThatThrownBy(() -> accord.plans().acknowledge(coordinator, id, 1)).isInstanceOf(IllegalTransitionException.class)
+    assertThatThrownBy(() -> accord.plans().acknowledge(coordinator, id, "1")).isInstanceOf(IllegalTransitionException.class)
         .hasMessageContaining("already acknowledged");
-    assertThatThrownBy(() -> accord.plans().acknowledge(coordinator, id, 99)).isInstanceOf(NotFoundException.class)
+    assertThatThrownBy(() -> accord.plans().acknowledge(coordinator, id, "99")).isInstanceOf(NotFoundException.class)
         .hasMessage("no conflict 99 in the adopted plan of " + id);
+    assertThatThrownBy(() -> accord.plans().acknowledge(coordinator, id, "first")).isInstanceOf(NotFoundException.class)
+        .hasMessage("no conflict first in the adopted plan of " + id);
     accord.planWaves().sweep();
-    assertThatThrownBy(() -> accord.plans().acknowledge(TestPrincipals.member(accord, "Berlin Devices"), id, 2))
+    assertThatThrownBy(() -> accord.plans().acknowledge(TestPrincipals.member(accord, "Berlin Devices"), id, "2"))
         .isInstanceOf(ForbiddenException.class);
     assertThat(events(id, Plans.CONFLICT_ACKNOWLEDGED_EVENT)).isOne();
   }
