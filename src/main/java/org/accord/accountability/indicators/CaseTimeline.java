@@ -78,6 +78,15 @@ public record CaseTimeline(String caseId, long reported, Embargo embargo, List<T
     private boolean embargoInForce;
     private Embargo embargo = Embargo.NONE;
 
+    /** The event types the fold reads; every other type leaves the timeline as it is. */
+    public static final java.util.Set<String> TYPES = java.util.Set.of("case.created", "case.participant_invited",
+        "case.acknowledged", "case.status_set", "case.embargo_accepted", "case.embargo_terminated", "case.state_changed");
+
+    /** Whether the fold reads events of {@code type}: a reader may skip the data of the others. */
+    public static boolean reads(String type) {
+      return TYPES.contains(type);
+    }
+
     public Builder(String caseId) {
       this.caseId = Objects.requireNonNull(caseId, "caseId");
     }
