@@ -16,9 +16,9 @@ import org.accord.ledger.LedgerEvent;
  * its embargo held, and one {@link Timeline} per organization the events name. Immutable.
  *
  * <p>How the {@code case.*} events map (ADR 0142): {@code case.created} is the report (its owner takes
- * part from then, aware if it is a vendor); {@code case.participant_invited} notifies the organization
- * (a vendor invited is aware: the invitation delivers the report, Vultron RM {@code S → R});
- * {@code case.acknowledged} is its response; {@code case.state_changed} carries V, F, D for the named
+ * part from then); {@code case.participant_invited} notifies the organization (with the vendor role,
+ * it is a vendor of the case; it is aware only once V is recorded, as {@code disclosure.CaseState} has
+ * it); {@code case.acknowledged} is its response; {@code case.state_changed} carries V, F, D for the named
  * vendor and P, X, A for the case; {@code case.status_set} is the organization's VEX status, public from
  * P on; {@code case.embargo_accepted} starts an embargo to its {@code end}, and {@code
  * case.embargo_terminated} ends it by decision. An embargo is broken when P or X is recorded while it
@@ -104,10 +104,9 @@ public record CaseTimeline(String caseId, long reported, Embargo embargo, List<T
           first(shared, Milestone.REPORTED, at);
           String owner = text(data.get("owner"));
           if (owner != null) {
-            long[] t = org(owner);
+            org(owner);
             if (roles(data).contains(VENDOR)) {
               vendors.put(owner, true);
-              first(t, Milestone.VENDOR_AWARE, at);
             }
           }
         }
@@ -118,7 +117,6 @@ public record CaseTimeline(String caseId, long reported, Embargo embargo, List<T
             first(t, Milestone.NOTIFIED, at);
             if (roles(data).contains(VENDOR)) {
               vendors.put(name, true);
-              first(t, Milestone.VENDOR_AWARE, at);
             }
           }
         }

@@ -308,7 +308,7 @@ public final class Indicators {
         }
         list.add(one);
       }
-      out.put("timelines", list);
+      out.put("case_timelines", list);
     }
     return out;
   }

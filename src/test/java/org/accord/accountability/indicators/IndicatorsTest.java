@@ -16,11 +16,12 @@ class IndicatorsTest {
   private static final long DAY = 86_400_000L;
   private static final long T0 = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
 
-  /** A case opened by a coordinator, the vendor invited at {@code invited} days, then the given state changes. */
+  /** A case opened by a coordinator, the vendor invited and aware at {@code invited} days, then the given state changes. */
   private static CaseTimeline vendorCase(String id, String vendor, double invited, Object... changes) {
     CaseTimeline.Builder b = new CaseTimeline.Builder(id);
     b.add("case.created", T0, Map.of("owner", "CERT", "roles", List.of("coordinator")));
     b.add("case.participant_invited", at(invited), Map.of("organization", vendor, "roles", List.of("vendor")));
+    b.add("case.state_changed", at(invited), Map.of("event", "vendor_aware", "vendor", vendor));
     for (int i = 0; i < changes.length; i += 2) {
       String event = (String) changes[i];
       double day = ((Number) changes[i + 1]).doubleValue();
