@@ -53,7 +53,7 @@ class ArchitectureTest {
 
   private static final Set<String> CORES =
       Set.of("identity", "party", "sbom", "exposure", "advisory", "disclosure", "triage", "ledger", "exercise", "notification",
-          "jurisdiction");
+          "jurisdiction", "accountability");
 
   /** One rule per package; {@code ""} is the base package with the shared exceptions. */
   private static final Map<String, Rule> RULES = new LinkedHashMap<>();
@@ -76,6 +76,8 @@ class ArchitectureTest {
     core("notification", List.of(), JDK);
     // rule packs: org kinds and countries from party, the schema check through advisory's SchemaValidator (ADR 0130)
     core("jurisdiction", List.of("party", "advisory"), concat(JDK, JACKSON));
+    // pledges and indicators, computed from the public log and revealed case bundles (ADR 0142)
+    core("accountability", List.of("party", "disclosure", "exposure", "ledger"), JDK);
     List<String> cores = List.copyOf(new TreeSet<>(CORES));
     List<String> notWebOrCli = concat(WEB_ONLY, CLI_ONLY);
     edge("store", cores, notWebOrCli);

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
     },
     subcommands = {
       BenchCommand.WhereUsed.class, BenchCommand.Api.class, BenchCommand.Ingest.class, BenchCommand.Match.class,
-      LogBenchCommand.class, BenchCasesCommand.class, BenchMessagesCommand.class, BenchPlanCommand.class
+      LogBenchCommand.class, BenchCasesCommand.class, BenchMessagesCommand.class, BenchPlanCommand.class, BenchIndicatorsCommand.class
     })
 final class BenchCommand implements StorelessCommand {
 

@@ -36,7 +36,7 @@ public final class CliContext implements AutoCloseable {
    * @throws UserException if {@code --server} is given without {@code ACCORD_TOKEN}
    * @throws org.accord.EnvironmentException if the server's note is unreadable
    */
-  synchronized Optional<Remote> remote() {
+  public synchronized Optional<Remote> remote() {
     if (remote == null) {
       remote = findRemote();
     }

@@ -60,6 +60,7 @@ import picocli.CommandLine.ScopeType;
       DemoCommand.class,
       GenerateCommand.class,
       BenchCommand.class,
+      IndicatorsCommand.class,
       LogCommand.class,
       VerifyCommand.class,
       org.accord.cli.witness.WitnessCommand.class,

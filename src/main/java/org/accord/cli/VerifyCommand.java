@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
       VerifyCommand.ReceiptCommand.class,
       VerifyCommand.ConsistencyCommand.class,
       VerifyCommand.VerifyLogCommand.class,
-      VerifyCaseCommand.class
+      VerifyCaseCommand.class,
+      VerifyIndicatorsCommand.class
     })
 final class VerifyCommand implements Runnable {
   @Spec CommandSpec spec;

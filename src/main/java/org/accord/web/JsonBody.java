@@ -67,7 +67,7 @@ public final class JsonBody {
   }
 
   /** A whole-number member, or null when absent or null. */
-  static Long whole(JsonNode json, String name) {
+  public static Long whole(JsonNode json, String name) {
     JsonNode node = json.path(name);
     if (node.isMissingNode() || node.isNull()) {
       return null;

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
-  static final String API = "/api/v1";
+  public static final String API = "/api/v1";
   static final String PRINCIPAL = "accord.principal";
 
   /** A group of routes; each module registers its own and names its public paths. */
@@ -151,7 +151,26 @@ public final class WebServer implements AutoCloseable {
   /** The route modules every server has. */
   public static List<RouteModule> standardModules() {
     return List.of(
-        new ExposureRoutes(), new AdvisoryRoutes(), new LedgerRoutes(), new PartyRoutes(), new ClaimRoutes(), new CaseRoutes(), new CasePublicationRoutes(), new PublishedDocumentRoutes(), new NotificationRoutes(), new MessageRoutes(), new RuleRoutes(), new org.accord.web.obligation.ObligationRoutes(), new ReportRoutes(), new IntakeRoutes(), new org.accord.web.witness.WitnessRoutes(), new PageRoutes(), new OidcRoutes(), new OpenApiRoutes());
+        // one module a line, so that adding one is a one-line change; the explorer's pages and the OpenAPI document last
+        new ExposureRoutes(),
+        new AdvisoryRoutes(),
+        new LedgerRoutes(),
+        new PartyRoutes(),
+        new ClaimRoutes(),
+        new CaseRoutes(),
+        new CasePublicationRoutes(),
+        new PublishedDocumentRoutes(),
+        new NotificationRoutes(),
+        new MessageRoutes(),
+        new RuleRoutes(),
+        new org.accord.web.obligation.ObligationRoutes(),
+        new ReportRoutes(),
+        new IntakeRoutes(),
+        new org.accord.web.witness.WitnessRoutes(),
+        new org.accord.web.indicators.IndicatorRoutes(),
+        new PageRoutes(),
+        new OidcRoutes(),
+        new OpenApiRoutes());
   }
 
   /**

@@ -150,6 +150,8 @@ class AuthorizationMatrixTest {
             Res.MISSING, (w, who) -> Call.get("/log/tile/entries/999")),
         (who, res) -> is(res == Res.MISSING ? 404 : 200));
     open("GET /api/v1/log/key", Map.of(Res.NONE, (w, who) -> Call.get(API + "/log/key")), (who, res) -> is(200));
+    // Indicators of the published cases: public figures from public data only (ADR 0142).
+    open("GET /api/v1/indicators", Map.of(Res.NONE, (w, who) -> Call.get(API + "/indicators")), (who, res) -> is(200));
     open("GET /api/v1/log/proof/inclusion", Map.of(Res.NONE, (w, who) -> Call.get(API + "/log/proof/inclusion?index=0")),
         (who, res) -> is(200));
     open("GET /api/v1/log/proof/consistency", Map.of(Res.NONE, (w, who) -> Call.get(API + "/log/proof/consistency?from=1")),
