@@ -46,7 +46,7 @@ import org.jdbi.v3.core.Handle;
  *
  * <p>Thread-safe. Also the ledger's {@link LedgerService.OutboxListener}: it completes the waits.
  */
-final class EventOutbox implements LedgerService.OutboxListener {
+public final class EventOutbox implements LedgerService.OutboxListener {
   /** How long a caller waits for its event's index before it is told the event is pending. */
   private static final long WAIT_SECONDS = 120;
   /** Room in an entry for {@code "prev":"<64 hex>",}, which the writer adds. */
@@ -70,7 +70,7 @@ final class EventOutbox implements LedgerService.OutboxListener {
   }
 
   /** Stages events in the transaction it belongs to. */
-  interface Stager {
+  public interface Stager {
     /**
      * Writes an event into the outbox in this transaction. The data gets the member {@code actor}
      * ({@code actor}'s organization and member); the event's time is {@code now}, the server time
@@ -101,7 +101,7 @@ final class EventOutbox implements LedgerService.OutboxListener {
   }
 
   /** What a transaction returned, with the events it staged. */
-  final class Committed<T> {
+  public final class Committed<T> {
     private final T value;
     private final List<CompletableFuture<Receipt>> events;
 
@@ -111,12 +111,12 @@ final class EventOutbox implements LedgerService.OutboxListener {
     }
 
     /** What the transaction returned. */
-    T value() {
+    public T value() {
       return value;
     }
 
     /** Whether the transaction staged any event. */
-    boolean staged() {
+    public boolean staged() {
       return !events.isEmpty();
     }
 
@@ -127,7 +127,7 @@ final class EventOutbox implements LedgerService.OutboxListener {
      * @throws IllegalStateException if the log did not take them; they stay in the outbox and are
      *     appended when the log runs again (the message says so)
      */
-    long await() {
+    public long await() {
       if (events.isEmpty()) {
         return -1;
       }
@@ -162,7 +162,7 @@ final class EventOutbox implements LedgerService.OutboxListener {
    *
    * @throws RuntimeException whatever {@code work} or the commit threw; nothing is stored then
    */
-  <T> Committed<T> inTransaction(Work<T> work) {
+  public <T> Committed<T> inTransaction(Work<T> work) {
     List<Long> ids = new ArrayList<>();
     List<CompletableFuture<Receipt>> events = new ArrayList<>();
     try {
@@ -226,7 +226,7 @@ final class EventOutbox implements LedgerService.OutboxListener {
 
   /** A transaction's work: changes through {@code handle}, their events through {@code log}. */
   @FunctionalInterface
-  interface Work<T> {
+  public interface Work<T> {
     T run(Handle handle, Stager log);
   }
 

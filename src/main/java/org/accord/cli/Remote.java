@@ -28,7 +28,7 @@ import org.accord.NotFoundException;
  * server's location, a 403 {@link ForbiddenException}, a 404 {@link NotFoundException}, anything
  * else a {@link UserException} naming the server. Thread-safe.
  */
-final class Remote {
+public final class Remote {
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -57,7 +57,7 @@ final class Remote {
   }
 
   /** GETs {@code path} (relative, such as {@code api/v1/findings}) with query parameters; nulls are left out. */
-  <T> T get(String path, Query query, Class<T> type) {
+  public <T> T get(String path, Query query, Class<T> type) {
     return read(send("GET", uri(path, query), null, null), type);
   }
 
@@ -76,7 +76,7 @@ final class Remote {
   }
 
   /** POSTs a JSON value. */
-  <T> T postJson(String path, Object value, Class<T> type) {
+  public <T> T postJson(String path, Object value, Class<T> type) {
     return sendJson("POST", path, value, type);
   }
 
@@ -101,7 +101,7 @@ final class Remote {
   }
 
   /** Query parameters in order; a name may repeat. Not thread-safe. */
-  static final class Query {
+  public static final class Query {
     private final List<Map.Entry<String, String>> parameters = new ArrayList<>();
 
     /** Adds a parameter, unless {@code value} is null. */
@@ -114,12 +114,12 @@ final class Remote {
   }
 
   /** {@code text} encoded as one path segment (spaces as %20, slashes escaped). */
-  static String segment(String text) {
+  public static String segment(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** Query parameters from name, value pairs, leaving out null values. */
-  static Query query(String... namesAndValues) {
+  public static Query query(String... namesAndValues) {
     Query query = new Query();
     for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
       query.add(namesAndValues[i], namesAndValues[i + 1]);

@@ -14,7 +14,7 @@ import org.accord.InvalidInputException;
  * its error. Bodies are bounded before any route runs ({@code RequestGuard}: these are not document
  * uploads).
  */
-final class JsonBody {
+public final class JsonBody {
   private JsonBody() {}
 
   /**
@@ -22,7 +22,7 @@ final class JsonBody {
    *
    * @throws InvalidInputException if the body is not JSON, not an object, or has another member
    */
-  static JsonNode object(WebServer server, Context ctx, Set<String> allowed) throws IOException {
+  public static JsonNode object(WebServer server, Context ctx, Set<String> allowed) throws IOException {
     byte[] bytes = ctx.bodyInputStream().readAllBytes();
     if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
       return server.json().createObjectNode();
@@ -46,7 +46,7 @@ final class JsonBody {
   }
 
   /** A string member that must be present and not blank. */
-  static String required(JsonNode json, String name) {
+  public static String required(JsonNode json, String name) {
     String value = text(json, name);
     if (value == null || value.isBlank()) {
       throw new InvalidInputException("missing " + name, name);
@@ -55,7 +55,7 @@ final class JsonBody {
   }
 
   /** A string member, or null when absent or null. */
-  static String text(JsonNode json, String name) {
+  public static String text(JsonNode json, String name) {
     JsonNode node = json.path(name);
     if (node.isMissingNode() || node.isNull()) {
       return null;
@@ -67,7 +67,7 @@ final class JsonBody {
   }
 
   /** A whole-number member, or null when absent or null. */
-  static Long whole(JsonNode json, String name) {
+  public static Long whole(JsonNode json, String name) {
     JsonNode node = json.path(name);
     if (node.isMissingNode() || node.isNull()) {
       return null;

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
-  static final String API = "/api/v1";
+  public static final String API = "/api/v1";
   static final String PRINCIPAL = "accord.principal";
 
   /** A group of routes; each module registers its own and names its public paths. */
@@ -227,12 +227,12 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** Registers a GET route that accepts exactly the query parameters {@code accepted}. */
-  void get(JavalinConfig config, String path, Parameters accepted, Handler handler) {
+  public void get(JavalinConfig config, String path, Parameters accepted, Handler handler) {
     config.routes.get(path, declare("GET", path, accepted, handler));
   }
 
   /** Registers a POST route that accepts exactly the query parameters {@code accepted}. */
-  void post(JavalinConfig config, String path, Parameters accepted, Handler handler) {
+  public void post(JavalinConfig config, String path, Parameters accepted, Handler handler) {
     config.routes.post(path, declare("POST", path, accepted, handler));
   }
 
@@ -293,7 +293,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** The authenticated principal of an {@code /api/v1} request. */
-  static Principal principal(Context ctx) {
+  public static Principal principal(Context ctx) {
     Principal principal = ctx.attribute(PRINCIPAL);
     if (principal == null) {
       throw new IllegalStateException("route reached without authentication: " + ctx.path());
