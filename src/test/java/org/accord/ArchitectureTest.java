@@ -53,7 +53,7 @@ class ArchitectureTest {
 
   private static final Set<String> CORES =
       Set.of("identity", "party", "sbom", "exposure", "advisory", "disclosure", "triage", "ledger", "exercise", "notification",
-          "jurisdiction");
+          "jurisdiction", "accountability");
 
   /** One rule per package; {@code ""} is the base package with the shared exceptions. */
   private static final Map<String, Rule> RULES = new LinkedHashMap<>();
@@ -76,6 +76,9 @@ class ArchitectureTest {
     core("notification", List.of(), JDK);
     // rule packs: org kinds and countries from party, the schema check through advisory's SchemaValidator (ADR 0130)
     core("jurisdiction", List.of("party", "advisory"), concat(JDK, JACKSON));
+    // commitments (ADR 0140, 0141): a pledge's scope names product PURLs (identity), sectors (sbom) and CVSS
+    // severities (triage); its rules use party's Authority and refuse a stale supersede as disclosure's 409
+    core("accountability", List.of("identity", "party", "sbom", "exposure", "disclosure", "triage", "ledger"), concat(JDK, JACKSON));
     List<String> cores = List.copyOf(new TreeSet<>(CORES));
     List<String> notWebOrCli = concat(WEB_ONLY, CLI_ONLY);
     edge("store", cores, notWebOrCli);

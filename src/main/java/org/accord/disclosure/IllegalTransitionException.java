@@ -29,7 +29,9 @@ public class IllegalTransitionException extends RuntimeException {
     /** The case state VFDPXA: VFD per vendor participant, PXA per case. */
     CS,
     /** A case's notification plan: draft, adopted, superseded (ADR 0134). */
-    PLAN
+    PLAN,
+    /** A published commitment's versions: current, superseded; and joining an arrangement (ADR 0140). */
+    COMMITMENT
   }
 
   private final Machine machine;
