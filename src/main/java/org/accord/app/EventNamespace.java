@@ -25,7 +25,9 @@ public enum EventNamespace {
   EVIDENCE,
   TRIAGE,
   CASE,
-  REPORT;
+  REPORT,
+  /** Commitments: {@code commitment.published}, {@code .superseded}, {@code .joined} (ADR 0140). */
+  COMMITMENT;
 
   /** The namespace as event types write it, such as {@code sbom}. */
   public String prefix() {

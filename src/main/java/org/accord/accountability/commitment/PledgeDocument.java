@@ -69,6 +69,47 @@ public record PledgeDocument(Pledge pledge, Optional<String> organization, Optio
    *     unknown severity or sector, a bad time, a validity that ends before it starts or is over already
    */
   public static PledgeDocument read(JsonNode json, Instant now) {
+    return read(json, now, true);
+  }
+
+  /**
+   * A pledge as {@link #describe} wrote it for the store, read back without the checks against the
+   * time of publication (a stored version may have expired since).
+   *
+   * @throws InvalidInputException if it is not a document {@link #describe} writes
+   */
+  public static Pledge stored(JsonNode json) {
+    return read(json, Instant.EPOCH, false).pledge();
+  }
+
+  /**
+   * A pledge as JSON-ready values in the document's own format, the same members {@link #read} takes:
+   * what the store keeps, the log attests and the edges show.
+   */
+  public static java.util.Map<String, Object> describe(Pledge pledge) {
+    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("kind", pledge.kind().label());
+    out.put("title", pledge.title());
+    List<Object> terms = new ArrayList<>();
+    for (Term term : pledge.terms()) {
+      java.util.Map<String, Object> t = new java.util.LinkedHashMap<>();
+      t.put("kind", term.kind().label());
+      term.severity().ifPresent(s -> t.put("severity", s.label().toLowerCase(java.util.Locale.ROOT)));
+      t.put("within", Term.text(term.within()));
+      terms.add(t);
+    }
+    out.put("terms", terms);
+    java.util.Map<String, Object> scope = new java.util.LinkedHashMap<>();
+    scope.put("severities", pledge.scope().severities().stream().sorted().map(s -> s.label().toLowerCase(java.util.Locale.ROOT)).toList());
+    scope.put("products", pledge.scope().products());
+    scope.put("sectors", pledge.scope().sectors().stream().sorted().map(Sector::label).toList());
+    out.put("scope", scope);
+    out.put("valid_from", pledge.validFrom().toString());
+    pledge.validUntil().ifPresent(u -> out.put("valid_until", u.toString()));
+    return out;
+  }
+
+  private static PledgeDocument read(JsonNode json, Instant now, boolean publishing) {
     if (json == null || !json.isObject()) {
       throw new InvalidInputException("a commitment is a JSON object", "body");
     }
@@ -116,7 +157,7 @@ public record PledgeDocument(Pledge pledge, Optional<String> organization, Optio
     Scope scope = new Scope(severities, texts(scopeNode, "products", "scope.products"), sectors);
     Instant from = Optional.ofNullable(text(json, "valid_from")).map(t -> instant(t, "valid_from")).orElse(now);
     Optional<Instant> until = Optional.ofNullable(text(json, "valid_until")).map(t -> instant(t, "valid_until"));
-    if (until.isPresent() && !until.get().isAfter(now)) {
+    if (publishing && until.isPresent() && !until.get().isAfter(now)) {
       throw new InvalidInputException("valid_until " + until.get() + " has passed; a commitment is published to apply", "valid_until");
     }
     Pledge pledge = new Pledge(kind, text(json, "title"), terms, scope, from, until);

@@ -47,6 +47,11 @@ public record Term(PledgeKind kind, Optional<Severity> severity, Duration within
     return within;
   }
 
+  /** A duration as ISO 8601, in whole days when it is whole days ({@code P30D}, else {@code PT36H}). */
+  public static String text(Duration within) {
+    return within.toSeconds() % 86_400 == 0 && within.getNano() == 0 ? "P" + within.toDays() + "D" : within.toString();
+  }
+
   /**
    * A duration as ISO 8601 ({@code P3D}, {@code PT24H}) or shorthand ({@code 24h}, {@code 3d}, {@code 2w}).
    *
