@@ -90,7 +90,7 @@ class CommitmentsTest {
   }
 
   /** The decoded log events of a commitment, in log order, checking that each names its predecessor's hash. */
-  List<LedgerEvent> chain(String id) throws Exception {
+  static List<LedgerEvent> chain(Accord accord, String id) throws Exception {
     List<LedgerEvent> events = new ArrayList<>();
     byte[] previous = null;
     for (long index : accord.ledger().indexesOf("commitment:" + id, false)) {
@@ -130,7 +130,7 @@ class CommitmentsTest {
     assertThat(commitments.list(null, null, 10)).extracting(PledgeVersion::commitment, PledgeVersion::version).containsExactly(tuple(id, 2));
     assertThat(commitments.list("Vendora", "arrangement", 10)).isEmpty();
 
-    List<LedgerEvent> events = chain(id);
+    List<LedgerEvent> events = chain(accord, id);
     assertThat(events).extracting(LedgerEvent::type).containsExactly("commitment.published", "commitment.superseded");
     assertThat(events.get(1).data()).containsEntry("supersedes", java.math.BigDecimal.ONE)
         .containsEntry("actor", Map.of("organization", "Vendora"));
