@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "commitment",
     description = {
-      "Publish, list and join commitments: promises made in public, ahead of any crisis.",
+      "Publish, list and join commitments (public promises).",
       "",
       "A pledge binds the organization that publishes it (acknowledge within 3 days, a fix within 30 days for "
           + "critical, ...). An arrangement, published by a foundation, CERT or government body, binds each "
@@ -43,7 +43,9 @@ public final class CommitmentCommand {
   @Command(
       name = "publish",
       description = {
-        "Publish a commitment document in your organization's name (an admin's act).",
+        "Publish a commitment in your organization's name.",
+        "",
+        "Publishing is an admin's act.",
         "",
         "FILE is JSON: kind (pledge or arrangement), title, terms [{kind, severity?, within}], scope {severities, "
             + "products, sectors} (at least one), valid_from?, valid_until?. With supersedes {commitment, version} "
@@ -54,8 +56,7 @@ public final class CommitmentCommand {
             + "within is P3D, PT24H, 24h, 3d or 2w (at most five years)."
       },
       footer = {"", "Examples:", "  accord commitment publish pledge.json --org Vendora",
-          "  echo '{\"title\": \"Vendora pledge\", \"terms\": [{\"kind\": \"fix-ready\", \"severity\": \"critical\", "
-              + "\"within\": \"P30D\"}], \"scope\": {\"products\": [\"pkg:maven/com.vendora/\"]}}' > pledge.json",
+
           "  accord commitment publish pledge.json --server https://accord.example --json"})
   public static final class Publish extends AccordCommand {
     @Parameters(paramLabel = "FILE", description = "The commitment document (JSON).")
@@ -124,7 +125,8 @@ public final class CommitmentCommand {
     }
   }
 
-  @Command(name = "show", description = "Show a commitment: its current version, every earlier version, and an arrangement's members.",
+  @Command(name = "show", description = {"Show a commitment with every version.", "",
+      "The current version, every earlier version (never erased), and an arrangement's members."},
       footer = {"", "Example:", "  accord commitment show cmt_0123456789abcdef --json"})
   public static final class Show extends AccordCommand {
     @Parameters(paramLabel = "ID", description = "The commitment's id, as 'accord commitment list' prints it.")
@@ -159,7 +161,9 @@ public final class CommitmentCommand {
     }
   }
 
-  @Command(name = "join", description = {"Join an arrangement's current version for your organization (an admin's act).", "",
+  @Command(name = "join", description = {"Join an arrangement for your organization.", "",
+      "Joining is an admin's act on the arrangement's current version. "
+          + 
       "Joining binds your organization from now on, for cases in the arrangement's scope; nobody else can join you to it."},
       footer = {"", "Example:", "  accord commitment join cmt_0123456789abcdef --org GridCo"})
   public static final class Join extends AccordCommand {
