@@ -236,8 +236,11 @@ class AuthorizationMatrixTest {
         (who, res) -> is(res == Res.MISSING ? 404 : 200));
     entry("POST /api/v1/commitments/{id}/members", requests(
             Res.PUBLIC, (w, who) -> Call.post(API + "/commitments/" + Commitments.commitment(w, Commitments.ARRANGEMENT) + "/members", "application/json", "{}", null),
+            Res.OF_B, (w, who) -> Call.post(API + "/commitments/" + Commitments.commitment(w, Commitments.ARRANGEMENT) + "/members",
+                "application/json", "{\"organization\": \"" + B + "\"}", null),
             Res.MISSING, (w, who) -> Call.post(API + "/commitments/" + Commitments.MISSING + "/members", "application/json", "{}", null)),
-        (who, res) -> is(res == Res.MISSING ? 404 : who == Who.ADMIN_A || who == Who.COORDINATOR ? 201 : 403));
+        // joining on behalf of another organization: the body names none, so naming one is a 400 for everyone
+        (who, res) -> is(res == Res.OF_B ? 400 : res == Res.MISSING ? 404 : who == Who.ADMIN_A || who == Who.COORDINATOR ? 201 : 403));
 
     // Product claims: anyone claims for its own organization, the coordinator decides.
     entry("POST /api/v1/claims", requests(
