@@ -76,8 +76,10 @@ class ArchitectureTest {
     core("notification", List.of(), JDK);
     // rule packs: org kinds and countries from party, the schema check through advisory's SchemaValidator (ADR 0130)
     core("jurisdiction", List.of("party", "advisory"), concat(JDK, JACKSON));
-    // pledges and indicators, computed from the public log and revealed case bundles (ADR 0142)
-    core("accountability", List.of("party", "disclosure", "exposure", "ledger"), JDK);
+    // pledges and indicators (ADR 0140-0143): a pledge's scope names product PURLs (identity), sectors (sbom) and CVSS
+    // severities (triage); its rules use party's Authority and refuse a stale supersede as disclosure's 409;
+    // indicators are computed from the public log (ledger) and revealed case bundles (disclosure)
+    core("accountability", List.of("identity", "party", "sbom", "exposure", "disclosure", "triage", "ledger"), concat(JDK, JACKSON));
     List<String> cores = List.copyOf(new TreeSet<>(CORES));
     List<String> notWebOrCli = concat(WEB_ONLY, CLI_ONLY);
     edge("store", cores, notWebOrCli);

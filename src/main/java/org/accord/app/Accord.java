@@ -109,6 +109,8 @@ public final class Accord implements AutoCloseable {
   private final Priorities priorities;
   /** The jurisdiction rule packs, shipped and the instance's own, read when the instance opens (ADR 0130, 0131). */
   private final RulePacks rulePacks;
+  /** Pledges and arrangements, and the deadlines they set in cases (ADR 0140, 0141). */
+  private final org.accord.app.accountability.Commitments commitments;
 
   private Accord(Config config, DataDirectoryLock lock, Database database, Clock clock, RulePacks rulePacks) {
     this.config = config;
@@ -147,6 +149,7 @@ public final class Accord implements AutoCloseable {
     this.advisories = new Advisories(database, graph, ingestLock, clock, events);
     this.findings = new Findings(database, graph, advisories);
     this.priorities = new Priorities(database, advisories, findings);
+    this.commitments = new org.accord.app.accountability.Commitments(database, clock, events, cases);
     advisories.start();
     if (database.jdbi().withHandle(org.accord.store.Outbox::count) > 0) {
       // An earlier run stopped before appending some events: start the log now, which drains them.
@@ -275,6 +278,11 @@ public final class Accord implements AutoCloseable {
   /** This instance as a C2SP tlog-witness of other logs (ADR 0144). */
   public org.accord.app.witness.Witnesses witnesses() {
     return witnesses;
+  }
+
+  /** Pledges and arrangements, and the deadlines they set in cases (ADR 0140, 0141). */
+  public org.accord.app.accountability.Commitments commitments() {
+    return commitments;
   }
 
   /** Product claims: who owns which product namespaces, as the coordinator approved. */

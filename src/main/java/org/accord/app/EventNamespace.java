@@ -27,7 +27,9 @@ public enum EventNamespace {
   CASE,
   REPORT,
   /** The logs this instance witnesses (ADR 0144). */
-  WITNESS;
+  WITNESS,
+  /** Commitments: {@code commitment.published}, {@code .superseded}, {@code .joined} (ADR 0140). */
+  COMMITMENT;
 
   /** The namespace as event types write it, such as {@code sbom}. */
   public String prefix() {

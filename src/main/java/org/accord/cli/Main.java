@@ -50,6 +50,7 @@ import picocli.CommandLine.ScopeType;
       KeyCommand.class,
       OrgCommand.class,
       ProductCommand.class,
+      org.accord.cli.accountability.CommitmentCommand.class,
       CaseCommand.class,
       ReportCommand.class,
       MemberCommand.class,

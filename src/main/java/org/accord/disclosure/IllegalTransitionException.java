@@ -31,7 +31,9 @@ public class IllegalTransitionException extends RuntimeException {
     /** A case's notification plan: draft, adopted, superseded (ADR 0134). */
     PLAN,
     /** A participant's obligation: recorded once, never replaced (ADR 0138). */
-    OBLIGATION
+    OBLIGATION,
+    /** A published commitment's versions: current, superseded; and joining an arrangement (ADR 0140). */
+    COMMITMENT
   }
 
   private final Machine machine;

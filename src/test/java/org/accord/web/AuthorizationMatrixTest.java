@@ -226,6 +226,27 @@ class AuthorizationMatrixTest {
             "application/json", "{\"url\": \"https://hooks.example/matrix\"}", org)),
         (who, res) -> managed(who, res, 200));
 
+    // Commitments (ADR 0140, 0141): public promises; only an organization's admin (or the coordinator) writes one,
+    // in its own name only: a body naming another organization is refused, and a join names none.
+    entry("POST /api/v1/commitments", requests(
+            Res.NONE, (w, who) -> Call.post(API + "/commitments", "application/json", Commitments.PLEDGE, null),
+            Res.OF_B, (w, who) -> Call.post(API + "/commitments", "application/json",
+                Commitments.PLEDGE.replaceFirst("\\{", "{\"organization\": \"" + B + "\", "), null)),
+        (who, res) -> is(res == Res.NONE && (who == Who.ADMIN_A || who == Who.COORDINATOR) ? 201 : 403));
+    entry("GET /api/v1/commitments", Map.of(Res.NONE, (w, who) -> Call.get(API + "/commitments?kind=pledge&limit=5")),
+        (who, res) -> is(200));
+    entry("GET /api/v1/commitments/{id}", requests(
+            Res.PUBLIC, (w, who) -> Call.get(API + "/commitments/" + Commitments.commitment(w, Commitments.PLEDGE)),
+            Res.MISSING, (w, who) -> Call.get(API + "/commitments/" + Commitments.MISSING)),
+        (who, res) -> is(res == Res.MISSING ? 404 : 200));
+    entry("POST /api/v1/commitments/{id}/members", requests(
+            Res.PUBLIC, (w, who) -> Call.post(API + "/commitments/" + Commitments.commitment(w, Commitments.ARRANGEMENT) + "/members", "application/json", "{}", null),
+            Res.OF_B, (w, who) -> Call.post(API + "/commitments/" + Commitments.commitment(w, Commitments.ARRANGEMENT) + "/members",
+                "application/json", "{\"organization\": \"" + B + "\"}", null),
+            Res.MISSING, (w, who) -> Call.post(API + "/commitments/" + Commitments.MISSING + "/members", "application/json", "{}", null)),
+        // joining on behalf of another organization: the body names none, so naming one is a 400 for everyone
+        (who, res) -> is(res == Res.OF_B ? 400 : res == Res.MISSING ? 404 : who == Who.ADMIN_A || who == Who.COORDINATOR ? 201 : 403));
+
     // Product claims: anyone claims for its own organization, the coordinator decides.
     entry("POST /api/v1/claims", requests(
             Res.NONE, (w, who) -> Call.post(API + "/claims", "application/json",
@@ -258,6 +279,10 @@ class AuthorizationMatrixTest {
     entry("GET /api/v1/cases/{id}/events", requests(
             Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/events", w.caseOfA),
             Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/events", MISSING_CASE)),
+        (who, res) -> is(seesCase(who, res) ? 200 : 404));
+    entry("GET /api/v1/cases/{id}/commitments", requests(
+            Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/commitments", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get(API + "/cases/" + MISSING_CASE + "/commitments", MISSING_CASE)),
         (who, res) -> is(seesCase(who, res) ? 200 : 404));
     entry("GET /api/v1/cases/{id}/alerts", requests(
             Res.OF_A, (w, who) -> Call.get(API + "/cases/" + w.caseOfA + "/alerts", w.caseOfA),
@@ -790,6 +815,26 @@ class AuthorizationMatrixTest {
   private static void add(String route, Entry entry) {
     if (TABLE.put(route, entry) != null) {
       throw new IllegalStateException("two entries for " + route);
+    }
+  }
+
+  /** Commitment bodies and ids for the matrix, in a holder so the table's initializer may use them. */
+  private static final class Commitments {
+    static final String PLEDGE = "{\"title\": \"Matrix pledge\", \"terms\": [{\"kind\": \"acknowledge-report\","
+        + " \"within\": \"P3D\"}], \"scope\": {\"severities\": [\"high\"]}}";
+    static final String ARRANGEMENT = PLEDGE.replaceFirst("\\{", "{\"kind\": \"arrangement\", ");
+    static final String MISSING = "cmt_0000000000000000";
+
+    /** A new commitment of the coordinator's organization, published directly (a fresh arrangement for each join). */
+    private static String commitment(MatrixWorld w, String document) {
+      try {
+        org.accord.party.Principal coordinator = new org.accord.party.Principal.Coordinator(
+            w.accord.parties().ensure(MatrixWorld.COORDINATOR_ORG, org.accord.party.OrgKind.CERT), null, null);
+        return w.accord.commitments().publish(coordinator, new com.fasterxml.jackson.databind.ObjectMapper().readTree(document))
+            .version().commitment();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
   }
 

@@ -1,0 +1,2 @@
+/** The {@code accord commitment} commands (ADR 0140, 0141). */
+package org.accord.cli.accountability;
