@@ -12,12 +12,12 @@ import picocli.CommandLine.Spec;
  * Base of every leaf command: access to the global options, the output streams and {@code --json}.
  * Subclasses implement {@link #execute()} and return an exit code.
  */
-abstract class AccordCommand implements Callable<Integer> {
+public abstract class AccordCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Spec protected CommandSpec spec;
 
   @Option(names = "--json", description = "Print the result as JSON.")
-  boolean json;
+  protected boolean json;
 
   @Override
   public final Integer call() throws Exception {

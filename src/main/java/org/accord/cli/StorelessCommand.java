@@ -6,4 +6,4 @@ package org.accord.cli;
  * global {@code --data} and {@code --db} options, which it would ignore; {@link Main#commandLine}
  * removes them from it. A group marked so loses them too; mark each subcommand as well.
  */
-interface StorelessCommand {}
+public interface StorelessCommand {}
