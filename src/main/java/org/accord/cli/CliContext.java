@@ -13,7 +13,7 @@ import org.accord.store.ServerRecord;
  *
  * <p>Thread-safe: a shutdown hook may close it while the command's thread still runs.
  */
-final class CliContext implements AutoCloseable {
+public final class CliContext implements AutoCloseable {
   private final Main main;
   private Accord accord;
   private Optional<Remote> remote;
@@ -64,7 +64,7 @@ final class CliContext implements AutoCloseable {
    * @throws UserException if a server holds the directory (this command has no API path), or a read
    *     command finds no store there
    */
-  synchronized Accord accord() {
+  public synchronized Accord accord() {
     if (closed) {
       throw new IllegalStateException("accord is shutting down");
     }
