@@ -72,6 +72,22 @@ public final class Simulator {
   private final double[] sectorFactor;
   private final Inject[] injects;
   private final boolean[][] injectCountry;
+  /** Sums kept per criticality: exposure-days, exploitable days, patched before X, patched before A. */
+  private static final int SUMS = 4;
+  /**
+   * The deployments, one long each: the path node above the group bits, the group (criticality x sector x
+   * country) below; sorted, so deployments of one node are adjacent and its release day stays in cache.
+   */
+  private final long[] packed;
+  private final int groupBits;
+  private final long groupMask;
+  private final int groups;
+  private final int[] groupCrit;
+  private final int[] groupSector;
+  private final int[] groupCountry;
+  private final double[] groupFactor;
+  private final int[] groupSize;
+  private final int essentialCount;
 
   /** Prepares the tables of a scenario over its affected world; cheap next to the runs. */
   public Simulator(Scenario scenario, AffectedWorld world) {
@@ -94,6 +110,32 @@ public final class Simulator {
     for (int s = 0; s < sectorFactor.length; s++) {
       sectorFactor[s] = b.sectorFactors().getOrDefault(world.sectors.get(s), 1.0);
     }
+    int sectors = world.sectors.size();
+    int countries = world.countries.size();
+    groups = 3 * sectors * countries;
+    groupBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, groups - 1));
+    groupMask = (1L << groupBits) - 1;
+    groupCrit = new int[groups];
+    groupSector = new int[groups];
+    groupCountry = new int[groups];
+    groupFactor = new double[groups];
+    groupSize = new int[groups];
+    for (int g = 0; g < groups; g++) {
+      groupCrit[g] = g / (sectors * countries);
+      groupSector[g] = g / countries % sectors;
+      groupCountry[g] = g % countries;
+      groupFactor[g] = sectorFactor[groupSector[g]];
+    }
+    packed = new long[world.deployments];
+    int essential = 0;
+    for (int d = 0; d < world.deployments; d++) {
+      int g = (world.criticality[d] * sectors + world.sector[d]) * countries + world.country[d];
+      groupSize[g]++;
+      essential += world.criticality[d] == 0 ? 1 : 0;
+      packed[d] = ((long) world.node[d] << groupBits) | g;
+    }
+    java.util.Arrays.sort(packed);
+    essentialCount = essential;
     injects = scenario.injects().toArray(Inject[]::new);
     injectCountry = new boolean[injects.length][world.countries.size()];
     for (int i = 0; i < injects.length; i++) {
@@ -162,6 +204,9 @@ public final class Simulator {
     final int[][] forkOf = new int[strategies.length][world.countries.size()];
     final int[][] diff = new int[strategies.length][series * (points + 1)];
     final double[] stateDraw = new double[injects.length];
+    final int[][] hist = new int[strategies.length][groups * (points + 1)];
+    final double[][] sums = new double[strategies.length][3 * SUMS];
+    final double[][] toldByGroup = new double[strategies.length][groups];
   }
 
   /** The event days of one strategy in one run. */
@@ -191,55 +236,71 @@ public final class Simulator {
     for (int k = 0; k < strategies.length; k++) {
       timelines[k] = prepare(strategies[k], k, v, f, exploitLag, attackLag, relayLag, s);
     }
-    // Deployments: one draw each, then every strategy.
-    int m = world.deployments;
-    int sectorBase = 4;
-    int countryBase = 4 + world.sectors.size();
+    // Deployments: one draw each, then every strategy. Per strategy, sums per criticality and a histogram
+    // per group (criticality x sector x country) of the curve index; series are folded from it afterwards.
+    int m = packed.length;
     int stride = points + 1;
-    double[][] metric = new double[strategies.length][Runs.METRICS];
-    for (int k = 0; k < strategies.length; k++) {
-      java.util.Arrays.fill(s.diff[k], 0);
+    int strategiesCount = strategies.length;
+    double[][] told = s.toldByGroup;
+    for (int k = 0; k < strategiesCount; k++) {
+      java.util.Arrays.fill(s.hist[k], 0);
+      java.util.Arrays.fill(s.sums[k], 0);
+      double[] opNotify = s.opNotify[k];
+      for (int g = 0; g < groups; g++) {
+        told[k][g] = opNotify[groupCountry[g] * 3 + groupCrit[g]];
+      }
     }
     for (int d = 0; d < m; d++) {
-      int crit = world.criticality[d];
-      double lag = deploy[crit][random.nextInt() & MASK] * sectorFactor[world.sector[d]];
-      int node = world.node[d];
-      int country = world.country[d];
-      for (int k = 0; k < strategies.length; k++) {
+      long p = packed[d];
+      int g = (int) (p & groupMask);
+      int node = (int) (p >>> groupBits);
+      int crit = groupCrit[g];
+      double lag = deploy[crit][random.nextInt() & MASK] * groupFactor[g];
+      int country = groupCountry[g];
+      for (int k = 0; k < strategiesCount; k++) {
         Timeline t = timelines[k];
         double released = s.rel[k][node];
         if (released > s.forkFrom[k][country]) {
           released = s.forkRel[k][s.forkOf[k][country]][node];
         }
-        double told = s.opNotify[k][country * 3 + crit];
-        double begin = Math.max(released, told);
-        double patched = finish(begin, lag, t);
-        double[] mk = metric[k];
+        double patched = finish(Math.max(released, told[k][g]), lag, t);
         double within = Math.min(patched, horizon);
-        double exploitable = Math.max(0, within - t.x);
-        mk[Runs.EXPOSURE_DAYS] += within;
-        mk[Runs.EXPLOITABLE_DAYS] += exploitable;
-        if (crit == 0) {
-          mk[Runs.EXPOSURE_DAYS_ESSENTIAL] += within;
-          mk[Runs.EXPLOITABLE_DAYS_ESSENTIAL] += exploitable;
-          mk[Runs.ESSENTIAL_BEFORE_EXPLOIT] += patched < t.x ? 1 : 0;
-          mk[Runs.ESSENTIAL_BEFORE_ATTACKS] += patched < t.a ? 1 : 0;
-          mk[Runs.ESSENTIAL] += 1;
-        }
-        mk[Runs.NOTIFIED_BEFORE_PUBLICATION] += told < t.p ? 1 : 0;
+        double[] sums = s.sums[k];
+        int at = crit * SUMS;
+        sums[at] += within;
+        sums[at + 1] += Math.max(0, within - t.x);
+        sums[at + 2] += patched < t.x ? 1 : 0;
+        sums[at + 3] += patched < t.a ? 1 : 0;
         int c = patched >= horizon ? points : (int) Math.min(points, Math.ceil(patched / step));
-        int[] diff = s.diff[k];
-        diff[c]++;
-        diff[(1 + crit) * stride + c]++;
-        diff[(sectorBase + world.sector[d]) * stride + c]++;
-        diff[(countryBase + country) * stride + c]++;
+        s.hist[k][g * stride + c]++;
       }
     }
-    for (int k = 0; k < strategies.length; k++) {
+    int sectorBase = 4;
+    int countryBase = 4 + world.sectors.size();
+    for (int k = 0; k < strategiesCount; k++) {
       Timeline t = timelines[k];
-      double[] mk = metric[k];
-      int[] curve = out.curve(k, run);
       int[] diff = s.diff[k];
+      java.util.Arrays.fill(diff, 0);
+      int[] hist = s.hist[k];
+      double notified = 0;
+      for (int g = 0; g < groups; g++) {
+        int crit = groupCrit[g];
+        int sector = groupSector[g];
+        int country = groupCountry[g];
+        for (int c = 0; c <= points; c++) {
+          int count = hist[g * stride + c];
+          if (count != 0) {
+            diff[c] += count;
+            diff[(1 + crit) * stride + c] += count;
+            diff[(sectorBase + sector) * stride + c] += count;
+            diff[(countryBase + country) * stride + c] += count;
+          }
+        }
+        if (told[k][g] < t.p) {
+          notified += groupSize[g];
+        }
+      }
+      int[] curve = out.curve(k, run);
       double half = m / 2.0;
       double deployed = Double.POSITIVE_INFINITY;
       for (int series = 0; series < this.series; series++) {
@@ -255,16 +316,19 @@ public final class Simulator {
           break;
         }
       }
-      double essential = Math.max(1, mk[Runs.ESSENTIAL]);
+      double[] sums = s.sums[k];
+      double essential = Math.max(1, essentialCount);
       double[] row = out.metrics(k, run);
-      row[Runs.EXPOSURE_DAYS] = mk[Runs.EXPOSURE_DAYS];
-      row[Runs.EXPOSURE_DAYS_ESSENTIAL] = mk[Runs.EXPOSURE_DAYS_ESSENTIAL];
-      row[Runs.EXPLOITABLE_DAYS] = mk[Runs.EXPLOITABLE_DAYS];
-      row[Runs.EXPLOITABLE_DAYS_ESSENTIAL] = mk[Runs.EXPLOITABLE_DAYS_ESSENTIAL];
-      row[Runs.ESSENTIAL_BEFORE_EXPLOIT] = mk[Runs.ESSENTIAL_BEFORE_EXPLOIT] / essential;
-      row[Runs.ESSENTIAL_BEFORE_ATTACKS] = mk[Runs.ESSENTIAL_BEFORE_ATTACKS] / essential;
-      row[Runs.NOTIFIED_BEFORE_PUBLICATION] = m == 0 ? 0 : mk[Runs.NOTIFIED_BEFORE_PUBLICATION] / m;
-      row[Runs.ESSENTIAL] = mk[Runs.ESSENTIAL];
+      for (int crit = 0; crit < 3; crit++) {
+        row[Runs.EXPOSURE_DAYS] += sums[crit * SUMS];
+        row[Runs.EXPLOITABLE_DAYS] += sums[crit * SUMS + 1];
+      }
+      row[Runs.EXPOSURE_DAYS_ESSENTIAL] = sums[0];
+      row[Runs.EXPLOITABLE_DAYS_ESSENTIAL] = sums[1];
+      row[Runs.ESSENTIAL_BEFORE_EXPLOIT] = sums[2] / essential;
+      row[Runs.ESSENTIAL_BEFORE_ATTACKS] = sums[3] / essential;
+      row[Runs.NOTIFIED_BEFORE_PUBLICATION] = m == 0 ? 0 : notified / m;
+      row[Runs.ESSENTIAL] = essentialCount;
       row[Runs.FIX_READY] = t.f;
       row[Runs.PUBLICATION] = t.p;
       row[Runs.EXPLOIT_PUBLIC] = t.x;
