@@ -226,7 +226,15 @@ public final class Report {
         return measure.lowerIsBetter ? by : -by;
       });
       int best = order[0];
+      // The runner-up is the best strategy that does differ from the winner (two strategies may coincide
+      // in a scenario, as coordinated and foundation-mediated do without sanctions that matter).
       int second = order[1];
+      for (int i = 1; i < order.length; i++) {
+        if (medians[order[i]] != medians[best] || means[order[i]] != means[best]) {
+          second = order[i];
+          break;
+        }
+      }
       double[] a = column(runs, best, measure.column);
       double[] b = column(runs, second, measure.column);
       double[] gain = new double[runs.runs];
