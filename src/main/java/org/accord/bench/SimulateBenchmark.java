@@ -49,9 +49,8 @@ public final class SimulateBenchmark {
   /** Runs the benchmark over {@code scenario} (its world is replaced by the generated one). */
   public static Result run(Options options, Scenario scenario, Consumer<String> log) {
     long started = System.nanoTime();
-    SyntheticWorld.Spec scaled = SyntheticWorld.Spec.scaled(options.versions(), options.edges(), options.deployments(), options.seed());
-    SyntheticWorld world = SyntheticWorld.generate(new SyntheticWorld.Spec(scaled.versions(), scaled.edges(), scaled.deployments(),
-        scaled.seed(), scaled.vendors(), scaled.products(), scaled.operators(), scaled.countries(), scaled.sectors(), true));
+    SyntheticWorld world = SyntheticWorld.generate(
+        SyntheticWorld.Spec.scaled(options.versions(), options.edges(), options.deployments(), options.seed()).withLibraCore());
     ExposureGraph graph = WorldGraph.of(world);
     double generateS = seconds(started);
     log.accept(String.format(Locale.ROOT, "world: %,d versions, %,d edges, %,d deployments, built in %.1f s",

@@ -14,9 +14,7 @@ final class Worlds {
     if (generated.demo()) {
       return SyntheticWorld.Spec.demo();
     }
-    SyntheticWorld.Spec s = SyntheticWorld.Spec.scaled(generated.versions(), generated.edges(), generated.deployments(), generated.seed());
-    return new SyntheticWorld.Spec(s.versions(), s.edges(), s.deployments(), s.seed(), s.vendors(), s.products(), s.operators(),
-        s.countries(), s.sectors(), true);
+    return SyntheticWorld.Spec.scaled(generated.versions(), generated.edges(), generated.deployments(), generated.seed()).withLibraCore();
   }
 
   /** The graph of a generated world. */
