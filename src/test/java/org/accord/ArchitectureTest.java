@@ -71,7 +71,9 @@ class ArchitectureTest {
     core("disclosure", List.of("identity", "party", "sbom", "exposure", "advisory", "ledger", "jurisdiction"), concat(JDK, JACKSON));
     core("triage", List.of("exposure"), JDK);
     core("ledger", List.of(), JDK);
-    core("exercise", List.of("exposure", "disclosure", "triage"), JDK);
+    // scenarios are YAML/JSON checked by the shipped schema through advisory's SchemaValidator, with a vers: range
+    // from identity, as rule packs are (ADR 0148)
+    core("exercise", List.of("identity", "exposure", "advisory", "disclosure", "triage"), concat(JDK, JACKSON));
     // who is notified, the message text, backoff, digest hour and webhook signatures (ADR 0119, 0120)
     core("notification", List.of(), JDK);
     // rule packs: org kinds and countries from party, the schema check through advisory's SchemaValidator (ADR 0130)

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  */
 public abstract class AccordCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Spec protected CommandSpec spec;
 
   @Option(names = "--json", description = "Print the result as JSON.")
   protected boolean json;

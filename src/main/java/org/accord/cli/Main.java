@@ -60,6 +60,8 @@ import picocli.CommandLine.ScopeType;
       ServeCommand.class,
       DemoCommand.class,
       GenerateCommand.class,
+      org.accord.cli.exercise.ScenarioCommand.class,
+      org.accord.cli.exercise.SimulateCommand.class,
       BenchCommand.class,
       IndicatorsCommand.class,
       LogCommand.class,

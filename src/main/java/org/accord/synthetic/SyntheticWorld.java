@@ -99,6 +99,11 @@ public final class SyntheticWorld {
           Math.max(20, deployments / 25), COUNTRIES.size(), SECTORS.size(), false);
     }
 
+    /** The same spec with LibraCore and its fork planted. */
+    public Spec withLibraCore() {
+      return new Spec(versions, edges, deployments, seed, vendors, products, operators, countries, sectors, true);
+    }
+
     /** The LibraCore demo world: ~40 vendors, 300 products, 5,000 deployments, 12 countries, 8 sectors. */
     public static Spec demo() {
       return new Spec(3_000, 7_000, 5_000, 20261122L, 40, 300, 160, 12, 8, true);

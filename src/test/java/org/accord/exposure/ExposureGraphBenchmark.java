@@ -2,7 +2,6 @@ package org.accord.exposure;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.accord.identity.Ecosystem;
 import org.accord.identity.Purl;
 import org.accord.synthetic.SyntheticWorld;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,29 +43,8 @@ public class ExposureGraphBenchmark {
   @Setup(Level.Trial)
   public void build() {
     SyntheticWorld world = SyntheticWorld.generate(SyntheticWorld.Spec.scaled(versions, versions * 10L, versions / 10, 42));
-    ExposureGraph.Builder builder = ExposureGraph.builder((type, a, b) -> Ecosystem.fromPurlType(type).scheme().compare(a, b));
     int n = world.versionCount();
-    for (int v = 0; v < n; v++) {
-      Purl purl = Purl.parse(world.versionPurl(v));
-      builder.addComponent(new ComponentNode(v + 1, purl.canonical(), purl.packageKey(), purl.version()));
-      for (int dep : world.dependenciesOf(v)) {
-        builder.addEdge(v + 1, dep + 1);
-      }
-    }
-    for (int p = 0; p < world.products().size(); p++) {
-      long id = n + p + 1L;
-      Purl purl = Purl.parse(world.products().get(p).purl());
-      builder.addComponent(new ComponentNode(id, purl.canonical(), purl.packageKey(), purl.version())).addProduct(id);
-      for (int dep : world.products().get(p).directDependencies()) {
-        builder.addEdge(id, dep + 1);
-      }
-    }
-    long deploymentId = 1;
-    for (SyntheticWorld.Site site : world.sites()) {
-      builder.addDeployment(new Deployment(deploymentId++, site.operator(), site.site(), site.sector(), site.country(),
-          site.criticality(), n + site.product() + 1L));
-    }
-    graph = builder.inlineCompaction().build();
+    graph = org.accord.synthetic.WorldGraph.of(world);
     SplittableRandom random = new SplittableRandom(7);
     popular = new String[1024];
     rare = new String[1024];
