@@ -19,7 +19,7 @@ import org.accord.party.Principal;
  * token for an HttpOnly, SameSite=Strict session cookie (Secure when the public URL is https). Login
  * and logout check Origin and a CSRF token (ADR 0088). The pages hold no data; they call the API.
  */
-final class PageRoutes implements WebServer.RouteModule {
+public final class PageRoutes implements WebServer.RouteModule {
   @Override
   public void register(JavalinConfig config, WebServer server) {
     config.staticFiles.add(
@@ -118,7 +118,7 @@ final class PageRoutes implements WebServer.RouteModule {
   }
 
   /** An HttpOnly, SameSite=Strict cookie; Secure when the public URL (or the request) is https. */
-  static Cookie cookie(WebServer server, Context ctx, String name, String value, int maxAgeSeconds) {
+  public static Cookie cookie(WebServer server, Context ctx, String name, String value, int maxAgeSeconds) {
     return cookie(server, ctx, name, value, maxAgeSeconds, SameSite.STRICT);
   }
 
@@ -142,7 +142,7 @@ final class PageRoutes implements WebServer.RouteModule {
    * this server's own origin: {@code ACCORD_PUBLIC_URL}'s when set, else the request's scheme and
    * Host.
    */
-  static void requireSameOrigin(WebServer server, Context ctx, String action) {
+  public static void requireSameOrigin(WebServer server, Context ctx, String action) {
     String own = ownOrigin(server, ctx);
     String origin = ctx.header("Origin");
     String claimed = origin != null ? origin : ctx.header("Referer");

@@ -227,12 +227,12 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** Registers a GET route that accepts exactly the query parameters {@code accepted}. */
-  void get(JavalinConfig config, String path, Parameters accepted, Handler handler) {
+  public void get(JavalinConfig config, String path, Parameters accepted, Handler handler) {
     config.routes.get(path, declare("GET", path, accepted, handler));
   }
 
   /** Registers a POST route that accepts exactly the query parameters {@code accepted}. */
-  void post(JavalinConfig config, String path, Parameters accepted, Handler handler) {
+  public void post(JavalinConfig config, String path, Parameters accepted, Handler handler) {
     config.routes.post(path, declare("POST", path, accepted, handler));
   }
 
@@ -280,11 +280,11 @@ public final class WebServer implements AutoCloseable {
     return principal;
   }
 
-  Sessions sessions() {
+  public Sessions sessions() {
     return sessions;
   }
 
-  WebOptions options() {
+  public WebOptions options() {
     return options;
   }
 
