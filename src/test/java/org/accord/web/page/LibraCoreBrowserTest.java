@@ -77,6 +77,14 @@ class LibraCoreBrowserTest {
       assertThat(driver.findElements(By.cssSelector("form[aria-label='Accept the proposed embargo']"))).isEmpty();
       browser.checkPage("libracore-05-case");
 
+      // The viewer picks a zone: the end is written in it, with the zone named.
+      driver.findElement(By.id("tz")).clear();
+      driver.findElement(By.id("tz")).sendKeys("Europe/Zurich");
+      driver.findElement(By.cssSelector("form.zone button")).click();
+      wait.until(ExpectedConditions.urlContains("tz=Europe"));
+      assertThat(driver.findElement(By.id("embargo-end")).getText()).contains("2027-01-16 11:00 Europe/Zurich").contains("10:00 UTC");
+      browser.screenshot("libracore-05b-case-in-zurich-time");
+
       // 4. A refused action shows the server's reason: not_affected with a justification is fine, a
       //    justification with "affected" is refused by the API, and the page says why.
       driver.findElement(By.id("status-product")).sendKeys(LibraCoreWorld.PRODUCT);
