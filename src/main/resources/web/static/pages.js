@@ -42,11 +42,15 @@
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var result = form.querySelector('.result');
+      // Each named field with a value; a field marked data-array is a comma-separated list.
       var body = {};
-      new FormData(form).forEach(function (value, key) {
-        if (value !== '') {
-          body[key] = value;
+      Array.prototype.forEach.call(form.elements, function (field) {
+        if (!field.name || field.disabled || field.value === '') {
+          return;
         }
+        body[field.name] = field.hasAttribute('data-array')
+          ? field.value.split(',').map(function (v) { return v.trim(); }).filter(function (v) { return v !== ''; })
+          : field.value;
       });
       var buttons = form.querySelectorAll('button');
       Array.prototype.forEach.call(buttons, function (b) { b.disabled = true; });

@@ -52,6 +52,7 @@ class PagesAgainstTheApiTest {
     ACTIONS.put("/acknowledge", "{}");
     ACTIONS.put("/statuses", "{\"product\": \"pkg:generic/page-check\"}");
     ACTIONS.put("/messages", "{\"body\": \"page check\"}");
+    ACTIONS.put("/participants", "{\"organization\": \"" + MatrixWorld.COORDINATOR_ORG + "\", \"roles\": [\"coordinator\"]}");
   }
 
   @TempDir static Path dir;

@@ -18,6 +18,7 @@ import org.accord.app.Cases;
 import org.accord.disclosure.EmEvent;
 import org.accord.disclosure.EmState;
 import org.accord.disclosure.EmbargoManagement;
+import org.accord.disclosure.ParticipantRole;
 import org.accord.party.Principal;
 import org.accord.web.Parameters;
 import org.accord.web.WebServer;
@@ -30,8 +31,8 @@ import org.accord.web.WebServer;
  * the API answers from, called with the viewer's principal, so a case the viewer may not see is the
  * same 404 page as a missing one, and an item the API hides is not on the page.
  *
- * <p>The actions offered (propose, accept or reject an embargo, acknowledge, set a status, post a
- * message) are those the API would let this viewer take in the case's current state ({@link Actions});
+ * <p>The actions offered (propose, accept or reject an embargo, acknowledge, invite, from the
+ * suggestions or by name, set a status, post a message) are those the API would let this viewer take in the case's current state ({@link Actions});
  * each posts to the API from {@code /static/pages.js}, which shows the API's refusal when it refuses.
  */
 public final class CasePage implements Pages.Module {
@@ -73,20 +74,22 @@ public final class CasePage implements Pages.Module {
 
   /**
    * What the viewer may do now, as the API decides it: a participant proposes and sets its own status;
-   * open proposals are answered by participants and the coordinator; anyone who sees the case posts.
+   * open proposals are answered by participants and the coordinator; the case owner and the
+   * coordinator invite; anyone who sees the case posts.
    */
   public record Actions(boolean propose, boolean answer, boolean acknowledge, boolean setStatus, boolean post,
-      List<String> ownProducts) {
-    /** Whether any action is offered. */
-    public boolean any() {
-      return propose || answer || acknowledge || setStatus || post;
-    }
-  }
+      boolean invite, List<String> ownProducts) {}
+
+  /** A vulnerability of the case the viewer may see: its alias, TLP, and affected packages with their ranges. */
+  public record Vulnerability(String alias, String tlp, List<String> affected) {}
+
+  /** A participant suggested from the exposure (ADR 0105), for those who may invite. */
+  public record Suggestion(String organization, String kind, String roles, String reason, boolean participant) {}
 
   /** Everything the case page shows. */
   public record Model(String id, String title, String tlp, String owner, String em, String pxa, Embargo embargo,
       List<Proposal> proposals, List<Participant> participants, List<Event> timeline, Matrix matrix, List<MessageThread> threads,
-      Actions actions, String zone, String alert, boolean canWrite) {}
+      List<Vulnerability> vulnerabilities, Actions actions, List<Suggestion> suggestions, String zone, String alert, boolean canWrite) {}
 
   /** The not-found page's model: the id asked for, as given. */
   public record Missing(String id) {}
@@ -175,8 +178,25 @@ public final class CasePage implements Pages.Module {
       threads.add(new MessageThread(thread, subject(t), unread, list, more));
     }
     Actions actions = actions(view, principal, statuses);
+    List<Suggestion> suggestions = new ArrayList<>();
+    List<Vulnerability> vulnerabilities = new ArrayList<>();
+    for (Map<String, Object> v : cases.vulnerabilities(principal, id)) {
+      List<String> affected = new ArrayList<>();
+      for (Map<String, Object> a : (List<Map<String, Object>>) v.get("affected")) {
+        affected.add(a.get("purl") + " " + a.get("range"));
+      }
+      vulnerabilities.add(new Vulnerability(v.get("alias") == null ? "(no alias)" : (String) v.get("alias"), (String) v.get("tlp"), affected));
+    }
+    // suggestions come from the affected packages; without any the API refuses to suggest (400)
+    if (actions.invite() && !vulnerabilities.isEmpty()) {
+      Map<String, Object> suggested = cases.suggest(principal, id, server.accord().suggestions());
+      for (Map<String, Object> one : (List<Map<String, Object>>) suggested.get("suggestions")) {
+        suggestions.add(new Suggestion((String) one.get("organization"), (String) one.get("org_kind"),
+            String.join(",", (List<String>) one.get("roles")), String.valueOf(one.get("reason")), Boolean.TRUE.equals(one.get("participant"))));
+      }
+    }
     return new Model(id, view.row().title(), view.row().tlp().label(), (String) described.get("owner"), CaseListPage.label(view.row().em()),
-        view.row().pxa().code(), embargo, proposals, participants, timeline, matrix, threads, actions, zone.getId(),
+        view.row().pxa().code(), embargo, proposals, participants, timeline, matrix, threads, vulnerabilities, actions, suggestions, zone.getId(),
         (String) described.get("alert"), session);
   }
 
@@ -234,7 +254,8 @@ public final class CasePage implements Pages.Module {
     boolean acknowledge = participant && own.get().acknowledged().isEmpty();
     List<String> ownProducts = statuses.stream().filter(s -> principal.organization().name().equals(s.get("organization")))
         .map(s -> (String) s.get("product")).distinct().sorted().toList();
-    return new Actions(propose, answer, acknowledge, participant, true, ownProducts);
+    boolean owner = own.map(p -> p.participant().has(ParticipantRole.CASE_OWNER)).orElse(false);
+    return new Actions(propose, answer, acknowledge, participant, true, owner || principal.isCoordinator(), ownProducts);
   }
 
   private static String when(Object iso, ZoneId zone) {

@@ -46,6 +46,15 @@ final class Browser implements AutoCloseable {
   static final Dimension PHONE = new Dimension(390, 844);
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Selenium warns on every start that it has no CDP classes for Chromium 150; the tests use WebDriver
+   * only, and the quiet build prints only the suites' summaries. Held so the setting is not collected.
+   */
+  private static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+  static {
+    SELENIUM.setLevel(Level.SEVERE);
+  }
   private static String axeSource;
 
   final ChromeDriver driver;

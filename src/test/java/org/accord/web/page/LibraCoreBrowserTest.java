@@ -17,7 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * member signs in with a token, finds the LibraCore case in its list (awaiting its status), opens it,
  * sets GridControl's status and posts a message. Every step saves a screenshot under {@code
  * target/screenshots/} ({@code libracore-NN-step}) and checks the console and axe-core at 1,400 and
- * 390 px.
+ * 390 px. Then the maintainers, who own the case, sign in and invite Betanet by name.
  */
 class LibraCoreBrowserTest {
   @TempDir Path dir;
@@ -118,6 +118,27 @@ class LibraCoreBrowserTest {
       assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Report a vulnerability");
       assertThat(driver.findElement(By.cssSelector("nav a[aria-current=page]")).getText()).isEqualTo("Report a vulnerability");
       browser.checkPage("libracore-09-report-form");
+
+      // 8. The maintainers (the case owner) invite by name; an unknown organization is refused with the reason.
+      driver.findElement(By.cssSelector("header form[action='/logout'] button")).click();
+      driver.get(world.url("/signin?next=/cases/" + world.caseId));
+      driver.findElement(By.id("token")).sendKeys(world.maintainerToken);
+      driver.findElement(By.cssSelector("form.signin button[type=submit]")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("invite-h")));
+      assertThat(driver.findElement(By.cssSelector("header .org")).getText()).isEqualTo(LibraCoreWorld.MAINTAINER);
+      assertThat(driver.findElements(By.cssSelector("li.message"))).as("the maintainers read the vendor's message").hasSize(2);
+      driver.findElement(By.id("invite-organization")).sendKeys("Nowhere Ltd");
+      driver.findElement(By.cssSelector("form[aria-label='Invite an organization by name'] button")).click();
+      WebElement invite = driver.findElement(By.cssSelector("form[aria-label='Invite an organization by name'] .result"));
+      wait.until(d -> invite.getText().startsWith("Refused"));
+      assertThat(invite.getText()).contains("Nowhere Ltd");
+      browser.screenshot("libracore-10-invite-refused");
+      browser.consoleErrors(); // the provoked 404 is logged as a failed fetch
+      driver.findElement(By.id("invite-organization")).clear();
+      driver.findElement(By.id("invite-organization")).sendKeys("Betanet");
+      driver.findElement(By.cssSelector("form[aria-label='Invite an organization by name'] button")).click();
+      wait.until(d -> d.findElement(By.id("participants")).getText().contains("Betanet"));
+      browser.checkPage("libracore-11-invited");
     }
   }
 }
