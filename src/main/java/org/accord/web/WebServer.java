@@ -350,12 +350,8 @@ public final class WebServer implements AutoCloseable {
         if (!safe && !Sessions.csrfMatches(session.get(), ctx.header("X-Accord-CSRF"))) {
           throw new ApiError(HttpStatus.FORBIDDEN, "missing or wrong X-Accord-CSRF header for a cookie session");
         }
-        if (!accord.parties().stillValid(session.get().principal())) {
-          sessions.remove(session.get().id());
-        } else {
-          principal = Optional.of(session.get().principal());
-        }
       }
+      principal = stillValid(session).map(Sessions.Session::principal);
     }
     if (principal.isEmpty()) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"accord\"");
@@ -389,15 +385,17 @@ public final class WebServer implements AutoCloseable {
     if (bearer(ctx)) {
       return bearerPrincipal(ctx).map(p -> new Caller(p, Optional.empty()));
     }
-    Optional<Sessions.Session> session = sessions.find(ctx.cookie(Sessions.COOKIE));
-    if (session.isEmpty()) {
-      return Optional.empty();
-    }
-    if (!accord.parties().stillValid(session.get().principal())) {
+    Optional<Sessions.Session> session = stillValid(sessions.find(ctx.cookie(Sessions.COOKIE)));
+    return session.map(s -> new Caller(s.principal(), session));
+  }
+
+  /** The session while its principal is still valid (token not revoked, member not removed); else it ends. */
+  private Optional<Sessions.Session> stillValid(Optional<Sessions.Session> session) {
+    if (session.isPresent() && !accord.parties().stillValid(session.get().principal())) {
       sessions.remove(session.get().id());
       return Optional.empty();
     }
-    return Optional.of(new Caller(session.get().principal(), session));
+    return session;
   }
 
   /**
