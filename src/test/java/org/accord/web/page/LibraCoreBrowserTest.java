@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -27,6 +28,7 @@ class LibraCoreBrowserTest {
     try (Browser browser = Browser.open(); LibraCoreWorld world = new LibraCoreWorld(dir)) {
       var driver = browser.driver;
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      wait.ignoring(StaleElementReferenceException.class); // an action reloads the page under a wait's feet
 
       // 1. The case list needs a sign-in: the browser is sent to /signin.
       driver.get(world.url("/cases"));
@@ -120,7 +122,9 @@ class LibraCoreBrowserTest {
       browser.checkPage("libracore-09-report-form");
 
       // 8. The maintainers (the case owner) invite by name; an unknown organization is refused with the reason.
+      driver.get(world.url("/cases/" + world.caseId));
       driver.findElement(By.cssSelector("header form[action='/logout'] button")).click();
+      wait.until(ExpectedConditions.urlToBe(world.url("/")));
       driver.get(world.url("/signin?next=/cases/" + world.caseId));
       driver.findElement(By.id("token")).sendKeys(world.maintainerToken);
       driver.findElement(By.cssSelector("form.signin button[type=submit]")).click();
