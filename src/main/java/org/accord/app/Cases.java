@@ -1057,6 +1057,15 @@ public final class Cases {
   }
 
   /**
+   * The ids of the cases where a product of {@code viewer}'s organization awaits its status (a status
+   * row not checked yet): the case list's "awaiting my status" filter. Only cases the organization takes
+   * part in; one query.
+   */
+  public Set<String> awaitingStatus(Principal viewer) {
+    return database.jdbi().withHandle(handle -> org.accord.store.CaseItems.awaitingStatus(handle, viewer.organization().id()));
+  }
+
+  /**
    * The statuses {@code viewer} may see (each item's TLP; its owner is the participant it is about),
    * with the participant's notified, first-viewed and acknowledged times.
    *

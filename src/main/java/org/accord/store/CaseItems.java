@@ -99,6 +99,20 @@ public final class CaseItems {
     }
   }
 
+  /**
+   * The public ids of the cases where {@code organization} takes part and has a product whose status is
+   * not checked yet, in one query.
+   */
+  public static java.util.Set<String> awaitingStatus(Handle handle, long organization) {
+    return new java.util.TreeSet<>(handle.createQuery(
+            "SELECT DISTINCT c.public_id FROM case_statuses s JOIN cases c ON c.id = s.case_id"
+                + " JOIN case_participants p ON p.case_id = s.case_id AND p.org_id = s.org_id"
+                + " WHERE s.org_id = :org AND s.vex_status IS NULL")
+        .bind("org", organization)
+        .mapTo(String.class)
+        .list());
+  }
+
   /** The case's statuses, by participant organization name and product. */
   public static List<StatusRow> statuses(Handle handle, long pk) {
     return handle.createQuery(

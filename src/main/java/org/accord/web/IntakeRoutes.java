@@ -20,7 +20,7 @@ import org.accord.store.Reports.MessageRow;
 final class IntakeRoutes implements WebServer.RouteModule {
   @Override
   public void register(JavalinConfig config, WebServer server) {
-    server.get(config, "/report", Parameters.NONE, ctx -> html(ctx, FORM));
+    server.get(config, "/report", Parameters.NONE, ctx -> html(server, ctx, FORM));
     server.post(config, "/report", Parameters.NONE, ctx -> submit(server, ctx));
     server.get(config, "/report/follow/{secret}", Parameters.NONE, ctx -> follow(server, ctx));
     server.post(config, "/report/follow/{secret}", Parameters.NONE, ctx -> message(server, ctx));
@@ -30,12 +30,13 @@ final class IntakeRoutes implements WebServer.RouteModule {
   private static final String FORM = """
       <h1>Report a vulnerability</h1>
       <p>No account needed. You get a private follow-up link once; keep it.</p>
-      <form method="post" action="/report">
-      <p><label>Title<br><input name="title" size="80" required></label></p>
-      <p><label>Description<br><textarea name="description" rows="10" cols="80" required></textarea></label></p>
-      <p><label>Affected packages, one per line: purl and version range<br>
-      <textarea name="affected" rows="4" cols="80" placeholder="pkg:maven/org.libra/libracore [2.0,2.3.4)" required></textarea></label></p>
-      <p><label>CVSS vector (optional)<br><input name="cvss" size="80"></label></p>
+      <form method="post" action="/report" class="stack">
+      <div class="field wide"><label for="report-title">Title</label><input id="report-title" name="title" required></div>
+      <div class="field wide"><label for="report-description">Description</label>
+      <textarea id="report-description" name="description" rows="10" required></textarea></div>
+      <div class="field wide"><label for="report-affected">Affected packages, one per line: purl and version range</label>
+      <textarea id="report-affected" name="affected" rows="4" placeholder="pkg:maven/org.libra/libracore [2.0,2.3.4)" required></textarea></div>
+      <div class="field wide"><label for="report-cvss">CVSS vector (optional)</label><input id="report-cvss" name="cvss"></div>
       <p><button type="submit">Send report</button></p>
       </form>
       """;
@@ -64,13 +65,13 @@ final class IntakeRoutes implements WebServer.RouteModule {
     } catch (Reports.RateLimited e) {
       ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
       ctx.status(HttpStatus.TOO_MANY_REQUESTS);
-      html(ctx, "<h1>Too many reports</h1><p>" + escape(e.getMessage()) + "</p>");
+      html(server, ctx, "<h1>Too many reports</h1><p>" + escape(e.getMessage()) + "</p>");
       return;
     }
     String link = "/report/follow/" + sent.secret();
     ctx.status(HttpStatus.CREATED);
     ctx.header("Cache-Control", "no-store");
-    html(ctx, "<h1>Report received</h1><p>Your report " + escape(sent.view().row().id()) + " was received.</p>"
+    html(server, ctx, "<h1>Report received</h1><p>Your report " + escape(sent.view().row().id()) + " was received.</p>"
         + "<p>Your private follow-up link, shown only this once; keep it secret:</p>"
         + "<p><a href=\"" + link + "\">" + link + "</a></p>");
   }
@@ -85,9 +86,10 @@ final class IntakeRoutes implements WebServer.RouteModule {
       page.append("<li>").append(m.author().name().toLowerCase(java.util.Locale.ROOT)).append(", ").append(m.at())
           .append(": ").append(escape(m.body())).append("</li>");
     }
-    page.append("</ul><form method=\"post\"><p><textarea name=\"text\" rows=\"5\" cols=\"80\" required></textarea></p>")
+    page.append("</ul><form method=\"post\" class=\"stack\"><div class=\"field wide\"><label for=\"follow-text\">Your message</label>")
+        .append("<textarea id=\"follow-text\" name=\"text\" rows=\"5\" required></textarea></div>")
         .append("<p><button type=\"submit\">Send message</button></p></form>");
-    html(ctx, page.toString());
+    html(server, ctx, page.toString());
   }
 
   private static void message(WebServer server, Context ctx) {
@@ -103,9 +105,9 @@ final class IntakeRoutes implements WebServer.RouteModule {
         ctx.pathParam("id"), JsonBody.required(body, "text"))));
   }
 
-  private static void html(Context ctx, String body) {
-    ctx.contentType("text/html; charset=utf-8").result("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        + "<title>Accord: report a vulnerability</title></head><body>" + body + "</body></html>");
+  /** The page inside the shared shell (ADR 0150), under the menu's "Report a vulnerability". */
+  private static void html(WebServer server, Context ctx, String body) {
+    org.accord.web.page.Pages.shellAround(server, ctx, "Report a vulnerability", org.accord.web.page.Nav.REPORT, body);
   }
 
   private static String oneLine(String text) {

@@ -48,8 +48,8 @@ import org.slf4j.LoggerFactory;
  * <p>Registered only when a provider is configured. Thread-safe: pending logins sit in a locked map
  * capped at {@value #MAX_PENDING} entries; the provider's metadata is fetched once, on first use.
  */
-final class OidcRoutes implements WebServer.RouteModule {
-  static final String START = "/login/oidc";
+public final class OidcRoutes implements WebServer.RouteModule {
+  public static final String START = "/login/oidc";
   static final String CALLBACK = "/login/oidc/callback";
   static final String COOKIE = "accord_oidc";
   private static final int MAX_PENDING = 10_000;

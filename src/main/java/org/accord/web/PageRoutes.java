@@ -19,7 +19,7 @@ import org.accord.party.Principal;
  * token for an HttpOnly, SameSite=Strict session cookie (Secure when the public URL is https). Login
  * and logout check Origin and a CSRF token (ADR 0088). The pages hold no data; they call the API.
  */
-final class PageRoutes implements WebServer.RouteModule {
+public final class PageRoutes implements WebServer.RouteModule {
   @Override
   public void register(JavalinConfig config, WebServer server) {
     config.staticFiles.add(
@@ -87,20 +87,34 @@ final class PageRoutes implements WebServer.RouteModule {
     String token = ctx.formParam("token");
     String presented = token == null ? null : token.strip();
     Optional<Principal> principal = server.accord().parties().authenticate(presented);
+    // The sign-in page sends where to go next; the explorer's own form does not, and goes home.
+    String next = localPath(ctx.formParam("next"));
     if (principal.isEmpty()) {
-      ctx.redirect("/?login=failed", HttpStatus.SEE_OTHER);
+      ctx.redirect(next == null ? "/?login=failed" : "/signin?login=failed&next=" + java.net.URLEncoder.encode(next,
+          java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
       return;
     }
-    openSession(server, ctx, principal.get());
+    openSession(server, ctx, principal.get(), next == null ? "/" : next);
   }
 
   /** Opens a session for {@code principal}, sets its cookie, drops the pre-login cookie and goes home. */
   static void openSession(WebServer server, Context ctx, Principal principal) {
+    openSession(server, ctx, principal, "/");
+  }
+
+  private static void openSession(WebServer server, Context ctx, Principal principal, String next) {
     Sessions.Session session = server.sessions().create(principal);
     ctx.cookie(cookie(server, ctx, Sessions.COOKIE, session.id(), server.sessions().cookieSeconds()));
     ctx.removeCookie(Sessions.PRE_LOGIN_COOKIE, "/");
-    ctx.redirect("/", HttpStatus.SEE_OTHER);
+    ctx.redirect(next, HttpStatus.SEE_OTHER);
   }
+
+  /** A local path to return to: {@code /} followed by path characters only, never {@code //host}; else null. */
+  public static String localPath(String path) {
+    return path != null && LOCAL_PATH.matcher(path).matches() ? path : null;
+  }
+
+  private static final java.util.regex.Pattern LOCAL_PATH = java.util.regex.Pattern.compile("/(?![/\\\\])[A-Za-z0-9/_.~-]{0,200}");
 
   /** Logout needs the session's CSRF token (form field {@code csrf} or header {@code X-Accord-CSRF}). */
   private static void logout(WebServer server, Context ctx) {
@@ -118,7 +132,7 @@ final class PageRoutes implements WebServer.RouteModule {
   }
 
   /** An HttpOnly, SameSite=Strict cookie; Secure when the public URL (or the request) is https. */
-  static Cookie cookie(WebServer server, Context ctx, String name, String value, int maxAgeSeconds) {
+  public static Cookie cookie(WebServer server, Context ctx, String name, String value, int maxAgeSeconds) {
     return cookie(server, ctx, name, value, maxAgeSeconds, SameSite.STRICT);
   }
 
@@ -142,7 +156,7 @@ final class PageRoutes implements WebServer.RouteModule {
    * this server's own origin: {@code ACCORD_PUBLIC_URL}'s when set, else the request's scheme and
    * Host.
    */
-  static void requireSameOrigin(WebServer server, Context ctx, String action) {
+  public static void requireSameOrigin(WebServer server, Context ctx, String action) {
     String own = ownOrigin(server, ctx);
     String origin = ctx.header("Origin");
     String claimed = origin != null ? origin : ctx.header("Referer");

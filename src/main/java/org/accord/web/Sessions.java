@@ -26,13 +26,13 @@ import org.accord.party.Principal;
  *
  * <p>Thread-safe: every method locks the one map; none blocks on I/O.
  */
-final class Sessions {
-  static final String COOKIE = "accord_session";
-  static final String PRE_LOGIN_COOKIE = "accord_login";
+public final class Sessions {
+  public static final String COOKIE = "accord_session";
+  public static final String PRE_LOGIN_COOKIE = "accord_login";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** A logged-in browser; {@code principal().tokenId()} names the API token it came from, if any. */
-  record Session(String id, String csrf, Principal principal, long createdAt) {}
+  public record Session(String id, String csrf, Principal principal, long createdAt) {}
 
   private final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>(16, 0.75f, true);
   private final Map<String, Long> lastSeen = new java.util.HashMap<>();
@@ -71,7 +71,7 @@ final class Sessions {
   }
 
   /** The live session with this id, marking it used; empty when unknown, expired or idle too long. */
-  synchronized Optional<Session> find(String id) {
+  public synchronized Optional<Session> find(String id) {
     if (id == null) {
       return Optional.empty();
     }
@@ -115,12 +115,12 @@ final class Sessions {
   }
 
   /** A new random pre-login cookie value. */
-  static String newPreLoginId() {
+  public static String newPreLoginId() {
     return randomId();
   }
 
   /** The login form's CSRF token for the pre-login cookie {@code preLoginId}. */
-  String loginCsrf(String preLoginId) {
+  public String loginCsrf(String preLoginId) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(loginKey, "HmacSHA256"));

@@ -170,6 +170,7 @@ public final class WebServer implements AutoCloseable {
         new org.accord.web.indicators.IndicatorRoutes(),
         new org.accord.web.accountability.CommitmentRoutes(),
         new PageRoutes(),
+        new org.accord.web.page.Pages(),
         new OidcRoutes(),
         new OpenApiRoutes());
   }
@@ -300,11 +301,11 @@ public final class WebServer implements AutoCloseable {
     return principal;
   }
 
-  Sessions sessions() {
+  public Sessions sessions() {
     return sessions;
   }
 
-  WebOptions options() {
+  public WebOptions options() {
     return options;
   }
 
@@ -361,9 +362,8 @@ public final class WebServer implements AutoCloseable {
     }
     Optional<Principal> principal = Optional.empty();
     String header = ctx.header("Authorization");
-    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      String token = header.substring(7).strip();
-      principal = LocalCredential.matches(localToken, token) ? Optional.of(localPrincipal()) : accord.parties().authenticate(token);
+    if (bearer(ctx)) {
+      principal = bearerPrincipal(ctx);
     } else {
       Optional<Sessions.Session> session = sessions.find(ctx.cookie(Sessions.COOKIE));
       if (session.isPresent()) {
@@ -371,12 +371,8 @@ public final class WebServer implements AutoCloseable {
         if (!safe && !Sessions.csrfMatches(session.get(), ctx.header("X-Accord-CSRF"))) {
           throw new ApiError(HttpStatus.FORBIDDEN, "missing or wrong X-Accord-CSRF header for a cookie session");
         }
-        if (!accord.parties().stillValid(session.get().principal())) {
-          sessions.remove(session.get().id());
-        } else {
-          principal = Optional.of(session.get().principal());
-        }
       }
+      principal = stillValid(session).map(Sessions.Session::principal);
     }
     if (principal.isEmpty()) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"accord\"");
@@ -386,6 +382,50 @@ public final class WebServer implements AutoCloseable {
     }
     ctx.attribute(PRINCIPAL, principal.get());
   }
+
+  private static boolean bearer(Context ctx) {
+    String header = ctx.header("Authorization");
+    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+  }
+
+  /** The principal of the request's {@code Authorization: Bearer} token; empty without one or for a bad one. */
+  private Optional<Principal> bearerPrincipal(Context ctx) {
+    if (!bearer(ctx)) {
+      return Optional.empty();
+    }
+    String token = ctx.header("Authorization").substring(7).strip();
+    return LocalCredential.matches(localToken, token) ? Optional.of(localPrincipal()) : accord.parties().authenticate(token);
+  }
+
+  /**
+   * Who asks for a page (a GET outside {@code /api/v1}): the holder of a bearer token, or of a session
+   * cookie whose principal is still valid, with that session; empty otherwise, as the API would answer
+   * 401. The API's own filter decides for {@code /api/v1}; this is the same decision for pages.
+   */
+  public Optional<Caller> caller(Context ctx) {
+    if (bearer(ctx)) {
+      return bearerPrincipal(ctx).map(p -> new Caller(p, Optional.empty()));
+    }
+    Optional<Sessions.Session> session = stillValid(sessions.find(ctx.cookie(Sessions.COOKIE)));
+    return session.map(s -> new Caller(s.principal(), session));
+  }
+
+  /** The session while its principal is still valid (token not revoked, member not removed); else it ends. */
+  private Optional<Sessions.Session> stillValid(Optional<Sessions.Session> session) {
+    if (session.isPresent() && !accord.parties().stillValid(session.get().principal())) {
+      sessions.remove(session.get().id());
+      return Optional.empty();
+    }
+    return session;
+  }
+
+  /**
+   * An authenticated caller of a page.
+   *
+   * @param principal who it is
+   * @param session its browser session; empty for a bearer token (such a caller has no CSRF token)
+   */
+  public record Caller(Principal principal, Optional<Sessions.Session> session) {}
 
   static void error(Context ctx, HttpStatus status, String message, String location) {
     ctx.status(status);

@@ -267,6 +267,18 @@ class AuthorizationMatrixTest {
             Res.MISSING, (w, who) -> Call.post(API + "/claims/" + MISSING_CLAIM + "/reject", "application/json", "{}", null)),
         (who, res) -> is(who != Who.COORDINATOR ? 403 : res == Res.MISSING ? 404 : 200));
 
+    // The pages of signed-in members (ADR 0150): without a valid credential a redirect to /signin; a case page
+    // shows what GET /api/v1/cases/{id} shows, and a hidden case is the missing case's 404 page.
+    open("GET /signin", Map.of(Res.NONE, (w, who) -> Call.get("/signin?next=/cases")), (who, res) -> is(200));
+    open("GET /cases", requests(
+            Res.NONE, (w, who) -> Call.get("/cases"),
+            Res.OF_A, (w, who) -> Call.get("/cases?role=vendor&state=none&awaiting=on&tz=Europe/Zurich")),
+        (who, res) -> is(who.authenticated() ? 200 : 303));
+    open("GET /cases/{id}", requests(
+            Res.OF_A, (w, who) -> Call.get("/cases/" + w.caseOfA + "?tz=Europe/Zurich", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get("/cases/" + MISSING_CASE + "?tz=Europe/Zurich", MISSING_CASE)),
+        (who, res) -> is(!who.authenticated() ? 303 : seesCase(who, res) ? 200 : 404));
+
     // Disclosure cases: participants only; anyone else gets the answer for a missing case (ADR 0104).
     entry("POST /api/v1/cases", Map.of(Res.NONE, (w, who) -> Call.post(API + "/cases", "application/json",
             "{\"title\": \"Matrix case " + w.next() + "\"}", null)),

@@ -100,7 +100,7 @@ class ReportRoutesTest {
     world = new MatrixWorld("sqlite", dir);
     String own = "http://127.0.0.1:" + world.server.port();
     String fields = "title=Anon+%3Cb%3Ebug%3C%2Fb%3E&description=Crash&affected=pkg%3Amaven%2Forg.libra%2Flibracore+%5B2.0%2C2.3.4%29";
-    assertThat(page("/report").body()).contains("<form method=\"post\" action=\"/report\">");
+    assertThat(page("/report").body()).contains("<form method=\"post\" action=\"/report\" class=\"stack\">");
     assertThat(form("/report", "http://evil.example", fields).statusCode()).isEqualTo(403);
     HttpResponse<String> sent = form("/report", own, fields);
     assertThat(sent.statusCode()).isEqualTo(201);

@@ -1,0 +1,131 @@
+package org.accord.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.accord.web.MatrixWorld.Who;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Issue 13: each page rendered for each principal of the authorization matrix shows no more than the
+ * API gives that principal, and offers exactly the actions the API accepts from it (ADR 0150).
+ *
+ * <ul>
+ *   <li>The case list links exactly the cases {@code GET /api/v1/cases} lists.
+ *   <li>A case page answers as {@code GET /api/v1/cases/{id}} does (200 or 404), and a hidden case's
+ *       page is byte for byte the missing case's page.
+ *   <li>For a case in each embargo state (none, proposed, active), every action the page offers is
+ *       accepted by the API (2xx) when posted by the same principal on a twin case, and every action
+ *       it does not offer is refused (4xx).
+ * </ul>
+ *
+ * <p>The matrix itself ({@link AuthorizationMatrixTest}) also crosses the page routes with every
+ * principal and checks that no page body shows another party's planted markers.
+ */
+class PagesAgainstTheApiTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  /** Every case action a page may offer, with a valid body: the API route suffix and its JSON. */
+  private static final Map<String, String> ACTIONS = new LinkedHashMap<>();
+
+  static {
+    ACTIONS.put("/embargo", "{\"end\": \"30d\"}");
+    ACTIONS.put("/embargo/accept", "{}");
+    ACTIONS.put("/embargo/reject", "{}");
+    ACTIONS.put("/acknowledge", "{}");
+    ACTIONS.put("/statuses", "{\"product\": \"pkg:generic/page-check\"}");
+    ACTIONS.put("/messages", "{\"body\": \"page check\"}");
+    ACTIONS.put("/participants", "{\"organization\": \"" + MatrixWorld.COORDINATOR_ORG + "\", \"roles\": [\"coordinator\"]}");
+  }
+
+  @TempDir static Path dir;
+  static MatrixWorld world;
+
+  @BeforeAll
+  static void world() {
+    world = new MatrixWorld("sqlite", dir);
+  }
+
+  @AfterAll
+  static void close() {
+    world.close();
+  }
+
+  static HttpResponse<String> send(Who who, String method, String path, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + world.server.port() + path))
+        .header("Authorization", "Bearer " + world.credentials.get(who))
+        .header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Who.class, names = {"MEMBER_A", "ADMIN_A", "MEMBER_B", "COORDINATOR"})
+  void theCaseListLinksExactlyTheCasesTheApiLists(Who who) throws Exception {
+    world.freshCaseOfA("active");
+    HttpResponse<String> page = send(who, "GET", "/cases", null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    Set<String> shown = Jsoup.parse(page.body()).select("#cases tbody tr td:first-child a").eachText().stream()
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> listed = new TreeSet<>();
+    JSON.readTree(send(who, "GET", "/api/v1/cases?limit=500", null).body()).path("cases").forEach(c -> listed.add(c.path("id").asText()));
+    assertThat(shown).as("cases on the page of %s", who).isEqualTo(listed);
+    if (who == Who.MEMBER_B) {
+      assertThat(page.body()).doesNotContain(MatrixWorld.A_CASE_TITLE).doesNotContain(world.caseOfA);
+    } else {
+      assertThat(shown).contains(world.caseOfA);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Who.class, names = {"MEMBER_A", "ADMIN_A", "MEMBER_B", "COORDINATOR"})
+  void aCasePageOffersExactlyTheActionsTheApiAccepts(Who who) throws Exception {
+    for (String embargo : List.of("none", "proposed", "active")) {
+      String id = world.freshCaseOfA(embargo);
+      HttpResponse<String> page = send(who, "GET", "/cases/" + id, null);
+      HttpResponse<String> api = send(who, "GET", "/api/v1/cases/" + id, null);
+      assertThat(page.statusCode()).as("page status of %s on a case in %s", who, embargo).isEqualTo(api.statusCode());
+      Document html = Jsoup.parse(page.body());
+      Set<String> offered = new TreeSet<>();
+      html.select("form.action[data-api]").forEach(f -> offered.add(f.attr("data-api").replace("/api/v1/cases/" + id, "")));
+      for (Map.Entry<String, String> action : ACTIONS.entrySet()) {
+        String twin = world.freshCaseOfA(embargo);
+        int status = send(who, "POST", "/api/v1/cases/" + twin + action.getKey(), action.getValue()).statusCode();
+        boolean accepted = status >= 200 && status < 300;
+        assertThat(offered.contains(action.getKey()))
+            .as("%s offered to %s on a case in %s; the API answers %d", action.getKey(), who, embargo, status)
+            .isEqualTo(accepted);
+      }
+      if (page.statusCode() == 200) {
+        assertThat(html.select("h1").text()).contains(id);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Who.class, names = {"MEMBER_B"})
+  void aHiddenCasePageIsTheMissingCasePage(Who who) throws Exception {
+    HttpResponse<String> hidden = send(who, "GET", "/cases/" + world.caseOfA + "?tz=Europe/Zurich", null);
+    HttpResponse<String> missing = send(who, "GET", "/cases/" + MatrixWorld.MISSING_CASE + "?tz=Europe/Zurich", null);
+    assertThat(hidden.statusCode()).isEqualTo(404);
+    assertThat(hidden.body()).isEqualTo(missing.body().replace(MatrixWorld.MISSING_CASE, world.caseOfA));
+    assertThat(hidden.headers().firstValue("Content-Length")).isEqualTo(missing.headers().firstValue("Content-Length"));
+  }
+}
