@@ -14,9 +14,9 @@ import org.accord.InvalidInputException;
  * never silently ignored, and a parameter given twice is a 400 unless declared repeatable (ADR 0096).
  * Immutable.
  */
-final class Parameters {
+public final class Parameters {
   /** For routes that take no query parameters. */
-  static final Parameters NONE = new Parameters(List.of(), Set.of());
+  public static final Parameters NONE = new Parameters(List.of(), Set.of());
 
   private final List<String> names;
   private final Set<String> repeatable;
@@ -27,7 +27,7 @@ final class Parameters {
   }
 
   /** A route's parameters, each at most once. */
-  static Parameters of(String... names) {
+  public static Parameters of(String... names) {
     return new Parameters(List.of(names), Set.of());
   }
 

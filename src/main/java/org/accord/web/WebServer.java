@@ -227,7 +227,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** Registers a GET route that accepts exactly the query parameters {@code accepted}. */
-  void get(JavalinConfig config, String path, Parameters accepted, Handler handler) {
+  public void get(JavalinConfig config, String path, Parameters accepted, Handler handler) {
     config.routes.get(path, declare("GET", path, accepted, handler));
   }
 
