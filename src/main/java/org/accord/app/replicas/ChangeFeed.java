@@ -233,7 +233,7 @@ public final class ChangeFeed implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException | java.sql.SQLException e) {
+      } catch (RuntimeException e) {
         unreachable = "the database cannot be read: " + e.getMessage();
         LOG.warn("change feed: {}", unreachable);
         try {

@@ -1,6 +1,5 @@
 package org.accord.app.replicas;
 
-import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -104,7 +103,7 @@ public final class Leadership implements AutoCloseable {
             action.run();
           }
         }
-      } catch (SQLException | RuntimeException e) {
+      } catch (RuntimeException e) {
         LOG.warn("cannot try the {} lock: {}", job.label(), e.getMessage());
       }
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.accord.store.Database;
+import org.accord.store.StoreException;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -27,10 +28,10 @@ public final class ChangeListener implements AutoCloseable {
    * Waits up to {@code timeoutMillis} for a notification; true if one came. Reconnects a broken
    * connection, and on SQLite (no other writer) only sleeps.
    *
-   * @throws SQLException if PostgreSQL cannot be reached; the next call tries again
+   * @throws StoreException if PostgreSQL cannot be reached; the next call tries again
    * @throws InterruptedException if interrupted while sleeping
    */
-  public boolean await(int timeoutMillis) throws SQLException, InterruptedException {
+  public boolean await(int timeoutMillis) throws InterruptedException {
     if (database.dialect() != Database.Dialect.POSTGRESQL) {
       Thread.sleep(timeoutMillis);
       return false;
@@ -46,7 +47,7 @@ public final class ChangeListener implements AutoCloseable {
       return notifications != null && notifications.length > 0;
     } catch (SQLException e) {
       close();
-      throw e;
+      throw new StoreException("cannot listen for changes: " + e.getMessage(), e);
     }
   }
 

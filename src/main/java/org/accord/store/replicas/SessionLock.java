@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import org.accord.store.Database;
+import org.accord.store.StoreException;
 
 /**
  * A PostgreSQL session-level advisory lock held on a connection of its own (ADR 0146): whoever holds
@@ -28,13 +29,20 @@ public final class SessionLock implements AutoCloseable {
    * Tries once to take the lock {@code key} on a new dedicated connection; empty when another session
    * holds it. On SQLite (one process per data directory) it is always taken, with no connection.
    *
-   * @throws SQLException if PostgreSQL cannot be reached
+   * @throws StoreException if PostgreSQL cannot be reached
    */
-  public static Optional<SessionLock> tryAcquire(Database database, long key) throws SQLException {
+  public static Optional<SessionLock> tryAcquire(Database database, long key) {
     if (database.dialect() != Database.Dialect.POSTGRESQL) {
       return Optional.of(new SessionLock(null, key));
     }
-    Connection connection = database.openDedicated();
+    try {
+      return tryOn(database.openDedicated(), key);
+    } catch (SQLException e) {
+      throw new StoreException("cannot try advisory lock " + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Optional<SessionLock> tryOn(Connection connection, long key) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
       statement.setLong(1, key);
       try (ResultSet rows = statement.executeQuery()) {
