@@ -20,3 +20,13 @@ CREATE TABLE outbox_appended (
   appended_at  BIGINT NOT NULL
 );
 CREATE INDEX outbox_appended_at ON outbox_appended (appended_at);
+
+-- Rate-limit counters shared by every replica: one row per counted request, by scope and the SHA-256
+-- of the key (a client address is never stored in the clear); rows older than the window are deleted
+-- as the key is counted again.
+CREATE TABLE rate_limit_hits (
+  scope     TEXT   NOT NULL,
+  key_hash  TEXT   NOT NULL,
+  at        BIGINT NOT NULL
+);
+CREATE INDEX rate_limit_hits_key ON rate_limit_hits (scope, key_hash, at);

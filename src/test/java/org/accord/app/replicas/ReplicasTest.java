@@ -176,6 +176,37 @@ class ReplicasTest {
     assertIndexesUsedOnce(a);
   }
 
+  @Test
+  void anAdvisoryOnOneReplicaMatchesWhatTheOtherJustIngested() throws Exception {
+    Accord a = replica("a");
+    Accord b = replica("b");
+    Principal vendor = TestPrincipals.member(b, "Pump Co");
+    Principal cert = TestPrincipals.coordinator(a, "CERT");
+    ingest(b, vendor, "pump", "2.1.0"); // A does not catch up by hand: the import's feed lock makes it
+    var imported = a.advisories().ingest(new ByteArrayInputStream(Documents.osv("OSV-2026-1", "CVE-2026-1").getBytes(StandardCharsets.UTF_8)), cert, false);
+    assertThat(imported.matched()).isEqualTo(1);
+    // and the other way round: B's matcher has A's advisory before it matches B's next ingest
+    ingest(b, vendor, "valve", "2.2.0");
+    long matches = b.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM advisory_matches").mapTo(Long.class).one());
+    assertThat(matches).isEqualTo(2);
+  }
+
+  @Test
+  void anonymousReportsAreCountedAcrossReplicas() throws Exception {
+    Accord a = replica("a");
+    Accord b = replica("b");
+    byte[] report = ("# Heap overflow in LibraCore\nA crafted frame overflows the buffer.\n## Affected\n"
+        + "- pkg:maven/org.libra/libracore [2.0,2.3.4)\n").getBytes(StandardCharsets.UTF_8);
+    for (int n = 0; n < org.accord.app.Reports.ANONYMOUS_PER_WINDOW; n++) {
+      (n % 2 == 0 ? a : b).reports().submitAnonymous("203.0.113.7", report);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.reports().submitAnonymous("203.0.113.7", report))
+        .isInstanceOf(org.accord.app.Reports.RateLimited.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> a.reports().submitAnonymous("203.0.113.7", report))
+        .isInstanceOf(org.accord.app.Reports.RateLimited.class);
+    a.reports().submitAnonymous("203.0.113.8", report); // another address is counted apart
+  }
+
   private static void assertIndexesUsedOnce(Accord accord) {
     List<Long> indexes = accord.database().jdbi().withHandle(h -> h.createQuery("SELECT idx FROM ledger_entries ORDER BY idx")
         .mapTo(Long.class).list());
