@@ -109,6 +109,7 @@ public final class Accord implements AutoCloseable {
   private final ChangeFeed feed;
   /** Which background jobs this replica runs (ADR 0147). */
   private final Leadership leadership;
+  private final Operations operations;
   private final Advisories advisories;
   private final Findings findings;
   private final Priorities priorities;
@@ -123,6 +124,7 @@ public final class Accord implements AutoCloseable {
     this.clock = clock;
     this.feed = new ChangeFeed(database, clock);
     this.leadership = new Leadership(database);
+    this.operations = new Operations(database, clock);
     this.events = new EventOutbox(database, this::ledger);
     this.parties = new Parties(database, clock, events);
     this.sources = new ProductSources(database);
@@ -338,7 +340,7 @@ public final class Accord implements AutoCloseable {
 
   /** What an operator watches: the database's reachability, outbox depth, log size, checkpoint age (ADR 0147). */
   public Operations operations() {
-    return new Operations(database, clock);
+    return operations;
   }
 
   /** Which background jobs this replica leads (ADR 0147). */
