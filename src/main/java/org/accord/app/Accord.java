@@ -10,7 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.accord.InvalidInputException;
+import org.accord.app.replicas.ChangeFeed;
+import org.accord.app.replicas.ChangeKind;
+import org.accord.app.replicas.GraphChanges;
+import org.accord.app.replicas.Job;
+import org.accord.app.replicas.Leadership;
 import org.accord.exposure.ExposureGraph;
+import org.accord.exposure.GraphChange;
 import org.accord.party.Principal;
 import org.accord.sbom.Bom;
 import org.accord.sbom.BomReader;
@@ -104,6 +110,11 @@ public final class Accord implements AutoCloseable {
   /** The products' SBOM sources for where-used, with the version that claim decisions and SBOM ingests move. */
   private final ProductSources sources;
   private LedgerService ledger;
+  /** Keeps the in-memory indexes current with every replica's changes (ADR 0146). */
+  private final ChangeFeed feed;
+  /** Which background jobs this replica runs (ADR 0147). */
+  private final Leadership leadership;
+  private final Operations operations;
   private final Advisories advisories;
   private final Findings findings;
   private final Priorities priorities;
@@ -118,12 +129,15 @@ public final class Accord implements AutoCloseable {
     this.lock = lock;
     this.database = database;
     this.clock = clock;
+    this.feed = new ChangeFeed(database, clock);
+    this.leadership = new Leadership(database);
+    this.operations = new Operations(database, clock);
     this.events = new EventOutbox(database, this::ledger);
     this.parties = new Parties(database, clock, events);
     this.sources = new ProductSources(database);
-    this.claims = new ProductClaims(database, clock, parties, events, sources::changed);
+    this.claims = new ProductClaims(database, clock, parties, events, feed);
     this.caseAccess = new CaseAccessLog(database, clock);
-    this.cases = new Cases(database, clock, parties, events, caseAccess, rulePacks);
+    this.cases = new Cases(database, clock, parties, events, caseAccess, rulePacks, feed);
     this.reports = new Reports(database, clock, parties, cases, events);
     this.witnesses = new org.accord.app.witness.Witnesses(database, clock, events, config.dataDir(), () -> {
       String name = System.getenv("ACCORD_WITNESS_NAME");
@@ -138,7 +152,7 @@ public final class Accord implements AutoCloseable {
     this.reminders = new CaseReminders(database, clock, notifications);
     this.messages = new CaseMessages(database, clock, cases, events, caseAccess, CaseMessages.Limits.fromEnvironment(), notifications);
     ExposureGraph.Builder builder = ExposureGraph.builder(Exposure.VERSION_ORDER);
-    GraphStore.load(database, builder);
+    feed.startAt(GraphStore.load(database, builder));
     this.graph = builder.build();
     this.exposure = new Exposure(graph, sources);
     this.suggestions = new Suggestions(database, exposure);
@@ -146,11 +160,25 @@ public final class Accord implements AutoCloseable {
     this.plans = new Plans(database, clock, cases, suggestions, events, rulePacks, obligations);
     this.terms = new CaseTerms(database, clock, cases, events, rulePacks);
     this.planWaves = new PlanWaves(database, clock, parties, cases, events, notifications);
-    this.advisories = new Advisories(database, graph, ingestLock, clock, events);
+    this.advisories = new Advisories(database, graph, ingestLock, clock, events, feed);
     this.findings = new Findings(database, graph, advisories);
     this.priorities = new Priorities(database, advisories, findings);
     this.commitments = new org.accord.app.accountability.Commitments(database, clock, events, cases);
     advisories.start();
+    feed.on(ChangeKind.GRAPH, (payload, local) -> {
+      graph.apply(local != null ? (GraphChange) local : GraphChanges.decode(payload));
+      sources.changed(); // after the commit: a page rendered before it is never served again
+    });
+    feed.on(ChangeKind.CLAIM, (payload, local) -> sources.changed());
+    feed.on(ChangeKind.ADVISORY, advisories::applyChange);
+    feed.start();
+    java.util.function.BooleanSupplier scheduler = () -> leadership.leads(Job.SCHEDULER);
+    caseDeadlines.leadWith(scheduler);
+    reminders.leadWith(scheduler);
+    planWaves.leadWith(scheduler);
+    notifications.leadWith(() -> leadership.leads(Job.NOTIFICATIONS));
+    leadership.onGain(Job.LOG_WRITER, () -> ledger().becameLeader());
+    leadership.start();
     if (database.jdbi().withHandle(org.accord.store.Outbox::count) > 0) {
       // An earlier run stopped before appending some events: start the log now, which drains them.
       ledger();
@@ -201,6 +229,7 @@ public final class Accord implements AutoCloseable {
   public synchronized LedgerService ledger() {
     if (ledger == null) {
       ledger = LedgerService.start(database, config.dataDir(), config.ledger(), clock, events);
+      ledger.leadWith(() -> leadership.leads(Job.LOG_WRITER));
     }
     return ledger;
   }
@@ -341,6 +370,21 @@ public final class Accord implements AutoCloseable {
     return priorities;
   }
 
+  /** The change feed this replica applies (ADR 0146): its position, for {@code /healthz} and read-your-writes. */
+  public ChangeFeed feed() {
+    return feed;
+  }
+
+  /** What an operator watches: the database's reachability, outbox depth, log size, checkpoint age (ADR 0147). */
+  public Operations operations() {
+    return operations;
+  }
+
+  /** Which background jobs this replica leads (ADR 0147). */
+  public Leadership leadership() {
+    return leadership;
+  }
+
   /** The exposure graph itself, for benchmarks and status. */
   public ExposureGraph graph() {
     return graph;
@@ -363,8 +407,10 @@ public final class Accord implements AutoCloseable {
       long now = clock.millis();
       // The event commits with the document (ADR 0085): both are stored, or neither.
       EventOutbox.Committed<SbomDocuments.Stored> committed = events.inTransaction((handle, log) -> {
+        feed.lockWriters(handle); // what the document replaces is read after every replica's ingests (ADR 0146)
         SbomDocuments.Stored stored = SbomDocuments.store(handle, bom, sha256, uploader.organization().id(), now);
         if (!stored.duplicate()) {
+          feed.record(handle, ChangeKind.GRAPH, () -> GraphChanges.encode(stored.change()), stored.change());
           Map<String, Object> data = new LinkedHashMap<>();
           data.put("sha256", sha256);
           data.put("document", stored.documentId());
@@ -377,8 +423,7 @@ public final class Accord implements AutoCloseable {
         return stored;
       });
       SbomDocuments.Stored stored = committed.value();
-      graph.apply(stored.change());
-      sources.changed(); // after the commit: a page rendered before it is never served again
+      feed.catchUp(); // applies the change to the graph, after every change committed before it
       advisories.matchNewComponents();
       long logged = committed.await();
       return new IngestResults.Sbom(
@@ -405,8 +450,10 @@ public final class Accord implements AutoCloseable {
     synchronized (ingestLock) {
       long now = clock.millis();
       EventOutbox.Committed<Deployments.Stored> committed = events.inTransaction((handle, log) -> {
+        feed.lockWriters(handle);
         Deployments.Stored stored = Deployments.store(handle, rows, sha256, format, uploader.organization().id(), now);
         if (!stored.duplicate()) {
+          feed.record(handle, ChangeKind.GRAPH, () -> GraphChanges.encode(stored.change()), stored.change());
           Map<String, Object> data = new LinkedHashMap<>();
           data.put("sha256", sha256);
           data.put("inventory", stored.inventoryId());
@@ -418,7 +465,7 @@ public final class Accord implements AutoCloseable {
         return stored;
       });
       Deployments.Stored stored = committed.value();
-      graph.apply(stored.change());
+      feed.catchUp();
       advisories.matchNewComponents();
       long logged = committed.await();
       return new IngestResults.Inventory(
@@ -453,6 +500,8 @@ public final class Accord implements AutoCloseable {
           ledger.close();
         }
       }
+      leadership.close(); // after the jobs stopped: another replica takes them over at its next try
+      feed.close();
       database.close();
     } finally {
       lock.close();

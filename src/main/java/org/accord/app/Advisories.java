@@ -23,6 +23,8 @@ import org.accord.advisory.AdvisoryFormat;
 import org.accord.advisory.AdvisoryReader;
 import org.accord.advisory.AffectedPackage;
 import org.accord.advisory.Matcher;
+import org.accord.app.replicas.ChangeFeed;
+import org.accord.app.replicas.ChangeKind;
 import org.accord.advisory.SeverityScore;
 import org.accord.advisory.VexStatement;
 import org.accord.exposure.ExposureGraph;
@@ -74,8 +76,11 @@ public final class Advisories {
   private final Clock clock;
   private final Matcher matcher = new Matcher();
   private final EventOutbox log;
+  /** The change feed (ADR 0146): imports record their advisory, and every replica's matcher applies it. */
+  private final ChangeFeed feed;
 
-  Advisories(Database database, ExposureGraph graph, Object ingestLock, Clock clock, EventOutbox log) {
+  Advisories(Database database, ExposureGraph graph, Object ingestLock, Clock clock, EventOutbox log, ChangeFeed feed) {
+    this.feed = feed;
     this.database = database;
     this.graph = graph;
     this.ingestLock = ingestLock;
@@ -140,6 +145,7 @@ public final class Advisories {
       EventOutbox.Committed<Outcome> committed =
           log.inTransaction(
               (handle, events) -> {
+                feed.lockWriters(handle); // matched against a graph that holds every replica's ingests
                 long org = importer.organization().id();
                 Long pk = null;
                 boolean duplicate = true;
@@ -154,6 +160,10 @@ public final class Advisories {
                   pk = stored.pk();
                   duplicate = stored.duplicate();
                   replaced = stored.replaced();
+                  if (!duplicate) {
+                    long recorded = pk;
+                    feed.record(handle, ChangeKind.ADVISORY, () -> Long.toString(recorded), new Recorded(recorded, advisory));
+                  }
                   if (!duplicate && !advisory.isWithdrawn()) {
                     long[] ids = matchAgainstGraph(advisory);
                     AdvisoryStore.addMatches(handle, pk, ids);
@@ -172,6 +182,9 @@ public final class Advisories {
                           read.statements(), pk);
                   duplicate &= vex.duplicate();
                   statements = vex.statements();
+                  if (!vex.duplicate()) {
+                    feed.record(handle, ChangeKind.VEX, () -> "{}", null);
+                  }
                 }
                 int packages = advisory == null ? 0 : advisory.affected().size();
                 int evaluable = advisory == null ? 0 : (int) advisory.affected().stream().filter(AffectedPackage::evaluable).count();
@@ -200,9 +213,7 @@ public final class Advisories {
               });
       Outcome outcome = committed.value();
       Imported imported = outcome.imported();
-      if (outcome.pk() != null && !imported.duplicate()) {
-        matcher.put(outcome.pk(), outcome.advisory());
-      }
+      feed.catchUp(); // puts the advisory into the matcher (applyChange)
       if (imported.duplicate()) {
         return imported;
       }
@@ -248,6 +259,22 @@ public final class Advisories {
   }
 
   /**
+   * Applies an advisory recorded in the change feed to the matcher: the one the writer read ({@code
+   * local}) on the replica that imported it, else its stored affected packages.
+   */
+  private record Recorded(long pk, Advisory advisory) {}
+
+  void applyChange(String payload, Object local) {
+    if (local instanceof Recorded recorded) {
+      matcher.put(recorded.pk(), recorded.advisory());
+    } else {
+      long pk = Long.parseLong(payload);
+      List<AffectedPackage> evaluable = database.jdbi().withHandle(handle -> AdvisoryStore.evaluableOfLive(handle, pk));
+      matcher.put(pk, evaluable);
+    }
+  }
+
+  /**
    * Matches every package version added to the catalogue since the last call against the indexed
    * advisories, and stores the matches; called by the facade after each ingest and on start.
    *
@@ -257,6 +284,7 @@ public final class Advisories {
     synchronized (ingestLock) {
       return database.jdbi().inTransaction(
           handle -> {
+            feed.lockWriters(handle); // the matcher holds every replica's advisories, the watermark is theirs too
             long watermark = AdvisoryStore.watermark(handle);
             long max = AdvisoryStore.maxComponentId(handle);
             if (max <= watermark) {

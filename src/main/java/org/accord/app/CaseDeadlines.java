@@ -207,4 +207,9 @@ public final class CaseDeadlines implements AutoCloseable {
   public void close() {
     background.close();
   }
+
+  /** Runs the background sweep only while {@code leads} says this replica leads the scheduler (ADR 0147). */
+  void leadWith(java.util.function.BooleanSupplier leads) {
+    background.gate(leads);
+  }
 }

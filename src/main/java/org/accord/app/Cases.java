@@ -74,14 +74,18 @@ public final class Cases {
   /** The policy packs, for the disclosure policy a case adopted (ADR 0152). */
   private final RulePacks rulePacks;
   private final CaseAccessLog access;
+  /** The change feed (ADR 0146): membership changes are recorded in it, and case ids are allocated under its lock. */
+  private final org.accord.app.replicas.ChangeFeed feed;
   private final Object lock = new Object();
   /** Views of recently read cases, each valid while its case's revision stays (ADR 0111). */
   private final Revisions<Long, View> views = new Revisions<>(256);
   /** List pages by viewer, position and size, each valid while no case changes (ADR 0111). */
   private final Revisions<String, ListPage<Summary>> pages = new Revisions<>(1024);
 
-  Cases(Database database, Clock clock, Parties parties, EventOutbox log, CaseAccessLog access, RulePacks rulePacks) {
+  Cases(Database database, Clock clock, Parties parties, EventOutbox log, CaseAccessLog access, RulePacks rulePacks,
+      org.accord.app.replicas.ChangeFeed feed) {
     this.rulePacks = rulePacks;
+    this.feed = feed;
     this.database = database;
     this.clock = clock;
     this.parties = parties;
@@ -209,11 +213,13 @@ public final class Cases {
   private Change created(Handle handle, Organization ownerOrg, String title, Tlp label, Set<ParticipantRole> ownerRoles) {
     long now = clock.millis();
     int year = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).getYear();
+    feed.lockWriters(handle); // ids without gaps across replicas too: one creation at a time (ADR 0104, 0146)
     CaseId id = new CaseId(year, org.accord.store.Cases.nextSequence(handle, year));
     long pk = org.accord.store.Cases.create(handle, id, title, label, ownerOrg.id(), now);
     Participant owner = Participant.organization(ownerOrg.id(), ownerRoles);
     org.accord.store.Cases.addParticipant(handle, pk, owner, PecState.NO_EMBARGO,
         owner.has(ParticipantRole.VENDOR) ? VfdState.UNAWARE : null, now);
+    feed.record(handle, org.accord.app.replicas.ChangeKind.CASE_MEMBERSHIP, () -> "{\"case\":\"" + id + "\"}", null);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("title", title);
     data.put("tlp", label.label());
@@ -358,6 +364,7 @@ public final class Cases {
     VfdState vendor = participant.has(ParticipantRole.VENDOR) ? state(view).withVendor(invited.id()).vendor(invited.id()) : null;
     long now = clock.millis();
     org.accord.store.Cases.addParticipant(handle, view.row().pk(), participant, consent, vendor, now);
+    feed.record(handle, org.accord.app.replicas.ChangeKind.CASE_MEMBERSHIP, () -> "{\"case\":\"" + view.row().id() + "\"}", null);
     int reports = org.accord.store.Reports.receiveForCase(handle, view.row().pk(), invited.id(),
         org.accord.disclosure.ReportManagement.next(org.accord.disclosure.RmState.START, org.accord.disclosure.RmEvent.RECEIVE), now);
     Map<String, Object> data = new LinkedHashMap<>();

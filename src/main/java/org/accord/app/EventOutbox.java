@@ -104,10 +104,12 @@ public final class EventOutbox implements LedgerService.OutboxListener {
   public final class Committed<T> {
     private final T value;
     private final List<CompletableFuture<Receipt>> events;
+    private final List<Long> ids;
 
-    private Committed(T value, List<CompletableFuture<Receipt>> events) {
+    private Committed(T value, List<CompletableFuture<Receipt>> events, List<Long> ids) {
       this.value = value;
       this.events = events;
+      this.ids = ids;
     }
 
     /** What the transaction returned. */
@@ -134,8 +136,9 @@ public final class EventOutbox implements LedgerService.OutboxListener {
       try {
         ledger.get().wakeOutbox();
         long index = -1;
-        for (CompletableFuture<Receipt> event : events) {
-          index = event.get(WAIT_SECONDS, TimeUnit.SECONDS).index();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        for (int i = 0; i < events.size(); i++) {
+          index = indexOf(events.get(i), ids.get(i), until);
         }
         return index;
       } catch (InterruptedException e) {
@@ -150,6 +153,30 @@ public final class EventOutbox implements LedgerService.OutboxListener {
       }
     }
   }
+
+  /**
+   * The index of one event: from this replica's writer, or, when another replica leads the log writer
+   * (ADR 0147), from the store, where that writer records it.
+   */
+  private long indexOf(CompletableFuture<Receipt> event, long outboxId, long until)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    while (true) {
+      try {
+        return event.get(APPENDED_POLL_MS, TimeUnit.MILLISECONDS).index();
+      } catch (TimeoutException notHere) {
+        Optional<Long> elsewhere = ledger.get().appendedIndex(outboxId);
+        if (elsewhere.isPresent()) {
+          return elsewhere.get();
+        }
+        if (System.nanoTime() > until) {
+          throw notHere;
+        }
+      }
+    }
+  }
+
+  /** How often a waiting caller looks in the store for an index another replica's writer recorded. */
+  private static final long APPENDED_POLL_MS = 50;
 
   private static IllegalStateException pending(Throwable cause) {
     return new IllegalStateException(
@@ -202,7 +229,7 @@ public final class EventOutbox implements LedgerService.OutboxListener {
           events.add(event);
         }
       }));
-      return new Committed<>(value, events);
+      return new Committed<>(value, events, ids);
     } catch (RuntimeException e) {
       ids.forEach(waiting::remove);
       throw e;

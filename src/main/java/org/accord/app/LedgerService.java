@@ -215,6 +215,8 @@ public final class LedgerService implements TileSource, AutoCloseable {
   private final AtomicBoolean outboxDirty = new AtomicBoolean(true);
   /** For tests: runs just before a batch that drains outbox rows commits; a throw fails the batch. */
   private volatile Runnable outboxFault;
+  /** Whether this replica leads the log writer (ADR 0147): only the leader drains the outbox and publishes. */
+  private volatile java.util.function.BooleanSupplier leads = () -> true;
 
   private LedgerService(Database database, NoteSigner signer, Options options, java.time.Clock clock, OutboxListener listener) {
     this.clock = clock;
@@ -408,7 +410,7 @@ public final class LedgerService implements TileSource, AutoCloseable {
         if (outboxDirty.getAndSet(false) || stopping || ++polls >= OUTBOX_POLLS) {
           polls = 0;
           // A look without the write lock: a wake whose event an earlier batch already took finds nothing.
-          drain = store.outboxWaiting();
+          drain = leads.getAsBoolean() && store.outboxWaiting();
         }
         if (batch.isEmpty() && !drain) {
           if (stopping && queue.isEmpty()) {
@@ -523,6 +525,7 @@ public final class LedgerService implements TileSource, AutoCloseable {
     List<LedgerStore.Entry> entries = new ArrayList<>(batch.size());
     List<byte[]> entryBytes = new ArrayList<>(batch.size());
     List<Long> drained = new ArrayList<>();
+    List<Long> drainedIndexes = new ArrayList<>();
     for (Item item : batch) {
       LedgerEvent event = item.event();
       Chain chain = new Chain(event.subject(), item.committed());
@@ -553,6 +556,7 @@ public final class LedgerService implements TileSource, AutoCloseable {
       accepted.add(item);
       if (item.pending() == null) {
         drained.add(item.outboxId());
+        drainedIndexes.add(index);
       }
       heads.put(chain, eventHash);
     }
@@ -568,7 +572,7 @@ public final class LedgerService implements TileSource, AutoCloseable {
       fault.run();
     }
     LedgerStore.StoredCheckpoint checkpoint = new LedgerStore.StoredCheckpoint(size, root, note, clock.millis(), java.util.OptionalLong.empty());
-    return new Prepared(new LedgerStore.Batch(entries, tiles, checkpoint, drained), accepted, entryBytes);
+    return new Prepared(new LedgerStore.Batch(entries, tiles, checkpoint, drained, drainedIndexes), accepted, entryBytes);
   }
 
   /** After the batch's commit: from here on it is durable, and its outbox rows are gone. Hands out the receipts. */
@@ -615,12 +619,53 @@ public final class LedgerService implements TileSource, AutoCloseable {
     while (running) {
       try {
         Thread.sleep(interval);
-        publish();
+        if (leads.getAsBoolean()) {
+          publish();
+          store.forgetAppended(clock.millis() - APPENDED_KEPT_MS);
+        } else {
+          followStore();
+        }
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
         LOG.error("ledger checkpoint publisher failed", e);
       }
+    }
+  }
+
+  /** How long the index of an appended outbox event stays readable for a waiting replica. */
+  private static final long APPENDED_KEPT_MS = 3_600_000;
+
+  /**
+   * Runs the outbox drain and the publisher only while {@code leads} says this replica leads the log
+   * writer (ADR 0147); direct appends are written anyway, one batch at a time across replicas.
+   */
+  public void leadWith(java.util.function.BooleanSupplier leads) {
+    this.leads = Objects.requireNonNull(leads, "leads");
+  }
+
+  /** Tells the writer it just became the leader: it drains the outbox at once. */
+  public void becameLeader() {
+    wakeOutbox();
+  }
+
+  /**
+   * The log index outbox event {@code outboxId} got, when a log writer on any replica appended it
+   * (kept an hour); for a replica that waits for an event another replica's writer appended.
+   */
+  public Optional<Long> appendedIndex(long outboxId) {
+    return store.appendedIndex(outboxId);
+  }
+
+  /** On a replica that does not lead the writer: takes the newest stored and published checkpoints as its heads. */
+  private void followStore() {
+    Optional<LedgerStore.StoredCheckpoint> stored = store.latest();
+    if (stored.isPresent() && stored.get().size() > latest.size()) {
+      latest = new Head(stored.get().size(), stored.get().root(), stored.get().note());
+    }
+    synchronized (publishLock) {
+      store.latestPublished().filter(p -> p.size() > published.size())
+          .ifPresent(p -> published = new Head(p.size(), p.root(), p.note()));
     }
   }
 

@@ -396,10 +396,20 @@ public final class Notifications implements AutoCloseable {
     worker.start();
   }
 
+  /** Whether this replica delivers in the background (ADR 0147); the lock holder only, always on SQLite. */
+  private volatile java.util.function.BooleanSupplier leads = () -> true;
+
+  /** Delivers in the background only while {@code leads} says this replica leads notification delivery. */
+  public void leadWith(java.util.function.BooleanSupplier leads) {
+    this.leads = Objects.requireNonNull(leads, "leads");
+  }
+
   private void run() {
     while (running) {
       try {
-        deliverDue();
+        if (leads.getAsBoolean()) {
+          deliverDue(); // the rows are claimed with FOR UPDATE SKIP LOCKED too: a handover never sends one twice
+        }
       } catch (RuntimeException e) {
         LOG.warn("notification delivery pass failed; trying again: {}", e.toString());
       }

@@ -2,6 +2,7 @@ package org.accord.app;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +24,8 @@ public final class PeriodicSweep implements AutoCloseable {
   private final Runnable sweep;
   private ScheduledExecutorService sweeper;
   private boolean closed;
+  /** Whether this replica runs the sweep now (ADR 0147): a run is skipped while another replica leads it. */
+  private volatile java.util.function.BooleanSupplier gate = () -> true;
   /** The number of finished background runs, and the monitor {@link #awaitRuns} waits on. */
   private final long[] runs = new long[1];
 
@@ -62,9 +65,16 @@ public final class PeriodicSweep implements AutoCloseable {
     return sweeper != null && !sweeper.isShutdown();
   }
 
+  /** Runs each background sweep only while {@code leads} says this replica leads it (ADR 0147). */
+  void gate(java.util.function.BooleanSupplier leads) {
+    this.gate = Objects.requireNonNull(leads, "leads");
+  }
+
   private void runQuietly() {
     try {
-      sweep.run();
+      if (gate.getAsBoolean()) {
+        sweep.run();
+      }
     } catch (RuntimeException e) {
       LOG.warn("{} failed, will retry: {}", what, e.getMessage());
     }

@@ -30,10 +30,11 @@ public final class ProductClaims {
   private final Object lock = new Object();
 
   /** Told after each committed decision (where-used provenance changes with it). */
-  private final Runnable decided;
+  /** The change feed (ADR 0146): a decision is recorded in it, and applying it moves the products' sources. */
+  private final org.accord.app.replicas.ChangeFeed feed;
 
-  ProductClaims(Database database, Clock clock, Parties parties, EventOutbox log, Runnable decided) {
-    this.decided = decided;
+  ProductClaims(Database database, Clock clock, Parties parties, EventOutbox log, org.accord.app.replicas.ChangeFeed feed) {
+    this.feed = feed;
     this.database = database;
     this.clock = clock;
     this.parties = parties;
@@ -100,6 +101,7 @@ public final class ProductClaims {
     EventOutbox.Committed<ProductClaim> committed;
     synchronized (lock) {
       committed = log.inTransaction((handle, events) -> {
+        feed.lockWriters(handle); // the overlap check sees every replica's approvals
         ProductClaim claim = (ProductClaim.isId(id) ? Claims.byId(handle, id) : java.util.Optional.<ProductClaim>empty())
             .filter(c -> Authority.maySee(actor, c))
             .orElseThrow(() -> Authority.noSuchClaim(id));
@@ -115,10 +117,11 @@ public final class ProductClaims {
           data.put("reason", result.reason());
         }
         events.stage(actor, "claim." + result.state().label(), "claim:" + result.id(), now, data, true);
+        feed.record(handle, org.accord.app.replicas.ChangeKind.CLAIM, () -> "{}", Boolean.TRUE);
         return result;
       });
     }
-    decided.run(); // after the commit: where-used pages rendered before it are not served again
+    feed.catchUp(); // after the commit: where-used pages rendered before it are not served again
     committed.await();
     return committed.value();
   }

@@ -61,6 +61,7 @@ public final class Reports {
     this.parties = parties;
     this.cases = cases;
     this.log = log;
+    this.rateLimits = new org.accord.store.ratelimit.RateLimits(database);
   }
 
   /**
@@ -301,7 +302,7 @@ public final class Reports {
   /** An anonymous report and its follow-up secret, shown to the finder once and stored only as its SHA-256. */
   public record Anonymous(View view, String secret) {}
 
-  private final Map<String, java.util.ArrayDeque<Long>> recent = new java.util.HashMap<>();
+  private final org.accord.store.ratelimit.RateLimits rateLimits;
 
   /**
    * Stores an anonymous report from {@code address} (no organization, no member); the coordinator has
@@ -317,16 +318,10 @@ public final class Reports {
     RANDOM.nextBytes(secretBytes);
     String secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
     Principal receiver = parties.localCoordinator();
-    synchronized (recent) {
-      long now = clock.millis();
-      java.util.ArrayDeque<Long> times = recent.computeIfAbsent(address, a -> new java.util.ArrayDeque<>());
-      while (!times.isEmpty() && times.peekFirst() <= now - WINDOW_MILLIS) {
-        times.pollFirst();
-      }
-      if (times.size() >= ANONYMOUS_PER_WINDOW) {
-        throw new RateLimited(Math.max(1, (times.peekFirst() + WINDOW_MILLIS - now + 999) / 1000));
-      }
-      times.addLast(now);
+    // Counted in the database, so every replica counts the same submissions (ADR 0147).
+    java.util.OptionalLong wait = rateLimits.take("report.anonymous", address, clock.millis(), WINDOW_MILLIS, ANONYMOUS_PER_WINDOW);
+    if (wait.isPresent()) {
+      throw new RateLimited(Math.max(1, (wait.getAsLong() + 999) / 1000));
     }
     View view = write(receiver, (handle, events, now) -> {
       String id = newId();

@@ -127,12 +127,32 @@ class ServeCommand extends AccordCommand {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         record.delete(root().dataDir());
+        server.drain(drainPeriod(server));
         server.close();
         context().close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       } finally {
         stopped.countDown();
       }
     }, "accord-shutdown"));
     stopped.await();
+  }
+
+  /**
+   * How long a stopping server stays up answering {@code /readyz} 503 (ADR 0147): {@code ACCORD_DRAIN_MS},
+   * else 2 s over PostgreSQL (replicas behind a load balancer) and nothing over SQLite (one process).
+   */
+  static java.time.Duration drainPeriod(WebServer server) {
+    String text = System.getenv("ACCORD_DRAIN_MS");
+    if (text != null && !text.isBlank()) {
+      try {
+        return java.time.Duration.ofMillis(Math.max(0, Math.min(60_000, Long.parseLong(text.strip()))));
+      } catch (NumberFormatException e) {
+        System.err.println("ACCORD_DRAIN_MS is milliseconds, not '" + text + "'; using 2000");
+      }
+    }
+    boolean replicas = server.accord().database().dialect() == org.accord.store.Database.Dialect.POSTGRESQL;
+    return java.time.Duration.ofMillis(replicas ? 2000 : 0);
   }
 }

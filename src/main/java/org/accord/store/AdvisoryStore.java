@@ -282,6 +282,21 @@ public final class AdvisoryStore {
     return result;
   }
 
+  /**
+   * What the matcher indexes of one advisory, as {@link #affectedOfLiveAdvisories} reads it for all:
+   * its evaluable entries, none when it is withdrawn.
+   */
+  public static List<AffectedPackage> evaluableOfLive(Handle handle, long pk) {
+    return handle
+        .createQuery(
+            "SELECT p.ecosystem, p.name, p.package_key, p.spec FROM advisory_packages p"
+                + " JOIN advisories a ON a.id = p.advisory_pk WHERE p.advisory_pk = :pk AND a.withdrawn_at IS NULL AND p.evaluable = 1"
+                + " ORDER BY p.position")
+        .bind("pk", pk)
+        .map((rs, ctx) -> affected(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .list();
+  }
+
   /** The affected entries of one advisory, rebuilt from their stored form, in document order. */
   public static List<AffectedPackage> affectedOf(Handle handle, long pk) {
     return handle

@@ -173,6 +173,26 @@ public final class Database implements AutoCloseable {
   }
 
   /** The pooled data source, for code that needs plain JDBC (bulk loads, benchmarks). */
+  /**
+   * A new connection outside the pool, with the pool's URL and credentials: for work that holds a
+   * connection for as long as the instance runs (a PostgreSQL session-level advisory lock, {@code
+   * LISTEN}), so that it never takes one of the pool's few. The caller closes it.
+   *
+   * @throws java.sql.SQLException if the database cannot be reached
+   */
+  public java.sql.Connection openDedicated() throws java.sql.SQLException {
+    java.util.Properties properties = new java.util.Properties();
+    if (dataSource.getUsername() != null) {
+      properties.setProperty("user", dataSource.getUsername());
+    }
+    if (dataSource.getPassword() != null) {
+      properties.setProperty("password", dataSource.getPassword());
+    }
+    java.sql.Connection connection = java.sql.DriverManager.getConnection(dataSource.getJdbcUrl(), properties);
+    connection.setAutoCommit(true);
+    return connection;
+  }
+
   public DataSource dataSource() {
     return dataSource;
   }

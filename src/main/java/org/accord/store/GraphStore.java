@@ -22,12 +22,22 @@ public final class GraphStore {
 
   private GraphStore() {}
 
-  /** Loads every component, product, live edge and deployment into a builder. */
-  public static void load(Database database, ExposureGraph.Builder builder) {
+  /**
+   * Loads every component, product, live edge and deployment into a builder, and returns the id of
+   * the newest change in the change feed (V32, ADR 0146) that the loaded state holds: all of it is read
+   * in one snapshot, so a replica that applies the feed after that id neither misses nor repeats one.
+   */
+  public static long load(Database database, ExposureGraph.Builder builder) {
     try (Connection connection = database.dataSource().getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
+      int isolation = connection.getTransactionIsolation();
+      if (database.dialect() == Database.Dialect.POSTGRESQL) {
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // one snapshot for every statement
+      }
       connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
       try {
+        long[] position = new long[1];
+        stream(connection, "SELECT COALESCE(MAX(id), 0) FROM changes", rows -> position[0] = rows.getLong(1));
         stream(connection, "SELECT id, purl, package_key, version FROM components ORDER BY id", rows -> builder.addComponent(
             new ComponentNode(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4))));
         stream(connection, "SELECT component_id FROM products WHERE document_id IS NOT NULL", rows -> builder.addProduct(rows.getLong(1)));
@@ -42,8 +52,10 @@ public final class GraphStore {
                         rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
                         rows.getString(5), rows.getString(6), rows.getLong(7))));
         connection.commit();
+        return position[0];
       } finally {
         connection.setAutoCommit(autoCommit);
+        connection.setTransactionIsolation(isolation);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot load the exposure graph from the store: " + e.getMessage(), e);

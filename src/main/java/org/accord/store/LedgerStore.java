@@ -132,14 +132,24 @@ public final class LedgerStore implements TileReader {
    * One batch to write: its entries, the tiles they changed, the checkpoint signed for the new size,
    * and the {@link Outbox} rows whose events it appends.
    */
-  public record Batch(List<Entry> entries, List<HashTile> tiles, StoredCheckpoint checkpoint, Collection<Long> outboxIds) {
+  public record Batch(List<Entry> entries, List<HashTile> tiles, StoredCheckpoint checkpoint, Collection<Long> outboxIds,
+      List<Long> outboxIndexes) {
     public Batch {
       entries = List.copyOf(entries);
       tiles = List.copyOf(tiles);
       Objects.requireNonNull(checkpoint, "checkpoint");
       outboxIds = List.copyOf(outboxIds);
+      outboxIndexes = List.copyOf(outboxIndexes);
+    }
+
+    /** A batch that does not say which index each outbox event got. */
+    public Batch(List<Entry> entries, List<HashTile> tiles, StoredCheckpoint checkpoint, Collection<Long> outboxIds) {
+      this(entries, tiles, checkpoint, outboxIds, List.of());
     }
   }
+
+  /** The advisory lock key of log batches on PostgreSQL: "ACCORDLG" (ADR 0147). */
+  public static final long BATCH_LOCK = 0x4143434f52444c47L;
 
   /** Makes a batch of what the outbox holds, inside the transaction that writes it. */
   @FunctionalInterface
@@ -171,6 +181,11 @@ public final class LedgerStore implements TileReader {
    */
   public void drain(int limit, Drain drain) {
     transaction(handle -> {
+      if (database.dialect() == Database.Dialect.POSTGRESQL) {
+        // One batch at a time across replicas: the log writer's leader, and a replica's own direct appends.
+        handle.execute("SELECT pg_advisory_xact_lock(?)", BATCH_LOCK);
+      }
+      long storedSize = handle.createQuery("SELECT COALESCE(MAX(tree_size), 0) FROM ledger_checkpoints").mapTo(Long.class).one();
       List<Outbox.Staged> staged = limit > 0 ? Outbox.oldest(handle, limit) : List.of();
       Connection connection = handle.getConnection();
       Optional<Batch> batch = drain.prepare(staged, (subjects, committed) -> {
@@ -181,6 +196,11 @@ public final class LedgerStore implements TileReader {
         }
       });
       if (batch.isPresent()) {
+        long first = batch.get().checkpoint().size() - batch.get().entries().size();
+        if (first != storedSize) {
+          // Another replica appended since this one read the log: every index is used once (ADR 0147).
+          throw new IllegalStateException("the log holds " + storedSize + " entries, not " + first + ": it grew on another replica");
+        }
         write(connection, batch.get());
       }
     });
@@ -193,6 +213,21 @@ public final class LedgerStore implements TileReader {
     Collection<Long> outboxIds = batch.outboxIds();
     if (!outboxIds.isEmpty()) {
       Outbox.remove(connection, outboxIds);
+    }
+    if (!batch.outboxIndexes().isEmpty()) {
+      // Which index each event got, for a replica that staged it and waits for it (V32, ADR 0147).
+      try (PreparedStatement appended = connection.prepareStatement(
+          "INSERT INTO outbox_appended (outbox_id, idx, appended_at) VALUES (?, ?, ?)"
+              + " ON CONFLICT (outbox_id) DO UPDATE SET idx = excluded.idx, appended_at = excluded.appended_at")) {
+        java.util.Iterator<Long> ids = outboxIds.iterator();
+        for (long index : batch.outboxIndexes()) {
+          appended.setLong(1, ids.next());
+          appended.setLong(2, index);
+          appended.setLong(3, batch.checkpoint().createdAt());
+          appended.addBatch();
+        }
+        appended.executeBatch();
+      }
     }
     try (PreparedStatement insert = connection.prepareStatement(
             "INSERT INTO ledger_entries (idx, data, subject, event_hash, committed) VALUES (?, ?, ?, ?, ?)");
@@ -221,6 +256,17 @@ public final class LedgerStore implements TileReader {
     }
     putTiles(connection, tiles);
     insertCheckpoint(connection, checkpoint);
+  }
+
+  /** The log index outbox event {@code outboxId} got, if a log writer on any replica appended it. */
+  public Optional<Long> appendedIndex(long outboxId) {
+    return database.jdbi().withHandle(handle -> handle.createQuery("SELECT idx FROM outbox_appended WHERE outbox_id = :id")
+        .bind("id", outboxId).mapTo(Long.class).findOne());
+  }
+
+  /** Forgets which index outbox events appended before {@code before} (epoch ms) got. */
+  public void forgetAppended(long before) {
+    transaction(handle -> handle.createUpdate("DELETE FROM outbox_appended WHERE appended_at < :before").bind("before", before).execute());
   }
 
   /** Stores a checkpoint outside a batch (the empty log's first one). */

@@ -63,12 +63,16 @@ public final class WebServer implements AutoCloseable {
     default List<String> uploadPaths() {
       return List.of();
     }
+
+    /** Told that the server is about to stop (ADR 0147): {@code /readyz} turns 503. Nothing by default. */
+    default void draining() {}
   }
 
   private final Accord accord;
   private final Sessions sessions;
   private final String localToken = LocalCredential.newToken();
   private volatile Principal localPrincipal;
+  private final List<RouteModule> modules;
   private final List<String> publicPrefixes = new ArrayList<>();
   private final List<java.util.regex.Pattern> publicGets = new ArrayList<>();
   private final List<java.util.regex.Pattern> uploads = new ArrayList<>();
@@ -81,6 +85,7 @@ public final class WebServer implements AutoCloseable {
   private WebServer(Accord accord, List<RouteModule> modules, WebOptions options) {
     this.accord = accord;
     this.options = options;
+    this.modules = List.copyOf(modules);
     this.sessions = new Sessions(accord.clock(), options);
     this.json =
         new ObjectMapper()
@@ -151,7 +156,7 @@ public final class WebServer implements AutoCloseable {
   /** The route modules every server has. */
   public static List<RouteModule> standardModules() {
     return List.of(
-        // one module a line, so that adding one is a one-line change; the explorer's pages and the OpenAPI document last
+        // one module a line, so that adding one is a one-line change; the pages, the OpenAPI document and operations last
         new ExposureRoutes(),
         new AdvisoryRoutes(),
         new LedgerRoutes(),
@@ -172,7 +177,8 @@ public final class WebServer implements AutoCloseable {
         new PageRoutes(),
         new org.accord.web.page.Pages(),
         new OidcRoutes(),
-        new OpenApiRoutes());
+        new OpenApiRoutes(),
+        new org.accord.web.ops.OpsRoutes());
   }
 
   /**
@@ -331,6 +337,18 @@ public final class WebServer implements AutoCloseable {
    */
   static Principal acting(WebServer server, Context ctx) {
     return server.accord().parties().actingFor(principal(ctx), ctx.queryParam("org"));
+  }
+
+  /**
+   * Starts a graceful stop (ADR 0147): the modules are told (readiness turns 503, so a load balancer
+   * takes this replica out), then this waits {@code period} while requests still arrive and are
+   * answered. {@link #close()} then stops the server, which finishes the requests in progress.
+   */
+  public void drain(java.time.Duration period) throws InterruptedException {
+    modules.forEach(RouteModule::draining);
+    if (!period.isZero() && !period.isNegative()) {
+      Thread.sleep(period.toMillis());
+    }
   }
 
   @Override

@@ -142,6 +142,10 @@ class AuthorizationMatrixTest {
     open("POST /logout", Map.of(Res.NONE, (w, who) -> Call.post("/logout", "application/x-www-form-urlencoded", "", null)),
         (who, res) -> is(303));
     open("GET /api/openapi.json", Map.of(Res.NONE, (w, who) -> Call.get("/api/openapi.json")), (who, res) -> is(200));
+    // Operations (ADR 0147): public, instance-wide figures only.
+    open("GET /healthz", Map.of(Res.NONE, (w, who) -> Call.get("/healthz")), (who, res) -> is(200));
+    open("GET /readyz", Map.of(Res.NONE, (w, who) -> Call.get("/readyz")), (who, res) -> is(200));
+    open("GET /metrics", Map.of(Res.NONE, (w, who) -> Call.get("/metrics")), (who, res) -> is(200));
 
     // The transparency log: public, and private events only as commitments.
     open("GET /log/checkpoint", Map.of(Res.NONE, (w, who) -> Call.get("/log/checkpoint")), (who, res) -> is(200));
