@@ -957,10 +957,10 @@ public final class Cases {
    * When a case's first fix was ready (a vendor's F) and when attacks were first observed (A), from its
    * events.
    */
-  record Milestones(Optional<Instant> fixReady, Optional<Instant> attacked) {}
+  public record Milestones(Optional<Instant> fixReady, Optional<Instant> attacked) {}
 
   /** The case's {@link Milestones}, read from its history. */
-  static Milestones milestones(Handle handle, long pk) {
+  public static Milestones milestones(Handle handle, long pk) {
     Optional<Instant> fixReady = Optional.empty();
     Optional<Instant> attacked = Optional.empty();
     for (org.accord.store.Cases.EventRow e : org.accord.store.Cases.events(handle, pk)) {

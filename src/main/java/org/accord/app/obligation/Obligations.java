@@ -149,7 +149,7 @@ public final class Obligations implements AutoCloseable {
       List<Map<String, Object>> shown = new ArrayList<>();
       for (Row row : computed.rows()) {
         if (visible(view, viewer, row)) {
-          shown.add(describe(row, computed.due(row), computed.started(row), now));
+          shown.add(describe(row, computed.due(row), computed.started(row), computed.applies(row), now));
         }
       }
       Map<String, Object> out = new LinkedHashMap<>();
@@ -205,7 +205,7 @@ public final class Obligations implements AutoCloseable {
       data.put("reference_sha256", sha256(f.reference())); // the evidence itself stays in the case
       Cases.event(handle, events, actor, view.row(), MET_EVENT, data, millis);
       Row after = ObligationRows.find(handle, row.casePk(), row.id()).orElseThrow();
-      return describe(after, due, computed.started(row), now);
+      return describe(after, due, computed.started(row), computed.applies(row), now);
     }));
     committed.await();
     return committed.value();
@@ -249,7 +249,8 @@ public final class Obligations implements AutoCloseable {
     List<Missed> out = new ArrayList<>();
     for (Row r : computed.rows()) {
       Optional<Instant> due = computed.due(r);
-      if (!new Progress(due, r.fulfilment(), r.missedAt()).overdue(now) || !ObligationRows.markMissed(handle, r.pk(), due.get(), now)) {
+      if (computed.applies(r) == ParticipantObligation.Applies.NO
+          || !new Progress(due, r.fulfilment(), r.missedAt()).overdue(now) || !ObligationRows.markMissed(handle, r.pk(), due.get(), now)) {
         continue;
       }
       Map<String, Object> data = new LinkedHashMap<>();
@@ -276,9 +277,11 @@ public final class Obligations implements AutoCloseable {
     Computed computed = computed(handle, view);
     for (Row row : computed.rows()) {
       Optional<Instant> due = computed.due(row);
-      if (visible(view, viewer, row) && new Progress(due, row.fulfilment(), row.missedAt()).state(now) == ObligationState.OPEN) {
+      ParticipantObligation.Applies applies = computed.applies(row);
+      if (visible(view, viewer, row) && applies != ParticipantObligation.Applies.NO
+          && new Progress(due, row.fulfilment(), row.missedAt()).state(now) == ObligationState.OPEN) {
         out.add(new Deadline.ObligationDue(view.row().id(), row.id(), due.get(), row.organization() == viewer.organization().id(),
-            !row.obligation().assumes().isEmpty()));
+            applies == ParticipantObligation.Applies.IF));
       }
     }
     return out;
@@ -294,7 +297,11 @@ public final class Obligations implements AutoCloseable {
   }
 
   /** A case's obligations with their due times from the case's clocks. */
-  private record Computed(List<Row> rows, Map<Long, ObligationClocks> clocks) {
+  private record Computed(List<Row> rows, Map<Long, ObligationClocks> clocks, Map<CaseFact, Boolean> declared) {
+    ParticipantObligation.Applies applies(Row row) {
+      return row.obligation().applies(declared);
+    }
+
     Optional<Instant> due(Row row) {
       return due(row, 0);
     }
@@ -334,20 +341,11 @@ public final class Obligations implements AutoCloseable {
   private static Computed computed(Handle handle, CaseRow row, List<ParticipantRow> participants) {
     List<Row> rows = ObligationRows.ofCase(handle, row.pk());
     if (rows.isEmpty()) {
-      return new Computed(rows, Map.of());
+      return new Computed(rows, Map.of(), Map.of());
     }
-    Optional<Instant> fixReady = Optional.empty();
-    Optional<Instant> attacked = Optional.empty();
-    for (org.accord.store.Cases.EventRow e : org.accord.store.Cases.events(handle, row.pk())) {
-      if (e.type().equals(CaseEventType.STATE_CHANGED.label())) {
-        Object event = e.data().get("event");
-        if ("fix_ready".equals(event) && fixReady.isEmpty()) {
-          fixReady = Optional.of(e.at());
-        } else if ("attacks_observed".equals(event) && attacked.isEmpty()) {
-          attacked = Optional.of(e.at());
-        }
-      }
-    }
+    Cases.Milestones milestones = Cases.milestones(handle, row.pk());
+    Optional<Instant> fixReady = milestones.fixReady();
+    Optional<Instant> attacked = milestones.attacked();
     Map<Long, Instant> invited = new HashMap<>();
     for (ParticipantRow p : participants) {
       invited.merge(p.participant().organization(), p.invited(), (a, b) -> a.isBefore(b) ? a : b);
@@ -356,11 +354,20 @@ public final class Obligations implements AutoCloseable {
     for (Row r : rows) {
       clocks.put(r.organization(), new ObligationClocks(Optional.ofNullable(invited.get(r.organization())), attacked, fixReady));
     }
-    return new Computed(rows, clocks);
+    return new Computed(rows, clocks, declared(org.accord.store.CaseTerms.of(handle, row.pk())));
+  }
+
+  /** The facts the case declared (ADR 0152), as the core's {@link CaseFact}s. */
+  private static Map<CaseFact, Boolean> declared(org.accord.store.CaseTerms.Row terms) {
+    Map<CaseFact, Boolean> out = new java.util.EnumMap<>(CaseFact.class);
+    terms.networkProduct().ifPresent(v -> out.put(CaseFact.NETWORK_PRODUCT, v));
+    terms.significantIncident().ifPresent(v -> out.put(CaseFact.SIGNIFICANT_INCIDENT, v));
+    return out;
   }
 
   /** One obligation as the API answers it. */
-  private static Map<String, Object> describe(Row row, Optional<Instant> due, Optional<Instant> started, Instant now) {
+  private static Map<String, Object> describe(
+      Row row, Optional<Instant> due, Optional<Instant> started, ParticipantObligation.Applies applies, Instant now) {
     ParticipantObligation o = row.obligation();
     Progress progress = new Progress(due, row.fulfilment(), row.missedAt());
     Map<String, Object> out = new LinkedHashMap<>();
@@ -377,7 +384,10 @@ public final class Obligations implements AutoCloseable {
     out.put("assumes", o.assumes().stream().map(CaseFact::label).toList());
     out.put("started", started.map(Instant::toString).orElse(null));
     out.put("due", due.map(Instant::toString).orElse(null));
-    out.put("state", progress.state(now).label());
+    // a fulfilment recorded stays as recorded; otherwise a duty whose assumed fact was declared false does not bind
+    out.put("state", applies == ParticipantObligation.Applies.NO && row.fulfilment().isEmpty()
+        ? ObligationState.NOT_APPLICABLE.label() : progress.state(now).label());
+    out.put("applies", applies.label());
     out.put("done_at", row.fulfilment().map(f -> f.doneAt().toString()).orElse(null));
     out.put("reference", row.fulfilment().map(Progress.Fulfilment::reference).orElse(null));
     out.put("recorded_at", row.fulfilment().map(f -> f.recordedAt().toString()).orElse(null));

@@ -15,7 +15,9 @@ public enum ObligationState {
   /** Recorded as done after its due time, or after it was marked missed: kept as late, never turned into met. */
   LATE,
   /** Its due time passed and nothing was recorded. */
-  MISSED;
+  MISSED,
+  /** A fact it assumes was declared false for the case (ADR 0152): it does not bind, and is never marked missed. */
+  NOT_APPLICABLE;
 
   /** The state as the API and the command line write it: {@code open}, {@code missed}. */
   public String label() {

@@ -71,6 +71,31 @@ public record ParticipantObligation(
   }
 
   /**
+   * Whether the duty binds given the facts the case declared (ADR 0152): not when a fact it assumes was
+   * declared false; only conditionally while one it assumes is undeclared.
+   *
+   * @param declared the facts the case declared, true or false; an absent fact is undeclared
+   */
+  public Applies applies(java.util.Map<CaseFact, Boolean> declared) {
+    if (assumes.stream().anyMatch(f -> Boolean.FALSE.equals(declared.get(f)))) {
+      return Applies.NO;
+    }
+    return assumes.stream().allMatch(f -> Boolean.TRUE.equals(declared.get(f))) ? Applies.YES : Applies.IF;
+  }
+
+  /** Whether a duty binds: yes, only if an undeclared fact holds, or no (a fact it assumes was declared false). */
+  public enum Applies {
+    YES,
+    IF,
+    NO;
+
+    /** As the API writes it: {@code yes}, {@code if}, {@code no}. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
    * When the obligation falls due: its term after the instant its clock started for the party.
    *
    * @param afterRule for {@link ClockStart#AFTER_RULE}: when the earlier rule's notification was recorded

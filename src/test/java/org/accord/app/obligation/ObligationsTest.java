@@ -82,6 +82,33 @@ class ObligationsTest {
 
   @ParameterizedTest
   @MethodSource("org.accord.testing.TestDatabases#engines")
+  void aFactDeclaredFalseLiftsTheObligationsThatAssumeIt(String engine) throws Exception {
+    String id = adopted(engine);
+    accord.planWaves().sweep();
+    Map<String, Object> miit = find(obligations(coordinator, id), "Shenzhen Gridware", "rmsv-7-report");
+    assertThat(miit).containsEntry("applies", "if").containsEntry("state", "open");
+    Principal shenzhen = TestPrincipals.member(accord, "Shenzhen Gridware");
+    assertThat(accord.calendars().deadlines(shenzhen, id)).filteredOn(d -> d instanceof Deadline.ObligationDue)
+        .allMatch(Deadline::tentative).isNotEmpty();
+
+    // the coordinator declares the product is no network product (ADR 0152): the MIIT report does not bind
+    accord.caseTerms().declare(coordinator, id, org.accord.app.CaseTerms.Change.keep(), org.accord.app.CaseTerms.Change.to(false),
+        org.accord.app.CaseTerms.Change.keep());
+    assertThat(find(obligations(coordinator, id), "Shenzhen Gridware", "rmsv-7-report"))
+        .containsEntry("applies", "no").containsEntry("state", "not_applicable");
+    assertThat(accord.calendars().deadlines(shenzhen, id)).noneMatch(d -> d.subject().equals(miit.get("id")));
+    world.clock().advance(Duration.ofDays(3));
+    assertThat(accord.obligations().sweep()).extracting(Obligations.Missed::obligation).doesNotContain((String) miit.get("id"));
+
+    // declared a network product after all: it binds outright, and the sweep marks it missed
+    accord.caseTerms().declare(coordinator, id, org.accord.app.CaseTerms.Change.keep(), org.accord.app.CaseTerms.Change.to(true),
+        org.accord.app.CaseTerms.Change.keep());
+    assertThat(find(obligations(coordinator, id), "Shenzhen Gridware", "rmsv-7-report")).containsEntry("applies", "yes");
+    assertThat(accord.obligations().sweep()).extracting(Obligations.Missed::obligation).contains((String) miit.get("id"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.accord.testing.TestDatabases#engines")
   void adoptingTheLibraCorePlanGivesTheCraAndMiitObligationsOneMetOneMissedOneLate(String engine) throws Exception {
     String id = adopted(engine);
     Principal berlin = TestPrincipals.member(accord, "Berlin Devices");
