@@ -275,7 +275,9 @@ public final class CasePublication {
     long deadline = System.nanoTime() + DRAIN_MILLIS * 1_000_000;
     while (true) {
       List<Long> indexes = service.indexesOf(subject, true);
-      if (indexes.size() >= count) {
+      // the stored index of the last entry can be read before the log's head moves past it (the head
+      // updates just after the batch commits): wait for both, so the checkpoint published next covers it
+      if (indexes.size() >= count && service.size() > indexes.get(count - 1)) {
         return indexes.subList(0, count);
       }
       if (System.nanoTime() > deadline) {
