@@ -122,6 +122,10 @@ public final class Accord implements AutoCloseable {
   private final RulePacks rulePacks;
   /** Pledges and arrangements, and the deadlines they set in cases (ADR 0140, 0141). */
   private final org.accord.app.accountability.Commitments commitments;
+  /** Graduated escalation of pledge deadlines and obligations, swept while the instance serves (ADR 0155). */
+  private final org.accord.app.escalation.Escalations escalations;
+  /** Anomaly alerts, swept while the instance serves (ADR 0155). */
+  private final org.accord.app.escalation.Alerts alerts;
 
   private Accord(Config config, DataDirectoryLock lock, Database database, Clock clock, RulePacks rulePacks) {
     this.config = config;
@@ -164,6 +168,9 @@ public final class Accord implements AutoCloseable {
     this.findings = new Findings(database, graph, advisories);
     this.priorities = new Priorities(database, advisories, findings);
     this.commitments = new org.accord.app.accountability.Commitments(database, clock, events, cases);
+    this.escalations = new org.accord.app.escalation.Escalations(database, clock, cases, events, parties, commitments,
+        org.accord.app.escalation.Escalations.ladder(System.getenv()), commitments::ladder);
+    this.alerts = new org.accord.app.escalation.Alerts(database, clock, cases, events, parties, commitments);
     advisories.start();
     feed.on(ChangeKind.GRAPH, (payload, local) -> {
       graph.apply(local != null ? (GraphChange) local : GraphChanges.decode(payload));
@@ -176,6 +183,8 @@ public final class Accord implements AutoCloseable {
     caseDeadlines.leadWith(scheduler);
     reminders.leadWith(scheduler);
     planWaves.leadWith(scheduler);
+    escalations.leadWith(scheduler);
+    alerts.leadWith(scheduler);
     notifications.leadWith(() -> leadership.leads(Job.NOTIFICATIONS));
     leadership.onGain(Job.LOG_WRITER, () -> ledger().becameLeader());
     leadership.start();
@@ -350,6 +359,16 @@ public final class Accord implements AutoCloseable {
     return obligations;
   }
 
+  /** Graduated escalation (ADR 0155): {@link org.accord.app.escalation.Escalations#sweep()} climbs the ladders. */
+  public org.accord.app.escalation.Escalations escalations() {
+    return escalations;
+  }
+
+  /** Anomaly alerts (ADR 0155): {@link org.accord.app.escalation.Alerts#sweep()} raises them, {@code list} reads them. */
+  public org.accord.app.escalation.Alerts alerts() {
+    return alerts;
+  }
+
   /** The exposure queries: where-used, packages, versions. */
   public Exposure exposure() {
     return exposure;
@@ -493,6 +512,8 @@ public final class Accord implements AutoCloseable {
       reminders.close();
       planWaves.close();
       obligations.close();
+      escalations.close();
+      alerts.close();
       notifications.close();
       caseAccess.close();
       synchronized (this) {

@@ -29,7 +29,9 @@ public enum EventNamespace {
   /** The logs this instance witnesses (ADR 0144). */
   WITNESS,
   /** Commitments: {@code commitment.published}, {@code .superseded}, {@code .joined} (ADR 0140). */
-  COMMITMENT;
+  COMMITMENT,
+  /** Public scorecard marks: {@code scorecard.marked}, a deadline that climbed to the top of its escalation ladder (ADR 0155). */
+  SCORECARD;
 
   /** The namespace as event types write it, such as {@code sbom}. */
   public String prefix() {

@@ -162,8 +162,15 @@ public final class Notifications implements AutoCloseable {
     Set<String> concerned = kind.get().concerned(data, participants.stream().map(ParticipantRow::organizationName).toList(),
         actor.organization().name());
     Notice notice = new Notice(kind.get(), id, row.get().title(), kind.get().text(data, actor.organization().name()), Instant.ofEpochMilli(now));
-    fanOut(handle, "event-" + outboxId, row.get(), participants, concerned, Optional.empty(), notice, actor, now);
+    // An escalation to an organization's admins tells its admins only (ADR 0155).
+    boolean adminsOnly = ADMINS.equals(data.get(AUDIENCE));
+    fanOut(handle, "event-" + outboxId, row.get(), participants, concerned, Optional.empty(), notice, actor, now, adminsOnly);
   }
+
+  /** The event data member that narrows who of a concerned organization is told. */
+  public static final String AUDIENCE = "audience";
+  /** {@link #AUDIENCE}'s value for an organization's admins only. */
+  public static final String ADMINS = "admins";
 
   /**
    * A notification another service asks for (a message's audience, a reminder), written by {@link
@@ -210,7 +217,7 @@ public final class Notifications implements AutoCloseable {
     }
     long now = clock.millis();
     Notice notice = new Notice(request.kind(), row.id().toString(), row.title(), request.text(), Instant.ofEpochMilli(now));
-    return fanOut(handle, request.source(), row, participants, concerned, request.marking(), notice, request.actor().orElse(null), now);
+    return fanOut(handle, request.source(), row, participants, concerned, request.marking(), notice, request.actor().orElse(null), now, false);
   }
 
   /** As {@link #enqueue(Handle, Request)}, in a transaction of its own. */
@@ -225,7 +232,7 @@ public final class Notifications implements AutoCloseable {
    * not several per recipient (ADR 0127).
    */
   private int fanOut(Handle handle, String source, CaseRow row, List<ParticipantRow> participants, Set<String> concerned,
-      Optional<Tlp.Marking> marking, Notice notice, Principal actor, long now) {
+      Optional<Tlp.Marking> marking, Notice notice, Principal actor, long now, boolean adminsOnly) {
     Cases.View view = new Cases.View(row, participants, List.of(), org.accord.disclosure.EmbargoManagement.Consequence.NONE);
     boolean email = settings.smtp().isPresent();
     Long acting = actor == null || actor.member() == null ? null : actor.member().id();
@@ -240,7 +247,8 @@ public final class Notifications implements AutoCloseable {
       Organization party = parties.get(p.participant().organization());
       // A member-only participant is that member: its colleagues are not told (ADR 0112).
       List<Member> members = membersOf.getOrDefault(party.id(), List.of()).stream()
-          .filter(m -> p.participant().member().isEmpty() || m.id() == p.participant().member().getAsLong()).toList();
+          .filter(m -> p.participant().member().isEmpty() || m.id() == p.participant().member().getAsLong())
+          .filter(m -> !adminsOnly || m.role() == org.accord.party.MemberRole.ADMIN).toList();
       boolean webhook = false;
       for (Member member : members) {
         if (acting != null && member.id() == acting || !sees(handle, view, marking, Tlp.Viewer.of(party.id(), member.id(), true, false))) {
@@ -257,7 +265,7 @@ public final class Notifications implements AutoCloseable {
         webhook |= preferences.wants(Channel.WEBHOOK);
       }
       // The webhook feeds the whole organization: only for what the whole organization may see.
-      if (webhook && p.participant().member().isEmpty() && hooked.contains(party.id())
+      if (webhook && !adminsOnly && p.participant().member().isEmpty() && hooked.contains(party.id())
           && sees(handle, view, marking, Tlp.Viewer.of(party.id(), null, true, false))) {
         rows.add(row(source, Channel.WEBHOOK, party.id(), null, notice, false, now));
       }

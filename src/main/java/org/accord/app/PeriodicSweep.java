@@ -66,7 +66,7 @@ public final class PeriodicSweep implements AutoCloseable {
   }
 
   /** Runs each background sweep only while {@code leads} says this replica leads it (ADR 0147). */
-  void gate(java.util.function.BooleanSupplier leads) {
+  public void gate(java.util.function.BooleanSupplier leads) {
     this.gate = Objects.requireNonNull(leads, "leads");
   }
 

@@ -54,6 +54,8 @@ class ServeCommand extends AccordCommand {
     Optional<Duration> reminders = CaseReminders.period(System.getenv());
     Optional<Duration> waves = org.accord.app.PlanWaves.period(System.getenv());
     Optional<Duration> obligations = org.accord.app.obligation.Obligations.period(System.getenv());
+    Optional<Duration> escalations = org.accord.app.escalation.Escalations.period(System.getenv());
+    Optional<Duration> alerts = org.accord.app.escalation.Alerts.period(System.getenv());
     WebServer server = WebServer.start(accord, host, port);
     sweep.ifPresent(period -> accord.caseDeadlines().start(period));
     deliverNotifications(accord, host, server.port());
@@ -62,6 +64,8 @@ class ServeCommand extends AccordCommand {
     reminders.ifPresent(period -> accord.reminders().start(period));
     waves.ifPresent(period -> accord.planWaves().start(period));
     obligations.ifPresent(period -> accord.obligations().start(period));
+    escalations.ifPresent(period -> accord.escalations().start(period));
+    alerts.ifPresent(period -> accord.alerts().start(period));
     return server;
   }
 

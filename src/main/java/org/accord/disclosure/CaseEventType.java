@@ -59,6 +59,10 @@ public enum CaseEventType {
   OBLIGATION_MET,
   /** An obligation's due time passed without it being recorded done (ADR 0138). */
   OBLIGATION_MISSED,
+  /** A deadline (a pledge's or a legal obligation's) took a step of its escalation ladder (ADR 0155). */
+  ESCALATED,
+  /** An anomaly was seen: A or X under an embargo, exposure that does not shrink after F, a silent participant (ADR 0155). */
+  ANOMALY_ALERT,
   /** The case adopted a published disclosure policy, or dropped it (ADR 0152). */
   POLICY_ADOPTED,
   /** The owner declared facts rule packs test that Accord does not record (ADR 0152). */

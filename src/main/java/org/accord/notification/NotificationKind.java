@@ -20,6 +20,10 @@ public enum NotificationKind {
   EMBARGO_PROPOSED("case.embargo_proposed"),
   /** Attacks under the embargo, or its end (ADR 0114): the signatories the alert names. */
   EMBARGO_ALERT("case.embargo_alert"),
+  /** A deadline climbed its escalation ladder (ADR 0155): the participants the step names. */
+  ESCALATION("case.escalated"),
+  /** An anomaly alert (ADR 0155): the participants it names (every participant). */
+  ANOMALY_ALERT("case.anomaly_alert"),
   /** The case was published: every participant. */
   PUBLISHED("case.published"),
   /** A participant is asked for its status: that participant. */
@@ -77,7 +81,7 @@ public enum NotificationKind {
         named.addAll(all);
         named.remove(actor);
       }
-      case EMBARGO_ALERT -> {
+      case EMBARGO_ALERT, ESCALATION, ANOMALY_ALERT -> {
         if (data.get("recipients") instanceof List<?> recipients) {
           recipients.forEach(r -> named.add(String.valueOf(r)));
         }
@@ -99,6 +103,8 @@ public enum NotificationKind {
       case EMBARGO_PROPOSED -> actor + " proposed an embargo until " + data.getOrDefault("end", "?")
           + (data.get("rsvp_deadline") == null ? "." : "; please answer by " + data.get("rsvp_deadline") + ".");
       case EMBARGO_ALERT -> String.valueOf(data.getOrDefault("message", "An embargo alert was raised."));
+      case ESCALATION -> String.valueOf(data.getOrDefault("message", "A deadline of the case was escalated."));
+      case ANOMALY_ALERT -> String.valueOf(data.getOrDefault("message", "An anomaly was seen in the case."));
       case PUBLISHED -> "The case was published by " + actor + ".";
       case STATUS_REQUESTED -> actor + " asks " + data.getOrDefault("organization", "a participant") + " for its status.";
       case MESSAGE -> actor + " posted a new message (" + data.getOrDefault("message", "?") + ") in the case's "

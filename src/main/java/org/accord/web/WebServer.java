@@ -169,6 +169,7 @@ public final class WebServer implements AutoCloseable {
         new MessageRoutes(),
         new RuleRoutes(),
         new org.accord.web.obligation.ObligationRoutes(),
+        new org.accord.web.escalation.AlertRoutes(),
         new ReportRoutes(),
         new IntakeRoutes(),
         new org.accord.web.witness.WitnessRoutes(),

@@ -239,6 +239,7 @@ class AuthorizationMatrixTest {
         (who, res) -> is(res == Res.NONE && (who == Who.ADMIN_A || who == Who.COORDINATOR) ? 201 : 403));
     entry("GET /api/v1/commitments", Map.of(Res.NONE, (w, who) -> Call.get(API + "/commitments?kind=pledge&limit=5")),
         (who, res) -> is(200));
+    entry("GET /api/v1/alerts", Map.of(Res.NONE, (w, who) -> Call.get(API + "/alerts?limit=5")), (who, res) -> is(200));
     entry("GET /api/v1/commitments/{id}", requests(
             Res.PUBLIC, (w, who) -> Call.get(API + "/commitments/" + Commitments.commitment(w, Commitments.PLEDGE)),
             Res.MISSING, (w, who) -> Call.get(API + "/commitments/" + Commitments.MISSING)),

@@ -20,8 +20,11 @@ import org.accord.triage.Severity;
  * @param scope which cases it is about
  * @param validFrom when it starts to apply
  * @param validUntil when it stops, after {@code validFrom}; empty for until superseded
+ * @param escalation the escalation ladder an arrangement sets for its members' deadlines (ADR 0155);
+ *     empty for the instance's ladder, and always empty for a pledge
  */
-public record Pledge(CommitmentKind kind, String title, List<Term> terms, Scope scope, Instant validFrom, Optional<Instant> validUntil) {
+public record Pledge(CommitmentKind kind, String title, List<Term> terms, Scope scope, Instant validFrom, Optional<Instant> validUntil,
+    Optional<org.accord.accountability.escalation.Ladder> escalation) {
   /** The longest title, in characters. */
   public static final int TITLE_MAX = 300;
   /** The most terms one version holds. */
@@ -33,6 +36,11 @@ public record Pledge(CommitmentKind kind, String title, List<Term> terms, Scope 
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(validFrom, "validFrom");
     Objects.requireNonNull(validUntil, "validUntil");
+    Objects.requireNonNull(escalation, "escalation");
+    if (escalation.isPresent() && kind != CommitmentKind.ARRANGEMENT) {
+      throw new InvalidInputException("an escalation ladder is set by an arrangement, for its members; a pledge uses the instance's",
+          "escalation");
+    }
     String clean = title == null ? "" : title.strip();
     if (clean.isEmpty()) {
       throw new InvalidInputException("missing title: a commitment says what it is, such as 'Vendora response pledge'", "title");
@@ -65,6 +73,11 @@ public record Pledge(CommitmentKind kind, String title, List<Term> terms, Scope 
     if (validUntil.isPresent() && !validUntil.get().isAfter(validFrom)) {
       throw new InvalidInputException("valid_until " + validUntil.get() + " is not after valid_from " + validFrom, "valid_until");
     }
+  }
+
+  /** A version with the instance's escalation ladder. */
+  public Pledge(CommitmentKind kind, String title, List<Term> terms, Scope scope, Instant validFrom, Optional<Instant> validUntil) {
+    this(kind, title, terms, scope, validFrom, validUntil, Optional.empty());
   }
 
   /** Whether it is valid at {@code at}: from {@code validFrom}, before {@code validUntil}. */

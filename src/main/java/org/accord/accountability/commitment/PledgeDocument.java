@@ -24,6 +24,7 @@ import org.accord.triage.Severity;
  *            {"kind": "fix-ready", "severity": "critical", "within": "P30D"}],
  *  "scope": {"severities": ["critical", "high"], "products": ["pkg:maven/com.vendora/"], "sectors": ["energy"]},
  *  "valid_from": "2027-01-01T00:00:00Z", "valid_until": "2028-01-01T00:00:00Z",
+ *  "escalation": {"steps": [{"level": "reminder", "after": "-P1D"}, {"level": "scorecard", "after": "P7D"}]},
  *  "supersedes": {"commitment": "cmt_0123456789abcdef", "version": 1}}
  * </pre>
  *
@@ -36,7 +37,8 @@ import org.accord.triage.Severity;
  */
 public record PledgeDocument(Pledge pledge, Optional<String> organization, Optional<Supersedes> supersedes) {
   /** The members a document may have. */
-  public static final Set<String> MEMBERS = Set.of("kind", "title", "organization", "terms", "scope", "valid_from", "valid_until", "supersedes");
+  public static final Set<String> MEMBERS = Set.of("kind", "title", "organization", "terms", "scope", "valid_from", "valid_until", "supersedes",
+      "escalation");
 
   public PledgeDocument {
     Objects.requireNonNull(pledge, "pledge");
@@ -106,6 +108,7 @@ public record PledgeDocument(Pledge pledge, Optional<String> organization, Optio
     out.put("scope", scope);
     out.put("valid_from", pledge.validFrom().toString());
     pledge.validUntil().ifPresent(u -> out.put("valid_until", u.toString()));
+    pledge.escalation().ifPresent(l -> out.put("escalation", l.describe()));
     return out;
   }
 
@@ -160,7 +163,10 @@ public record PledgeDocument(Pledge pledge, Optional<String> organization, Optio
     if (publishing && until.isPresent() && !until.get().isAfter(now)) {
       throw new InvalidInputException("valid_until " + until.get() + " has passed; a commitment is published to apply", "valid_until");
     }
-    Pledge pledge = new Pledge(kind, text(json, "title"), terms, scope, from, until);
+    JsonNode block = json.get("escalation");
+    Optional<org.accord.accountability.escalation.Ladder> escalation = block == null || block.isNull() ? Optional.empty()
+        : Optional.of(org.accord.accountability.escalation.Ladder.read(block, "escalation"));
+    Pledge pledge = new Pledge(kind, text(json, "title"), terms, scope, from, until, escalation);
     Optional<Supersedes> supersedes = Optional.empty();
     JsonNode sup = json.get("supersedes");
     if (sup != null && !sup.isNull()) {

@@ -226,6 +226,21 @@ public final class Commitments {
     });
   }
 
+  /**
+   * The escalation ladder the current version of commitment {@code id} sets for its deadlines (an
+   * arrangement's {@code escalation} block, ADR 0155); empty for the instance's ladder or an unknown id.
+   */
+  public Optional<org.accord.accountability.escalation.Ladder> ladder(String id) {
+    return database.jdbi().withHandle(handle -> {
+      Optional<Row> row = PledgeVersion.isId(id) ? org.accord.store.accountability.Commitments.find(handle, id) : Optional.empty();
+      if (row.isEmpty()) {
+        return Optional.<org.accord.accountability.escalation.Ladder>empty();
+      }
+      List<PledgeVersion> versions = org.accord.store.accountability.Commitments.versions(handle, row.get().pk());
+      return versions.get(versions.size() - 1).pledge().escalation();
+    });
+  }
+
   /** The case events that start and keep commitments' clocks, as the core's facts. */
   private static List<CaseFacts.Fact> facts(List<Map<String, Object>> events, Map<String, Long> byName) {
     List<CaseFacts.Fact> out = new ArrayList<>();

@@ -287,6 +287,30 @@ public final class Obligations implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Where one obligation of a case stands, for the escalation ladder (ADR 0155).
+   *
+   * @param id the obligation's public id
+   * @param organization the owing organization's row id
+   * @param organizationName its name
+   * @param citation the law it cites
+   * @param due when it falls due, empty while its clock has not started
+   * @param done when it was done (the participant's time), if recorded
+   */
+  public record Standing(String id, long organization, String organizationName, String citation, Optional<Instant> due,
+      Optional<Instant> done) {}
+
+  /** Every obligation of the case and where it stands, in the caller's handle; no viewer: for the instance's sweeps. */
+  public static List<Standing> standing(Handle handle, CaseRow row) {
+    Computed computed = computed(handle, row);
+    List<Standing> out = new ArrayList<>();
+    for (Row r : computed.rows()) {
+      out.add(new Standing(r.id(), r.organization(), r.obligation().organization(), r.obligation().citation(), computed.due(r),
+          r.fulfilment().map(Progress.Fulfilment::doneAt)));
+    }
+    return out;
+  }
+
   /** Whether {@code viewer}, who sees the case, may see {@code row}: its organization, the case owner, the coordinator. */
   private static boolean visible(Cases.View view, Principal viewer, Row row) {
     return row.organization() == viewer.organization().id() || viewer.isCoordinator() || Cases.owns(view, viewer);
