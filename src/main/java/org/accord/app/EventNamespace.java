@@ -29,7 +29,9 @@ public enum EventNamespace {
   /** The logs this instance witnesses (ADR 0144). */
   WITNESS,
   /** Commitments: {@code commitment.published}, {@code .superseded}, {@code .joined} (ADR 0140). */
-  COMMITMENT;
+  COMMITMENT,
+  /** History imports: {@code history.imported}, {@code history.case_imported} (ADR 0156). */
+  HISTORY;
 
   /** The namespace as event types write it, such as {@code sbom}. */
   public String prefix() {

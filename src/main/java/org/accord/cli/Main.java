@@ -64,6 +64,7 @@ import picocli.CommandLine.ScopeType;
       org.accord.cli.exercise.SimulateCommand.class,
       BenchCommand.class,
       IndicatorsCommand.class,
+      org.accord.cli.history.ImportCommand.class,
       LogCommand.class,
       VerifyCommand.class,
       org.accord.cli.witness.WitnessCommand.class,
