@@ -80,6 +80,7 @@ public final class Accord implements AutoCloseable {
   private final Object ingestLock = new Object();
   private final Parties parties;
   private final EventOutbox events;
+  private final org.accord.app.history.HistoryImports history;
   private final ProductClaims claims;
   private final Suggestions suggestions;
   /** Notification plans of cases (ADR 0133). */
@@ -171,6 +172,7 @@ public final class Accord implements AutoCloseable {
     this.escalations = new org.accord.app.escalation.Escalations(database, clock, cases, events, parties, commitments,
         org.accord.app.escalation.Escalations.ladder(System.getenv()), commitments::ladder);
     this.alerts = new org.accord.app.escalation.Alerts(database, clock, cases, events, parties, commitments);
+    this.history = new org.accord.app.history.HistoryImports(database, clock, events);
     advisories.start();
     feed.on(ChangeKind.GRAPH, (payload, local) -> {
       graph.apply(local != null ? (GraphChange) local : GraphChanges.decode(payload));
@@ -316,6 +318,11 @@ public final class Accord implements AutoCloseable {
   /** This instance as a C2SP tlog-witness of other logs (ADR 0144). */
   public org.accord.app.witness.Witnesses witnesses() {
     return witnesses;
+  }
+
+  /** History imports: closed historical cases with their stated dates (ADR 0156). */
+  public org.accord.app.history.HistoryImports historyImports() {
+    return history;
   }
 
   /** Pledges and arrangements, and the deadlines they set in cases (ADR 0140, 0141). */

@@ -31,7 +31,9 @@ public enum EventNamespace {
   /** Commitments: {@code commitment.published}, {@code .superseded}, {@code .joined} (ADR 0140). */
   COMMITMENT,
   /** Public scorecard marks: {@code scorecard.marked}, a deadline that climbed to the top of its escalation ladder (ADR 0155). */
-  SCORECARD;
+  SCORECARD,
+  /** History imports: {@code history.imported}, {@code history.case_imported} (ADR 0156). */
+  HISTORY;
 
   /** The namespace as event types write it, such as {@code sbom}. */
   public String prefix() {

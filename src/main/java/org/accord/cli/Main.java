@@ -65,6 +65,7 @@ import picocli.CommandLine.ScopeType;
       BenchCommand.class,
       IndicatorsCommand.class,
       org.accord.cli.escalation.AlertsCommand.class,
+      org.accord.cli.history.ImportCommand.class,
       LogCommand.class,
       VerifyCommand.class,
       org.accord.cli.witness.WitnessCommand.class,

@@ -71,7 +71,7 @@ public final class Remote {
   }
 
   /** POSTs a body read from {@code body} (not closed) as {@code contentType}. */
-  <T> T post(String path, Query query, InputStream body, String contentType, Class<T> type) {
+  public <T> T post(String path, Query query, InputStream body, String contentType, Class<T> type) {
     return read(send("POST", uri(path, query), contentType, body), type);
   }
 

@@ -33,7 +33,9 @@ public class IllegalTransitionException extends RuntimeException {
     /** A participant's obligation: recorded once, never replaced (ADR 0138). */
     OBLIGATION,
     /** A published commitment's versions: current, superseded; and joining an arrangement (ADR 0140). */
-    COMMITMENT
+    COMMITMENT,
+    /** A vulnerability's history: imported once, never replaced (ADR 0156). */
+    HISTORY
   }
 
   private final Machine machine;

@@ -156,6 +156,11 @@ class AuthorizationMatrixTest {
     open("GET /api/v1/log/key", Map.of(Res.NONE, (w, who) -> Call.get(API + "/log/key")), (who, res) -> is(200));
     // Indicators of the published cases: public figures from public data only (ADR 0142).
     open("GET /api/v1/indicators", Map.of(Res.NONE, (w, who) -> Call.get(API + "/indicators")), (who, res) -> is(200));
+    // History imports (ADR 0156): the coordinator imports any vendor's; an admin only its own, so a row of no one's is 403.
+    entry("POST /api/v1/history", Map.of(Res.NONE, (w, who) -> Call.post(API + "/history?name=h.csv", "text/csv",
+            "vulnerability,vendor,reported,vendor_notified,vendor_responded,fix_ready,public,exploit_public,attacks_observed\n"
+                + "CVE-MATRIX-" + w.next() + ",Matrix Vendor,2025-01-01,,,,2025-02-01,,\n", null)),
+        (who, res) -> is(who == Who.COORDINATOR ? 201 : 403));
     open("GET /api/v1/log/proof/inclusion", Map.of(Res.NONE, (w, who) -> Call.get(API + "/log/proof/inclusion?index=0")),
         (who, res) -> is(200));
     open("GET /api/v1/log/proof/consistency", Map.of(Res.NONE, (w, who) -> Call.get(API + "/log/proof/consistency?from=1")),

@@ -29,12 +29,19 @@ import org.accord.ledger.LedgerEvent;
  * @param reported when the case was opened, or {@link Timeline#NONE}
  * @param embargo how the case's embargo went
  * @param timelines one per organization, by name
+ * @param imported whether the case is a historical one imported with its stated dates (ADR 0156), not a
+ *     live case whose events the participants attested
  */
-public record CaseTimeline(String caseId, long reported, Embargo embargo, List<Timeline> timelines) {
+public record CaseTimeline(String caseId, long reported, Embargo embargo, List<Timeline> timelines, boolean imported) {
   public CaseTimeline {
     Objects.requireNonNull(caseId, "caseId");
     Objects.requireNonNull(embargo, "embargo");
     timelines = List.copyOf(timelines);
+  }
+
+  /** A live case. */
+  public CaseTimeline(String caseId, long reported, Embargo embargo, List<Timeline> timelines) {
+    this(caseId, reported, embargo, timelines, false);
   }
 
   /** Whether an embargo was agreed, and whether it held. */
@@ -77,10 +84,24 @@ public record CaseTimeline(String caseId, long reported, Embargo embargo, List<T
     private long embargoEnd = Timeline.NONE;
     private boolean embargoInForce;
     private Embargo embargo = Embargo.NONE;
+    private boolean imported;
 
     /** The event types the fold reads; every other type leaves the timeline as it is. */
     public static final java.util.Set<String> TYPES = java.util.Set.of("case.created", "case.participant_invited",
         "case.acknowledged", "case.status_set", "case.embargo_accepted", "case.embargo_terminated", "case.state_changed");
+
+    /** Marks the case as imported from history (ADR 0156): its figures count apart from live cases'. */
+    public Builder imported() {
+      imported = true;
+      return this;
+    }
+
+    /** Makes {@code name} a vendor of the case, with no milestone yet: a history row names its vendor. */
+    public Builder vendor(String name) {
+      org(Objects.requireNonNull(name, "name"));
+      vendors.put(name, true);
+      return this;
+    }
 
     /** Whether the fold reads events of {@code type}: a reader may skip the data of the others. */
     public static boolean reads(String type) {
@@ -218,7 +239,7 @@ public record CaseTimeline(String caseId, long reported, Embargo embargo, List<T
         }
         out.add(new Timeline(caseId, e.getKey(), vendor, times));
       }
-      return new CaseTimeline(caseId, shared[Milestone.REPORTED.ordinal()], embargo, out);
+      return new CaseTimeline(caseId, shared[Milestone.REPORTED.ordinal()], embargo, out, imported);
     }
 
     private long[] org(String name) {

@@ -43,6 +43,8 @@ import org.accord.ledger.Verifier;
  * difference in the figures is returned.
  */
 public final class IndicatorAudit {
+  private static final String HISTORY_CASE = org.accord.accountability.history.HistoryEvent.CASE_IMPORTED.type();
+
   private IndicatorAudit() {}
 
   /**
@@ -88,7 +90,8 @@ public final class IndicatorAudit {
     Checkpoint checkpoint = report.checkpoint();
     List<Hash> leaves = new ArrayList<>();
     Map<String, Long> publications = new TreeMap<>();
-    readEntries(log, checkpoint.size(), leaves, publications);
+    List<CaseTimeline> history = new ArrayList<>();
+    readEntries(log, checkpoint.size(), leaves, publications, history);
 
     Map<String, RevealBundle> byCase = new TreeMap<>();
     for (RevealBundle b : bundles) {
@@ -121,6 +124,7 @@ public final class IndicatorAudit {
       }
       cases.add(CaseTimeline.of(at, events));
     }
+    cases.addAll(history);
     Map<String, Object> recomputed = Indicators.toJson(Indicators.compute(cases, scope));
     List<String> differences = new ArrayList<>();
     diff("$", map, CanonicalJson.parse(CanonicalJson.string(recomputed)), differences);
@@ -144,8 +148,12 @@ public final class IndicatorAudit {
     return value == null ? Optional.empty() : Optional.of(Instant.parse((String) value));
   }
 
-  /** Every entry's leaf hash, and the index of each public {@code case.published} entry by case. */
-  private static void readEntries(TileSource log, long size, List<Hash> leaves, Map<String, Long> publications)
+  /**
+   * Every entry's leaf hash, the index of each public {@code case.published} entry by case, and each
+   * public {@code history.case_imported} entry folded as its historical case (ADR 0156).
+   */
+  private static void readEntries(TileSource log, long size, List<Hash> leaves, Map<String, Long> publications,
+      List<CaseTimeline> history)
       throws VerificationException {
     for (long t = 0; t * TileId.FULL_WIDTH < size; t++) {
       int width = (int) Math.min(TileId.FULL_WIDTH, size - t * TileId.FULL_WIDTH);
@@ -168,6 +176,8 @@ public final class IndicatorAudit {
           LedgerEvent event = LedgerEvent.decode(entry).event();
           if (event.type().equals(RevealBundle.PUBLISHED) && event.data().get("case") instanceof String c) {
             publications.putIfAbsent(c, index);
+          } else if (event.type().equals(HISTORY_CASE) && event.data().get("case") instanceof String c) {
+            org.accord.accountability.history.HistoryRow.fromData(event.data()).ifPresent(r -> history.add(r.timeline(c)));
           }
         } catch (VerificationException e) {
           // not an Accord event (an entry appended in another format): not a publication

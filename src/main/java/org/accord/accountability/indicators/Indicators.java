@@ -71,7 +71,8 @@ public final class Indicators {
   /**
    * The figures of one set of timelines.
    *
-   * @param cases cases in scope that the set takes part in
+   * @param cases cases in scope that the set takes part in, live and imported
+   * @param imported of those, the historical cases imported with their stated dates (ADR 0156)
    * @param timelines organization timelines counted
    * @param intervals one per {@link Interval}, in declaration order
    * @param orderings one per {@link Ordering}, in declaration order
@@ -80,7 +81,7 @@ public final class Indicators {
    * @param notified organizations notified into a case
    * @param notifiedBeforePublic of those, the ones notified before P (or while P has not happened)
    */
-  public record Figures(int cases, int timelines, List<IntervalFigure> intervals, List<OrderingFigure> orderings, int embargoed,
+  public record Figures(int cases, int imported, int timelines, List<IntervalFigure> intervals, List<OrderingFigure> orderings, int embargoed,
       int embargoHeld, int notified, int notifiedBeforePublic) {
     public Figures {
       intervals = List.copyOf(intervals);
@@ -155,6 +156,7 @@ public final class Indicators {
     private final long[] met = new long[Ordering.values().length];
     private final long[] trials = new long[Ordering.values().length];
     private int cases;
+    private int imported;
     private int timelines;
     private int embargoed;
     private int held;
@@ -169,6 +171,9 @@ public final class Indicators {
 
     void addCase(CaseTimeline c) {
       cases++;
+      if (c.imported()) {
+        imported++;
+      }
       if (c.embargo() != CaseTimeline.Embargo.NONE) {
         embargoed++;
         if (c.embargo() == CaseTimeline.Embargo.HELD) {
@@ -238,7 +243,7 @@ public final class Indicators {
         long m = met[o.ordinal()];
         orderings.add(new OrderingFigure(o, n, m, n == 0 ? Optional.empty() : Optional.of(Skill.of(o, m, n))));
       }
-      return new Figures(cases, timelines, intervals, orderings, embargoed, held, notified, notifiedBefore);
+      return new Figures(cases, imported, timelines, intervals, orderings, embargoed, held, notified, notifiedBefore);
     }
   }
 
@@ -316,6 +321,8 @@ public final class Indicators {
   private static Map<String, Object> figures(Figures f) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("cases", f.cases());
+    out.put("live", f.cases() - f.imported());
+    out.put("imported", f.imported());
     out.put("timelines", f.timelines());
     Map<String, Object> intervals = new LinkedHashMap<>();
     for (IntervalFigure i : f.intervals()) {

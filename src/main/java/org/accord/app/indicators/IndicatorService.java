@@ -19,7 +19,8 @@ import org.accord.ledger.VerificationException;
 import org.accord.store.indicators.IndicatorReads;
 
 /**
- * The public indicators (ADR 0142, 0143): computed from the published cases' reveal bundles only,
+ * The public indicators (ADR 0142, 0143): computed from the published cases' reveal bundles and the
+ * imported historical cases (ADR 0156, public {@code history.case_imported} events) only,
  * exactly what {@code accord verify indicators} recomputes from the published files. Orchestration
  * only: the bundle is {@link org.accord.app.CasePublication#reveal}'s, the fold and the figures the
  * core's. A published case's bundle never changes (events after publication are not in it), so each
@@ -40,6 +41,7 @@ public final class IndicatorService {
     for (String id : published) {
       cases.add(folded.computeIfAbsent(id, this::fold));
     }
+    cases.addAll(accord.historyImports().timelines()); // imported history (ADR 0156), public in the log
     return Indicators.compute(cases, scope);
   }
 

@@ -1,0 +1,2 @@
+/** {@code accord import history} (ADR 0156). */
+package org.accord.cli.history;
