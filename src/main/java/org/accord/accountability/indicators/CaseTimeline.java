@@ -82,6 +82,9 @@ public record CaseTimeline(String caseId, long reported, Embargo embargo, List<T
     public static final java.util.Set<String> TYPES = java.util.Set.of("case.created", "case.participant_invited",
         "case.acknowledged", "case.status_set", "case.embargo_accepted", "case.embargo_terminated", "case.state_changed");
 
+    /** The members of an event's data the fold reads; a reader may leave the others out. */
+    public static final java.util.Set<String> MEMBERS = java.util.Set.of("owner", "roles", "organization", "end", "event", "vendor");
+
     /** Whether the fold reads events of {@code type}: a reader may skip the data of the others. */
     public static boolean reads(String type) {
       return TYPES.contains(type);
