@@ -102,6 +102,8 @@ public record CaseTimeline(String caseId, long reported, Embargo embargo, List<T
       vendors.put(name, true);
       return this;
     }
+    /** The members of an event's data the fold reads; a reader may leave the others out. */
+    public static final java.util.Set<String> MEMBERS = java.util.Set.of("owner", "roles", "organization", "end", "event", "vendor");
 
     /** Whether the fold reads events of {@code type}: a reader may skip the data of the others. */
     public static boolean reads(String type) {
