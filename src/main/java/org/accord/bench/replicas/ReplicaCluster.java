@@ -3,7 +3,6 @@ package org.accord.bench.replicas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,12 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +25,7 @@ import org.accord.app.replicas.Job;
 
 /**
  * Several {@code accord serve} processes over one store, each with its own data directory
- * ({@code dir/rN}) and the first one's signing keys, on free loopback ports. Commands ({@link #run}) run
+ * ({@code dir/rN}) and the first one's signing keys (its {@code *.key} files), on free loopback ports. Commands ({@link #run}) run
  * on the first directory. A replica is started, killed with SIGKILL ({@link Process#destroyForcibly}) or
  * stopped with SIGTERM, and asked its {@code /healthz}. Each process writes {@code dir/rN-K.out} and
  * {@code .err} (K counts its starts).
@@ -37,8 +34,6 @@ import org.accord.app.replicas.Job;
  */
 public final class ReplicaCluster implements AutoCloseable {
   private static final Pattern URL = Pattern.compile("\"url\"\\s*:\\s*\"(http://[^\"]+)\"");
-  /** Files of a data directory that are the instance's own, never copied to another replica. */
-  private static final Set<String> OWN = Set.of("accord.db", "accord.db-wal", "accord.db-shm", "accord.lock", "server.json");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<String> java;
@@ -123,7 +118,7 @@ public final class ReplicaCluster implements AutoCloseable {
       try (Stream<Path> files = Files.list(dir.resolve("r0"))) {
         for (Path file : files.filter(Files::isRegularFile).toList()) {
           String name = file.getFileName().toString();
-          if (!OWN.contains(name) && !name.endsWith(".out") && Files.notExists(data.resolve(name))) {
+          if (name.endsWith(".key") && Files.notExists(data.resolve(name))) {
             Files.copy(file, data.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
           }
         }
@@ -220,7 +215,6 @@ public final class ReplicaCluster implements AutoCloseable {
 
   /** What each live replica leads, as {@code rN: job,job}, for a timeline. */
   public String leaders() {
-    Map<String, List<String>> led = new HashMap<>();
     StringBuilder line = new StringBuilder();
     for (int n = 0; n < processes.length; n++) {
       Optional<JsonNode> health = health(n);
@@ -234,7 +228,6 @@ public final class ReplicaCluster implements AutoCloseable {
           jobs.add(e.getKey());
         }
       });
-      led.put("r" + n, jobs);
       line.append("r").append(n).append(": applied ").append(health.get().path("applied").asLong()).append(" leads ").append(jobs).append("; ");
     }
     return line.toString().strip();
@@ -256,9 +249,5 @@ public final class ReplicaCluster implements AutoCloseable {
   /** Replica {@code n}'s process, or null before it started. */
   public Process process(int n) {
     return processes[n];
-  }
-
-  static UncheckedIOException unchecked(IOException e) {
-    return new UncheckedIOException(e);
   }
 }
