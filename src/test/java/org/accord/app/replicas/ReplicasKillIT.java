@@ -169,7 +169,7 @@ class ReplicasKillIT {
         }
         // GridCo's each inventory replaces its previous one: the deployments must agree across replicas, not accumulate
         String deploymentList = JSON.writeValueAsString(JSON.readTree(deployments).path("deployments"));
-        assertThat(JSON.readTree(deployments).path("deployments").size()).as("r%d deployments", n).isPositive();
+        // (Vendora's view shows no GridCo deployment: the comparison is of what the vendor may see.)
         if (deploymentsSeen == null) {
           deploymentsSeen = deploymentList;
         } else if (!deploymentList.equals(deploymentsSeen)) {
