@@ -17,7 +17,7 @@ import org.accord.store.Database;
  * PostgreSQL database (the data directory then holds only the lock and the log key). Closing drops the
  * schema (best effort, with a warning on stderr) and deletes the directory. Not thread-safe.
  */
-final class ScratchStore implements AutoCloseable {
+public final class ScratchStore implements AutoCloseable {
   private final Path dir;
   private final String pgUrl;
   private final String schema;
@@ -36,7 +36,7 @@ final class ScratchStore implements AutoCloseable {
    *
    * @throws IllegalStateException when the schema cannot be created
    */
-  static ScratchStore create(String prefix, String pgUrl) throws IOException {
+  public static ScratchStore create(String prefix, String pgUrl) throws IOException {
     Path dir = Files.createTempDirectory(prefix);
     if (pgUrl == null) {
       return new ScratchStore(dir, null, null);
@@ -52,7 +52,7 @@ final class ScratchStore implements AutoCloseable {
   }
 
   /** {@code sqlite} or {@code postgresql}. */
-  String kind() {
+  public String kind() {
     return dbUrl == null ? "sqlite" : "postgresql";
   }
 
@@ -67,7 +67,7 @@ final class ScratchStore implements AutoCloseable {
   }
 
   /** The configuration that opens Accord on this store. */
-  Accord.Config config() {
+  public Accord.Config config() {
     return new Accord.Config(dir, dbUrl);
   }
 

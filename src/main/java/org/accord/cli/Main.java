@@ -128,7 +128,7 @@ public final class Main implements Callable<Integer> {
   }
 
   /** The database URL chosen on the command line or in the environment, or null for embedded SQLite. */
-  String dbUrl() {
+  public String dbUrl() {
     return dbUrl == null || dbUrl.isBlank() ? null : dbUrl;
   }
 
