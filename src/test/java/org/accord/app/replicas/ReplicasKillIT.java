@@ -73,9 +73,11 @@ class ReplicasKillIT {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("issue 16, open: a run under load saw a restarted replica's where-used miss 2 of 267"
-      + " acknowledged SBOMs; the test now prints per replica which SBOMs are missing and whether they are stored."
-      + " Run it with -Daccord.kill.it=true once the cause is found (ADR 0154)")
+  // Issue 16, open: a run under load saw a restarted replica's where-used miss 2 of 267 acknowledged SBOMs;
+  // the test now prints per replica which SBOMs are missing and whether they are stored. Until the cause is
+  // found it runs only when asked: mvn verify -Daccord.kill.it=true (ADR 0154).
+  @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "accord.kill.it", matches = "true",
+      disabledReason = "the three-replica kill test runs with -Daccord.kill.it=true (issue 16, open: see ADR 0154)")
   void threeReplicasSurviveKillingTheLogLeaderAndASecondReplica() throws Exception {
     assumeTrue(TestDatabases.pgUrl() != null,
         "ACCORD_TEST_PG_URL is not set: the three-replica kill test needs PostgreSQL (issue 16 item 5), skipped");
