@@ -205,26 +205,15 @@ public final class LogWitnessing implements AutoCloseable {
     }
     long now = clock.millis();
     List<CompletableFuture<Void>> attempts = new ArrayList<>();
-    int cosigned = 0;
     for (LogWitnessStore.Witness witness : witnesses) {
-      if (done.getOrDefault(witness.name(), -1L) >= size) {
-        cosigned++;
-        continue;
-      }
-      if (witness.lastAt() != null && now < witness.lastAt() + WitnessSubmission.backoffMillis(witness.failures())) {
-        continue;
-      }
-      attempts.add(CompletableFuture.runAsync(() -> submit(log, witness, note, checkpoint)));
-    }
-    for (CompletableFuture<Void> attempt : attempts) {
-      attempt.join();
-    }
-    for (LogWitnessStore.Witness witness : witnesses) {
-      if (done.getOrDefault(witness.name(), -1L) >= size && attempts.size() > 0) {
-        cosigned++;
+      boolean cosigned = done.getOrDefault(witness.name(), -1L) >= size;
+      boolean waiting = witness.lastAt() != null && now < witness.lastAt() + WitnessSubmission.backoffMillis(witness.failures());
+      if (!cosigned && !waiting) {
+        attempts.add(CompletableFuture.runAsync(() -> submit(log, witness, note, checkpoint)));
       }
     }
-    return Math.min(cosigned, witnesses.size());
+    attempts.forEach(CompletableFuture::join);
+    return (int) witnesses.stream().filter(w -> done.getOrDefault(w.name(), -1L) >= size).count();
   }
 
   private void submit(LedgerService log, LogWitnessStore.Witness witness, String note, Checkpoint checkpoint) {
@@ -265,33 +254,33 @@ public final class LogWitnessing implements AutoCloseable {
         return;
       }
       if (reply instanceof WitnessSubmission.Cosigned c) {
-          long now = clock.millis();
-          database.jdbi().useTransaction(handle -> {
-            LogWitnessStore.cosigned(handle, size, witness.name(), c.cosignature().line(), now);
-            LogWitnessStore.attempted(handle, witness.name(), Optional.of(size), 0, 200, null, now);
-          });
-          done.merge(witness.name(), size, Math::max);
-          cached = new Cached(-1, List.of(), 0);
-          return;
+        long now = clock.millis();
+        database.jdbi().useTransaction(handle -> {
+          LogWitnessStore.cosigned(handle, size, witness.name(), c.cosignature().line(), now);
+          LogWitnessStore.attempted(handle, witness.name(), Optional.of(size), 0, 200, null, now);
+        });
+        done.merge(witness.name(), size, Math::max);
+        cached = new Cached(-1, List.of(), 0);
+        return;
       } else if (reply instanceof WitnessSubmission.Resend r) {
-          if (r.witnessSize() == old && attempt > 0) {
-            record(witness, Optional.of(old), witness.failures() + 1, 409, "the witness answered 409 with the size just sent, " + old);
-            return;
-          }
-          old = r.witnessSize();
+        if (r.witnessSize() == old && attempt > 0) {
+          record(witness, Optional.of(old), witness.failures() + 1, 409, "the witness answered 409 with the size just sent, " + old);
+          return;
+        }
+        old = r.witnessSize();
       } else if (reply instanceof WitnessSubmission.Refused r) {
-          long now = clock.millis();
-          LOG.error("ALERT witness {} refused this log's checkpoint of size {} (old {}): {} {}", witness.name(), size, old,
-              r.status(), r.reason());
-          database.jdbi().useTransaction(handle -> {
-            LogWitnessStore.attempted(handle, witness.name(), Optional.empty(), witness.failures() + 1, r.status(), r.reason(), now);
-            LogWitnessStore.alert(handle, WitnessAlertKind.REFUSED_BY_WITNESS.label(), witness.name(), size, r.status(), r.reason(), now);
-          });
-          return;
+        long now = clock.millis();
+        LOG.error("ALERT witness {} refused this log's checkpoint of size {} (old {}): {} {}", witness.name(), size, old,
+            r.status(), r.reason());
+        database.jdbi().useTransaction(handle -> {
+          LogWitnessStore.attempted(handle, witness.name(), Optional.empty(), witness.failures() + 1, r.status(), r.reason(), now);
+          LogWitnessStore.alert(handle, WitnessAlertKind.REFUSED_BY_WITNESS.label(), witness.name(), size, r.status(), r.reason(), now);
+        });
+        return;
       } else if (reply instanceof WitnessSubmission.Retry r) {
-          LOG.warn("witness {} did not cosign size {}: {} {}; trying again later", witness.name(), size, r.status(), r.reason());
-          record(witness, Optional.of(old), witness.failures() + 1, r.status() == 0 ? null : r.status(), r.reason());
-          return;
+        LOG.warn("witness {} did not cosign size {}: {} {}; trying again later", witness.name(), size, r.status(), r.reason());
+        record(witness, Optional.of(old), witness.failures() + 1, r.status() == 0 ? null : r.status(), r.reason());
+        return;
       }
     }
     record(witness, Optional.of(old), witness.failures() + 1, 409, "the witness kept naming other sizes");
