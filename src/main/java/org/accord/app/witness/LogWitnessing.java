@@ -60,6 +60,12 @@ public final class LogWitnessing implements AutoCloseable {
   private final Supplier<LedgerService> ledger;
   private final BooleanSupplier leads;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  /** Submissions to different witnesses run at once, on threads of their own (not the common pool, one thread on 2 cores). */
+  private final java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "accord-witness-sender");
+    t.setDaemon(true);
+    return t;
+  });
   /** The size each witness has cosigned, as far as this process collected: skips witnesses that are done. */
   private final Map<String, Long> done = new ConcurrentHashMap<>();
   private volatile Cached cached = new Cached(-1, List.of(), 0);
@@ -209,7 +215,7 @@ public final class LogWitnessing implements AutoCloseable {
       boolean cosigned = done.getOrDefault(witness.name(), -1L) >= size;
       boolean waiting = witness.lastAt() != null && now < witness.lastAt() + WitnessSubmission.backoffMillis(witness.failures());
       if (!cosigned && !waiting) {
-        attempts.add(CompletableFuture.runAsync(() -> submit(log, witness, note, checkpoint)));
+        attempts.add(CompletableFuture.runAsync(() -> submit(log, witness, note, checkpoint), senders));
       }
     }
     attempts.forEach(CompletableFuture::join);
@@ -304,5 +310,6 @@ public final class LogWitnessing implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    senders.shutdownNow(); // after the submitter stopped handing it work
   }
 }
