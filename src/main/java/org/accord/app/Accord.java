@@ -96,6 +96,8 @@ public final class Accord implements AutoCloseable {
   private final CaseAccessLog caseAccess;
   private final Reports reports;
   private final org.accord.app.witness.Witnesses witnesses;
+  /** This log's witnesses: submission and the cosignatures collected (ADR 0153). */
+  private final org.accord.app.witness.LogWitnessing logWitnessing;
   private final CasePublication publication;
   /** RSVP deadlines of embargo invitations, swept in the background while the instance serves (ADR 0116). */
   private final CaseDeadlines caseDeadlines;
@@ -148,6 +150,8 @@ public final class Accord implements AutoCloseable {
       String name = System.getenv("ACCORD_WITNESS_NAME");
       return name == null || name.isBlank() ? ledger().origin() + "/witness" : name.strip();
     });
+    this.logWitnessing = new org.accord.app.witness.LogWitnessing(database, clock, events, this::ledger,
+        () -> leadership.leads(Job.WITNESS));
     this.caseDeadlines = new CaseDeadlines(database, clock, parties, cases, events);
     this.calendars = new CaseCalendars(database, clock, cases, caseAccess, rulePacks);
     this.documents = new CaseDocuments(database, cases, CaseDocuments.namespaceFromEnvironment());
@@ -241,6 +245,7 @@ public final class Accord implements AutoCloseable {
     if (ledger == null) {
       ledger = LedgerService.start(database, config.dataDir(), config.ledger(), clock, events);
       ledger.leadWith(() -> leadership.leads(Job.LOG_WRITER));
+      ledger.cosignaturesFrom(logWitnessing::cosignatures);
     }
     return ledger;
   }
@@ -313,6 +318,14 @@ public final class Accord implements AutoCloseable {
   /** Vulnerability reports and their Report Management (ADR 0106). */
   public Reports reports() {
     return reports;
+  }
+
+  /**
+   * This log's witnesses (ADR 0153): {@link org.accord.app.witness.LogWitnessing#start} submits each
+   * published checkpoint to them in the background until {@link #close()}.
+   */
+  public org.accord.app.witness.LogWitnessing logWitnessing() {
+    return logWitnessing;
   }
 
   /** This instance as a C2SP tlog-witness of other logs (ADR 0144). */
@@ -522,6 +535,7 @@ public final class Accord implements AutoCloseable {
       escalations.close();
       alerts.close();
       notifications.close();
+      logWitnessing.close();
       caseAccess.close();
       synchronized (this) {
         if (ledger != null) {

@@ -217,6 +217,8 @@ public final class LedgerService implements TileSource, AutoCloseable {
   private volatile Runnable outboxFault;
   /** Whether this replica leads the log writer (ADR 0147): only the leader drains the outbox and publishes. */
   private volatile java.util.function.BooleanSupplier leads = () -> true;
+  /** The witnesses' cosignature lines per checkpoint size (ADR 0153). */
+  private volatile java.util.function.LongFunction<List<String>> cosignatures = size -> List.of();
 
   private LedgerService(Database database, NoteSigner signer, Options options, java.time.Clock clock, OutboxListener listener) {
     this.clock = clock;
@@ -693,9 +695,37 @@ public final class LedgerService implements TileSource, AutoCloseable {
     return signer.name();
   }
 
-  /** The published checkpoint, a signed note. */
+  /**
+   * The published checkpoint, a signed note, with the witnesses' cosignature lines collected for it
+   * appended (ADR 0153).
+   */
   public String checkpoint() {
+    return witnessed(published);
+  }
+
+  /** The published checkpoint as this log signed it, without cosignatures: what is submitted to witnesses. */
+  public String publishedNote() {
     return published.note();
+  }
+
+  /**
+   * Where the cosignature lines (without newlines) collected for the checkpoint of a size come from; the
+   * checkpoint and receipts served carry them. None by default.
+   */
+  public void cosignaturesFrom(java.util.function.LongFunction<List<String>> cosignatures) {
+    this.cosignatures = Objects.requireNonNull(cosignatures, "cosignatures");
+  }
+
+  private String witnessed(Head head) {
+    List<String> lines = cosignatures.apply(head.size());
+    if (lines.isEmpty()) {
+      return head.note();
+    }
+    StringBuilder note = new StringBuilder(head.note());
+    for (String line : lines) {
+      note.append(line).append('\n');
+    }
+    return note.toString();
   }
 
   /** The newest committed tree: what proofs can be asked about, at least as new as {@link #checkpoint()}. */
@@ -765,7 +795,7 @@ public final class LedgerService implements TileSource, AutoCloseable {
       return Optional.empty();
     }
     Optional<Receipt.Reveal> secret = withSecret ? store.secret(index) : Optional.empty();
-    return Optional.of(new Receipt(index, entry.get(), MerkleLog.prover(head.size(), nodes).inclusion(index), head.note(), secret));
+    return Optional.of(new Receipt(index, entry.get(), MerkleLog.prover(head.size(), nodes).inclusion(index), witnessed(head), secret));
   }
 
   /** The indexes of a subject's private (with {@code committed}) or public entries, oldest first. */

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
     subcommands = {
       BenchCommand.WhereUsed.class, BenchCommand.Api.class, BenchCommand.Ingest.class, BenchCommand.Match.class,
       LogBenchCommand.class, BenchCasesCommand.class, BenchMessagesCommand.class, BenchPlanCommand.class, BenchIndicatorsCommand.class,
-      org.accord.cli.exercise.BenchSimulateCommand.class, org.accord.cli.replicas.BenchReplicasCommand.class
+      org.accord.cli.exercise.BenchSimulateCommand.class, org.accord.cli.replicas.BenchReplicasCommand.class,
+      BenchWitnessCommand.class
     })
 final class BenchCommand implements StorelessCommand {
 

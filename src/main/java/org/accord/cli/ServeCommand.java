@@ -77,6 +77,7 @@ class ServeCommand extends AccordCommand {
     accord.notifications().configure(org.accord.app.Notifications.Settings.fromEnvironment(
         "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port));
     accord.notifications().start();
+    accord.logWitnessing().start(java.time.Duration.ofMillis(500));
   }
 
   /** The note this server left in the data directory, once {@link #announce} published it. */

@@ -528,6 +528,8 @@ class AuthorizationMatrixTest {
         (who, res) -> is(404));
     open("GET /witness/{origin}/checkpoint", Map.of(Res.MISSING, (w, who) -> Call.get("/witness/" + "0".repeat(64) + "/checkpoint")),
         (who, res) -> is(404));
+    // This log's witnesses and the witness alerts (ADR 0153): public, instance-wide facts of public logs.
+    open("GET /api/v1/log/witnesses", Map.of(Res.NONE, (w, who) -> Call.get(API + "/log/witnesses")), (who, res) -> is(200));
     open("GET /report", Map.of(Res.NONE, (w, who) -> Call.get("/report")), (who, res) -> is(200));
     open("POST /report", Map.of(Res.NONE, (w, who) -> Call.post("/report", "application/x-www-form-urlencoded",
             "title=Matrix+" + w.next() + "&description=d&affected=pkg%3Amaven%2Forg.libra%2Flibracore+%5B2.0%2C2.3.4%29", null)),

@@ -35,6 +35,7 @@ import org.accord.store.witness.WitnessStore;
  * <p>Thread-safe.
  */
 public final class Witnesses {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Witnesses.class);
   /** The witness key's file in the data directory, kept like the log key (owner-only). */
   public static final String KEY_FILE = "witness.key";
   /** The largest add-checkpoint body accepted, in bytes. */
@@ -178,6 +179,9 @@ public final class Witnesses {
       AddCheckpoint.Decision decision = AddCheckpoint.decide(request, row.map(Witnesses::keys).orElse(List.of()),
           row.map(Witnesses::state).orElse(AddCheckpoint.State.NONE));
       if (decision instanceof AddCheckpoint.Refuse refusal) {
+        if (refusal.outcome() == AddCheckpoint.Outcome.ROOT_CONFLICT || refusal.outcome() == AddCheckpoint.Outcome.BAD_PROOF) {
+          alertFork(request, refusal);
+        }
         return refused(refusal);
       }
       AddCheckpoint.Cosign cosign = (AddCheckpoint.Cosign) decision;
@@ -191,6 +195,20 @@ public final class Witnesses {
       }
       // another request moved this origin's state since it was read: decide again against the new state
     }
+  }
+
+  /**
+   * A checkpoint signed by a trusted key of the log that does not extend what was cosigned: the trace of a
+   * split view (or of a broken log), stored as a {@code fork_presented} alert and logged at ERROR (ADR 0153).
+   */
+  private void alertFork(AddCheckpoint.Request request, AddCheckpoint.Refuse refusal) {
+    String origin = request.checkpoint().origin();
+    long size = request.checkpoint().size();
+    LOG.error("ALERT log {} presented a checkpoint of size {} (old {}) that does not extend what this witness cosigned: {}",
+        origin, size, request.oldSize(), refusal.reason());
+    long now = clock.millis();
+    database.jdbi().useHandle(handle -> org.accord.store.witness.LogWitnessStore.alert(handle,
+        org.accord.ledger.WitnessAlertKind.FORK_PRESENTED.label(), origin, size, refusal.outcome().status(), refusal.reason(), now));
   }
 
   private static Answer refused(AddCheckpoint.Refuse refusal) {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
       "",
       "Logs submit to POST /witness/add-checkpoint on 'accord serve'; monitors read GET /witness/<sha256 of origin>/checkpoint."
     },
-    subcommands = {WitnessCommand.AddLogCommand.class, WitnessCommand.ListCommand.class, WitnessCommand.KeyCommand.class})
+    subcommands = {WitnessCommand.AddLogCommand.class, WitnessCommand.ListCommand.class, WitnessCommand.KeyCommand.class,
+        WitnessCommand.AddWitnessCommand.class, WitnessCommand.StatusCommand.class})
 public final class WitnessCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -124,6 +125,98 @@ public final class WitnessCommand implements Runnable {
         out().println(key.verifier().format());
       }
       return Main.OK;
+    }
+  }
+
+  /** The JSON form of one of this log's witnesses. */
+  static Map<String, Object> describe(org.accord.app.witness.LogWitnessing.Status w) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", w.name());
+    out.put("vkey", w.vkey());
+    out.put("url", w.url());
+    out.put("cosigned_size", w.cosignedSize());
+    out.put("failures", w.failures());
+    out.put("last_status", w.lastStatus().orElse(null));
+    out.put("last_error", w.lastError().orElse(null));
+    return out;
+  }
+
+  @Command(
+      name = "add-witness",
+      description = {
+        "Have this log witnessed: submit its checkpoints to a C2SP witness (ADR 0153).",
+        "",
+        "VKEY is the witness's cosignature/v1 key (its name is the witness's name); URL its submission prefix, to which",
+        "'/add-checkpoint' is appended (an Accord instance: https://HOST/witness). 'accord serve' submits each published",
+        "checkpoint and serves the cosignatures with the checkpoint and receipts. Adding a known name again replaces its key",
+        "and URL. The change is logged (witness.witness_added)."
+      },
+      footer = {"", "Example:", "  accord witness add-witness \"$(cat cert-ee.witness.vkey)\" https://accord.cert.ee/witness"})
+  public static final class AddWitnessCommand extends AccordCommand {
+    @Parameters(index = "0", paramLabel = "VKEY", description = "The witness's cosignature/v1 verifier key.")
+    String vkey;
+
+    @Parameters(index = "1", paramLabel = "URL", description = "The witness's submission prefix.")
+    String url;
+
+    @Override
+    protected boolean createsData() {
+      return true;
+    }
+
+    @Override
+    protected int execute() {
+      var witness = context().accord().logWitnessing().addWitness(actingAs(null), vkey, url);
+      if (json) {
+        printJson(describe(witness));
+      } else {
+        out().println("witnessed by " + witness.name() + " at " + witness.url());
+      }
+      return Main.OK;
+    }
+  }
+
+  @Command(
+      name = "status",
+      description = {
+        "Show this log's witnesses and the witness alerts.",
+        "",
+        "Each witness with the size it cosigned last and the last attempt's outcome; then the alerts: a witness refusing",
+        "this log's checkpoint (refused_by_witness) and a witnessed log presenting a fork (fork_presented). Exit 1 if any alert."
+      },
+      footer = {"", "Example:", "  accord witness status --json"})
+  public static final class StatusCommand extends AccordCommand {
+    @Override
+    protected int execute() {
+      var witnessing = context().accord().logWitnessing();
+      var witnesses = witnessing.witnesses();
+      var alerts = witnessing.alerts(100);
+      if (json) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("witnesses", witnesses.stream().map(WitnessCommand::describe).toList());
+        out.put("alerts", alerts.stream().map(a -> {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("kind", a.kind());
+          row.put("subject", a.subject());
+          row.put("size", a.size());
+          row.put("status", a.status());
+          row.put("reason", a.reason());
+          row.put("times", a.times());
+          return row;
+        }).toList());
+        printJson(out);
+      } else {
+        if (witnesses.isEmpty()) {
+          out().println("no witnesses; add one with 'accord witness add-witness VKEY URL'");
+        }
+        for (var w : witnesses) {
+          out().println(w.name() + "  cosigned " + w.cosignedSize() + w.lastError().map(e -> "  last error: " + e).orElse(""));
+        }
+        for (var a : alerts) {
+          out().println("ALERT " + a.kind() + " " + a.subject() + " size " + a.size() + ": " + a.status() + " " + a.reason());
+        }
+      }
+      return alerts.isEmpty() ? Main.OK : Main.USER_ERROR;
     }
   }
 }

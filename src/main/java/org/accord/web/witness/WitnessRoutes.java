@@ -24,6 +24,8 @@ public final class WitnessRoutes implements WebServer.RouteModule {
   /** Requests a minute one address may send by default: one checkpoint a second from ten logs. */
   public static final int PER_MINUTE = 600;
   private static final long WINDOW_MILLIS = 60_000;
+  /** The newest alerts the status route shows. */
+  private static final int ALERTS = 100;
 
   private final int perMinute;
   private final Map<String, ArrayDeque<Long>> recent = new HashMap<>();
@@ -45,6 +47,50 @@ public final class WitnessRoutes implements WebServer.RouteModule {
     Witnesses witnesses = server.accord().witnesses();
     server.post(config, "/witness/add-checkpoint", Parameters.NONE, ctx -> add(server, witnesses, ctx));
     server.get(config, "/witness/{origin}/checkpoint", Parameters.NONE, ctx -> checkpoint(witnesses, ctx));
+    server.get(config, WebServer.API + "/log/witnesses", Parameters.NONE, ctx -> status(server.accord().logWitnessing(), ctx));
+  }
+
+  @Override
+  public java.util.List<String> publicApiPrefixes() {
+    return java.util.List.of("/log/witnesses");
+  }
+
+  /**
+   * This log's witnesses with the size each cosigned last and the last attempt's outcome, and the newest
+   * witness alerts on both sides (ADR 0153). Public: only instance-wide facts of public logs.
+   */
+  private static void status(org.accord.app.witness.LogWitnessing witnessing, Context ctx) {
+    ctx.header("Cache-Control", "no-cache");
+    java.util.List<Map<String, Object>> witnesses = new java.util.ArrayList<>();
+    for (var w : witnessing.witnesses()) {
+      Map<String, Object> row = new java.util.LinkedHashMap<>();
+      row.put("name", w.name());
+      row.put("vkey", w.vkey());
+      row.put("url", w.url());
+      row.put("cosigned_size", w.cosignedSize());
+      row.put("failures", w.failures());
+      row.put("last_status", w.lastStatus().orElse(null));
+      row.put("last_error", w.lastError().orElse(null));
+      row.put("last_at", w.lastAt().orElse(null));
+      witnesses.add(row);
+    }
+    java.util.List<Map<String, Object>> alerts = new java.util.ArrayList<>();
+    for (var a : witnessing.alerts(ALERTS)) {
+      Map<String, Object> row = new java.util.LinkedHashMap<>();
+      row.put("kind", a.kind());
+      row.put("subject", a.subject());
+      row.put("size", a.size());
+      row.put("status", a.status());
+      row.put("reason", a.reason());
+      row.put("first_at", a.firstAt());
+      row.put("last_at", a.lastAt());
+      row.put("times", a.times());
+      alerts.add(row);
+    }
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("witnesses", witnesses);
+    body.put("alerts", alerts);
+    ctx.json(body);
   }
 
   private void add(WebServer server, Witnesses witnesses, Context ctx) throws IOException {
