@@ -282,6 +282,8 @@ class AuthorizationMatrixTest {
             Res.OF_A, (w, who) -> Call.get("/cases/" + w.caseOfA + "?tz=Europe/Zurich", w.caseOfA),
             Res.MISSING, (w, who) -> Call.get("/cases/" + MISSING_CASE + "?tz=Europe/Zurich", MISSING_CASE)),
         (who, res) -> is(!who.authenticated() ? 303 : seesCase(who, res) ? 200 : 404));
+    // The public transparency dashboard (ADR 0157): the same page for everyone, public data only.
+    open("GET /transparency", Map.of(Res.NONE, (w, who) -> Call.get("/transparency")), (who, res) -> is(200));
 
     // Disclosure cases: participants only; anyone else gets the answer for a missing case (ADR 0104).
     entry("POST /api/v1/cases", Map.of(Res.NONE, (w, who) -> Call.post(API + "/cases", "application/json",

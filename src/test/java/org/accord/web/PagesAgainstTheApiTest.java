@@ -128,4 +128,32 @@ class PagesAgainstTheApiTest {
     assertThat(hidden.body()).isEqualTo(missing.body().replace(MatrixWorld.MISSING_CASE, world.caseOfA));
     assertThat(hidden.headers().firstValue("Content-Length")).isEqualTo(missing.headers().firstValue("Content-Length"));
   }
+  /**
+   * The public dashboard is one page for everyone: every principal (and no principal) gets the same
+   * figures, its organizations are exactly those {@code GET /api/v1/indicators} names, its log size is
+   * the log's, and it shows no unpublished case, private advisory or token label.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Who.class, names = {"ANONYMOUS", "MEMBER_A", "ADMIN_A", "MEMBER_B", "COORDINATOR"})
+  void theTransparencyPageShowsOnlyWhatThePublicApiServes(Who who) throws Exception {
+    HttpResponse<String> page = who == Who.ANONYMOUS
+        ? HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + world.server.port() + "/transparency")).build(),
+            HttpResponse.BodyHandlers.ofString())
+        : send(who, "GET", "/transparency", null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    Document html = Jsoup.parse(page.body());
+    Set<String> shown = new TreeSet<>(html.select("#indicators tbody th[scope=row]").eachText());
+    shown.remove("All organizations");
+    Set<String> listed = new TreeSet<>();
+    JSON.readTree(send(Who.MEMBER_A, "GET", "/api/v1/indicators", null).body()).path("organizations").fieldNames()
+        .forEachRemaining(listed::add);
+    assertThat(shown).isEqualTo(listed);
+    long size = JSON.readTree(send(Who.MEMBER_A, "GET", "/api/v1/log/key", null).body()).path("size").asLong();
+    assertThat(Long.parseLong(html.select("#log-size").text())).isBetween(1L, size + 1000);
+    assertThat(html.select("#commands").text()).contains("accord verify log http://127.0.0.1:" + world.server.port() + "/log --key verifier_key.txt");
+    assertThat(html.select("#signers li").size()).isGreaterThanOrEqualTo(1);
+    assertThat(page.body()).doesNotContain(MatrixWorld.A_CASE_TITLE).doesNotContain(world.caseOfA)
+        .doesNotContain(MatrixWorld.A_PRIVATE_ADVISORY).doesNotContain(MatrixWorld.B_PRIVATE_ADVISORY)
+        .doesNotContain(MatrixWorld.A_TOKEN_LABEL).doesNotContain(MatrixWorld.B_TOKEN_LABEL);
+  }
 }

@@ -7,7 +7,8 @@ package org.accord.web.page;
 public enum Nav {
   CASES("/cases", "Cases", true),
   EXPOSURE("/", "Exposure", true),
-  REPORT("/report", "Report a vulnerability", false);
+  REPORT("/report", "Report a vulnerability", false),
+  TRANSPARENCY("/transparency", "Transparency", false);
 
   private final String path;
   private final String label;
