@@ -282,6 +282,11 @@ class AuthorizationMatrixTest {
             Res.OF_A, (w, who) -> Call.get("/cases/" + w.caseOfA + "?tz=Europe/Zurich", w.caseOfA),
             Res.MISSING, (w, who) -> Call.get("/cases/" + MISSING_CASE + "?tz=Europe/Zurich", MISSING_CASE)),
         (who, res) -> is(!who.authenticated() ? 303 : seesCase(who, res) ? 200 : 404));
+    // The plan page (ADR 0157): as GET /api/v1/cases/{id}/plan, to the case owner (A) and the coordinator.
+    open("GET /cases/{id}/plan", requests(
+            Res.OF_A, (w, who) -> Call.get("/cases/" + w.caseOfA + "/plan?tz=Europe/Zurich", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get("/cases/" + MISSING_CASE + "/plan?tz=Europe/Zurich", MISSING_CASE)),
+        (who, res) -> is(!who.authenticated() ? 303 : seesCase(who, res) ? 200 : 404));
     // The public transparency dashboard (ADR 0157): the same page for everyone, public data only.
     open("GET /transparency", Map.of(Res.NONE, (w, who) -> Call.get("/transparency")), (who, res) -> is(200));
 

@@ -156,4 +156,36 @@ class PagesAgainstTheApiTest {
         .doesNotContain(MatrixWorld.A_PRIVATE_ADVISORY).doesNotContain(MatrixWorld.B_PRIVATE_ADVISORY)
         .doesNotContain(MatrixWorld.A_TOKEN_LABEL).doesNotContain(MatrixWorld.B_TOKEN_LABEL);
   }
+  /**
+   * The plan page answers as {@code GET /api/v1/cases/{id}/plan} does for each principal (200 or the
+   * missing case's 404), and shows exactly the waves and recipients the API gives that principal.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Who.class, names = {"MEMBER_A", "ADMIN_A", "MEMBER_B", "COORDINATOR"})
+  void thePlanPageShowsExactlyThePlanTheApiGives(Who who) throws Exception {
+    String id = world.plannableCaseOfA(true);
+    HttpResponse<String> page = send(who, "GET", "/cases/" + id + "/plan", null);
+    HttpResponse<String> api = send(who, "GET", "/api/v1/cases/" + id + "/plan", null);
+    assertThat(page.statusCode()).as("plan page of %s", who).isEqualTo(api.statusCode());
+    if (api.statusCode() != 200) {
+      HttpResponse<String> missing = send(who, "GET", "/cases/" + MatrixWorld.MISSING_CASE + "/plan", null);
+      assertThat(page.body()).isEqualTo(missing.body().replace(MatrixWorld.MISSING_CASE, id));
+      return;
+    }
+    Document html = Jsoup.parse(page.body());
+    var draft = JSON.readTree(api.body()).path("draft");
+    List<String> waves = new java.util.ArrayList<>();
+    Set<String> recipients = new TreeSet<>();
+    draft.path("waves").forEach(w -> {
+      waves.add("Wave " + w.path("number").asInt() + ": " + w.path("kind").asText());
+      w.path("recipients").forEach(r -> recipients.add(r.path("organization").asText()));
+    });
+    assertThat(waves).isNotEmpty();
+    assertThat(html.select("h3[id^=wave-]").eachText()).isEqualTo(waves);
+    Set<String> shown = new TreeSet<>();
+    html.select("table.recipients tbody td:first-child").forEach(td -> shown.add(td.ownText().strip()));
+    assertThat(shown).isEqualTo(recipients);
+    assertThat(html.select("#plan-axis g.wave")).hasSize(waves.size());
+    assertThat(html.select("#calendar").attr("href")).isEqualTo("/api/v1/cases/" + id + "/calendar.ics");
+  }
 }

@@ -34,7 +34,7 @@ public final class Pages implements WebServer.RouteModule {
   }
 
   private static final List<Module> MODULES = List.of(new SignInPage(), new CaseListPage(), new CasePage(),
-      new TransparencyPage());
+      new TransparencyPage(), new PlanPage());
 
   /** Templates compiled at build time by jte-maven-plugin into this package (see the pom). */
   private static final TemplateEngine TEMPLATES =
