@@ -99,7 +99,7 @@ public final class PlanPage implements Pages.Module {
           new Refused(id, e.getMessage()));
       return;
     }
-    Map<String, Object> plan = (Map<String, Object>) Objects.requireNonNullElse(plans.get("adopted"), plans.get("draft"));
+    Map<String, Object> plan = (Map<String, Object>) (plans.get("adopted") != null ? plans.get("adopted") : plans.get("draft"));
     Instant now = accord.clock().instant();
     List<Wave> waves = new ArrayList<>();
     List<Conflict> conflicts = new ArrayList<>();

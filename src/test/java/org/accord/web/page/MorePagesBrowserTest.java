@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -36,6 +37,23 @@ class MorePagesBrowserTest {
       assertThat(driver.findElement(By.id("indicators")).getText()).contains("All organizations");
       assertThat(driver.getPageSource()).doesNotContain(LibraCoreWorld.TITLE);
       browser.checkPage("pages-01-transparency");
+
+      // 2. The maintainers (the case owner) sign in and open the plan from the case page: a draft plan
+      //    drawn on a time axis, with its recipients and the calendar link.
+      var maintainer = world.accord.parties().authenticate(world.maintainerToken).orElseThrow();
+      world.accord.plans().draft(maintainer, world.caseId, null);
+      driver.get(world.url("/signin?next=/cases/" + world.caseId));
+      driver.findElement(By.id("token")).sendKeys(world.maintainerToken);
+      driver.findElement(By.cssSelector("form.signin button[type=submit]")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-link")));
+      driver.findElement(By.id("plan-link")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-axis")));
+      assertThat(driver.findElement(By.tagName("h1")).getText()).contains(world.caseId);
+      assertThat(driver.findElements(By.cssSelector("#plan-axis g.wave"))).isNotEmpty();
+      assertThat(driver.findElement(By.id("embargo-end")).getText()).contains("2027-01-16");
+      assertThat(driver.findElements(By.cssSelector("h3[id^=wave-]"))).hasSameSizeAs(driver.findElements(By.cssSelector("#plan-axis g.wave")));
+      assertThat(driver.findElement(By.id("calendar")).getAttribute("href")).endsWith("/api/v1/cases/" + world.caseId + "/calendar.ics");
+      browser.checkPage("pages-02-plan");
     }
   }
 }
