@@ -188,4 +188,72 @@ class PagesAgainstTheApiTest {
     assertThat(html.select("#plan-axis g.wave")).hasSize(waves.size());
     assertThat(html.select("#calendar").attr("href")).isEqualTo("/api/v1/cases/" + id + "/calendar.ics");
   }
+  /**
+   * The exposure map shows, for each principal, exactly the sector × country cells {@code GET
+   * /api/v1/where-used} gives it in the same view: a {@code <k} cell stays {@code <k}, and the paths are
+   * the API's products' paths.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Who.class, names = {"MEMBER_A", "ADMIN_A", "MEMBER_B", "COORDINATOR"})
+  void theExposureMapShowsTheCellsTheApiGives(Who who) throws Exception {
+    for (String view : List.of("", "&view=shared")) {
+      String query = "?purl=pkg:maven/org.libra/libracore" + view;
+      HttpResponse<String> page = send(who, "GET", "/exposure" + query, null);
+      assertThat(page.statusCode()).isEqualTo(200);
+      Document html = Jsoup.parse(page.body());
+      List<String> countries = html.select("#heatmap thead th").eachText();
+      Map<String, String> shown = new java.util.TreeMap<>();
+      html.select("#heatmap tbody tr").forEach(tr -> {
+        String sector = tr.select("th").text();
+        var cells = tr.select("td");
+        for (int c = 0; c < cells.size(); c++) {
+          if (!cells.get(c).text().equals("0")) {
+            shown.put(sector + "|" + countries.get(c + 1), cells.get(c).text());
+          }
+        }
+      });
+      Map<String, String> given = new java.util.TreeMap<>();
+      var api = JSON.readTree(send(who, "GET", "/api/v1/where-used" + query, null).body());
+      api.path("aggregates").forEach(a -> given.put(a.path("sector").asText() + "|" + a.path("country").asText(), a.path("deployments").asText()));
+      assertThat(shown).as("heat map of %s%s", who, view).isEqualTo(given);
+      if (who != Who.COORDINATOR || !view.isEmpty()) {
+        assertThat(html.select("#k-rule")).hasSize(1);
+      }
+      List<String> paths = new java.util.ArrayList<>();
+      api.path("products").forEach(p -> {
+        List<String> links = new java.util.ArrayList<>();
+        p.path("path").forEach(l -> links.add(l.asText()));
+        paths.add(String.join(" ", links));
+      });
+      assertThat(html.select("ol.chain").stream().map(ol -> String.join(" ", ol.select("li").eachText())).toList())
+          .isEqualTo(paths.subList(0, Math.min(paths.size(), 25)));
+      assertThat(page.body()).doesNotContain(MatrixWorld.A_SITE).doesNotContain(MatrixWorld.B_SITE);
+    }
+  }
+  /**
+   * The settings page lists exactly the tokens {@code GET /api/v1/tokens} lists to the principal, shows
+   * the members only to those {@code GET /api/v1/orgs/{name}/members} answers, and offers "create a
+   * token" exactly to those the API lets create one (here: a token for their own organization).
+   */
+  @ParameterizedTest
+  @EnumSource(value = Who.class, names = {"MEMBER_A", "ADMIN_A", "MEMBER_B", "COORDINATOR"})
+  void theSettingsPageShowsWhatTheApiGives(Who who) throws Exception {
+    HttpResponse<String> page = send(who, "GET", "/settings", null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    Document html = Jsoup.parse(page.body());
+    String org = html.select("h1 .case-id").text();
+    Set<String> listed = new TreeSet<>();
+    JSON.readTree(send(who, "GET", "/api/v1/tokens?org=" + java.net.URLEncoder.encode(org, java.nio.charset.StandardCharsets.UTF_8), null).body())
+        .path("tokens").forEach(t -> listed.add(t.path("id").asText()));
+    assertThat(new TreeSet<>(html.select("#tokens tbody td:first-child code").eachText())).as("tokens of %s", who).isEqualTo(listed);
+    int members = send(who, "GET", "/api/v1/orgs/" + java.net.URLEncoder.encode(org, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+        + "/members", null).statusCode();
+    assertThat(html.select("#members").isEmpty()).as("members table for %s (API %d)", who, members).isEqualTo(members != 200);
+    boolean offered = !html.select("form[data-api=/api/v1/tokens]").isEmpty();
+    int created = send(who, "POST", "/api/v1/tokens", "{\"organization\": \"" + org + "\", \"label\": \"page check\"}").statusCode();
+    assertThat(offered).as("create offered to %s; the API answers %d", who, created).isEqualTo(created == 201);
+    if (who == Who.MEMBER_B) {
+      assertThat(page.body()).doesNotContain(MatrixWorld.A_TOKEN_LABEL).doesNotContain(MatrixWorld.A);
+    }
+  }
 }

@@ -7,6 +7,8 @@ package org.accord.web.page;
 public enum Nav {
   CASES("/cases", "Cases", true),
   EXPOSURE("/", "Exposure", true),
+  EXPOSURE_MAP("/exposure", "Exposure map", true),
+  SETTINGS("/settings", "Settings", true),
   REPORT("/report", "Report a vulnerability", false),
   TRANSPARENCY("/transparency", "Transparency", false);
 

@@ -34,7 +34,8 @@ public final class Pages implements WebServer.RouteModule {
   }
 
   private static final List<Module> MODULES = List.of(new SignInPage(), new CaseListPage(), new CasePage(),
-      new TransparencyPage(), new PlanPage());
+      new TransparencyPage(), new PlanPage(), new ExposurePage(),
+      new SettingsPage());
 
   /** Templates compiled at build time by jte-maven-plugin into this package (see the pom). */
   private static final TemplateEngine TEMPLATES =

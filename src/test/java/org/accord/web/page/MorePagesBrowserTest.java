@@ -54,6 +54,24 @@ class MorePagesBrowserTest {
       assertThat(driver.findElements(By.cssSelector("h3[id^=wave-]"))).hasSameSizeAs(driver.findElements(By.cssSelector("#plan-axis g.wave")));
       assertThat(driver.findElement(By.id("calendar")).getAttribute("href")).endsWith("/api/v1/cases/" + world.caseId + "/calendar.ics");
       browser.checkPage("pages-02-plan");
+
+      // 3. The exposure map: the form, the k rule for the shared view, and the chains when there are paths.
+      driver.get(world.url("/exposure?purl=" + LibraCoreWorld.LIBRARY + "&view=shared"));
+      assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Exposure map");
+      assertThat(driver.findElement(By.id("k-rule")).getText()).contains("fewer than 3");
+      assertThat(driver.findElement(By.id("view")).isSelected()).isTrue();
+      browser.checkPage("pages-03-exposure");
+
+      // 4. Settings, as the maintainers' admin: members, its tokens; a new token's secret is shown once.
+      driver.get(world.url("/settings"));
+      assertThat(driver.findElement(By.id("members")).getText()).contains("mia@libracore.example");
+      assertThat(driver.findElement(By.id("tokens")).getText()).contains("mia");
+      driver.findElement(By.id("token-label")).sendKeys("laptop");
+      driver.findElement(By.cssSelector("form[aria-label='Create a token'] button")).click();
+      var created = driver.findElement(By.cssSelector("form[aria-label='Create a token'] .result"));
+      wait.until(d -> created.getText().startsWith("Done."));
+      assertThat(created.getText()).contains("accord_");
+      browser.checkPage("pages-04-settings");
     }
   }
 }
