@@ -56,12 +56,19 @@
       Array.prototype.forEach.call(buttons, function (b) { b.disabled = true; });
       result.className = 'result';
       result.textContent = 'Sending…';
+      // data-method: the API's verb (POST unless said); data-show: a member of the answer to show once
+      // (a new token's secret) in place of reloading.
       fetch(form.getAttribute('data-api'), {
-        method: 'POST',
+        method: form.getAttribute('data-method') || 'POST',
         credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json', 'X-Accord-CSRF': csrfMeta ? csrfMeta.content : '' },
         body: JSON.stringify(body)
       }).then(function (response) {
+        if (response.ok && form.hasAttribute('data-show')) {
+          return response.json().then(function (answer) {
+            result.textContent = 'Done. Copy it now, it is not shown again: ' + answer[form.getAttribute('data-show')];
+          });
+        }
         if (response.ok) {
           result.textContent = 'Done.';
           window.location.reload();

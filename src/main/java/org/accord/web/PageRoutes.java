@@ -143,7 +143,7 @@ public final class PageRoutes implements WebServer.RouteModule {
   }
 
   /** This server's origin: {@code ACCORD_PUBLIC_URL}'s when set, else the request's scheme and Host. */
-  static String ownOrigin(WebServer server, Context ctx) {
+  public static String ownOrigin(WebServer server, Context ctx) {
     String own = server.options().publicOrigin();
     if (own != null) {
       return own;

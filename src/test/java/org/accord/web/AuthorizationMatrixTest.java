@@ -288,6 +288,20 @@ class AuthorizationMatrixTest {
             Res.OF_A, (w, who) -> Call.get("/cases/" + w.caseOfA + "?tz=Europe/Zurich", w.caseOfA),
             Res.MISSING, (w, who) -> Call.get("/cases/" + MISSING_CASE + "?tz=Europe/Zurich", MISSING_CASE)),
         (who, res) -> is(!who.authenticated() ? 303 : seesCase(who, res) ? 200 : 404));
+    // The plan page (ADR 0157): as GET /api/v1/cases/{id}/plan, to the case owner (A) and the coordinator.
+    open("GET /cases/{id}/plan", requests(
+            Res.OF_A, (w, who) -> Call.get("/cases/" + w.caseOfA + "/plan?tz=Europe/Zurich", w.caseOfA),
+            Res.MISSING, (w, who) -> Call.get("/cases/" + MISSING_CASE + "/plan?tz=Europe/Zurich", MISSING_CASE)),
+        (who, res) -> is(!who.authenticated() ? 303 : seesCase(who, res) ? 200 : 404));
+    // The exposure map (ADR 0157): as GET /api/v1/where-used, to any signed-in member, k-anonymous cells.
+    open("GET /exposure", requests(
+            Res.NONE, (w, who) -> Call.get("/exposure"),
+            Res.OF_A, (w, who) -> Call.get("/exposure?purl=pkg:maven/org.libra/libracore&view=shared")),
+        (who, res) -> is(who.authenticated() ? 200 : 303));
+    // Organization settings (ADR 0157): each section as its API route answers the signed-in member.
+    open("GET /settings", Map.of(Res.NONE, (w, who) -> Call.get("/settings")), (who, res) -> is(who.authenticated() ? 200 : 303));
+    // The public transparency dashboard (ADR 0157): the same page for everyone, public data only.
+    open("GET /transparency", Map.of(Res.NONE, (w, who) -> Call.get("/transparency")), (who, res) -> is(200));
 
     // Disclosure cases: participants only; anyone else gets the answer for a missing case (ADR 0104).
     entry("POST /api/v1/cases", Map.of(Res.NONE, (w, who) -> Call.post(API + "/cases", "application/json",

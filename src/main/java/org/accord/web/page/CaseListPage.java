@@ -89,7 +89,7 @@ public final class CaseListPage implements Pages.Module {
     return state.name().toLowerCase(Locale.ROOT);
   }
 
-  private static String blankToNull(String text) {
+  static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text.strip();
   }
 

@@ -7,7 +7,10 @@ package org.accord.web.page;
 public enum Nav {
   CASES("/cases", "Cases", true),
   EXPOSURE("/", "Exposure", true),
-  REPORT("/report", "Report a vulnerability", false);
+  EXPOSURE_MAP("/exposure", "Exposure map", true),
+  SETTINGS("/settings", "Settings", true),
+  REPORT("/report", "Report a vulnerability", false),
+  TRANSPARENCY("/transparency", "Transparency", false);
 
   private final String path;
   private final String label;

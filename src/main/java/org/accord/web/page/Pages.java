@@ -33,7 +33,9 @@ public final class Pages implements WebServer.RouteModule {
     void register(JavalinConfig config, WebServer server);
   }
 
-  private static final List<Module> MODULES = List.of(new SignInPage(), new CaseListPage(), new CasePage());
+  private static final List<Module> MODULES = List.of(new SignInPage(), new CaseListPage(), new CasePage(),
+      new TransparencyPage(), new PlanPage(), new ExposurePage(),
+      new SettingsPage());
 
   /** Templates compiled at build time by jte-maven-plugin into this package (see the pom). */
   private static final TemplateEngine TEMPLATES =
