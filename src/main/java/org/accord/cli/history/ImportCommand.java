@@ -27,8 +27,8 @@ public final class ImportCommand {
       description = {
         "Import past vulnerabilities' timelines as closed historical cases.",
         "",
-        "FILE is CSV with the header vulnerability,vendor,reported,vendor_notified,vendor_responded,fix_ready,public,"
-            + "exploit_public,attacks_observed (ISO 8601 dates or instants, each optional), or a JSON array of objects with "
+        "FILE is CSV whose header line names, comma-separated and in this order: vulnerability, vendor, reported, "
+            + "vendor_notified, vendor_responded, fix_ready, public, exploit_public, attacks_observed (ISO 8601 dates or instants, each optional), or a JSON array of objects with "
             + "those members. Each row becomes a closed historical case whose dates are the file's stated dates, never live "
             + "attestations: the log gets one public history.imported event (file name, SHA-256, rows' hash) and one "
             + "history.case_imported event per row (imported: true, stated_at). The indicators count them as imported.",
