@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "replicas",
     description = {
-      "Measure replicas: apply lag, leader failover and where-used throughput with 1, 2 and 3 replicas.",
+      "Measure replicas: apply lag, failover, where-used throughput.",
       "",
-      "Needs PostgreSQL: ACCORD_BENCH_PG_URL, or the global --db with a jdbc:postgresql:// URL (a scratch schema is"
+      "Needs PostgreSQL: ACCORD_BENCH_PG_URL, or the global --db with a PostgreSQL JDBC URL (a scratch schema is"
           + " created there and dropped). Starts 'accord serve' processes of this jar on loopback ports. First the"
           + " single-process baseline: one SQLite serve, --products SBOMs, where-used from --clients threads for --seconds."
           + " Then three replicas over the scratch schema: the same where-used load round 1, 2 and 3 replicas; the apply"

@@ -144,14 +144,14 @@ public final class WitnessCommand implements Runnable {
   @Command(
       name = "add-witness",
       description = {
-        "Have this log witnessed: submit its checkpoints to a C2SP witness (ADR 0153).",
+        "Have this log witnessed by a C2SP witness.",
         "",
-        "VKEY is the witness's cosignature/v1 key (its name is the witness's name); URL its submission prefix, to which",
-        "'/add-checkpoint' is appended (an Accord instance: https://HOST/witness). 'accord serve' submits each published",
-        "checkpoint and serves the cosignatures with the checkpoint and receipts. Adding a known name again replaces its key",
-        "and URL. The change is logged (witness.witness_added)."
+        "VKEY is the witness's cosignature/v1 key (its name is the witness's name); URL its submission prefix, to which"
+            + " '/add-checkpoint' is appended (an Accord instance: https://HOST/witness). 'accord serve' submits each published"
+            + " checkpoint and serves the cosignatures with the checkpoint and receipts. Adding a known name again replaces its"
+            + " key and URL. The change is logged (witness.witness_added). ADR 0153."
       },
-      footer = {"", "Example:", "  accord witness add-witness \"$(cat cert-ee.witness.vkey)\" https://accord.cert.ee/witness"})
+      footer = {"", "Example:", "  accord witness add-witness \"$(cat ee.vkey)\" https://accord.cert.ee/witness"})
   public static final class AddWitnessCommand extends AccordCommand {
     @Parameters(index = "0", paramLabel = "VKEY", description = "The witness's cosignature/v1 verifier key.")
     String vkey;
@@ -181,8 +181,9 @@ public final class WitnessCommand implements Runnable {
       description = {
         "Show this log's witnesses and the witness alerts.",
         "",
-        "Each witness with the size it cosigned last and the last attempt's outcome; then the alerts: a witness refusing",
-        "this log's checkpoint (refused_by_witness) and a witnessed log presenting a fork (fork_presented). Exit 1 if any alert."
+        "Each witness with the size it cosigned last and the last attempt's outcome; then the alerts: a witness refusing"
+            + " this log's checkpoint (refused_by_witness) and a witnessed log presenting a fork (fork_presented). Exit 1 if"
+            + " any alert."
       },
       footer = {"", "Example:", "  accord witness status --json"})
   public static final class StatusCommand extends AccordCommand {
