@@ -174,6 +174,7 @@ public final class WebServer implements AutoCloseable {
         new org.accord.web.witness.WitnessRoutes(),
         new org.accord.web.indicators.IndicatorRoutes(),
         new org.accord.web.accountability.CommitmentRoutes(),
+        new org.accord.web.exercise.ExerciseRoutes(),
         new PageRoutes(),
         new org.accord.web.page.Pages(),
         new OidcRoutes(),
