@@ -81,7 +81,7 @@ public final class ExerciseRoutes implements WebServer.RouteModule {
           seat.path("country").isTextual() ? seat.get("country").asText() : null, seat.get("email").asText()));
     }
     double scale = json.path("scale").isNumber() ? json.get("scale").asDouble() : 86_400;
-    String file = json.path("file").isTextual() ? json.get("file").asText() : "scenario";
+    String file = json.path("file").isTextual() ? json.get("file").asText() : "scenario.yaml";
     Tabletop tabletop = server.accord().exercises().start(WebServer.principal(ctx), file,
         scenario.getBytes(StandardCharsets.UTF_8), seats, scale);
     // The sandbox's own server: every route and page of Accord, over the sandbox instance, without these routes.
