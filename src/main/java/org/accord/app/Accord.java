@@ -113,6 +113,8 @@ public final class Accord implements AutoCloseable {
   /** The products' SBOM sources for where-used, with the version that claim decisions and SBOM ingests move. */
   private final ProductSources sources;
   private LedgerService ledger;
+  /** Simulations and live tabletops (ADR 0158). */
+  private final org.accord.app.exercise.Exercises exercises = new org.accord.app.exercise.Exercises(this);
   /** Keeps the in-memory indexes current with every replica's changes (ADR 0146). */
   private final ChangeFeed feed;
   /** Which background jobs this replica runs (ADR 0147). */
@@ -343,6 +345,11 @@ public final class Accord implements AutoCloseable {
     return commitments;
   }
 
+  /** Simulations posted to the instance and live tabletops in sandboxes (ADR 0158). */
+  public org.accord.app.exercise.Exercises exercises() {
+    return exercises;
+  }
+
   /** Product claims: who owns which product namespaces, as the coordinator approved. */
   public ProductClaims claims() {
     return claims;
@@ -528,6 +535,7 @@ public final class Accord implements AutoCloseable {
   @Override
   public void close() {
     try {
+      exercises.close(); // the sandboxes first: each is an instance of its own
       caseDeadlines.close();
       reminders.close();
       planWaves.close();

@@ -10,7 +10,7 @@ import java.util.Map;
  * from the scenario is escaped. Stateless.
  */
 final class HtmlReport {
-  private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd"};
+  private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"};
   private static final int WIDTH = 720;
   private static final int HEIGHT = 300;
   private static final int PAD = 48;
@@ -119,7 +119,36 @@ final class HtmlReport {
       }
       html.append("</li>\n");
     }
-    html.append("</ul>\n</body></html>\n");
+    html.append("</ul>\n");
+    Object beside = tree.get("humans_beside_strategies");
+    if (beside != null) { // an after-action report (ADR 0158)
+      html.append("<h2>After action: the humans beside the strategies (medians)</h2>\n<table><tr><th>measure</th><th>better</th><th>humans</th>");
+      Map<String, Object> first = (Map<String, Object>) ((Map<String, Object>) ((List<Object>) beside).get(0)).get("strategies");
+      for (String name : first.keySet()) {
+        html.append("<th>").append(escape(name)).append("</th>");
+      }
+      html.append("<th>humans' rank</th></tr>\n");
+      for (Object o : (List<Object>) beside) {
+        Map<String, Object> row = (Map<String, Object>) o;
+        html.append("<tr><td>").append(escape(String.valueOf(row.get("measure")))).append("</td><td>").append(row.get("better"))
+            .append("</td><td>").append(number(row.get("humans"))).append("</td>");
+        for (Object value : ((Map<String, Object>) row.get("strategies")).values()) {
+          html.append("<td>").append(number(value)).append("</td>");
+        }
+        html.append("<td>").append(row.get("humans_rank")).append("</td></tr>\n");
+      }
+      html.append("</table>\n<h2>What the humans played (days)</h2>\n<ul>\n");
+      for (Map.Entry<String, Object> e : ((Map<String, Object>) tree.get("played")).entrySet()) {
+        html.append("<li>").append(escape(e.getKey())).append(": ").append(e.getValue() == null ? "never" : number(e.getValue())).append("</li>\n");
+      }
+      html.append("</ul>\n<h2>Injects as they arrived</h2>\n<ul>\n");
+      for (Object o : (List<Object>) tree.get("injects_arrived")) {
+        Map<String, Object> inject = (Map<String, Object>) o;
+        html.append("<li>").append(escape(String.valueOf(inject.get("type")))).append(" at day ").append(number(inject.get("day"))).append("</li>\n");
+      }
+      html.append("</ul>\n");
+    }
+    html.append("</body></html>\n");
     return html.toString();
   }
 

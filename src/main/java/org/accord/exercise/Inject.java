@@ -78,7 +78,7 @@ public record Inject(
   }
 
   /** The day it happens in a run, given the run's event days. */
-  double day(double fixReady, double publication, double exploitPublic, double attacks) {
+  public double day(double fixReady, double publication, double exploitPublic, double attacks) {
     if (on == null) {
       return atDay;
     }

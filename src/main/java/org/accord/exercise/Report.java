@@ -124,6 +124,66 @@ public final class Report {
     return new Report(root, scenario);
   }
 
+  /**
+   * The after-action report of a live tabletop (ADR 0158): the simulated report with the humans' outcome
+   * as one more column, {@code humans}, beside the strategies (same measures, same bands), what they
+   * played, the injects as they arrived, and per compared measure how the humans' median ranks among the
+   * strategies' medians.
+   *
+   * @param simulated the strategies' report, over the same world and scenario
+   * @param humans the runs of {@link Simulator#played}, over the same world
+   * @param played the humans' timeline
+   * @param arrived the injects as they arrived in the sandbox, in order, each a map of plain values
+   */
+  public static Report afterAction(Report simulated, Runs humans, Played played, List<Map<String, Object>> arrived) {
+    Map<String, Object> root = new LinkedHashMap<>(simulated.tree);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> strategies = new LinkedHashMap<>((Map<String, Object>) simulated.tree.get("strategies"));
+    Map<String, Object> theirs = outcome(humans, 0);
+    Map<String, Object> timeline = new LinkedHashMap<>();
+    timeline.put("acknowledged_day", round(played.acknowledged()));
+    timeline.put("fix_ready_day", round(played.fixReady()));
+    timeline.put("publication_day", round(played.published()));
+    timeline.put("exploit_public_day", round(played.exploit()));
+    timeline.put("attacks_day", round(played.attacks()));
+    timeline.put("vendors_told_day", round(played.vendorsTold()));
+    timeline.put("operators_told_day", round(played.operatorsTold()));
+    root.put("played", timeline);
+    root.put("injects_arrived", List.copyOf(arrived));
+    List<Object> beside = new ArrayList<>();
+    for (Measure measure : Measure.values()) {
+      if (!measure.compared()) {
+        continue;
+      }
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("measure", measure.key);
+      row.put("better", measure.lowerIsBetter ? "lower" : "higher");
+      double mine = median(theirs, measure.key);
+      row.put("humans", round(mine));
+      int better = 0;
+      Map<String, Object> others = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> e : strategies.entrySet()) {
+        @SuppressWarnings("unchecked")
+        double theirsMedian = median((Map<String, Object>) e.getValue(), measure.key);
+        others.put(e.getKey(), round(theirsMedian));
+        better += measure.lowerIsBetter ? (theirsMedian < mine ? 1 : 0) : (theirsMedian > mine ? 1 : 0);
+      }
+      row.put("strategies", others);
+      row.put("humans_rank", better + 1);
+      beside.add(row);
+    }
+    root.put("humans_beside_strategies", beside);
+    strategies.put("humans", theirs);
+    root.put("strategies", strategies);
+    return new Report(root, simulated.scenario);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static double median(Map<String, Object> outcome, String measure) {
+    Object value = ((Map<String, Object>) outcome.get(measure)).get("p50");
+    return value == null ? Double.POSITIVE_INFINITY : ((Number) value).doubleValue();
+  }
+
   private static double[] column(Runs runs, int k, int column) {
     double[] values = new double[runs.runs];
     for (int r = 0; r < runs.runs; r++) {

@@ -88,11 +88,18 @@ public final class Simulator {
   private final double[] groupFactor;
   private final int[] groupSize;
   private final int essentialCount;
+  /** The humans' timeline that replaces the one strategy's, or null (ADR 0158). */
+  private final Played played;
 
   /** Prepares the tables of a scenario over its affected world; cheap next to the runs. */
   public Simulator(Scenario scenario, AffectedWorld world) {
+    this(scenario, world, null);
+  }
+
+  private Simulator(Scenario scenario, AffectedWorld world, Played played) {
     this.scenario = Objects.requireNonNull(scenario, "scenario");
     this.world = Objects.requireNonNull(world, "world");
+    this.played = played;
     this.strategies = scenario.strategies().toArray(Strategy[]::new);
     this.horizon = scenario.horizonDays();
     this.step = scenario.stepDays();
@@ -234,7 +241,7 @@ public final class Simulator {
     }
     Timeline[] timelines = new Timeline[strategies.length];
     for (int k = 0; k < strategies.length; k++) {
-      timelines[k] = prepare(strategies[k], k, v, f, exploitLag, attackLag, relayLag, s);
+      timelines[k] = played != null ? preparePlayed(k, exploitLag, attackLag, s) : prepare(strategies[k], k, v, f, exploitLag, attackLag, relayLag, s);
     }
     // Deployments: one draw each, then every strategy. Per strategy, sums per criticality and a histogram
     // per group (criticality x sector x country) of the curve index; series are folded from it afterwards.
@@ -433,7 +440,37 @@ public final class Simulator {
       }
     }
     // Releases along the tree, for the main lineage and for each fork.
-    releases(immediate, f, allVendors, p, s.nodeLag, s.rel[k]);
+    releases(immediate, f, immediate ? 0 : VENDOR_LEAD, allVendors, p, s.nodeLag, s.rel[k]);
+    forks(immediate, k, f, p, x, a, s);
+    return new Timeline(v, f, p, x, a);
+  }
+
+  /**
+   * The humans' timeline (ADR 0158): their V, F, P and notification days as played; X and A as they
+   * arrived, else drawn after publication as a strategy's are; the scenario's forks as for a strategy.
+   * Sanctions and narrowing are not re-applied: the humans met those injects and chose whom to tell.
+   */
+  private Timeline preparePlayed(int k, double exploitLag, double attackLag, Scratch s) {
+    Played h = played;
+    double p = h.published();
+    double x = Double.isInfinite(h.exploit()) ? p + exploitLag : Math.min(h.exploit(), p + exploitLag);
+    double a = Double.isInfinite(h.attacks()) ? x + attackLag : Math.min(h.attacks(), x + attackLag);
+    double vendors = Math.min(h.vendorsTold(), p);
+    double operators = Math.min(h.operatorsTold(), p);
+    double[] told = s.opNotify[k];
+    for (int c = 0; c < world.countries.size(); c++) {
+      told[c * 3] = operators;
+      told[c * 3 + 1] = p;
+      told[c * 3 + 2] = p;
+    }
+    releases(false, h.fixReady(), vendors, vendors, p, s.nodeLag, s.rel[k]);
+    forks(false, k, h.fixReady(), p, x, a, s);
+    return new Timeline(h.acknowledged(), h.fixReady(), p, x, a);
+  }
+
+  /** The fork lineages of strategy {@code k}: each fork's release days and the countries it serves from when. */
+  private void forks(boolean immediate, int k, double f, double p, double x, double a, Scratch s) {
+    int countries = world.countries.size();
     java.util.Arrays.fill(s.forkFrom[k], Double.POSITIVE_INFINITY);
     for (int i = 0; i < injects.length; i++) {
       Inject inject = injects[i];
@@ -445,7 +482,7 @@ public final class Simulator {
       if (s.forkRel[k][i] == null) {
         s.forkRel[k][i] = new double[world.nodes];
       }
-      releases(immediate, root, Math.max(root, VENDOR_LEAD), p, s.nodeLag, s.forkRel[k][i]);
+      releases(immediate, root, immediate ? 0 : VENDOR_LEAD, Math.max(root, VENDOR_LEAD), p, s.nodeLag, s.forkRel[k][i]);
       for (int c = 0; c < countries; c++) {
         if (injectCountry[i][c] && from < s.forkFrom[k][c]) {
           s.forkFrom[k][c] = from;
@@ -453,18 +490,20 @@ public final class Simulator {
         }
       }
     }
-    return new Timeline(v, f, p, x, a);
   }
 
-  /** Release days down the tree: the root at {@code fixReady}, each node after its parent and its owner's notification. */
-  private void releases(boolean immediate, double fixReady, double allVendors, double publication, double[] lag, double[] rel) {
+  /**
+   * Release days down the tree: the root at {@code fixReady}, each node after its parent and its owner's
+   * notification ({@code direct} for the root's direct dependents, {@code allVendors} for the rest).
+   */
+  private void releases(boolean immediate, double fixReady, double direct, double allVendors, double publication, double[] lag, double[] rel) {
     int[] parent = world.parent;
     int[] hop = world.hop;
     for (int i = 0; i < world.nodes; i++) {
       if (parent[i] < 0) {
         rel[i] = fixReady;
       } else {
-        double told = immediate ? 0 : Math.min(publication, hop[i] == 1 ? VENDOR_LEAD : allVendors);
+        double told = immediate ? 0 : Math.min(publication, hop[i] == 1 ? direct : allVendors);
         rel[i] = Math.max(rel[parent[i]], told) + lag[i];
       }
     }
@@ -483,6 +522,18 @@ public final class Simulator {
         ? java.util.Optional.of(new Simulator(scenario.without(Inject.Kind.SOVEREIGN_FORK), world).run(runs, seed, threads))
         : java.util.Optional.empty();
     return Report.of(result, seed, withoutFork);
+  }
+
+  /**
+   * The humans' outcome (ADR 0158): {@code runs} runs of the scenario's world with their timeline in
+   * place of a strategy's, drawing every release and deployment delay as the strategies' runs do (the
+   * same seed gives the same draws), summarised as a report with the one strategy labelled {@code played}.
+   *
+   * @throws ScenarioException when the scenario does not fit the graph
+   */
+  public static Runs played(AffectedWorld world, Scenario scenario, Played played, int runs, long seed, int threads) {
+    Objects.requireNonNull(played, "played");
+    return new Simulator(scenario.withStrategies(List.of(Strategy.COORDINATED)), world, played).run(runs, seed, threads);
   }
 
   /** The strategies simulated, in scenario order. */

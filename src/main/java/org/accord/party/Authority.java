@@ -38,6 +38,16 @@ public final class Authority {
     }
   }
 
+  /**
+   * Whether {@code principal} may facilitate exercises (ADR 0158): run a simulation on the instance's
+   * graph and start a live tabletop. The coordinator may, and the admins of a CERT organization, whose
+   * office runs such exercises; no one else.
+   */
+  public static boolean mayFacilitate(Principal principal) {
+    return principal.isCoordinator()
+        || principal instanceof Principal.OrgAdmin admin && admin.organization().kind() == OrgKind.CERT;
+  }
+
   /** Whether {@code principal} manages {@code organization}'s members and tokens. */
   public static boolean manages(Principal principal, Organization organization) {
     return principal.isCoordinator()

@@ -176,6 +176,7 @@ public final class WebServer implements AutoCloseable {
         new org.accord.web.indicators.IndicatorRoutes(),
         new org.accord.web.history.HistoryRoutes(),
         new org.accord.web.accountability.CommitmentRoutes(),
+        new org.accord.web.exercise.ExerciseRoutes(),
         new PageRoutes(),
         new org.accord.web.page.Pages(),
         new OidcRoutes(),

@@ -74,6 +74,17 @@ import org.opentest4j.TestAbortedException;
 class AuthorizationMatrixTest {
 
   /** The kinds of resource a route may touch; what each means is the entry's. */
+  static final String EXERCISE = "scenario: matrix\nworld: {store: true}\nvulnerable: {package: \"pkg:maven/org.libra/libracore\", range: \"vers:maven/<9\"}\n"
+      + "clock: {start: 2026-11-22, horizon_days: 30, step_days: 7}\nstrategies: [coordinated]\n";
+
+  static String jsonString(String text) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   enum Res {
     /** The route's plain request: no one's resource in particular, or the caller's own. */
     NONE,
@@ -256,6 +267,20 @@ class AuthorizationMatrixTest {
             Res.MISSING, (w, who) -> Call.post(API + "/commitments/" + Commitments.MISSING + "/members", "application/json", "{}", null)),
         // joining on behalf of another organization: the body names none, so naming one is a 400 for everyone
         (who, res) -> is(res == Res.OF_B ? 400 : res == Res.MISSING ? 404 : who == Who.ADMIN_A || who == Who.COORDINATOR ? 201 : 403));
+
+    // Exercises (ADR 0158): facilitators (the coordinator, a CERT's admins) start them, the right checked before the
+    // body is read; a tabletop without seats is a 400 naming them.
+    entry("POST /api/v1/exercises", Map.of(Res.NONE, (w, who) -> Call.post(API + "/exercises?runs=5", "application/yaml", EXERCISE, null)),
+        (who, res) -> is(who == Who.COORDINATOR ? 201 : 403));
+    entry("POST /api/v1/exercises/tabletops", Map.of(Res.NONE, (w, who) -> Call.post(API + "/exercises/tabletops", "application/json",
+            "{\"scenario\": " + jsonString(EXERCISE) + ", \"seats\": []}", null)),
+        (who, res) -> is(who == Who.COORDINATOR ? 400 : 403));
+    entry("GET /api/v1/exercises/{id}", Map.of(Res.MISSING, (w, who) -> Call.get(API + "/exercises/EX-000000000000000000000000")),
+        (who, res) -> is(404));
+    entry("GET /api/v1/exercises/{id}/report.html", Map.of(Res.MISSING, (w, who) -> Call.get(API + "/exercises/EX-000000000000000000000000/report.html")),
+        (who, res) -> is(404));
+    entry("POST /api/v1/exercises/{id}/end", Map.of(Res.MISSING, (w, who) -> Call.post(API + "/exercises/EX-000000000000000000000000/end", "application/json", "{}", null)),
+        (who, res) -> is(404));
 
     // Product claims: anyone claims for its own organization, the coordinator decides.
     entry("POST /api/v1/claims", requests(

@@ -1,0 +1,2 @@
+/** The exercise routes (ADR 0158): simulations, live tabletops and their reports. */
+package org.accord.web.exercise;
