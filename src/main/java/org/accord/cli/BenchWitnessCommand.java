@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "witness",
     description = {
-      "Time the witness: add-checkpoint at a large log size, and three instances cosigning each other.",
+      "Time the witness and three cosigning instances.",
       "",
       "Part 1: a scratch SQLite witness holds a log of --size entries (a synthetic tree: the subtree hashes of the first"
           + " --size leaves are derived, not hashed from 10 million leaves; the leaves after are real) and answers --checkpoints"

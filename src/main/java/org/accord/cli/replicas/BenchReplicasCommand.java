@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
       "--json gives apply_lag_p50_ms, apply_lag_p99_ms, apply_lag_max_ms, failover_s, where_used (single_process, 1, 2, 3:"
           + " store, requests, requests_per_s, p99_ms), the targets, pass and the failover timeline."
     },
-    footer = {"", "Example:", "  ACCORD_BENCH_PG_URL='jdbc:postgresql://localhost/accord?user=accord&password=…' accord bench replicas --json"})
+    footer = {"", "Example:", "  export ACCORD_BENCH_PG_URL='jdbc:postgresql://localhost/accord?user=accord'",
+        "  accord bench replicas --json"})
 public final class BenchReplicasCommand extends AccordCommand implements StorelessCommand {
   static final double LAG_TARGET_MS = 200;
   static final double FAILOVER_TARGET_S = 10;

@@ -149,7 +149,7 @@ public final class WitnessCommand implements Runnable {
         "VKEY is the witness's cosignature/v1 key (its name is the witness's name); URL its submission prefix, to which"
             + " '/add-checkpoint' is appended (an Accord instance: https://HOST/witness). 'accord serve' submits each published"
             + " checkpoint and serves the cosignatures with the checkpoint and receipts. Adding a known name again replaces its"
-            + " key and URL. The change is logged (witness.witness_added). ADR 0153."
+            + " key and URL. Each change is a logged event (ADR 0153)."
       },
       footer = {"", "Example:", "  accord witness add-witness \"$(cat ee.vkey)\" https://accord.cert.ee/witness"})
   public static final class AddWitnessCommand extends AccordCommand {
